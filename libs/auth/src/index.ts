@@ -1,0 +1,12 @@
+export { AuthModule } from './auth.module.js';
+export { AUTH_OPTIONS, resolveAuthOptions, type AuthModuleOptions, type ResolvedAuthOptions } from './auth-options.js';
+export { KeycloakGuard } from './keycloak.guard.js';
+export { KeycloakTokenVerifier, InvalidTokenError, type TokenVerifierOptions } from './keycloak-token-verifier.js';
+export { TokenCache } from './token-cache.js';
+export { Roles, ROLES_METADATA } from './roles.decorator.js';
+export { Public, PUBLIC_METADATA } from './public.decorator.js';
+export { CurrentPrincipal, PRINCIPAL_PROPERTY, type AuthenticatedRequest } from './current-principal.decorator.js';
+export { principalFromClaims, MalformedTokenError, type Principal } from './principal.js';
+export { hasRole, canActForMunicipality, assertMunicipality, assertSozialregion } from './object-authorization.js';
+export { REALM_ROLES, type RealmRole } from './realm-role.js';
+export type { ProblemDetails } from './problem.js';
