@@ -1,0 +1,3 @@
+export * from './audit-record.js';
+export * from './audit.migration.js';
+export * from './audit-log.js';

@@ -1,0 +1,3 @@
+export * from './database-config.js';
+export * from './data-source.js';
+export * from './migrate.js';
