@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The whole platform on this machine: `platform.sh start|stop|status`.
+# start: installs what is missing, starts PostgreSQL, RabbitMQ, Redis, the identity server and the six
+# services in the background on loopback, loads the demo data once, waits until all are ready and returns.
+. "$(dirname "$0")/lib.sh"
+
+ensure_node_modules() {
+  if [ ! -d "$SI_ROOT/node_modules" ] || [ "$SI_ROOT/package-lock.json" -nt "$SI_ROOT/node_modules/.package-lock.json" ]; then
+    say "installing npm packages"; (cd "$SI_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+build() { say "building"; (cd "$SI_ROOT" && npx tsc -b tsconfig.json); }
+
+start_node() { # name entry port [env...]
+  local name=$1 entry=$2 port=$3; shift 3
+  if pid_alive "$name"; then return 0; fi
+  port_open "$port" && die "port $port is taken by a process we did not start (wanted for $name)"
+  (cd "$SI_ROOT" && env "$@" setsid node --enable-source-maps "$entry" >>"$SI_STATE/logs/$name.log" 2>&1 </dev/null &
+    echo $! > "$SI_STATE/pids/$name.pid")
+}
+
+start_identity() {
+  start_node identity infra/dev-oidc/dist/main.js "$SI_OIDC_PORT" DEV_OIDC_PORT="$SI_OIDC_PORT" \
+    DEV_OIDC_KEY_FILE="$SI_STATE/dev-oidc-key.json"
+  wait_for identity 30 port_open "$SI_OIDC_PORT"
+}
+
+start_services() {
+  for entry in "${SI_SERVICES[@]}"; do
+    local svc=${entry%%:*} port=${entry##*:}
+    start_node "$svc" "services/$svc/dist/main.js" "$port" PORT="$port" SEDEX_INBOX_DIR="$SI_STATE/sedex/inbox"
+  done
+  node "$SI_ROOT/infra/scripts/wait-ready.mjs" 120 "${SI_SERVICES[@]}" || die "not every service became ready (logs: $SI_STATE/logs/)"
+}
+
+print_summary() {
+  cat <<MSG
+
+start.integration runs on this machine (loopback only). Data and logs: $SI_STATE
+
+  Services (OpenAPI at /api/docs, health at /health/ready, metrics at /metrics):
+    registry-intake   http://localhost:3001/api/docs
+    case-management   http://localhost:3002/api/docs
+    offers            http://localhost:3003/api/docs
+    subsidies         http://localhost:3004/api/docs
+    reporting         http://localhost:3005/api/docs
+    dfpa              http://localhost:3006/api/docs
+  Identity (Keycloak-compatible dev server): http://localhost:$SI_OIDC_PORT/realms/start-integration
+  PostgreSQL 127.0.0.1:$SI_PG_PORT · RabbitMQ 127.0.0.1:$SI_AMQP_PORT · Redis 127.0.0.1:$SI_REDIS_PORT
+
+  Demo logins (password "demo", this demo realm only):
+    ib.solothurn      Integrationsbeauftragte Solothurn (2601)
+    ib.olten          Integrationsbeauftragter Olten (2581)
+    ib.hubersdorf     Leitgemeinde Hubersdorf (2548; Balm b.G., Flumenthal, Günsberg, Kammersrohr, Riedholz)
+    sr.olten          Sozialregion Olten
+    ags.koordination  Amt für Gesellschaft und Soziales
+    ma.integration    Migrationsamt
+  A token:  node infra/scripts/token.mjs ib.solothurn
+  Stop:     npm run platform:stop    Status: npm run platform:status
+MSG
+}
+
+case "${1:-start}" in
+  start)
+    ensure_node_modules; infra_up; build; start_identity; start_services
+    node "$SI_ROOT/infra/scripts/load-demo-data.mjs" "$SI_STATE/demo-data.done" || die "loading the demo data failed"
+    print_summary ;;
+  stop)
+    for entry in "${SI_SERVICES[@]}"; do stop_pid "${entry%%:*}"; done
+    stop_pid identity; infra_down ;;
+  status)
+    status_line postgres "$SI_PG_PORT"; status_line rabbitmq "$SI_AMQP_PORT"; status_line redis "$SI_REDIS_PORT"
+    status_line identity "$SI_OIDC_PORT"
+    for entry in "${SI_SERVICES[@]}"; do status_line "${entry%%:*}" "${entry##*:}"; done
+    node "$SI_ROOT/infra/scripts/wait-ready.mjs" 0 "${SI_SERVICES[@]}" || true ;;
+  *) die "usage: platform.sh start|stop|status" ;;
+esac

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The whole test suite: type-check, lint (module boundaries), then every Jest test (unit, integration,
+# end-to-end) against real PostgreSQL, RabbitMQ and Redis, then the fault tests, which stop the broker and
+# kill processes and so run alone. Ends with one line `N passed, N failed` for CI.
+. "$(dirname "$0")/lib.sh"
+cd "$SI_ROOT"
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"; npm ci --no-audit --no-fund --loglevel=error
+fi
+infra_up
+
+passed=0; failed=0
+step() { # name command...
+  local name=$1; shift
+  say "$name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); printf '\033[31m[platform] %s failed\033[0m\n' "$name"; fi
+}
+jest_counts() { # result file: adds its counts (a run that crashed before writing one counts as one failure)
+  if [ -s "$1" ]; then
+    read -r p f < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests + r.numRuntimeErrorTestSuites)' "$1")
+    passed=$((passed + p)); failed=$((failed + f))
+  else failed=$((failed + 1)); fi
+}
+jest() { node --experimental-vm-modules node_modules/jest/bin/jest.js "$@"; }
+
+step "type-check and build (tsc -b)" npx tsc -b tsconfig.json
+step "type-check the tests (tsc -p tsconfig.check.json)" npx tsc -p tsconfig.check.json
+step "lint: module boundaries and style (eslint)" npx eslint --max-warnings=0 .
+
+rm -f "$SI_STATE"/jest-*.json
+say "jest: unit, integration and end-to-end tests"
+jest --maxWorkers=2 --testPathIgnorePatterns '\.fault-spec\.ts$' '/node_modules/' '/dist/' --json --outputFile="$SI_STATE/jest-main.json" ${SI_JEST_ARGS:-} || true
+jest_counts "$SI_STATE/jest-main.json"
+say "jest: fault tests (broker restarts, killed processes), alone"
+jest --runInBand --testMatch '**/*.fault-spec.ts' --passWithNoTests --json --outputFile="$SI_STATE/jest-fault.json" ${SI_JEST_ARGS:-} || true
+jest_counts "$SI_STATE/jest-fault.json"
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
