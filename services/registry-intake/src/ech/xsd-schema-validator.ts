@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import * as libxml2 from 'libxml2-wasm';
+import type { IntakeIssue } from './intake-refusal.js';
+import type { SchemaValidation } from './validation-windows.js';
+import { ECH0020_V3_SCHEMA_URL, readXsdCatalog, XSD_DIR } from './xsd-catalog.js';
+import { createValidationCore, type RawValidationResult, type ValidationCore } from './xsd-validation-core.js';
+import { XsdValidationWorker } from './xsd-validation-worker.js';
+
+export interface SchemaValidatorOptions {
+  /** Folder with catalog.xml and the XSDs (default: the service's xsd/). */
+  xsdDir?: string;
+  /**
+   * Validate large documents (base delivery pieces) in a worker thread, in parallel with parsing. Small documents
+   * (single-event deliveries) are always validated in-process, where a round trip would cost more than the work.
+   */
+  worker?: boolean;
+  /** Documents from this many characters on go to the worker (default 256 KiB). */
+  workerThresholdChars?: number;
+}
+
+/**
+ * The compiled eCH-0020 v3.0 schema (libxml2 in WebAssembly, schemas resolved from the local catalog only).
+ * Load once per process and reuse: compiling takes ~20–60 ms, validating a single-event delivery then well under a
+ * millisecond. Large deliveries are validated in pieces by the streaming reader (validation-windows.ts), never as
+ * one document.
+ */
+export class EchSchemaValidator implements SchemaValidation {
+  private constructor(
+    private readonly core: ValidationCore,
+    private readonly worker: XsdValidationWorker | undefined,
+    private readonly workerThreshold: number,
+  ) {}
+
+  static load(options: SchemaValidatorOptions = {}): EchSchemaValidator {
+    const catalog = [...readXsdCatalog(options.xsdDir ?? XSD_DIR)];
+    const core = createValidationCore(libxml2, catalog, ECH0020_V3_SCHEMA_URL, (path) => readFileSync(path));
+    const worker = options.worker ? new XsdValidationWorker(catalog, ECH0020_V3_SCHEMA_URL) : undefined;
+    return new EchSchemaValidator(core, worker, options.workerThresholdChars ?? 256 * 1024);
+  }
+
+  /** Resolves when the worker (if any) has compiled the schema; in-process validation is ready at once. */
+  async ready(): Promise<void> {
+    await this.worker?.ready;
+  }
+
+  /**
+   * Validates one complete document. Returns the issues (empty when valid) with lines and columns of `text`;
+   * libxml2 reports no column for schema errors, so it is taken from the element's start tag on that line.
+   */
+  validate(text: string): IntakeIssue[] | Promise<IntakeIssue[]> {
+    if (this.worker && text.length >= this.workerThreshold) {
+      return this.worker.validate(text).then((raw) => toIssues(text, raw));
+    }
+    return toIssues(text, this.core.validate(text));
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    this.core.dispose();
+  }
+}
+
+function toIssues(text: string, raw: RawValidationResult): IntakeIssue[] {
+  if (raw.stage === 'valid') return [];
+  const issues = raw.details
+    .filter((d) => d.level >= 2)
+    .map((d) => ({ line: d.line, column: d.col, message: d.message.trim(), ...(d.xpath ? { path: d.xpath } : {}) }));
+  if (issues.length === 0) {
+    const what = raw.stage === 'parse' ? 'the document is not well-formed XML' : 'schema validation failed';
+    issues.push({ line: 0, column: 0, message: raw.message ? `${what}: ${raw.message}` : what });
+  }
+  return withColumns(text, issues);
+}
+
+/**
+ * libxml2 reports schema errors with the element's line only. The element's name is in the message
+ * ("Element '{ns}local': …"), so the column is that of the first start tag with this local name on the line.
+ */
+export function withColumns(text: string, issues: IntakeIssue[]): IntakeIssue[] {
+  const wanted = new Set(issues.filter((i) => i.column === 0 && i.line > 0).map((i) => i.line));
+  if (wanted.size === 0) return issues;
+  const lastWanted = Math.max(...wanted);
+  const lines = new Map<number, string>();
+  let start = 0;
+  for (let line = 1; line <= lastWanted; line++) {
+    const end = text.indexOf('\n', start);
+    if (wanted.has(line)) lines.set(line, text.slice(start, end === -1 ? text.length : end));
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return issues.map((issue) => {
+    if (issue.column > 0 || issue.line <= 0) return issue;
+    const local = /Element '(?:\{[^}]*\})?([^']+)'/.exec(issue.message)?.[1];
+    const lineText = lines.get(issue.line) ?? '';
+    return { ...issue, column: local ? columnOfStartTag(lineText, local) : 0 };
+  });
+}
+
+function columnOfStartTag(lineText: string, local: string): number {
+  const escaped = local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${escaped}(?=[\\s/>])`).exec(lineText);
+  return m ? m.index + 1 : 0;
+}
