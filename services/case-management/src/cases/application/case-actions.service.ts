@@ -1,0 +1,26 @@
+import type { Principal } from '@si/auth';
+import { actorFor } from '../../shared/caller.js';
+import type { CaseAction, CaseBatchAction, CaseCommandRunner } from './case-command.runner.js';
+import type { CaseQueries } from './case-queries.js';
+
+/** What the action routes call: run the action, answer with the case as the caller may now see it. */
+export class CaseActions {
+  constructor(
+    private readonly runner: CaseCommandRunner,
+    private readonly queries: CaseQueries,
+  ) {}
+
+  async act(principal: Principal, caseId: string, action: CaseAction): Promise<Record<string, unknown>> {
+    const loaded = await this.runner.run(principal, caseId, action);
+    return this.queries.view(loaded, actorFor(principal, action.roles));
+  }
+
+  /** The batch answers with the first case (the one the route named). */
+  async actOnMany(principal: Principal, caseIds: readonly string[], action: CaseBatchAction): Promise<Record<string, unknown>> {
+    const loadedAll = await this.runner.runMany(principal, caseIds, action);
+    const [head] = loadedAll;
+    const first = loadedAll.find((l) => l.case.id === caseIds[0]) ?? head;
+    if (!first) throw new Error('a batch action ran on no case');
+    return this.queries.view(first, actorFor(principal, action.roles));
+  }
+}

@@ -1,0 +1,61 @@
+import type { OnModuleInit } from '@nestjs/common';
+import type { CloudEvent, EventConsumers } from '@si/messaging';
+import type { DfpaAnswers, DfpaAnswerData } from '../application/dfpa-answers.js';
+import type { RegisterFacts } from '../application/register-facts.js';
+import type { CaseRepository } from '../infrastructure/case.repository.js';
+import type { DeadlineQueue } from '../jobs/deadline-queue.js';
+import type { DataSource } from 'typeorm';
+import type { PersonEventBase } from './person-event.data.js';
+import { personRefsOf } from './person-event.mapper.js';
+
+export const PERSON_QUEUE = 'case-management.person-events';
+export const DFPA_QUEUE = 'case-management.dfpa-events';
+
+/** Person events after which a case's first-information deadline may have changed. */
+const DEADLINE_EVENTS = new Set(['person.arrived.v1', 'person.moved.v1']);
+
+/**
+ * Registers the handlers of this service's two queues. Each handler runs in the consumer's transaction
+ * with the inbox row, so a redelivered event is skipped and never opens a second case. After a commit
+ * the reminders of opened or transferred cases are scheduled (a lost schedule is caught by the sweep).
+ */
+export class CaseEventConsumers implements OnModuleInit {
+  constructor(
+    private readonly consumers: EventConsumers,
+    private readonly facts: RegisterFacts,
+    private readonly dfpa: DfpaAnswers,
+    private readonly repository: CaseRepository,
+    private readonly dataSource: DataSource,
+    private readonly deadlines: DeadlineQueue,
+  ) {}
+
+  onModuleInit(): void {
+    const data = <T>(e: CloudEvent) => e.data as T;
+    this.consumers.register(PERSON_QUEUE, {
+      'person.arrived.v1': (e, em) => this.facts.arrived(em, e.id, data(e)),
+      'person.moved.v1': (e, em) => this.facts.moved(em, data(e)),
+      'person.departed.v1': (e, em) => this.facts.departed(em, data(e)),
+      'person.naturalized.v1': (e, em) => this.facts.naturalized(em, data(e)),
+      'person.died.v1': (e, em) => this.facts.died(em, data(e)),
+      'person.residence-permit-changed.v1': (e, em) => this.facts.permitChanged(em, data(e)),
+      'person.corrected.v1': (e, em) => this.facts.corrected(em, data(e)),
+      'person.registered.v1': (e, em) => this.facts.registered(em, data(e)),
+    }, { afterCommit: (events) => void this.scheduleAfter(events) });
+    this.consumers.register(DFPA_QUEUE, {
+      'dfpa.case-accepted.v1': (e, em) => this.dfpa.accepted(em, data<DfpaAnswerData>(e)),
+      'dfpa.case-rejected.v1': (e, em) => this.dfpa.rejected(em, data<DfpaAnswerData>(e)),
+      'dfpa.case-returned.v1': (e, em) => this.dfpa.returned(em, data<DfpaAnswerData>(e)),
+      // Later dfpa events (e.g. the potential assessment) are reporting's business, not the case's.
+    }, { unhandled: 'ignore' });
+  }
+
+  private async scheduleAfter(events: CloudEvent[]): Promise<void> {
+    const refs = events.filter((e) => DEADLINE_EVENTS.has(e.type)).flatMap((e) => personRefsOf(e.data as unknown as PersonEventBase));
+    if (refs.length === 0) return;
+    try {
+      await this.deadlines.schedule(await this.repository.deadlineTriggers(this.dataSource.manager, refs));
+    } catch {
+      // The sweep catches reminders that were not scheduled; nothing else depends on this.
+    }
+  }
+}

@@ -1,0 +1,6 @@
+import type { MigrationClass } from '@si/service';
+import { CreateCases1764000000000 } from './1764000000000-create-cases.js';
+import { CreateOrganisationPeriods1764000000001 } from './1764000000001-create-organisation-periods.js';
+
+/** This service's own migrations, oldest first (the platform's outbox, inbox and audit tables come from the libs). */
+export const migrations: MigrationClass[] = [CreateCases1764000000000, CreateOrganisationPeriods1764000000001];
