@@ -1,0 +1,388 @@
+import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage, Message, Options } from 'amqplib';
+import type { DataSource, EntityManager } from 'typeorm';
+import { correlation, eventsConsumed, type Logger } from '@si/observability';
+import { AckBatcher } from './ack-batcher.js';
+import { AmqpConnection } from './amqp-connection.js';
+import type { CloudEvent } from './cloud-event.js';
+import { PermanentEventError, isTransientInfrastructureError } from './consumer-errors.js';
+import { Headers, errorText, type DeathReason } from './dead-letter.js';
+import type { EventValidator } from './event-validator.js';
+import { claimInbox } from './inbox.js';
+import { SubjectLanes } from './subject-lanes.js';
+import { declareTopology, findQueue, loadTopology, resolveTopology, type ResolvedQueue, type ResolvedTopology } from './topology.js';
+
+/** Applies one event's effect with `em`, which belongs to the transaction that also records the inbox row. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EventHandler<T = any> = (event: CloudEvent<T>, em: EntityManager) => Promise<void>;
+
+/**
+ * Applies a run of consecutive events of one type at once (e.g. one multi-row INSERT for a projection), in the
+ * transaction that records their inbox rows. The events come in delivery order, which keeps the order per
+ * subject. It runs without a per-event correlation context: pass `correlationId`/`causationId` explicitly
+ * when it emits events. If it throws, each event is retried alone (a batch of one) to isolate the culprit.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface BatchEventHandler<T = any> {
+  batch: (events: CloudEvent<T>[], em: EntityManager) => Promise<void>;
+}
+
+/** Handlers by event type: one event at a time (the default) or a {@link BatchEventHandler}. */
+export type EventHandlers = Record<string, EventHandler | BatchEventHandler>;
+
+export interface EventConsumerOptions {
+  /** The broker URL (the consumer opens its own connection) or a shared {@link AmqpConnection}. */
+  amqp: string | AmqpConnection;
+  dataSource: DataSource;
+  /** The queue as named in topology.json, e.g. `case-management.person-events`. */
+  queue: string;
+  /** The consuming service: the inbox key together with the message id. */
+  consumer: string;
+  handlers: EventHandlers;
+  validator: EventValidator;
+  /** Defaults to infra/rabbitmq/topology.json resolved with `prefix`; retry delays come from it. */
+  topology?: ResolvedTopology;
+  prefix?: string;
+  /** Declare the whole topology on every (re)connect (default true). */
+  declareTopology?: boolean;
+  /** Unacknowledged deliveries the broker may push (default 500). */
+  prefetch?: number;
+  /** Transactions running at once, each for different subjects (default 4). */
+  concurrency?: number;
+  /** Messages applied in one transaction at most (default 100). */
+  batchSize?: number;
+  /** Attempts including the first before a failing message is dead-lettered (default 5). */
+  maxAttempts?: number;
+  /** What to do with a valid event no handler is registered for (default: dead-letter it). */
+  unhandled?: 'dead-letter' | 'ignore';
+  /** Called after a transaction committed, with the events it applied (not the skipped duplicates). */
+  afterCommit?: (events: CloudEvent[]) => void;
+  logger?: Logger;
+}
+
+interface Delivery {
+  msg: ConsumeMessage;
+  acks: AckBatcher;
+  generation: number;
+  event: CloudEvent;
+  attempts: number;
+}
+
+/**
+ * Consumes one queue into handlers, exactly once per effect:
+ * - every message is validated against its contract; an invalid one, or one without handler, is parked in
+ *   `<queue>.dlq` at once with the reason (`x-si-death-reason`, `x-si-error`, `x-si-failed-at`);
+ * - a transaction records the message id in the inbox (`ON CONFLICT DO NOTHING`: a duplicate is skipped) and
+ *   runs the handler with the same EntityManager; the delivery is acked only after the commit. A crash before
+ *   the ack means redelivery, and the inbox makes that a no-op;
+ * - order per subject: deliveries of one subject are applied one after another in arrival order, different
+ *   subjects concurrently (`concurrency` transactions of up to `batchSize` messages). The queues are
+ *   single-active-consumer, so with several service instances one consumes and the others stand by;
+ * - a handler error isolates the message (the batch is retried one message per transaction), then sends it to
+ *   the delayed-retry queues (`retryDelaysMs` of the topology, attempt count in `x-si-attempts`) and after
+ *   `maxAttempts` to the DLQ; it does not hold up other messages. A message that goes to delayed retry is
+ *   applied after later messages of its subject: handlers whose effects depend on order must detect that
+ *   (e.g. by an aggregate version) or throw {@link PermanentEventError};
+ * - infrastructure errors (database down, deadlock) are retried in place with backoff without counting an
+ *   attempt, so a database outage neither reorders nor dead-letters messages;
+ * - after a broker restart it reconnects and resumes; deliveries of the lost channel are dropped from memory
+ *   and redelivered by the broker.
+ */
+export class EventConsumer {
+  private readonly topology: ResolvedTopology;
+  private readonly queue: ResolvedQueue;
+  private readonly amqp: AmqpConnection;
+  private readonly ownsAmqp: boolean;
+  private readonly lanes = new SubjectLanes<Delivery>();
+  private consumeChannel?: Channel;
+  private publishChannel?: ConfirmChannel;
+  /** Message ids the broker returned as unroutable on the publish channel (a missing retry queue or DLQ). */
+  private readonly returned = new Set<string>();
+  private consumerTag?: string;
+  private generation = 0;
+  private activeBatches = 0;
+  private running = false;
+  private idle?: () => void;
+  private unsubscribe?: () => void;
+
+  constructor(private readonly options: EventConsumerOptions) {
+    this.topology = options.topology ?? resolveTopology(loadTopology(), options.prefix);
+    this.queue = findQueue(this.topology, (options.prefix ?? '') + options.queue);
+    const unknown = Object.keys(options.handlers).filter((type) => !options.validator.has(type));
+    if (unknown.length) throw new Error(`no contract for handled event type(s) ${unknown.join(', ')}: every message of them would be dead-lettered`);
+    this.ownsAmqp = typeof options.amqp === 'string';
+    this.amqp =
+      typeof options.amqp === 'string'
+        ? new AmqpConnection({ url: options.amqp, name: `${options.consumer}.${options.queue}`, logger: options.logger })
+        : options.amqp;
+  }
+
+  /** Connects and starts consuming (returns at once; reconnects by itself). */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.amqp.onConnect((model) => this.openChannels(model));
+    if (this.ownsAmqp) await this.amqp.start();
+  }
+
+  /** Stops taking deliveries, finishes what was received (up to `timeoutMs`), then disconnects. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.unsubscribe?.();
+    const channel = this.consumeChannel;
+    if (channel && this.consumerTag) await channel.cancel(this.consumerTag).catch(() => undefined);
+    const deadline = Date.now() + timeoutMs;
+    while ((this.activeBatches > 0 || this.lanes.waiting > 0) && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        this.idle = resolve;
+        setTimeout(resolve, 50);
+      });
+    }
+    this.consumeChannel = undefined;
+    this.publishChannel = undefined;
+    await channel?.close().catch(() => undefined);
+    if (this.ownsAmqp) await this.amqp.close();
+  }
+
+  /** For the readiness probe: consuming (or standing by as a single-active-consumer) on a live channel. */
+  isConnected(): boolean {
+    return this.consumeChannel !== undefined && this.publishChannel !== undefined;
+  }
+
+  private async openChannels(model: ChannelModel): Promise<void> {
+    if (!this.running) return;
+    const publish = await model.createConfirmChannel();
+    publish.on('error', (err: Error) => this.options.logger?.warn({ err: err.message, queue: this.queue.name }, 'consumer publish channel error'));
+    publish.on('return', (msg: Message) => {
+      if (msg.properties.messageId) this.returned.add(String(msg.properties.messageId));
+    });
+    if (this.options.declareTopology ?? true) await declareTopology(publish, this.topology);
+    const channel = await model.createChannel();
+    channel.on('error', (err: Error) => this.options.logger?.warn({ err: err.message, queue: this.queue.name }, 'consumer channel error'));
+    await channel.prefetch(this.options.prefetch ?? 500);
+    const generation = ++this.generation;
+    const acks = new AckBatcher(channel);
+    const lost = () => {
+      acks.close();
+      if (this.generation !== generation) return;
+      this.consumeChannel = undefined;
+      this.publishChannel = undefined;
+      this.generation += 1;
+      const dropped = this.lanes.drop((d) => d.generation === generation);
+      if (dropped) this.options.logger?.info({ dropped, queue: this.queue.name }, 'channel lost: waiting deliveries dropped, the broker redelivers them');
+      // A channel closed by the broker while the connection lives would otherwise stay closed.
+      if (this.running && this.amqp.isConnected()) setTimeout(() => this.reopen(model), 1_000);
+    };
+    channel.on('close', lost);
+    publish.on('close', () => {
+      if (this.generation === generation) void channel.close().catch(() => undefined);
+    });
+    this.consumeChannel = channel;
+    this.publishChannel = publish;
+    const { consumerTag } = await channel.consume(this.queue.name, (msg) => this.receive(msg, acks, generation), { noAck: false });
+    this.consumerTag = consumerTag;
+  }
+
+  private reopen(model: ChannelModel): void {
+    if (!this.running || this.consumeChannel || !this.amqp.isCurrent(model)) return;
+    this.openChannels(model).catch((err: Error) => {
+      this.options.logger?.warn({ err: err.message, queue: this.queue.name }, 'consumer channel reopen failed');
+      setTimeout(() => this.reopen(model), 5_000);
+    });
+  }
+
+  private receive(msg: ConsumeMessage | null, acks: AckBatcher, generation: number): void {
+    if (!msg) {
+      this.options.logger?.warn({ queue: this.queue.name }, 'consumer cancelled by the broker (queue deleted?)');
+      return;
+    }
+    const attempts = Number(msg.properties.headers?.[Headers.attempts] ?? 0) || 0;
+    let event: CloudEvent;
+    try {
+      event = JSON.parse(msg.content.toString('utf8')) as CloudEvent;
+      this.options.validator.validate(event);
+    } catch (err) {
+      void this.deadLetter({ msg, acks, generation, attempts, event: undefined }, 'invalid-event', err);
+      return;
+    }
+    if (!this.options.handlers[event.type]) {
+      if (this.options.unhandled === 'ignore') {
+        this.ack({ msg, acks, generation });
+        eventsConsumed.inc({ queue: this.queue.name, type: event.type, outcome: 'ignored' });
+      } else {
+        void this.deadLetter({ msg, acks, generation, attempts, event }, 'no-handler', new Error(`no handler for ${event.type} in ${this.options.consumer}`));
+      }
+      return;
+    }
+    this.lanes.push(event.subject, { msg, acks, generation, event, attempts });
+    this.schedule();
+  }
+
+  private schedule(): void {
+    const concurrency = this.options.concurrency ?? 4;
+    const batchSize = this.options.batchSize ?? 100;
+    while (this.activeBatches < concurrency && this.lanes.waiting > 0) {
+      const { subjects, items } = this.lanes.take(batchSize);
+      if (items.length === 0) break;
+      this.activeBatches += 1;
+      void this.runBatch(items).finally(() => {
+        this.activeBatches -= 1;
+        this.lanes.release(subjects);
+        this.schedule();
+        if (this.activeBatches === 0 && this.lanes.waiting === 0) this.idle?.();
+      });
+    }
+  }
+
+  private live(d: Pick<Delivery, 'generation'>): boolean {
+    return d.generation === this.generation;
+  }
+
+  private async runBatch(items: Delivery[]): Promise<void> {
+    let backoff = 100;
+    for (;;) {
+      const live = items.filter((d) => this.live(d));
+      if (live.length === 0) return;
+      try {
+        await this.apply(live);
+        return;
+      } catch (err) {
+        if (isTransientInfrastructureError(err) && this.running) {
+          this.options.logger?.warn({ err: errorText(err), queue: this.queue.name, retryInMs: backoff }, 'transient database error, retrying in place');
+          await new Promise((r) => setTimeout(r, backoff));
+          backoff = Math.min(backoff * 2, 5_000);
+          continue;
+        }
+        const [only] = live;
+        if (live.length === 1 && only) return this.fail(only, err);
+        // Isolate the failing message: one transaction per message, in order.
+        for (const d of live) {
+          if (!this.live(d)) continue;
+          try {
+            await this.applyWithInfrastructureRetry(d);
+          } catch (single) {
+            await this.fail(d, single);
+          }
+        }
+        return;
+      }
+    }
+  }
+
+  private async applyWithInfrastructureRetry(d: Delivery): Promise<void> {
+    let backoff = 100;
+    for (;;) {
+      try {
+        return await this.apply([d]);
+      } catch (err) {
+        if (!isTransientInfrastructureError(err) || !this.running || !this.live(d)) throw err;
+        await new Promise((r) => setTimeout(r, backoff));
+        backoff = Math.min(backoff * 2, 5_000);
+      }
+    }
+  }
+
+  /** One transaction: inbox rows for all, handlers for the new ones in order, commit; then ack all. */
+  private async apply(items: Delivery[]): Promise<void> {
+    const applied: CloudEvent[] = [];
+    await this.options.dataSource.transaction(async (em) => {
+      const fresh = await claimInbox(em, this.options.consumer, items.map((d) => d.event.id));
+      const events = items.filter((d) => fresh.delete(d.event.id)).map((d) => d.event); // drops duplicates and second copies
+      for (let i = 0; i < events.length; ) {
+        const event = events[i] as CloudEvent;
+        const handler = this.options.handlers[event.type] as EventHandler | BatchEventHandler; // checked on receipt
+        if (typeof handler === 'function') {
+          await correlation.run({ correlationId: event.correlationid, causationId: event.id }, () => handler(event, em));
+          i += 1;
+        } else {
+          let end = i + 1;
+          while (end < events.length && events[end]?.type === event.type) end += 1;
+          await handler.batch(events.slice(i, end), em);
+          i = end;
+        }
+      }
+      applied.push(...events);
+    });
+    const appliedIds = new Set(applied.map((e) => e.id));
+    const counts = new Map<string, number>(); // one counter update per type and outcome, not per message
+    for (const d of items) {
+      this.ack(d);
+      const key = `${d.event.type} ${appliedIds.has(d.event.id) ? 'applied' : 'duplicate'}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    for (const [key, n] of counts) {
+      const [type, outcome] = key.split(' ');
+      eventsConsumed.inc({ queue: this.queue.name, type, outcome }, n);
+    }
+    if (applied.length) {
+      try {
+        this.options.afterCommit?.(applied);
+      } catch (err) {
+        this.options.logger?.warn({ err: errorText(err) }, 'afterCommit hook failed'); // committed and acked: nothing to redo
+      }
+    }
+  }
+
+  private ack(d: Pick<Delivery, 'msg' | 'acks' | 'generation'>): void {
+    if (this.live(d)) d.acks.ack(d.msg); // else the broker redelivers it and the inbox skips it
+  }
+
+  private async fail(d: Delivery, err: unknown): Promise<void> {
+    const attempts = d.attempts + 1;
+    if (err instanceof PermanentEventError) return this.deadLetter({ ...d, attempts }, 'permanent-error', err);
+    const retry = this.queue.retryQueues[Math.min(attempts - 1, this.queue.retryQueues.length - 1)];
+    if (attempts >= (this.options.maxAttempts ?? 5) || !retry) return this.deadLetter({ ...d, attempts }, 'max-attempts', err);
+    this.options.logger?.warn({ eventId: d.event.id, type: d.event.type, attempts, retryInMs: retry.delayMs, err: errorText(err) }, 'event handler failed, retrying later');
+    const ok = await this.republish(d, this.topology.retryExchange, retry.name, { [Headers.attempts]: attempts, [Headers.lastError]: errorText(err) });
+    if (ok) {
+      this.ack(d);
+      eventsConsumed.inc({ queue: this.queue.name, type: d.event.type, outcome: 'retried' });
+    }
+  }
+
+  private async deadLetter(d: Omit<Delivery, 'event'> & { event?: CloudEvent }, reason: DeathReason, err: unknown): Promise<void> {
+    const type = d.event?.type ?? String(d.msg.properties.type ?? d.msg.fields.routingKey);
+    this.options.logger?.error({ eventId: d.msg.properties.messageId, type, reason, err: errorText(err) }, 'event dead-lettered');
+    const ok = await this.republish(d, this.topology.deadLetterExchange, this.queue.name, {
+      [Headers.deathReason]: reason,
+      [Headers.error]: errorText(err),
+      [Headers.failedAt]: new Date().toISOString(),
+      [Headers.attempts]: d.attempts,
+      [Headers.queue]: this.queue.name,
+      [Headers.consumer]: this.options.consumer,
+    });
+    if (ok) {
+      this.ack(d);
+      eventsConsumed.inc({ queue: this.queue.name, type, outcome: 'dead-lettered' });
+    }
+  }
+
+  /** Publishes a copy (same body, id and properties, extra headers) and waits for the broker's confirm. */
+  private async republish(d: Pick<Delivery, 'msg' | 'generation'>, exchange: string, routingKey: string, headers: Record<string, unknown>): Promise<boolean> {
+    const channel = this.publishChannel;
+    if (!channel || !this.live(d)) return false; // not acked: the broker redelivers it after the reconnect
+    const p = d.msg.properties;
+    const options: Options.Publish = {
+      persistent: true,
+      mandatory: true,
+      messageId: p.messageId,
+      contentType: p.contentType,
+      type: p.type,
+      timestamp: p.timestamp,
+      headers: { ...(p.headers ?? {}), ...headers },
+    };
+    try {
+      await new Promise<void>((resolve, reject) => {
+        channel.publish(exchange, routingKey, d.msg.content, options, (err: unknown) => {
+          if (err) reject(err);
+          else if (p.messageId && this.returned.delete(String(p.messageId))) reject(new Error(`unroutable: no queue bound to ${routingKey} on ${exchange}`));
+          else resolve();
+        });
+      });
+      return true;
+    } catch (err) {
+      this.options.logger?.warn({ err: errorText(err), exchange, routingKey }, 'republish not confirmed; the message will be redelivered');
+      return false;
+    }
+  }
+}

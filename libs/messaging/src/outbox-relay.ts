@@ -1,0 +1,391 @@
+import type { ChannelModel, ConfirmChannel, Message } from 'amqplib';
+import type { DataSource } from 'typeorm';
+import { eventsPublished, type Logger } from '@si/observability';
+import { AmqpConnection } from './amqp-connection.js';
+import { CLOUD_EVENTS_CONTENT_TYPE } from './cloud-event.js';
+import { OutboxListener } from './outbox-listener.js';
+import { declareTopology, loadTopology, resolveTopology, type ResolvedTopology } from './topology.js';
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  /** The broker URL (the relay opens its own connection) or a shared {@link AmqpConnection}. */
+  amqp: string | AmqpConnection;
+  /** The producing service: names the connection. */
+  service: string;
+  /** Defaults to infra/rabbitmq/topology.json resolved with `prefix`. */
+  topology?: ResolvedTopology;
+  prefix?: string;
+  /** Declare the whole topology on every (re)connect (default true). */
+  declareTopology?: boolean;
+  /** Session for LISTEN and the active-relay lock; defaults to the DataSource's URL. */
+  listenUrl?: string;
+  /** Unconfirmed publishes at a time (default 256). */
+  window?: number;
+  /** Rows read per query (default 500). */
+  batchSize?: number;
+  /** Safety-net poll when no notification arrives, and the standby take-over interval (default 1000 ms). */
+  pollIntervalMs?: number;
+  /** An active relay that has had no broker channel this long gives the lock up to another instance (default 10 s). */
+  brokerGraceMs?: number;
+  /** Published rows are deleted after this long (default 7 days); 0 keeps them. */
+  retentionMs?: number;
+  logger?: Logger;
+}
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  payload: string;
+}
+
+/** A publish the broker refused (nack) or that was lost with its channel: the row stays unpublished. */
+class PublishFailed extends Error {}
+
+/**
+ * Publishes outbox rows to `si.events` and marks them published after the broker's confirm.
+ *
+ * Guarantees:
+ * - at least once: a row is marked only after its publisher confirm (persistent, mandatory, quorum queues),
+ *   so a crash or broker restart can only cause a republish, which consumers deduplicate by message id;
+ * - order: rows go out in `seq` order on one confirm channel; after a failure the relay starts again from
+ *   the oldest unpublished row. Only one relay instance per database is active (session advisory lock in
+ *   {@link OutboxListener}); the others stand by and take over when its database session ends or when it has
+ *   had no broker channel for `brokerGraceMs`. So the order of first arrival per subject is the outbox order,
+ *   whatever the number of service instances (a takeover can only add duplicates of rows not yet marked);
+ * - no watermark: every read takes the oldest rows with `published_at IS NULL` (minus those in flight), so a
+ *   row whose transaction commits after a later `seq` was published is found by the next read;
+ * - unroutable events (no queue bound to the type, `basic.return`) are marked published with
+ *   `last_error = 'unroutable'` and logged: nobody subscribes to them.
+ */
+export class OutboxRelay {
+  private readonly topology: ResolvedTopology;
+  private readonly amqp: AmqpConnection;
+  private readonly ownsAmqp: boolean;
+  private readonly listener: OutboxListener;
+  private channel?: ConfirmChannel;
+  private readonly returned = new Set<string>();
+  private running = false;
+  private loopDone?: Promise<void>;
+  private wakeRequested = false;
+  private wake?: () => void;
+  private readonly signal = new Signal();
+  private nextPurgeAt = 0;
+  private unsubscribe?: () => void;
+  private releaseTimer?: NodeJS.Timeout;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.topology = options.topology ?? resolveTopology(loadTopology(), options.prefix);
+    this.ownsAmqp = typeof options.amqp === 'string';
+    this.amqp = typeof options.amqp === 'string' ? new AmqpConnection({ url: options.amqp, name: `${options.service}.outbox-relay`, logger: options.logger }) : options.amqp;
+    const listenUrl = options.listenUrl ?? (options.dataSource.options as { url?: string }).url;
+    if (!listenUrl) throw new Error('OutboxRelay needs listenUrl when the DataSource has no url');
+    this.listener = new OutboxListener({
+      url: listenUrl,
+      logger: options.logger,
+      retryIntervalMs: options.pollIntervalMs,
+      onNotify: () => this.requestWake(),
+      onLeadershipChange: () => this.requestWake(),
+      eligible: () => this.channel !== undefined,
+    });
+  }
+
+  /** Connects to the broker and the database and starts relaying (returns at once; reconnects by itself). */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.amqp.onConnect((model) => this.openChannel(model));
+    if (this.ownsAmqp) await this.amqp.start();
+    this.listener.start();
+    this.loopDone = this.loop();
+  }
+
+  /** Stops reading new rows, waits for the in-flight publishes to be confirmed and marked, then disconnects. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.requestWake();
+    await this.loopDone;
+    this.unsubscribe?.();
+    clearTimeout(this.releaseTimer);
+    await this.listener.stop();
+    const channel = this.channel;
+    this.channel = undefined;
+    await channel?.close().catch(() => undefined);
+    if (this.ownsAmqp) await this.amqp.close();
+  }
+
+  /** For the readiness probe: broker and database session are up (standby instances are ready too). */
+  isConnected(): boolean {
+    return this.channel !== undefined && this.listener.isConnected();
+  }
+
+  /** Whether this instance holds the relay lock and publishes. */
+  isActive(): boolean {
+    return this.listener.isLeader();
+  }
+
+  private async openChannel(model: ChannelModel): Promise<void> {
+    const channel = await model.createConfirmChannel();
+    channel.on('error', (err: Error) => this.options.logger?.warn({ err: err.message }, 'relay channel error'));
+    channel.on('return', (msg: Message) => {
+      if (msg.properties.messageId) this.returned.add(String(msg.properties.messageId));
+    });
+    channel.on('close', () => {
+      if (this.channel === channel) this.channel = undefined;
+      this.releaseIfStillCut();
+      // A channel closed by the broker while the connection lives (e.g. a 404) would otherwise stay gone.
+      if (this.running && this.amqp.isConnected()) setTimeout(() => this.reopen(model), 1_000);
+    });
+    if (this.options.declareTopology ?? true) await declareTopology(channel, this.topology);
+    this.channel = channel;
+    this.listener.poke();
+    this.requestWake();
+  }
+
+  /** An active relay without a broker channel for `brokerGraceMs` hands the lock to an instance that may have one. */
+  private releaseIfStillCut(): void {
+    clearTimeout(this.releaseTimer);
+    if (!this.running) return;
+    this.releaseTimer = setTimeout(() => {
+      if (this.running && !this.channel) void this.listener.release();
+    }, this.options.brokerGraceMs ?? 10_000);
+  }
+
+  private reopen(model: ChannelModel): void {
+    if (!this.running || this.channel || !this.amqp.isCurrent(model)) return;
+    this.openChannel(model).catch((err: Error) => this.options.logger?.warn({ err: err.message }, 'relay channel reopen failed'));
+  }
+
+  private requestWake(): void {
+    this.wakeRequested = true;
+    this.wake?.();
+    this.signal.notify();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    const poll = this.options.pollIntervalMs ?? 1_000;
+    let backoff = 0;
+    while (this.running) {
+      this.wakeRequested = false;
+      const channel = this.channel;
+      if (!channel || !this.listener.isLeader()) {
+        await this.sleep(poll);
+        continue;
+      }
+      try {
+        await this.drain(channel);
+        await this.purge();
+        backoff = 0;
+      } catch (err) {
+        backoff = Math.min(Math.max(backoff * 2, 250), 30_000);
+        this.options.logger?.warn({ err: (err as Error).message, retryInMs: backoff }, 'outbox relay pass failed');
+        await this.sleep(backoff);
+        continue;
+      }
+      if (!this.wakeRequested && this.running) await this.sleep(poll);
+    }
+  }
+
+  /**
+   * Publishes until caught up: reads the oldest unpublished rows (`published_at IS NULL ORDER BY seq`), minus
+   * those this pass has published but not yet marked, and keeps at most `window` unconfirmed. Reading again
+   * does not wait for the confirms, so a notification during a pass is served at once. No cursor: a row that
+   * commits late (lower `seq` than rows already sent) is found by the next read. Its subject cannot have a
+   * later row published already, because writes to one subject are serialised (see {@link Outbox}).
+   */
+  private async drain(channel: ConfirmChannel): Promise<void> {
+    const { dataSource } = this.options;
+    const window = this.options.window ?? 256;
+    const batchSize = this.options.batchSize ?? 500;
+    const signal = this.signal;
+    const pending = new Set<string>(); // published in this pass, not yet marked in the database
+    const unconfirmed: string[] = [];
+    let inFlight = 0;
+    let failure: Error | undefined;
+    const marks = new MarkQueue(
+      dataSource,
+      (ids) => {
+        for (const id of ids) pending.delete(id);
+        signal.notify();
+      },
+      (err) => {
+        failure ??= err;
+        signal.notify();
+      },
+    );
+    const active = () => this.running && !failure && this.channel === channel && this.listener.isLeader();
+    while (active()) {
+      this.wakeRequested = false;
+      const rows: OutboxRow[] = await dataSource.query(
+        'SELECT o.id, o.type, o.payload::text AS payload FROM outbox o WHERE o.published_at IS NULL AND o.id <> ALL($1::uuid[]) ORDER BY o.seq LIMIT $2',
+        [[...pending], batchSize],
+      );
+      for (const row of rows) {
+        while (inFlight >= window && !failure) await signal.wait();
+        if (!active()) break;
+        inFlight += 1;
+        pending.add(row.id);
+        const accepted = channel.publish(
+          this.topology.exchange,
+          row.type,
+          Buffer.from(row.payload),
+          { persistent: true, mandatory: true, messageId: row.id, contentType: CLOUD_EVENTS_CONTENT_TYPE, type: row.type, timestamp: Math.floor(Date.now() / 1000) },
+          (err: unknown) => {
+            inFlight -= 1;
+            if (err) {
+              failure ??= new PublishFailed(`publish of ${row.type} ${row.id} not confirmed: ${String((err as Error)?.message ?? err)}`);
+              unconfirmed.push(row.id);
+            } else if (this.returned.delete(row.id)) {
+              this.options.logger?.warn({ eventId: row.id, type: row.type }, 'event is unroutable: no queue is bound to its type');
+              marks.unroutable(row.id);
+            } else {
+              eventsPublished.inc({ type: row.type });
+              marks.published(row.id);
+            }
+            signal.notify();
+          },
+        );
+        if (!accepted) await drained(channel);
+      }
+      if (rows.length === batchSize) continue;
+      // Caught up: wait for a notification, or until everything sent is confirmed and marked.
+      while (active() && !this.wakeRequested && pending.size > 0) await signal.wait();
+      if (!this.wakeRequested) break;
+    }
+    while (inFlight > 0) await signal.wait();
+    await marks.flush().catch((err: Error) => (failure ??= err));
+    if (failure) {
+      await dataSource
+        .query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])', [unconfirmed, failure.message.slice(0, 500)])
+        .catch(() => undefined);
+      throw failure;
+    }
+  }
+
+  /** Deletes published rows past the retention period, in slices, at most once an hour. */
+  private async purge(): Promise<void> {
+    const retentionMs = this.options.retentionMs ?? 7 * 24 * 3_600_000;
+    if (retentionMs <= 0 || Date.now() < this.nextPurgeAt) return;
+    this.nextPurgeAt = Date.now() + 3_600_000;
+    for (;;) {
+      const rows: unknown[] = await this.options.dataSource.query(
+        `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE published_at < now() - make_interval(secs => $1) LIMIT 5000) RETURNING 1`,
+        [retentionMs / 1000],
+      );
+      if (rows.length < 5000) return;
+    }
+  }
+}
+
+function drained(channel: ConfirmChannel): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      channel.off('drain', done);
+      channel.off('close', done);
+      resolve();
+    };
+    channel.once('drain', done);
+    channel.once('close', done);
+  });
+}
+
+/** Wakes whoever waits on it; `wait()` is always created in the same tick as the check it follows. */
+class Signal {
+  private waiters: (() => void)[] = [];
+
+  wait(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  notify(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+}
+
+/**
+ * Marks confirmed rows published, one UPDATE at a time, each taking every id confirmed meanwhile (so the
+ * marks keep up with any publish rate). A failed UPDATE leaves the rows unpublished: they go out again
+ * (duplicates, which consumers skip), never lost.
+ */
+class MarkQueue {
+  private ids: string[] = [];
+  private unroutableIds: string[] = [];
+  private running?: Promise<void>;
+  private delayed?: NodeJS.Timeout;
+  private flushing = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly onMarked: (ids: string[]) => void,
+    private readonly onError: (err: Error) => void,
+  ) {}
+
+  published(id: string): void {
+    this.ids.push(id);
+    this.kick();
+  }
+
+  unroutable(id: string): void {
+    this.unroutableIds.push(id);
+    this.kick();
+  }
+
+  async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.running || this.ids.length || this.unroutableIds.length) {
+        this.kick();
+        await this.running;
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private kick(): void {
+    if (this.running || (this.ids.length === 0 && this.unroutableIds.length === 0)) return;
+    // Marks are not on the latency path: at low rates wait a few ms to mark several rows with one UPDATE.
+    if (this.ids.length < 256 && !this.flushing) {
+      this.delayed ??= setTimeout(() => {
+        this.delayed = undefined;
+        this.flushing = true;
+        this.kick();
+        this.flushing = false;
+      }, 5);
+      return;
+    }
+    clearTimeout(this.delayed);
+    this.delayed = undefined;
+    const ids = this.ids;
+    const unroutable = this.unroutableIds;
+    this.ids = [];
+    this.unroutableIds = [];
+    this.running = (async () => {
+      try {
+        if (ids.length) await this.dataSource.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])', [ids]);
+        if (unroutable.length) {
+          await this.dataSource.query(`UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = 'unroutable' WHERE id = ANY($1::uuid[])`, [unroutable]);
+        }
+        this.onMarked([...ids, ...unroutable]);
+      } catch (err) {
+        this.onError(err as Error);
+      } finally {
+        this.running = undefined;
+      }
+      this.kick();
+    })();
+  }
+}

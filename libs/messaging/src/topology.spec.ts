@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadEventSchemas } from '@si/contracts';
+import { topicMatches } from './topic-match.js';
+import { definitionsFromTopology } from './topology-definitions.js';
+import { loadTopology, resolveTopology, topologyPlan } from './topology.js';
+
+const topology = loadTopology();
+const services = ['registry-intake', 'case-management', 'dfpa', 'offers', 'subsidies', 'reporting'];
+
+describe('infra/rabbitmq topology', () => {
+  it('definitions.json is generated from topology.json (run infra/rabbitmq/generate-definitions.mjs)', () => {
+    const committed = JSON.parse(readFileSync(fileURLToPath(new URL('../../../infra/rabbitmq/definitions.json', import.meta.url)), 'utf8'));
+    expect(committed).toEqual(definitionsFromTopology(topology));
+  });
+
+  it('names queues <service>.<purpose> and gives each a DLQ, retry queues and at-least-once dead-lettering', () => {
+    const plan = topologyPlan(resolveTopology(topology));
+    for (const q of topology.queues) {
+      expect(services).toContain(q.consumer);
+      expect(q.name.startsWith(`${q.consumer}.`)).toBe(true);
+      expect(q.bindings.length).toBeGreaterThan(0);
+      const main = plan.queues.find((p) => p.name === q.name);
+      expect(main?.arguments).toMatchObject({
+        'x-queue-type': 'quorum',
+        'x-dead-letter-exchange': topology.deadLetterExchange,
+        'x-dead-letter-strategy': 'at-least-once',
+        'x-overflow': 'reject-publish',
+        'x-delivery-limit': expect.any(Number),
+        'x-max-length': expect.any(Number),
+      });
+      expect(plan.queues.map((p) => p.name)).toEqual(expect.arrayContaining([`${q.name}.dlq`, `${q.name}.retry.1s`, `${q.name}.retry.5s`, `${q.name}.retry.30s`]));
+    }
+    expect(new Set(topology.queues.map((q) => q.name)).size).toBe(topology.queues.length);
+  });
+
+  it('topic matching follows RabbitMQ', () => {
+    expect(topicMatches('person.#', 'person.arrived.v1')).toBe(true);
+    expect(topicMatches('#', 'case.opened.v1')).toBe(true);
+    expect(topicMatches('case.*.v1', 'case.opened.v1')).toBe(true);
+    expect(topicMatches('case.*', 'case.opened.v1')).toBe(false);
+    expect(topicMatches('case.opened.v1', 'case.opened.v2')).toBe(false);
+  });
+
+  it('routes every contract to the consumers it names, and personal data to no one else (DESIGN.md: Messaging)', () => {
+    const problems: string[] = [];
+    for (const [type, schema] of loadEventSchemas()) {
+      const receivers = new Set(topology.queues.filter((q) => q.bindings.some((b) => topicMatches(b, type))).map((q) => q.consumer));
+      for (const consumer of schema['x-consumers']) if (!receivers.has(consumer)) problems.push(`${type} does not reach ${consumer}`);
+      if (schema['x-personal-data']) {
+        for (const r of receivers) if (!schema['x-consumers'].includes(r)) problems.push(`${type} carries personal data to ${r}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
