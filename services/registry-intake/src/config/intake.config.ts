@@ -1,0 +1,80 @@
+import { isAbsolute, resolve } from 'node:path';
+import { referenceDir } from '@si/contracts';
+import type { IntakeLimits } from '../ech/intake-limits.js';
+
+/** Development default of the person-reference key. Never used when NODE_ENV=production (the service refuses to start). */
+export const DEVELOPMENT_PERSON_REF_KEY = 'registry-intake-DEVELOPMENT-ONLY-person-ref-key-do-not-use-in-production';
+
+export interface IntakeConfig {
+  /** HMAC key of the pseudonymous person references (env PERSON_REF_KEY, at least 32 bytes). */
+  personRefKey: string;
+  personRefKeyIsDevelopmentDefault: boolean;
+  sedex: {
+    /** env SEDEX_INBOX_DIR; no inbox is polled without it. */
+    inboxDir: string | undefined;
+    /** env SEDEX_POLL_INTERVAL_MS (default 2000). */
+    pollIntervalMs: number;
+  };
+  /** Overrides of the intake limits (env INTAKE_MAX_BYTES). */
+  limits: Partial<IntakeLimits>;
+  /** Master data folder (env INTAKE_REFERENCE_DIR, default contracts/reference); re-read before each reprocess. */
+  referenceDir: string;
+  /** Outcomes held in memory before a delivery is staged in the database (env INTAKE_STAGE_THRESHOLD). */
+  stageThreshold: number;
+  /** Raw bytes held in memory before they are written to the database as they arrive. */
+  rawSpillBytes: number;
+  /** Validate base-delivery pieces in a worker thread (env INTAKE_VALIDATION_WORKER, default true). */
+  validationWorker: boolean;
+  /**
+   * Documents from this many characters on are validated in the worker (env INTAKE_WORKER_FROM_CHARS). 0 sends
+   * single-event deliveries there too, which takes their validation off the thread that serves HTTP.
+   */
+  workerFromChars: number;
+  /** Days raw bytes are kept once a delivery is accepted or resolved (env INTAKE_RAW_RETENTION_DAYS, default 90). */
+  rawRetentionDays: number;
+  /** A delivery in processing whose lease ran out was interrupted (its process died). */
+  leaseSeconds: number;
+  /** A large delivery runs a full garbage collection every so many bytes read (env INTAKE_GC_EVERY_BYTES; 0 = never). */
+  gcEveryBytes: number;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, not "${raw}"`);
+  return value;
+}
+
+/**
+ * Reads the service's configuration. Throws (and the service does not start) when production runs without its own
+ * person-reference key: references made with the public development key could be recomputed by anyone.
+ */
+export function intakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig {
+  const key = env.PERSON_REF_KEY;
+  if (!key && env.NODE_ENV === 'production') {
+    throw new Error('PERSON_REF_KEY is required in production (the HMAC key of person references, at least 32 bytes)');
+  }
+  if (key !== undefined && Buffer.byteLength(key) < 32) throw new Error('PERSON_REF_KEY must have at least 32 bytes');
+  const inbox = env.SEDEX_INBOX_DIR;
+  const maxBytes = env.INTAKE_MAX_BYTES ? int(env, 'INTAKE_MAX_BYTES', 0) : undefined;
+  return {
+    personRefKey: key ?? DEVELOPMENT_PERSON_REF_KEY,
+    personRefKeyIsDevelopmentDefault: !key,
+    sedex: {
+      inboxDir: inbox ? (isAbsolute(inbox) ? inbox : resolve(inbox)) : undefined,
+      pollIntervalMs: int(env, 'SEDEX_POLL_INTERVAL_MS', 2000),
+    },
+    limits: maxBytes ? { maxBytes } : {},
+    referenceDir: env.INTAKE_REFERENCE_DIR ?? referenceDir,
+    stageThreshold: int(env, 'INTAKE_STAGE_THRESHOLD', 1000),
+    rawSpillBytes: 4 * 1024 * 1024,
+    validationWorker: env.INTAKE_VALIDATION_WORKER !== 'false',
+    workerFromChars: int(env, 'INTAKE_WORKER_FROM_CHARS', 256 * 1024),
+    rawRetentionDays: int(env, 'INTAKE_RAW_RETENTION_DAYS', 90),
+    leaseSeconds: 60,
+    gcEveryBytes: int(env, 'INTAKE_GC_EVERY_BYTES', 8 * 1024 * 1024),
+  };
+}
+
+export const INTAKE_CONFIG = Symbol('INTAKE_CONFIG');

@@ -1,0 +1,5 @@
+import type { MigrationClass } from '@si/service';
+import { CreateIntake1765000000000 } from './1765000000000-create-intake.js';
+
+/** This service's own migrations, oldest first (the platform's outbox, inbox and audit tables come from the libs). */
+export const migrations: MigrationClass[] = [CreateIntake1765000000000];
