@@ -16,8 +16,9 @@ start_node() { # name entry port [env...]
   local name=$1 entry=$2 port=$3; shift 3
   if pid_alive "$name"; then return 0; fi
   port_open "$port" && die "port $port is taken by a process we did not start (wanted for $name)"
-  (cd "$SI_ROOT" && env "$@" setsid node --enable-source-maps "$entry" >>"$SI_STATE/logs/$name.log" 2>&1 </dev/null &
-    echo $! > "$SI_STATE/pids/$name.pid")
+  # exec: the pid recorded is the service's own, and no shell is left holding the caller's terminal.
+  (cd "$SI_ROOT" && exec setsid env "$@" node --enable-source-maps "$entry" >>"$SI_STATE/logs/$name.log" 2>&1 </dev/null) &
+  echo $! > "$SI_STATE/pids/$name.pid"
 }
 
 start_identity() {

@@ -1,8 +1,10 @@
 // Benchmark of the event backbone: `bash infra/scripts/bench.sh backbone` (npm run bench:backbone).
 // Prints figures, asserts nothing: end-to-end events/s (outbox insert → effect committed, relay and consumer as
-// separate processes), latency outbox commit → effect commit at a paced rate, and raw amqplib confirmed
-// publish + consume on a quorum queue with the same message size, measured in the same run. Throughput figures
-// are medians of BENCH_ROUNDS rounds (default 3), with their spread: the box may be shared.
+// separate processes; once with a handler per event, once with a batch handler), latency outbox commit → effect
+// commit at a paced rate, and raw amqplib confirmed publish + consume on a quorum queue with the same message
+// size, measured in the same run. Throughput figures are medians of BENCH_ROUNDS rounds (default 3), with their
+// spread: the box may be shared. Knobs: BENCH_EVENTS, BENCH_SUBJECTS, BENCH_RATE, BENCH_LATENCY_SECONDS,
+// BENCH_RAW_MESSAGES, BENCH_CONCURRENCY, BENCH_BATCH, BENCH_PREFETCH, BENCH_WINDOW.
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { repoRoot } from './repo-root.js';
@@ -31,6 +31,7 @@ export class BackboneChild {
     // BACKBONE_CHILD_EXEC_ARGV="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the children.
     const execArgv = process.env.BACKBONE_CHILD_EXEC_ARGV?.split(' ').filter(Boolean) ?? [];
     const child = fork(childScript, [this.role], { execArgv, env: { ...process.env, BACKBONE_CONFIG: JSON.stringify(this.config) }, stdio: ['ignore', out, out, 'ipc'] });
+    closeSync(out); // the child has its own copy
     this.child = child;
     child.on('message', (m: Record<string, unknown>) => {
       if (m.ready) this.ready = true;
@@ -58,14 +59,16 @@ export class BackboneChild {
     await exited;
   }
 
-  /** Graceful stop (the child reports its peak RSS), SIGKILL after `timeoutMs`. */
+  /** Graceful stop (the child reports its peak RSS), SIGKILL after `timeoutMs`. An empty log file is removed. */
   async stop(timeoutMs = 15_000): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.send({ stop: true });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    await exited;
-    clearTimeout(timer);
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.send({ stop: true });
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (existsSync(this.log) && statSync(this.log).size === 0) rmSync(this.log);
   }
 }

@@ -28,7 +28,7 @@ export class Outbox {
     for (const envelope of envelopes) this.options.validator.validate(envelope);
     await em.query(
       `INSERT INTO outbox (id, type, subject, payload)
-       SELECT id, type, subject, payload FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])
+       SELECT id, type, subject, payload FROM unnest($1::uuid[], $2::text[], $3::text[], $4::json[])
          WITH ORDINALITY AS e(id, type, subject, payload, ord) ORDER BY ord`,
       [envelopes.map((e) => e.id), envelopes.map((e) => e.type), envelopes.map((e) => e.subject), envelopes.map((e) => JSON.stringify(e))],
     );
