@@ -279,8 +279,16 @@ async function main() {
       await amqp.close().catch(() => undefined);
     }
     await oidc.close();
-    await db.drop();
-    if (process.env.BENCH_KEEP_LOG) say(readFileSync(service.log, 'utf8').split('\n').filter((l) => l.includes('TIMING')).join('\n'));
+    // The service's sessions end a moment after its process: retry until the database can go.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await db.drop();
+        break;
+      } catch (error) {
+        if (attempt >= 20) throw error;
+        await sleep(500);
+      }
+    }
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -39,7 +39,10 @@ afterAll(async () => {
   await oidc?.close();
   await db?.drop();
   rmSync(work, { recursive: true, force: true });
+  for (const child of children) rmSync(child.log, { force: true });
 });
+
+const children: ServiceChild[] = [];
 
 async function service(): Promise<ServiceChild> {
   const child = new ServiceChild(await freePort(), {
@@ -47,6 +50,7 @@ async function service(): Promise<ServiceChild> {
     SEDEX_INBOX_DIR: join(work, 'inbox'), SEDEX_POLL_INTERVAL_MS: '100', INTAKE_STAGE_THRESHOLD: '200',
     PERSON_REF_KEY: 'registry-intake-crash-test-key-0123456789', LOG_LEVEL: 'warn',
   });
+  children.push(child);
   await child.start();
   return child;
 }

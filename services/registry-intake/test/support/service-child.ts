@@ -19,7 +19,7 @@ export async function freePort(): Promise<number> {
 
 /** The built service (dist/main.js) as a child process, as the platform runs it; killed hard when a test says so. */
 export class ServiceChild {
-  readonly log = join(tmpdir(), `si-registry-intake-${process.pid}-${Date.now()}.log`);
+  readonly log = join(tmpdir(), `registry-intake-crash-test-${process.pid}-${Date.now()}.log`);
   private child?: ChildProcess;
 
   constructor(readonly port: number, private readonly env: Record<string, string>) {}

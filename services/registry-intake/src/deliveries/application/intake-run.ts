@@ -133,8 +133,8 @@ export class IntakeRun {
       if (!this.rowExists) await this.createRow();
       if (!this.runner) await this.openTransaction();
       await this.sink.flush();
-      await this.renewLease();
     }
+    if (this.rowExists) await this.renewLease();
     if (this.runner) this.collectGarbageNow();
   }
 
@@ -275,7 +275,11 @@ export class IntakeRun {
       if (!em) throw new Error('no transaction');
       await this.sink.finish();
       await this.capture.finish();
-      await this.deps.deliveries.complete(em, this.id, 'accepted', facts, null);
+      // Only while it is still ours: a delivery declared interrupted meanwhile (its lease ran out, another instance
+      // took it over) must not commit a second time.
+      if (!(await this.deps.deliveries.complete(em, this.id, 'accepted', facts, null))) {
+        throw new Error(`delivery ${this.id} is no longer processing here (lease expired); rolled back`);
+      }
       if (messageId) await this.deps.deliveries.supersedeQuarantined(em, messageId, this.id);
       await this.deps.audit.record(em, audit);
       await this.closeTransaction(true);

@@ -46,18 +46,22 @@ export class DeliveryRepository {
     await this.db.query(`UPDATE delivery SET lease_until = now() + make_interval(secs => $2) WHERE id = $1 AND status = 'processing'`, [id, this.leaseSeconds]);
   }
 
-  /** Closes a processing delivery as accepted or quarantined, in the caller's transaction. */
-  async complete(q: Queryable, id: string, status: 'accepted' | 'quarantined', facts: DeliveryFacts, refusal: DeliveryRefusal | null): Promise<void> {
-    await q.query(
+  /**
+   * Closes a processing delivery as accepted or quarantined, in the caller's transaction. False when the delivery is
+   * no longer processing (declared interrupted after its lease ran out): the caller must not commit.
+   */
+  async complete(q: Queryable, id: string, status: 'accepted' | 'quarantined', facts: DeliveryFacts, refusal: DeliveryRefusal | null): Promise<boolean> {
+    const result = await q.query<[unknown[], number]>(
       `UPDATE delivery SET status = $2, message_id = COALESCE($3, message_id), municipality = $4, sender_id = $5, event_element = $6,
          test_delivery = $7, refusal = $8, notes = $9, records = $10, emitted = $11, skipped = $12, summary = $13, rule_version = $14,
          bytes = $15, sha256 = COALESCE(sha256, $16),
          raw_complete = raw_complete OR $17, completed_at = clock_timestamp(), lease_until = NULL
-       WHERE id = $1`,
+       WHERE id = $1 AND status = 'processing'`,
       [id, status, facts.messageId, facts.municipality, facts.senderId, facts.eventElement, facts.testDelivery,
         refusal ? JSON.stringify(refusal) : null, JSON.stringify(facts.notes), facts.records, facts.emitted, facts.skipped,
         JSON.stringify(facts.summary), facts.ruleVersion, facts.bytes, facts.sha256, facts.rawComplete],
     );
+    return result[1] === 1;
   }
 
   /** Removes a delivery that must leave no trace (e.g. a caller without the right to deliver for its municipality). */
