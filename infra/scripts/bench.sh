@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Benchmarks: `bench.sh backbone`. Starts the local infrastructure if needed, builds, runs the benchmark
+# Benchmarks: `bench.sh backbone|intake|cases`. Starts the local infrastructure if needed, builds, runs the benchmark
 # script, which prints its figures (they are recorded by hand in BENCHMARKS.md with the machine).
 . "$(dirname "$0")/lib.sh"
 cd "$SI_ROOT"
 case "${1:-}" in
-  backbone) script=test/dist/bench/backbone.js ;;
-  *) die "usage: bench.sh backbone" ;;
+  backbone) build=(test/tsconfig.json); run=(node test/dist/bench/backbone.js) ;;
+  intake) build=(services/registry-intake infra/dev-oidc libs/testing); run=(node services/registry-intake/scripts/bench-intake.mjs) ;;
+  cases) build=(services/case-management services/case-management/scripts); run=(node services/case-management/scripts/dist/bench-cases.js) ;;
+  *) die "usage: bench.sh backbone|intake|cases" ;;
 esac
 infra_up
-# Builds test/ and the libraries it references (not the whole tree: a service that does not compile must not
-# stop a benchmark of the backbone).
-say "building (tsc -b test/tsconfig.json)"
-npx tsc -b test/tsconfig.json
-say "running $script"
-node "$script"
+# Builds only what the benchmark needs, so a project that does not compile cannot block another's benchmark.
+say "building (tsc -b ${build[*]})"
+npx tsc -b "${build[@]}"
+say "running ${run[*]}"
+"${run[@]}"

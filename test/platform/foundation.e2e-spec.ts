@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startDevOidc } from '@si/dev-oidc';
+import amqplib from 'amqplib';
+import { deleteTopology, loadTopology, resolveTopology } from '@si/messaging';
 import { createTestDatabase, type TestDatabase } from '@si/testing';
 import { freePort, ServiceProcess } from './service-process.js';
 
@@ -11,6 +13,7 @@ describe('the platform foundation', () => {
   let oidc: Awaited<ReturnType<typeof startDevOidc>>;
   const databases: TestDatabase[] = [];
   const services = new Map<string, ServiceProcess>();
+  const prefix = `e2e-${randomBytes(3).toString('hex')}.`;
 
   const token = async (username: string) => {
     const res = await fetch(`${oidc.url}/realms/start-integration/protocol/openid-connect/token`, {
@@ -24,7 +27,6 @@ describe('the platform foundation', () => {
   beforeAll(async () => {
     const oidcPort = await freePort();
     oidc = await startDevOidc({ port: oidcPort, publicUrl: `http://localhost:${oidcPort}` });
-    const prefix = `e2e-${randomBytes(3).toString('hex')}.`;
     for (const name of SERVICES) {
       const db = await createTestDatabase(name);
       databases.push(db);
@@ -40,6 +42,10 @@ describe('the platform foundation', () => {
     await Promise.all([...services.values()].map((s) => s.stop()));
     await oidc?.close();
     await Promise.all(databases.map((db) => db.drop()));
+    // The services declared a whole prefixed topology on the shared broker: leave nothing behind.
+    const broker = await amqplib.connect(process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672');
+    await deleteTopology(await broker.createChannel(), resolveTopology(loadTopology(), prefix));
+    await broker.close();
   }, 60_000);
 
   it.each(SERVICES)('%s is live and ready: its database, the broker and Redis answer', async (name) => {

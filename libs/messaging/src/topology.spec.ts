@@ -42,15 +42,19 @@ describe('infra/rabbitmq topology', () => {
     expect(topicMatches('case.opened.v1', 'case.opened.v2')).toBe(false);
   });
 
-  it('routes every contract to the consumers it names, and personal data to no one else (DESIGN.md: Messaging)', () => {
+  it('routes every contract to exactly the consumers it names, so personal data reaches no one else (DESIGN.md: Messaging)', () => {
     const problems: string[] = [];
     for (const [type, schema] of loadEventSchemas()) {
       const receivers = new Set(topology.queues.filter((q) => q.bindings.some((b) => topicMatches(b, type))).map((q) => q.consumer));
       for (const consumer of schema['x-consumers']) if (!receivers.has(consumer)) problems.push(`${type} does not reach ${consumer}`);
-      if (schema['x-personal-data']) {
-        for (const r of receivers) if (!schema['x-consumers'].includes(r)) problems.push(`${type} carries personal data to ${r}`);
-      }
+      for (const r of receivers) if (!schema['x-consumers'].includes(r)) problems.push(`${type} reaches ${r}, which its contract does not name`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('binds no queue that no contracted event reaches (its messages would wait for nobody)', () => {
+    const types = [...loadEventSchemas().keys()];
+    const idle = topology.queues.filter((q) => !types.some((type) => q.bindings.some((b) => topicMatches(b, type)))).map((q) => q.name);
+    expect(idle).toEqual([]);
   });
 });
