@@ -6,7 +6,9 @@
 
 ensure_node_modules() {
   if [ ! -d "$SI_ROOT/node_modules" ] || [ "$SI_ROOT/package-lock.json" -nt "$SI_ROOT/node_modules/.package-lock.json" ]; then
-    say "installing npm packages"; (cd "$SI_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    # npm install, not npm ci: with omit-lockfile-registry-resolved (set on these machines) npm writes locks
+    # whose other-platform optional binaries `npm ci` then rejects; npm install still installs the locked versions.
+    say "installing npm packages"; (cd "$SI_ROOT" && npm install --no-audit --no-fund --loglevel=error)
   fi
 }
 

@@ -5,7 +5,9 @@
 . "$(dirname "$0")/lib.sh"
 cd "$SI_ROOT"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages"; npm ci --no-audit --no-fund --loglevel=error
+  # npm install, not npm ci: with omit-lockfile-registry-resolved (set on these machines) npm writes locks
+  # whose other-platform optional binaries `npm ci` then rejects; npm install still installs the locked versions.
+  say "installing npm packages"; npm install --no-audit --no-fund --loglevel=error
 fi
 infra_up
 
