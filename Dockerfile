@@ -8,7 +8,8 @@ COPY contracts contracts
 COPY infra/dev-oidc infra/dev-oidc
 COPY test/package.json test/package.json
 COPY tsconfig.base.json tsconfig.json ./
-RUN npm ci --no-audit --no-fund && npx tsc -b tsconfig.json && npm prune --omit=dev
+# npm install honours the lock; npm ci rejects locks written without resolved URLs (see infra/scripts/test.sh).
+RUN npm install --no-audit --no-fund && npx tsc -b tsconfig.json && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ARG SERVICE

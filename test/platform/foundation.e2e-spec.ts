@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { startDevOidc } from '@si/dev-oidc';
 import amqplib from 'amqplib';
 import { deleteTopology, loadTopology, resolveTopology } from '@si/messaging';
-import { createTestDatabase, type TestDatabase } from '@si/testing';
-import { freePort, ServiceProcess } from './service-process.js';
+import { createTestDatabase, freePort, ServiceProcess, type TestDatabase } from '@si/testing';
 
 // The foundation as an operator and an integration officer meet it: all six services, built and
 // started as processes on their own databases, ready, documented, measured, and guarded.

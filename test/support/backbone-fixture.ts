@@ -4,7 +4,7 @@ import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { messagingMigrations, resolveTopology, type CloudEvent, type ResolvedTopology } from '@si/messaging';
 import { runMigrations } from '@si/persistence';
 import { createTestDatabase, type TestDatabase } from '@si/testing';
-import { repoRoot } from './repo-root.js';
+import { repoRoot } from '@si/testing';
 
 /** The fixture event of the backbone fault test and benchmark (test/support/fixtures/events). */
 export const STEP = 'test.step-recorded.v1';

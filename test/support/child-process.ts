@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { repoRoot } from './repo-root.js';
+import { repoRoot } from '@si/testing';
 
 export const childScript = join(repoRoot(), 'test', 'dist', 'support', 'backbone-child.js');
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './repo-root.js';
+import { repoRoot } from '@si/testing';
 
 const infra = join(repoRoot(), 'infra', 'scripts', 'infra.sh');
 

@@ -14,6 +14,11 @@ SELECT format('ALTER ROLE %I CREATEDB', r) FROM unnest(ARRAY[
   'registry_intake_migrator','case_management_migrator','offers_migrator','subsidies_migrator',
   'reporting_migrator','dfpa_migrator']) AS r \gexec
 
+-- A migrator is a member of its app role: it may end that role's sessions, as dropping a test database
+-- WITH (FORCE) must (a killed test process leaves them behind). It gains nothing else: it owns the schema already.
+SELECT format('GRANT %I TO %I', r || '_app', r || '_migrator') FROM unnest(ARRAY[
+  'registry_intake','case_management','offers','subsidies','reporting','dfpa']) AS r \gexec
+
 SELECT format('CREATE DATABASE %I OWNER %I', d, d || '_migrator')
 FROM unnest(ARRAY['registry_intake','case_management','offers','subsidies','reporting','dfpa']) AS d
 WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = d) \gexec

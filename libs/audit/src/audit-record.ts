@@ -29,3 +29,22 @@ export interface AuditEntry {
 }
 
 export const AUDIT_TABLE = 'audit_record';
+
+/** What a validated token says about its holder (the shape of @si/auth's Principal). */
+export interface TokenHolder {
+  subject: string;
+  username?: string;
+  roles: readonly string[];
+  gemeinden: readonly number[];
+  sozialregion?: string;
+}
+
+/** The audit actor of a caller, with the scope their token gave them at the time. */
+export function auditActorOf(holder: TokenHolder): AuditActor {
+  return {
+    subject: holder.subject,
+    username: holder.username,
+    roles: [...holder.roles],
+    scope: { gemeinden: [...holder.gemeinden], ...(holder.sozialregion ? { sozialregion: holder.sozialregion } : {}) },
+  };
+}

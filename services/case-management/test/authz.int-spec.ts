@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { routeTable, type Route } from './support/route-table.js';
+import { routeTable, type Route } from '@si/testing';
 import { DEMO_USERS, startCaseApp, type CaseTestApp, type DemoUser } from './support/case-app.js';
 import { bodies, caseUpToReport, openCase } from './support/case-flow.js';
 import { daysAgo } from './support/person-events.js';

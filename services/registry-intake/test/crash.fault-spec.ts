@@ -7,9 +7,8 @@ import pg from 'pg';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the service is tested against the real dev identity server
 import { startDevOidc, type DevOidcServer } from '@si/dev-oidc';
 import { deleteTopology, loadTopology, resolveTopology } from '@si/messaging';
-import { createTestDatabase, eventually, type TestDatabase } from '@si/testing';
+import { createTestDatabase, eventually, freePort, ServiceProcess, type TestDatabase } from '@si/testing';
 import { AMQP_URL } from './support/intake-app.js';
-import { freePort, ServiceChild } from './support/service-child.js';
 import { baseDelivery } from './support/xml.js';
 
 /**
@@ -42,10 +41,10 @@ afterAll(async () => {
   for (const child of children) rmSync(child.log, { force: true });
 });
 
-const children: ServiceChild[] = [];
+const children: ServiceProcess[] = [];
 
-async function service(): Promise<ServiceChild> {
-  const child = new ServiceChild(await freePort(), {
+async function service(): Promise<ServiceProcess> {
+  const child = new ServiceProcess('registry-intake', await freePort(), {
     DATABASE_URL: db.appUrl, DATABASE_MIGRATOR_URL: db.migratorUrl, SI_MESSAGING_PREFIX: prefix, OIDC_AUTH_SERVER_URL: oidc.publicUrl,
     SEDEX_INBOX_DIR: join(work, 'inbox'), SEDEX_POLL_INTERVAL_MS: '100', INTAKE_STAGE_THRESHOLD: '200',
     PERSON_REF_KEY: 'registry-intake-crash-test-key-0123456789', LOG_LEVEL: 'warn',

@@ -1,5 +1,5 @@
 import type { Principal } from '@si/auth';
-import type { AuditActor } from '@si/audit';
+import { auditActorOf, type AuditActor } from '@si/audit';
 import type { Actor, Role } from '../cases/domain/index.js';
 
 /** The realm roles a person can act with here, strongest scope first. */
@@ -21,14 +21,8 @@ export function actorFor(principal: Principal, allowed: readonly HumanRole[] = H
   };
 }
 
-export function auditActor(principal: Principal): AuditActor {
-  return {
-    subject: principal.subject,
-    username: principal.username,
-    roles: [...principal.roles],
-    scope: { gemeinden: [...principal.gemeinden], ...(principal.sozialregion ? { sozialregion: principal.sozialregion } : {}) },
-  };
-}
+/** The audit actor of a caller: see @si/audit. */
+export const auditActor = auditActorOf;
 
 /** The audit actor for a change made by a message (registry-intake, dfpa). */
 export function systemAuditActor(source: string): AuditActor {

@@ -1,14 +1,7 @@
-import type { AuditActor } from '@si/audit';
-import type { Principal } from '@si/auth';
+import { auditActorOf, type AuditActor } from '@si/audit';
 
-export function auditActor(principal: Principal): AuditActor {
-  return {
-    subject: principal.subject,
-    username: principal.username,
-    roles: [...principal.roles],
-    scope: { gemeinden: [...principal.gemeinden], ...(principal.sozialregion ? { sozialregion: principal.sozialregion } : {}) },
-  };
-}
+/** The audit actor of a caller: see @si/audit. */
+export const auditActor = auditActorOf;
 
 /** The actor of work the service does by itself (the sedex inbox, the lease sweeper). */
 export function systemActor(what: string): AuditActor {

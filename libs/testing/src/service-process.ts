@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { repoRoot } from './repo-root.js';
 import { existsSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../support/repo-root.js';
+
 
 /** A free TCP port on loopback, for a process that must be told its port up front. */
 export async function freePort(): Promise<number> {
@@ -49,6 +50,19 @@ export class ServiceProcess {
       if (Date.now() > deadline) throw new Error(`${this.name} not ready after ${timeoutMs} ms (log: ${this.log})`);
       await new Promise((r) => setTimeout(r, 200));
     }
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** SIGKILL: no shutdown hook runs, as when the machine loses power. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
   }
 
   /** SIGTERM, as an orchestrator stops it; SIGKILL if it does not go in time. */
