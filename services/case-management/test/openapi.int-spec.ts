@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openApiOf, startCaseApp, type CaseTestApp } from './support/case-app.js';
-import { routeTable, type Route } from '@si/testing';
+import { routeTable } from '@si/testing';
 
 describe('OpenAPI document', () => {
   let t: CaseTestApp;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateEventDelivery } from '../src/ech/generator/delivery-generator.js';
 import { DEFAULT_TARGET_GROUP_RULE } from '../src/rules/target-group-default.rule.js';
 import { CALLERS, startIntakeApp, type Caller, type IntakeTestApp, type Response } from './support/intake-app.js';
-import { routeTable, type Route } from '@si/testing';
+import { routeTable } from '@si/testing';
 
 /**
  * The access matrix (DESIGN.md: tested for every endpoint): every route of the running app, read from Nest's route
