@@ -5,7 +5,24 @@ import { DELIVERY_STATUSES, type DeliverySource, type DeliveryStatus } from '../
 
 const int = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
-export class ListDeliveriesQuery {
+/** Keyset paging, the same on every list of this service. */
+class PageQuery {
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Transform(int)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  cursor?: string;
+}
+
+export class ListDeliveriesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
   @IsOptional()
   @IsIn(DELIVERY_STATUSES)
@@ -27,42 +44,14 @@ export class ListDeliveriesQuery {
   @IsString()
   @MaxLength(100)
   messageId?: string;
-
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Transform(int)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
-  cursor?: string;
 }
 
-export class QuarantineQuery {
+export class QuarantineQuery extends PageQuery {
   @ApiPropertyOptional({ type: Number, description: 'BFS number' })
   @IsOptional()
   @Transform(int)
   @IsInt()
   municipality?: number;
-
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Transform(int)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
-  cursor?: string;
 }
 
 export class OutcomesQuery {
