@@ -6,21 +6,23 @@
 //   B. authenticated work-list reads with 1,000,000 cases in the database: the highest rate (closed loop)
 //      and p99 at a fixed 500 reads/s (open loop, latency from the intended send time), beside the same
 //      read without the auth guard (the unguarded twin route mounted only for this benchmark), same run.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from 'amqplib';
-import autocannon from 'autocannon';
 import pg from 'pg';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the benchmark authenticates against the real dev identity server
 import { startDevOidc } from '@si/dev-oidc';
 import { buildCloudEvent, declareTopology, deleteTopology, loadTopology, resolveTopology } from '@si/messaging';
-import { createTestDatabase } from '@si/testing';
+import { createTestDatabase, freePort } from '@si/testing';
+import { fmt, machine, now, percentile, say, sleep, SOLOTHURN } from './bench-support.js';
+import { withCpu } from './cpu-accounting.js';
+import { cannon, openLoop, type LoadResult } from './http-load.js';
+import { FIRST, seed, SURNAMES } from './seed-cases.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const ARRIVAL_RATE = Number(process.env.BENCH_ARRIVAL_RATE ?? 200);
@@ -30,199 +32,7 @@ const READ_CONNECTIONS = Number(process.env.BENCH_READ_CONNECTIONS ?? 64);
 const FIXED_RATE = Number(process.env.BENCH_FIXED_RATE ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
-const SOLOTHURN = 2601;
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-
-const now = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-const say = (line: string) => process.stdout.write(`${line}\n`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function machine(): string {
-  const cpu = cpus();
-  const memInfo = readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)?.[1];
-  return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${fmt((Number(memInfo ?? 0) * 1024 || totalmem()) / 2 ** 30, 1)} GiB, Node ${process.version}`;
-}
-
-// ---------- CPU accounting (Linux /proc) ----------
-function cpuByPid(pids: number[]): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(pid, (Number(f[11]) + Number(f[12])) / 100); // utime + stime in USER_HZ
-    } catch {
-      // the process ended
-    }
-  }
-  return out;
-}
-
-/** CPU seconds used between two snapshots by the processes alive at the end (a process that ended is not counted). */
-function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
-  let sum = 0;
-  for (const [pid, seconds] of after) sum += seconds - (before.get(pid) ?? 0);
-  return sum;
-}
-
-function postgresPids(): number[] {
-  try {
-    return execFileSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** Busy and total jiffies of the whole machine (first line of /proc/stat). */
-function machineJiffies(): { busy: number; total: number } {
-  const f = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
-  const total = f.reduce((a, b) => a + b, 0);
-  const idle = (f[3] ?? 0) + (f[4] ?? 0);
-  return { busy: total - idle, total };
-}
-
-/** CPU ms per request of the service, PostgreSQL and this load generator during `run`, and how busy the machine was. */
-async function withCpu<T extends { requests: number }>(servicePid: number, run: () => Promise<T>): Promise<T & { cpu: string }> {
-  const pg0 = cpuByPid(postgresPids());
-  const svc0 = cpuByPid([servicePid]);
-  const self0 = process.cpuUsage();
-  const m0 = machineJiffies();
-  const result = await run();
-  const m1 = machineJiffies();
-  const self = process.cpuUsage(self0);
-  const per = (seconds: number) => fmt((seconds * 1000) / Math.max(1, result.requests), 2);
-  const elapsedTicks = Math.max(1, m1.total - m0.total);
-  const busy = (100 * (m1.busy - m0.busy)) / elapsedTicks;
-  const svc = cpuBetween(svc0, cpuByPid([servicePid]));
-  const pgs = cpuBetween(pg0, cpuByPid(postgresPids()));
-  const gen = (self.user + self.system) / 1e6;
-  // Everything the machine did that is none of the three: other processes (the machine is shared), kernel work.
-  const ours = (100 * (svc + pgs + gen) * 100) / elapsedTicks; // seconds → ticks (USER_HZ 100), as % of all cores' ticks
-  return {
-    ...result,
-    cpu: `CPU/request: service ${per(svc)} ms, PostgreSQL ${per(pgs)} ms, load generator ${per(gen)} ms; machine ${fmt(busy)} % busy, ${fmt(Math.max(0, busy - ours))} % of it other work`,
-  };
-}
-
-// ---------- HTTP load ----------
-interface LoadResult { requests: number; errors: number; perSecond: number; p50: number; p99: number; max: number }
-
-function get(agent: Agent, port: number, path: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET', agent, headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/**
- * Closed loop with autocannon (raw sockets, less CPU than node:http, and the load generator shares the 2 cores
- * with the service and PostgreSQL): `connections` keep-alive connections, each sending the next request when
- * the last answered; tokens rotate per request.
- */
-async function cannon(port: number, path: string, headers: () => Record<string, string>, connections: number, seconds: number, overallRate?: number): Promise<LoadResult> {
-  const r = await autocannon({
-    url: `http://127.0.0.1:${port}`, connections, duration: seconds, ...(overallRate ? { overallRate } : {}),
-    requests: [{ method: 'GET', path, setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...headers() } }) }],
-  });
-  return { requests: r.requests.total, errors: r.errors + r.non2xx + r.timeouts, perSecond: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max };
-}
-
-/** Open loop at a fixed rate; latency counts from the intended send time (no coordinated omission). */
-async function openLoop(port: number, path: string, headers: () => Record<string, string>, rate: number, seconds: number): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
-  const latencies: number[] = [];
-  let errors = 0;
-  const total = Math.round(rate * seconds);
-  const interval = 1000 / rate;
-  const start = now();
-  const inflight: Promise<void>[] = [];
-  for (let i = 0; i < total; i += 1) {
-    const intended = start + i * interval;
-    const wait = intended - now();
-    if (wait > 1) await sleep(wait);
-    inflight.push(get(agent, port, path, headers()).then((status) => {
-      latencies.push(now() - intended);
-      if (status !== 200) errors += 1;
-    }, () => {
-      errors += 1;
-    }));
-  }
-  await Promise.all(inflight);
-  const elapsed = (now() - start) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0 };
-}
-
-// ---------- fixtures ----------
-const SURNAMES = ['Tesfay', 'Haile', 'Berhane', 'Yilmaz', 'Kaya', 'Demir', 'Krasniqi', 'Berisha', 'Hoxha', 'Silva', 'Santos', 'Ferreira', 'Nguyen', 'Tran', 'Rossi', 'Russo',
-  'Kovac', 'Horvat', 'Petrovic', 'Jovanovic', 'Ahmadi', 'Hosseini', 'Rahimi', 'Mohammadi', 'Ali', 'Hassan', 'Ibrahim', 'Omar', 'Kumar', 'Singh', 'Wang', 'Zhang', 'Li',
-  'Garcia', 'Martinez', 'Lopez', 'Kowalski', 'Nowak', 'Popescu', 'Ionescu', 'Shevchenko', 'Bondarenko', 'Mahmoud', 'Abdi', 'Warsame', 'Mengistu', 'Gebre', 'Tekle'];
-const FIRST = ['Senait', 'Abeba', 'Yonas', 'Mulu', 'Ahmet', 'Elif', 'Arben', 'Drita', 'Joao', 'Ana', 'Minh', 'Lan', 'Marco', 'Giulia', 'Ivan', 'Maja', 'Ali', 'Fatima',
-  'Reza', 'Zahra', 'Omar', 'Amina', 'Ravi', 'Priya', 'Wei', 'Mei', 'Carlos', 'Lucia', 'Piotr', 'Anna', 'Andrei', 'Elena', 'Olena', 'Taras', 'Hodan', 'Abdirahman'];
-const NATIONALITIES: [number, string, boolean][] = [[8362, 'ER', false], [8239, 'TR', false], [8256, '', false], [8231, 'PT', true], [8239, 'TR', false], [8507, 'AF', false],
-  [8218, 'IT', true], [8207, 'DE', true], [8260, 'UA', false], [8512, 'IQ', false], [8508, 'CN', false], [8532, 'SY', false]];
-const LANGUAGES = ['tir', 'tur', 'sqi', 'por', 'fas', 'ita', 'deu', 'ukr', 'ara', 'zho', 'eng', 'spa'];
-
-const sqlText = (values: string[]) => `ARRAY[${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(',')}]`;
-
-async function seed(migratorUrl: string, template: unknown, municipalities: number[]): Promise<number> {
-  const client = new pg.Client({ connectionString: migratorUrl });
-  await client.connect();
-  const others = municipalities.filter((m) => m !== SOLOTHURN && m !== 2581);
-  const started = now();
-  const chunk = 100_000;
-  for (let from = 1; from <= CASES; from += chunk) {
-    const to = Math.min(CASES, from + chunk - 1);
-    await client.query(`
-      INSERT INTO case_record (case_id, person_ref, household_ref, arrival_key, status, phase, municipality, registration_date, opened_at,
-        first_information_due, deadline_state, next_due, next_due_kind, reminder_on, nationality_bfs, nationality_iso2, eu_efta, language,
-        official_name, first_name, sort_name, search_name, reported, handover_sozialregion, version, updated_at, snapshot)
-      SELECT id, 'p-bench-' || g, NULL, 'p-bench-' || g || '|' || m || '|' || reg, st, ph, m, reg, reg + interval '1 day 8 hours',
-        CASE WHEN pending THEN due END, CASE WHEN pending THEN 'pending' ELSE 'met' END,
-        CASE WHEN pending AND st <> 'closed' THEN due ELSE 'infinity'::date END,
-        CASE WHEN pending AND st <> 'closed' THEN 'first-information' END,
-        CASE WHEN pending AND st <> 'closed' THEN due - 14 END,
-        (ARRAY[${NATIONALITIES.map(([b]) => b).join(',')}])[n], NULLIF((${sqlText(NATIONALITIES.map(([, i]) => i))})[n], ''),
-        (ARRAY[${NATIONALITIES.map(([, , e]) => e).join(',')}])[n], lang,
-        sn, fn, lower(sn) || chr(1) || lower(fn), lower(sn || ' ' || fn), ph = 'sanktionieren', NULL, 1, now(),
-        jsonb_set($3::jsonb, '{caseId}', to_jsonb(id::text))
-      FROM (
-        SELECT g, id, reg, (reg + interval '3 months')::date AS due, pending, n,
-          CASE WHEN r1 < 0.10 THEN ${SOLOTHURN} WHEN r1 < 0.20 THEN 2581 ELSE (ARRAY[${others.join(',')}])[1 + floor(r2 * ${others.length})::int] END AS m,
-          CASE WHEN r4 < 0.10 THEN 'closed' WHEN r4 < 0.13 THEN 'at-sozialregion' ELSE 'open' END AS st,
-          CASE WHEN pending THEN 'informieren' WHEN r5 < 0.75 THEN 'foerdern' WHEN r5 < 0.97 THEN 'fordern' ELSE 'sanktionieren' END AS ph,
-          (${sqlText(SURNAMES)})[1 + floor(r6 * ${SURNAMES.length})::int] AS sn,
-          (${sqlText(FIRST)})[1 + floor(r7 * ${FIRST.length})::int] AS fn,
-          (${sqlText(LANGUAGES)})[1 + floor(r8 * ${LANGUAGES.length})::int] AS lang
-        FROM (
-          -- random() in the select list of the innermost query: evaluated once per row, never hoisted.
-          SELECT g, gen_random_uuid() AS id, random() r1, random() r2, random() r3, random() r4, random() r5, random() r6, random() r7, random() r8,
-            (current_date - floor(random() * 730)::int) AS reg, 1 + floor(random() * ${NATIONALITIES.length})::int AS n
-          FROM generate_series($1::int, $2::int) AS g
-        ) r, LATERAL (SELECT r3 < CASE WHEN reg > current_date - 100 THEN 0.8 ELSE 0.05 END AS pending) p
-      ) x`, [from, to, JSON.stringify(template)]);
-    say(`  seeded ${fmt(to)} / ${fmt(CASES)} cases (${fmt((now() - started) / 1000, 0)} s)`);
-  }
-  await client.query('ANALYZE case_record');
-  await client.end();
-  return (now() - started) / 1000;
-}
 
 // ---------- the run ----------
 async function main(): Promise<void> {
@@ -292,7 +102,7 @@ async function main(): Promise<void> {
     const municipalities = (JSON.parse(readFileSync(join(repoRoot, 'contracts/reference/sozialregionen.json'), 'utf8')) as { sozialregionen: { municipalities: number[] }[] })
       .sozialregionen.flatMap((r) => r.municipalities);
     say(`seeding ${fmt(CASES)} cases (10 % Solothurn, 10 % Olten, the rest over ${municipalities.length - 2} municipalities; 2 years of registrations)`);
-    const seedSeconds = await seed(db.migratorUrl, template, municipalities);
+    const seedSeconds = await seed(db.migratorUrl, template, municipalities, CASES);
     const count = Number((await app.query('SELECT count(*) FROM case_record')).rows[0].count);
     const solothurn = Number((await app.query('SELECT count(*) FROM case_record WHERE municipality = $1', [SOLOTHURN])).rows[0].count);
     say(`seeded in ${fmt(seedSeconds)} s: ${fmt(count)} cases, ${fmt(solothurn)} of them in Solothurn (the benchmark IB's work list)`);
