@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { repoRoot } from '@si/testing';
+import { endChild, repoRoot } from '@si/testing';
 
 export const childScript = join(repoRoot(), 'test', 'dist', 'support', 'backbone-child.js');
 
@@ -51,24 +51,13 @@ export class BackboneChild {
   }
 
   /** SIGKILL: no graceful anything, as when a container is killed. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
+  kill(): Promise<void> {
+    return endChild(this.child, (child) => child.kill('SIGKILL'));
   }
 
   /** Graceful stop (the child reports its peak RSS), SIGKILL after `timeoutMs`. An empty log file is removed. */
   async stop(timeoutMs = 15_000): Promise<void> {
-    const child = this.child;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.send({ stop: true });
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-      await exited;
-      clearTimeout(timer);
-    }
+    await endChild(this.child, (child) => child.send({ stop: true }), timeoutMs);
     if (existsSync(this.log) && statSync(this.log).size === 0) rmSync(this.log);
   }
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { endChild } from './end-child.js';
 import { repoRoot } from './repo-root.js';
 import { existsSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -57,22 +58,12 @@ export class ServiceProcess {
   }
 
   /** SIGKILL: no shutdown hook runs, as when the machine loses power. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
+  kill(): Promise<void> {
+    return endChild(this.child, (child) => child.kill('SIGKILL'));
   }
 
   /** SIGTERM, as an orchestrator stops it; SIGKILL if it does not go in time. */
-  async stop(timeoutMs = 15_000): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    await exited;
-    clearTimeout(timer);
+  stop(timeoutMs = 15_000): Promise<void> {
+    return endChild(this.child, (child) => child.kill('SIGTERM'), timeoutMs);
   }
 }
