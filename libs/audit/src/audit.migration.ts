@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropAppendOnly, makeAppendOnly } from '@si/persistence';
 
 /**
  * The audit table is append-only twice over: the runtime role gets no UPDATE/DELETE grant
@@ -29,20 +30,12 @@ export class CreateAuditRecord1763700000000 implements MigrationInterface {
     await q.query(`COMMENT ON TABLE audit_record IS 'Append-only log of every read and change of personal data (DSV Art. 4). No personal data in detail.'`);
     await q.query('CREATE INDEX audit_record_object ON audit_record (object_type, object_id, occurred_at)');
     await q.query('CREATE INDEX audit_record_actor ON audit_record (actor_subject, occurred_at)');
-    await q.query(`
-      CREATE FUNCTION audit_record_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'audit_record is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$`);
-    await q.query(`CREATE TRIGGER audit_record_no_update_delete BEFORE UPDATE OR DELETE ON audit_record
-      FOR EACH ROW EXECUTE FUNCTION audit_record_append_only()`);
-    await q.query(`CREATE TRIGGER audit_record_no_truncate BEFORE TRUNCATE ON audit_record
-      FOR EACH STATEMENT EXECUTE FUNCTION audit_record_append_only()`);
+    await makeAppendOnly(q, 'audit_record');
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE audit_record');
-    await q.query('DROP FUNCTION audit_record_append_only');
+    await dropAppendOnly(q, 'audit_record');
   }
 }
 

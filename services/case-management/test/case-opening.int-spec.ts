@@ -33,6 +33,20 @@ describe('opening cases from person.arrived.v1', () => {
     await eventually(() => expect(t.emitted('case.opened.v1').some((e) => (e.data as { personRef: string }).personRef === data.personRef)).toBe(true));
   });
 
+  it('keeps the case history append-only in the database, whatever the runtime role is granted (CM4)', async () => {
+    const data = arrival({ bfsNumber: 2601 });
+    await t.publish('person.arrived.v1', data.personRef, data);
+    await eventually(async () => expect(await casesOf(data.personRef)).toHaveLength(1));
+    const [{ case_id: caseId }] = await casesOf(data.personRef);
+    const history = async () => (await t.sql.query('SELECT seq, action FROM case_history WHERE case_id = $1 ORDER BY seq', [caseId])).rows;
+    const before = await history();
+    expect(before.length).toBeGreaterThan(0);
+    await expect(t.sql.query("UPDATE case_history SET reason = 'rewritten' WHERE case_id = $1", [caseId])).rejects.toThrow(/append-only/);
+    await expect(t.sql.query('DELETE FROM case_history WHERE case_id = $1', [caseId])).rejects.toThrow(/append-only/);
+    await expect(t.sql.query('TRUNCATE case_history CASCADE')).rejects.toThrow(/append-only|permission denied/);
+    expect(await history()).toEqual(before);
+  });
+
   it('never opens two cases for a redelivered or repeated arrival (CM3)', async () => {
     const data = arrival({ bfsNumber: 2601 });
     const first = await t.publish('person.arrived.v1', data.personRef, data);

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropAppendOnly, makeAppendOnly } from '@si/persistence';
 
 /**
  * The case store. `case_record` holds the aggregate's state as a JSONB snapshot plus the columns the
@@ -88,15 +89,7 @@ export class CreateCases1764000000000 implements MigrationInterface {
       )`);
     await q.query(`COMMENT ON TABLE case_history IS 'CM4: append-only history of every case change (who, role, when, what, why). Personal data in details/reason.'`);
     // Append-only for every role but a superuser: the runtime role's UPDATE/DELETE grants cannot rewrite history.
-    await q.query(`
-      CREATE FUNCTION case_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'case_history is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$`);
-    await q.query(`CREATE TRIGGER case_history_no_update_delete BEFORE UPDATE OR DELETE ON case_history
-      FOR EACH ROW EXECUTE FUNCTION case_history_append_only()`);
-    await q.query(`CREATE TRIGGER case_history_no_truncate BEFORE TRUNCATE ON case_history
-      FOR EACH STATEMENT EXECUTE FUNCTION case_history_append_only()`);
+    await makeAppendOnly(q, 'case_history');
 
     await q.query(`
       CREATE TABLE deadline_reminder (
@@ -112,7 +105,7 @@ export class CreateCases1764000000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE deadline_reminder');
     await q.query('DROP TABLE case_history');
-    await q.query('DROP FUNCTION case_history_append_only');
+    await dropAppendOnly(q, 'case_history');
     await q.query('DROP TABLE case_record');
     await q.query('DROP TABLE person');
   }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropAppendOnly, makeAppendOnly } from '@si/persistence';
 
 /**
  * The organisation model per municipality (R29) as periods: in-house or Leitgemeinde X from a date.
@@ -21,17 +22,11 @@ export class CreateOrganisationPeriods1764000000001 implements MigrationInterfac
         CHECK ((model_kind = 'leitgemeinde') = (leitgemeinde IS NOT NULL))
       )`);
     await q.query(`COMMENT ON TABLE organisation_period IS 'R29: organisation model per municipality over time, recorded by AGS; append-only.'`);
-    await q.query(`
-      CREATE FUNCTION organisation_period_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'organisation_period is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$`);
-    await q.query(`CREATE TRIGGER organisation_period_no_update_delete BEFORE UPDATE OR DELETE ON organisation_period
-      FOR EACH ROW EXECUTE FUNCTION organisation_period_append_only()`);
+    await makeAppendOnly(q, 'organisation_period');
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE organisation_period');
-    await q.query('DROP FUNCTION organisation_period_append_only');
+    await dropAppendOnly(q, 'organisation_period');
   }
 }

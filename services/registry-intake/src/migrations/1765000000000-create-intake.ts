@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropAppendOnly, makeAppendOnly } from '@si/persistence';
 
 /**
  * The delivery log and what registry-intake keeps to process deliveries again.
@@ -109,18 +110,12 @@ export class CreateIntake1765000000000 implements MigrationInterface {
         seq             bigserial NOT NULL
       )`);
     // The runtime role is granted UPDATE/DELETE on every table at each start; a trigger keeps the history append-only.
-    await q.query(`
-      CREATE FUNCTION target_group_rule_version_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'target_group_rule_version is append-only';
-      END $$`);
-    await q.query(`CREATE TRIGGER target_group_rule_version_immutable BEFORE UPDATE OR DELETE ON target_group_rule_version
-      FOR EACH ROW EXECUTE FUNCTION target_group_rule_version_immutable()`);
+    await makeAppendOnly(q, 'target_group_rule_version');
     await q.query(`COMMENT ON TABLE target_group_rule_version IS 'Versions of the rule deciding which residence permits open a start.integration case; the version in force is the latest whose valid_from has come. Never updated or deleted: the history explains past decisions.'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE target_group_rule_version, person_permit, delivery_raw, delivery_outcome, delivery');
-    await q.query('DROP FUNCTION target_group_rule_version_immutable()');
+    await dropAppendOnly(q, 'target_group_rule_version');
   }
 }
