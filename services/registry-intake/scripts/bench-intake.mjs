@@ -9,7 +9,7 @@
 //       p50/p99 latency at BENCH_CONCURRENCY connections.
 // Prints figures and asserts nothing; the machine (CPU, cores, memory, Node, load) is printed with them.
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +25,6 @@ import { createTestDatabase } from '@si/testing';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 300_000);
 const SINGLE = Number(process.env.BENCH_SINGLE ?? 6_000);
-const ONLY = process.env.BENCH_ONLY; // 'base' or 'single' to run one part
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const MUNICIPALITY = 2601;
@@ -45,6 +44,36 @@ function percentile(sorted, p) {
 function cpuSecondsOf(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds per thread of a process, by thread id (with the thread's name). */
+function threadCpuOf(pid) {
+  const threads = new Map();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      threads.set(tid, { name, seconds: (Number(fields[11]) + Number(fields[12])) / 100 });
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return threads;
+}
+
+/** The busiest threads between two threadCpuOf readings, e.g. "node 30.1 s, node 12.0 s, V8Worker 3.2 s". */
+function busiestThreads(before, after, count = 6) {
+  return [...after].map(([tid, t]) => ({ name: t.name, seconds: t.seconds - (before.get(tid)?.seconds ?? 0) }))
+    .sort((a, b) => b.seconds - a.seconds).slice(0, count).map((t) => `${t.name} ${fmt(t.seconds, 1)} s`).join(', ');
+}
+
+/** Busy and total CPU time of the whole machine so far (seconds, all cores), from /proc/stat. */
+function machineCpu() {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  const idle = fields[3] + fields[4];
+  return { busy: (total - idle) / 100, total: total / 100 };
 }
 
 /** Peak and current resident set of a process (kB → MB), from /proc. */
@@ -144,6 +173,8 @@ async function benchBaseDelivery(service, sql, inbox, base) {
   // Hard link: the pair appears in the inbox at once, without copying a gigabyte.
   linkSync(base.file, join(inbox, `data_${pair}.xml`));
   const cpuBefore = cpuSecondsOf(service.child.pid);
+  const machineBefore = machineCpu();
+  const threadsBefore = threadCpuOf(service.child.pid);
   const dropped = performance.now();
   writeFileSync(join(inbox, `envl_${pair}.xml`), envelope(pair));
   let row;
@@ -161,6 +192,9 @@ async function benchBaseDelivery(service, sql, inbox, base) {
   if (row.status !== 'accepted') throw new Error(`base delivery ${row.status}: ${JSON.stringify(row.refusal)}`);
   const memory = memoryOf(service.child.pid);
   const cpuSeconds = cpuSecondsOf(service.child.pid) - cpuBefore;
+  const machineAfter = machineCpu();
+  const threads = busiestThreads(threadsBefore, threadCpuOf(service.child.pid));
+  const machineBusy = (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
   // The relay publishes the staged events after the commit; wait for it so that (b) runs on a quiet service.
   const relayStart = performance.now();
   for (;;) {
@@ -170,7 +204,7 @@ async function benchBaseDelivery(service, sql, inbox, base) {
     await sleep(250);
   }
   const relaySeconds = (performance.now() - relayStart) / 1000;
-  return { ...row, wall, peakMb: memory.peakMb, sampledPeakMb: peak, relaySeconds, cpuSeconds };
+  return { ...row, wall, peakMb: memory.peakMb, sampledPeakMb: peak, relaySeconds, cpuSeconds, machineBusy, threads };
 }
 
 async function token(oidc) {
@@ -245,7 +279,8 @@ async function main() {
     results.base = a;
     say(`    accepted: ${fmt(a.records)} persons, ${fmt(a.emitted)} person.registered.v1 emitted, ${fmt(a.skipped)} skipped`);
     say(`    processing (claim → commit): ${fmt(a.seconds, 1)} s = ${fmt(a.records / a.seconds)} persons/s; from the drop: ${fmt(a.wall, 1)} s`);
-    say(`    CPU used by the service meanwhile: ${fmt(a.cpuSeconds, 1)} s (${fmt(a.cpuSeconds / a.wall * 100)} % of one core; ${fmt(a.cpuSeconds / a.records * 1e6)} µs per person)`);
+    say(`    CPU used by the service meanwhile: ${fmt(a.cpuSeconds, 1)} s (${fmt(a.cpuSeconds / a.wall * 100)} % of one core; ${fmt(a.cpuSeconds / a.records * 1e6)} µs per person); the machine's cores were ${fmt(a.machineBusy * 100)} % busy`);
+    say(`    busiest threads of the service: ${a.threads}`);
     say(`    peak RSS of the service: ${fmt(a.peakMb)} MB (VmHWM; sampled ${fmt(a.sampledPeakMb)} MB)`);
     say(`    ratio to the bare parse: ${fmt(a.seconds / results.bare.seconds, 2)} × its time (${fmt((a.records / a.seconds) / results.bare.perSecond * 100)} % of its speed)`);
     say(`    the relay then published the ${fmt(a.emitted)} events to RabbitMQ in ${fmt(a.relaySeconds, 1)} s`);

@@ -23,8 +23,11 @@ export interface IntakeConfig {
   stageThreshold: number;
   /** Raw bytes held in memory before they are written to the database as they arrive. */
   rawSpillBytes: number;
-  /** Validate base-delivery pieces in a worker thread (env INTAKE_VALIDATION_WORKER, default true). */
-  validationWorker: boolean;
+  /**
+   * Worker threads that parse, validate and read base-delivery pieces (env INTAKE_VALIDATION_WORKERS, default 2;
+   * 0 = in the main thread). Each holds its own compiled schema (~15 MB).
+   */
+  validationWorkers: number;
   /**
    * Documents from this many characters on are validated in the worker (env INTAKE_WORKER_FROM_CHARS). 0 sends
    * single-event deliveries there too, which takes their validation off the thread that serves HTTP.
@@ -69,7 +72,7 @@ export function intakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig
     referenceDir: env.INTAKE_REFERENCE_DIR ?? referenceDir,
     stageThreshold: int(env, 'INTAKE_STAGE_THRESHOLD', 1000),
     rawSpillBytes: 4 * 1024 * 1024,
-    validationWorker: env.INTAKE_VALIDATION_WORKER !== 'false',
+    validationWorkers: int(env, 'INTAKE_VALIDATION_WORKERS', 2),
     workerFromChars: int(env, 'INTAKE_WORKER_FROM_CHARS', 256 * 1024),
     rawRetentionDays: int(env, 'INTAKE_RAW_RETENTION_DAYS', 90),
     leaseSeconds: 60,

@@ -1,10 +1,12 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { ACCEPTED_VERSION, NS, parseEchNamespace } from './ech-namespaces.js';
-import { readBaseDeliveryRecord, readEventRecord, readHeader, RecordShapeError } from './ech-record-reader.js';
+import { isUnusedPart } from './ech-unused-parts.js';
+import { readEventRecord, readHeader, RecordShapeError } from './ech-record-reader.js';
 import type { DeliveryHeader, EchRecord } from './ech-record.types.js';
 import { DEFAULT_LIMITS, type IntakeLimits } from './intake-limits.js';
 import { IntakeRefusedError, refusal, type IntakeIssue, type IntakeRefusal } from './intake-refusal.js';
-import { declareUtf8, WindowedValidation, type SchemaValidation } from './validation-windows.js';
+import { MessagesScanner } from './messages-scanner.js';
+import { declareUtf8, WindowedValidation, type PieceResult, type SchemaValidation } from './validation-windows.js';
 import { XmlByteDecoder } from './xml-byte-decoder.js';
 import { SubtreeBuilder, type XNode } from './xml-subtree.js';
 
@@ -41,21 +43,6 @@ const WINDOWED_EVENTS = new Set(['baseDelivery', 'keyExchange']);
 const CHUNK_CHARS = 64 * 1024;
 
 /**
- * Subtrees never built: vendor and header extensions (unknown content is ignored, whatever it holds), and parts
- * of the full person start.integration does not use. Skipping them saves most of the allocation of a large
- * register.
- */
-const SKIPPED_E20 = new Set([
-  'extension', 'religionData', 'maritalInfo', 'lockData', 'contactData', 'politicalRightData', 'jobData', 'maritalRelationship',
-  'parentalRelationship', 'guardianRelationship', 'armedForcesData', 'civilDefenseData', 'fireServiceData', 'healthInsuranceData',
-  'matrimonialInheritanceArrangementData', 'birthAddonData',
-]);
-
-function skipSubtree(ns: string, local: string): boolean {
-  return (ns === NS.e20 && SKIPPED_E20.has(local)) || (ns === NS.e58 && (local === 'extension' || local === 'attachment'));
-}
-
-/**
  * saxes hands out namespace URIs as slices of the document text; mapping them to the constants in NS once per
  * element makes every later comparison an identity check instead of a character-by-character one.
  */
@@ -66,15 +53,20 @@ function canonicalNs(uri: string | undefined): string {
   return CANONICAL_NS.get(uri) ?? uri;
 }
 
+/** A piece handed to the validator; `before` are records read on the main thread that precede its own. */
 interface PendingPiece {
-  validation: Promise<IntakeIssue[]>;
-  records: EchRecord[];
+  result: Promise<PieceResult>;
+  before: EchRecord[];
 }
 
 /**
  * Reads one eCH-0020 v3.0 delivery as a stream: checks it is safe and of the accepted version, validates it
  * against the XSD and turns each event (or each person of a base delivery) into a plain record. Memory stays flat
  * for any size: a base delivery is held at most one validation piece (≈ `windowChars`) at a time.
+ *
+ * saxes reads everything up to the event element. A single event is then read by saxes too and validated as one
+ * document. A base delivery's persons are not parsed here at all: MessagesScanner finds where pieces may be cut,
+ * and the validator parses, validates and reads each piece once, in worker threads (validation-windows.ts).
  *
  * Safety: any DOCTYPE is refused on sight (no DTD, so no external entities and no entity expansion), only the five
  * predefined entities exist, and size, depth and text length are bounded before anything is kept. Nothing from
@@ -96,21 +88,26 @@ class DeliveryStreamReader {
 
   private depth = 0;
   private rootName = '';
+  /** Namespace declarations of the root element, for the scanner's scope. */
+  private rootNamespaces: Record<string, string> = {};
   private rootSeen = false;
   private header: DeliveryHeader | undefined;
   private eventElement: string | undefined;
   private capture: SubtreeBuilder | undefined;
-  private captureKind: 'header' | 'event' | 'messages' | undefined;
+  private captureKind: 'header' | 'event' | undefined;
 
-  /** Text of the delivery not yet handed to the validator, starting at `bufferStart` (a string index). */
+  /** Text read by saxes: a whole single-event delivery, or a base delivery up to its event element. */
   private buffer = '';
-  private bufferStart = 0;
   private windows: WindowedValidation | undefined;
-  private windowStart = 0;
-  private windowLine = 1;
-  private windowColumn = 0;
+  private scanner: MessagesScanner | undefined;
+  /** `messages` in the pieces cut so far. */
+  private messagesCut = 0;
+  /** Text of the next piece as it came (joined once, when it is cut), its length and its start (scanner positions). */
+  private piece: string[] = [];
+  private pieceLength = 0;
+  private pieceStart = 0;
+  /** Records that precede the next piece's own (a key exchange's single log record). */
   private windowRecords: EchRecord[] = [];
-  private messagesIndex = 0;
   private singleRecords: EchRecord[] = [];
 
   private readonly pending: PendingPiece[] = [];
@@ -200,19 +197,47 @@ class DeliveryStreamReader {
       const last = chunk.lastIndexOf('<');
       const run = first === -1 ? this.charsSinceMarkup + chunk.length : this.charsSinceMarkup + first;
       if (run > this.limits.maxTextRun) {
-        this.fail(refusal('text-too-long', `a text, comment or attribute near line ${this.parser.line} is longer than ${this.limits.maxTextRun} characters`));
+        this.fail(refusal('text-too-long', `a text, comment or attribute near line ${this.lineHint} is longer than ${this.limits.maxTextRun} characters`));
         return;
       }
       this.charsSinceMarkup = first === -1 ? run : chunk.length - last - 1;
+      if (this.scanner) {
+        this.feedPiece(chunk);
+        continue;
+      }
       this.buffer += chunk;
       if (this.buffer.length > this.limits.maxSingleDocumentChars) {
-        this.fail(refusal('too-large', this.windows
-          ? `one entry of the ${this.eventElement} (near line ${this.parser.line}) is larger than ${this.limits.maxSingleDocumentChars} characters`
-          : `a delivery other than baseDelivery/keyExchange may have at most ${this.limits.maxSingleDocumentChars} characters; this one is larger`));
+        this.fail(refusal('too-large', `a delivery other than baseDelivery/keyExchange may have at most ${this.limits.maxSingleDocumentChars} characters; this one is larger`));
         return;
       }
       this.parser.write(chunk);
+      if (this.scanner) {
+        // The event element opened in this chunk: what follows its start tag is the first piece's.
+        const rest = this.buffer;
+        this.buffer = '';
+        this.feedPiece(rest);
+      }
     }
+  }
+
+  private get lineHint(): number {
+    return this.windows ? this.windows.nextLine : this.parser.line;
+  }
+
+  /** Scans the next chunk of a base delivery and cuts a piece when a run of whole `messages` of `windowChars` is there. */
+  private feedPiece(chunk: string): void {
+    const scanner = this.scanner as MessagesScanner; // windowed mode only
+    this.piece.push(chunk);
+    this.pieceLength += chunk.length;
+    if (this.pieceLength > this.limits.maxSingleDocumentChars) {
+      this.fail(refusal('too-large', `one entry of the ${this.eventElement} (from line ${this.lineHint}) is larger than ${this.limits.maxSingleDocumentChars} characters`));
+      return;
+    }
+    if (!scanner.scan(chunk)) {
+      this.fail(refusal('too-deep', `elements are nested deeper than ${this.limits.maxDepth} levels (from line ${this.lineHint})`));
+      return;
+    }
+    if (scanner.cutAt - this.pieceStart >= this.limits.windowChars) this.cutPiece(scanner.cutAt);
   }
 
   private finish(): void {
@@ -221,21 +246,24 @@ class DeliveryStreamReader {
       this.fail(refusal('empty', 'the delivery is empty'));
       return;
     }
-    this.parser.close();
-    if (this.depth > 0) this.fail(refusal('truncated', 'the delivery ends before its root element is closed'));
-    if (this.stopped) return;
+    const truncated = refusal('truncated', 'the delivery ends before its root element is closed');
     if (this.windows) {
-      this.submit(this.windows.validate(this.buffer, this.windowLine, this.windowColumn, true), this.windowRecords);
+      if (!this.scanner?.documentClosed) return this.fail(truncated);
+      this.submit(this.windows.read(this.piece.join(''), 0, true), this.windowRecords);
+      this.piece = [];
     } else {
-      const validation = Promise.resolve(this.options.validator.validate(declareUtf8(this.buffer)));
-      this.submit(validation, this.singleRecords);
+      this.parser.close();
+      if (this.depth > 0) this.fail(truncated);
+      if (this.stopped) return;
+      const records = this.singleRecords;
+      this.submit(Promise.resolve(this.options.validator.validate(declareUtf8(this.buffer))).then((issues) => ({ issues, records: [] })), records);
     }
     this.buffer = '';
   }
 
-  private submit(validation: Promise<IntakeIssue[]>, records: EchRecord[]): void {
+  private submit(result: Promise<PieceResult>, before: EchRecord[]): void {
     this.pieces++;
-    this.pending.push({ validation, records });
+    this.pending.push({ result, before });
   }
 
   /**
@@ -245,12 +273,12 @@ class DeliveryStreamReader {
   private async settle(all: boolean): Promise<void> {
     while (this.pending.length > (all || this.stopped ? 0 : 2)) {
       const [piece] = this.pending.splice(0, 1);
-      const issues = await piece.validation;
+      const { issues, records } = await piece.result;
       if (issues.length > 0) {
         this.issues.push(...issues.slice(0, this.limits.maxIssues - this.issues.length));
         continue;
       }
-      if (this.issues.length === 0 && !this.fatal) this.ready.push(...piece.records);
+      if (this.issues.length === 0 && !this.fatal) this.ready.push(...piece.before, ...records);
     }
     const onRecord = this.options.onRecord;
     const header = this.header;
@@ -276,7 +304,7 @@ class DeliveryStreamReader {
       this.fail(refusal('dtd-forbidden', `the delivery contains a DOCTYPE (line ${p.line}); DTDs and entity declarations are refused`, [{ line: p.line, column: p.column, message: 'DOCTYPE not allowed' }]));
     });
     p.on('error', (error) => {
-      if (this.fatal) return;
+      if (this.fatal || this.scanner) return; // past the event element's start the pieces' parse by libxml2 decides
       const message = error.message.replace(/^[^:]*:\d+:\d+: /, '');
       const issue = { line: p.line, column: p.column + 1, message };
       if (!this.rootSeen) this.fail(refusal('not-xml', `the delivery is not XML: ${message} (line ${p.line}, column ${p.column + 1})`, [issue]));
@@ -284,13 +312,13 @@ class DeliveryStreamReader {
       else this.fail(refusal('not-well-formed', `the delivery is not well-formed XML: ${message} (line ${p.line}, column ${p.column + 1})`, [issue]));
     });
     p.on('opentag', (tag) => this.open(tag));
-    p.on('closetag', (tag) => this.close(tag));
+    p.on('closetag', () => this.close());
     p.on('text', (text) => this.capture?.text(text));
     p.on('cdata', (text) => this.capture?.text(text));
   }
 
   private open(tag: SaxesTagNS): void {
-    if (this.fatal) return;
+    if (this.fatal || this.scanner) return;
     this.depth++;
     if (this.depth > this.limits.maxDepth) {
       this.fail(refusal('too-deep', `elements are nested deeper than ${this.limits.maxDepth} levels (line ${this.parser.line})`));
@@ -314,28 +342,25 @@ class DeliveryStreamReader {
         if (WINDOWED_EVENTS.has(tag.local)) this.startWindows(tag);
         else this.startCapture('event', tag);
       }
-    } else if (this.depth === 3 && this.windows && ns === NS.e20 && tag.local === 'messages' && this.eventElement === 'baseDelivery') {
-      this.startCapture('messages', tag);
     }
   }
 
-  private close(tag: SaxesTagNS): void {
-    if (this.fatal) return;
-    const depth = this.depth--;
+  private close(): void {
+    if (this.fatal || this.scanner) return;
+    this.depth--;
     if (this.capture) {
       const root = this.capture.end();
       if (root) this.finishCapture(root);
-    }
-    if (depth === 3 && this.windows && tag.local === 'messages' && tag.uri === NS.e20) {
-      const end = this.parser.position;
-      if (end - this.windowStart >= this.limits.windowChars) this.cutWindow(end);
     }
   }
 
   private checkRoot(tag: SaxesTagNS): void {
     const ns = tag.uri ?? '';
     const version = tag.attributes.version?.value;
-    if (ns === NS.e20 && tag.local === 'delivery') return;
+    if (ns === NS.e20 && tag.local === 'delivery') {
+      this.rootNamespaces = { ...tag.ns };
+      return;
+    }
     const parsed = parseEchNamespace(ns);
     const accepted = `registry-intake accepts ${ACCEPTED_VERSION.standard} version ${ACCEPTED_VERSION.version} only (namespace ${ACCEPTED_VERSION.namespace})`;
     if (parsed?.standard === 'eCH-0020') {
@@ -349,8 +374,8 @@ class DeliveryStreamReader {
     }
   }
 
-  private startCapture(kind: 'header' | 'event' | 'messages', tag: SaxesTagNS): void {
-    this.capture = new SubtreeBuilder(skipSubtree);
+  private startCapture(kind: 'header' | 'event', tag: SaxesTagNS): void {
+    this.capture = new SubtreeBuilder(isUnusedPart);
     this.captureKind = kind;
     this.capture.start(canonicalNs(tag.uri), tag.local, false, this.parser.line);
   }
@@ -361,36 +386,37 @@ class DeliveryStreamReader {
     this.captureKind = undefined;
     if (kind === 'header') this.header = readHeader(root);
     else if (kind === 'event') this.singleRecords.push(readEventRecord(root));
-    else if (kind === 'messages') this.windowRecords.push(readBaseDeliveryRecord(root, this.messagesIndex++));
   }
 
   private startWindows(tag: SaxesTagNS): void {
     const end = this.parser.position;
-    const prefix = this.buffer.slice(0, end - this.bufferStart);
+    const prefix = this.buffer.slice(0, end);
     if (prefix.length > this.limits.maxHeaderChars) {
       this.fail(refusal('too-large', `the part before the first person is larger than ${this.limits.maxHeaderChars} characters`));
       return;
     }
-    this.windows = new WindowedValidation(this.options.validator, prefix, `</${tag.name}></${this.rootName}>`);
+    const start = { line: this.parser.line, column: this.parser.columnIndex };
+    this.windows = new WindowedValidation(this.options.validator, prefix, `</${tag.name}></${this.rootName}>`, start);
     // A key exchange lists persons only to align ids; it is read for validity and logged as one unused event.
     if (tag.local === 'keyExchange') this.windowRecords.push({ kind: 'other', echEvent: 'keyExchange', line: this.parser.line });
-    this.buffer = this.buffer.slice(end - this.bufferStart);
-    this.bufferStart = end;
-    this.windowStart = end;
-    this.windowLine = this.parser.line;
-    this.windowColumn = this.parser.columnIndex;
+    this.buffer = this.buffer.slice(end);
+    const scope: Record<string, string> = { ...this.rootNamespaces, ...tag.ns };
+    this.scanner = new MessagesScanner(this.depth, this.limits.maxDepth, (prefix) => scope[prefix]);
   }
 
-  private cutWindow(end: number): void {
-    const text = this.buffer.slice(0, end - this.bufferStart);
-    const windows = this.windows as WindowedValidation; // cutWindow runs only in windowed mode
-    this.submit(windows.validate(text, this.windowLine, this.windowColumn, false), this.windowRecords);
+  /** Hands the text up to `end` (the scanner's cut point) to the validator as the next piece. */
+  private cutPiece(end: number): void {
+    const scanner = this.scanner as MessagesScanner; // pieces are cut in windowed mode only
+    const windows = this.windows as WindowedValidation;
+    const text = this.piece.join('');
+    const length = end - this.pieceStart;
+    this.submit(windows.read(text.slice(0, length), scanner.messagesBeforeCut - this.messagesCut, false), this.windowRecords);
+    this.messagesCut = scanner.messagesBeforeCut;
     this.windowRecords = [];
-    this.buffer = this.buffer.slice(end - this.bufferStart);
-    this.bufferStart = end;
-    this.windowStart = end;
-    this.windowLine = this.parser.line;
-    this.windowColumn = this.parser.columnIndex;
+    const rest = text.slice(length);
+    this.piece = rest === '' ? [] : [rest];
+    this.pieceLength = rest.length;
+    this.pieceStart = end;
   }
 }
 

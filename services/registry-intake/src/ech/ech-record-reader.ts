@@ -142,6 +142,13 @@ export function readBaseDeliveryRecord(messages: XNode, index: number): EchRecor
   };
 }
 
+/** A base-delivery entry whose person has no residence permit data, read without the person (see the record kind). */
+export function readBaseDeliveryCitizen(messages: XNode, index: number): EchRecord {
+  const residence = readResidence(messages);
+  if (!residence) throw new RecordShapeError(`baseDelivery person at line ${messages.line}: residence missing`);
+  return { echEvent: 'baseDelivery', line: messages.line, kind: 'baseDeliveryCitizen', index, residence };
+}
+
 /** Reads the eCH-0058 v5 header (the eCH-0020 deliveryHeader extends it). */
 export function readHeader(header: XNode): DeliveryHeader {
   const e58 = NS.e58;

@@ -56,7 +56,7 @@ describe('a large base delivery streams with flat memory', () => {
     expect(statSync(large).size).toBeGreaterThan(150 * 1024 ** 2);
     collectGarbage();
     const baseline = process.memoryUsage().rss;
-    const validator = EchSchemaValidator.load({ worker: true });
+    const validator = EchSchemaValidator.load({ workers: 1 });
     await validator.ready();
     try {
       const first = await peakWhileReading(small, validator);

@@ -1,8 +1,18 @@
+import type { EchRecord } from './ech-record.types.js';
 import type { IntakeIssue } from './intake-refusal.js';
 
-/** Anything that validates one complete XML document against the eCH-0020 v3 schema. */
+/** A validated piece of a base delivery: its issues, and its persons when it has none. */
+export interface PieceResult {
+  issues: IntakeIssue[];
+  records: EchRecord[];
+}
+
+/** Anything that validates XML documents against the eCH-0020 v3 schema (EchSchemaValidator). */
 export interface SchemaValidation {
+  /** Validates one complete document. */
   validate(text: string): IntakeIssue[] | Promise<IntakeIssue[]>;
+  /** Validates one piece (a complete document) and reads the persons of its `baseDelivery`, numbered from `firstIndex`. */
+  readWindow(text: string, firstIndex: number): PieceResult | Promise<PieceResult>;
 }
 
 /**
@@ -24,38 +34,58 @@ function lineCountAndLastLine(text: string): { lines: number; lastLineLength: nu
 }
 
 /**
- * Validates a base delivery (or key exchange) piece by piece with flat memory. A piece is the delivery's own
+ * Validates and reads a base delivery (or key exchange) piece by piece with flat memory. A piece is the delivery's own
  * beginning (declaration, root, header, `<baseDelivery>`, the "prefix"), a run of whole `messages` elements cut
  * from the stream, and synthetic end tags. Because eCH-0020 declares `messages` as `maxOccurs="unbounded"` and has
  * no identity constraints (xs:key/unique) or ID references across persons, the delivery is valid exactly when every
  * piece is: the last piece carries the real end of the document, so nothing after the last person escapes.
- * Positions in libxml2's messages are mapped back to lines and columns of the original delivery.
+ * Positions in libxml2's messages, and the persons' lines, are mapped back to those of the original delivery.
  */
 export class WindowedValidation {
   private readonly prefix: string;
   private readonly prefixLines: number;
   private readonly prefixLastLineLength: number;
   private readonly seen = new Set<string>();
+  /** Where the next piece starts in the delivery: 1-based line, 0-based column index. */
+  private line: number;
+  private column: number;
+  /** Position of the next piece's first `messages` in the delivery. */
+  private nextIndex = 0;
 
   constructor(
     private readonly validator: SchemaValidation,
     prefix: string,
     /** End tags closing the event element and the root, in the delivery's own prefixes. */
     private readonly syntheticEnd: string,
+    start: { line: number; column: number },
   ) {
+    this.line = start.line;
+    this.column = start.column;
     this.prefix = declareUtf8(prefix);
     const shape = lineCountAndLastLine(prefix);
     this.prefixLines = shape.lines;
     this.prefixLastLineLength = shape.lastLineLength;
   }
 
+  /** Line in the delivery where the next piece starts. */
+  get nextLine(): number {
+    return this.line;
+  }
+
   /**
-   * @param text      the run of `messages` (or the delivery's tail when `final`)
-   * @param line      1-based line in the delivery where `text` starts
-   * @param column    0-based column index in that line where `text` starts
+   * Validates and reads the next piece. Pieces are handed in in document order (each call takes its position in the
+   * delivery at once) and may be in flight together.
+   * @param text     the run of `messages` (or the delivery's tail when `final`)
+   * @param messages how many `messages` the run holds
    */
-  async validate(text: string, line: number, column: number, final: boolean): Promise<IntakeIssue[]> {
-    const issues = await this.validator.validate(this.prefix + text + (final ? '' : this.syntheticEnd));
+  async read(text: string, messages: number, final: boolean): Promise<PieceResult> {
+    const { line, column, nextIndex } = this;
+    const shape = lineCountAndLastLine(text);
+    this.line += shape.lines - 1;
+    this.column = shape.lines > 1 ? shape.lastLineLength : this.column + text.length;
+    this.nextIndex += messages;
+    const { issues, records } = await this.validator.readWindow(this.prefix + text + (final ? '' : this.syntheticEnd), nextIndex);
+    for (const record of records) record.line = this.map({ line: record.line, column: 0, message: '' }, line, column).line;
     const mapped: IntakeIssue[] = [];
     for (const issue of issues) {
       const m = this.map(issue, line, column);
@@ -64,7 +94,7 @@ export class WindowedValidation {
       this.seen.add(key);
       mapped.push(m);
     }
-    return mapped;
+    return { issues: mapped, records };
   }
 
   private map(issue: IntakeIssue, line: number, column: number): IntakeIssue {

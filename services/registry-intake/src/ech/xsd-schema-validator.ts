@@ -1,20 +1,21 @@
 import { readFileSync } from 'node:fs';
-import * as libxml2 from 'libxml2-wasm';
+import type { EchRecord } from './ech-record.types.js';
 import type { IntakeIssue } from './intake-refusal.js';
 import type { SchemaValidation } from './validation-windows.js';
 import { ECH0020_V3_SCHEMA_URL, readXsdCatalog, XSD_DIR } from './xsd-catalog.js';
-import { createValidationCore, type RawValidationResult, type ValidationCore } from './xsd-validation-core.js';
+import { createValidationCore, type RawValidationResult, type RawWindowResult, type ValidationCore } from './xsd-validation-core.js';
 import { XsdValidationWorker } from './xsd-validation-worker.js';
 
 export interface SchemaValidatorOptions {
   /** Folder with catalog.xml and the XSDs (default: the service's xsd/). */
   xsdDir?: string;
   /**
-   * Validate large documents (base delivery pieces) in a worker thread, in parallel with parsing. Small documents
-   * (single-event deliveries) are always validated in-process, where a round trip would cost more than the work.
+   * Worker threads that parse, validate and read base-delivery pieces (and large documents) while the main thread
+   * goes on; 0 does everything in the calling thread. Small documents (single-event deliveries) are always
+   * validated in-process, where a round trip would cost more than the work.
    */
-  worker?: boolean;
-  /** Documents from this many characters on go to the worker (default 256 KiB). */
+  workers?: number;
+  /** Documents from this many characters on go to a worker (default 256 KiB). */
   workerThresholdChars?: number;
 }
 
@@ -27,20 +28,20 @@ export interface SchemaValidatorOptions {
 export class EchSchemaValidator implements SchemaValidation {
   private constructor(
     private readonly core: ValidationCore,
-    private readonly worker: XsdValidationWorker | undefined,
+    private readonly workers: XsdValidationWorker[],
     private readonly workerThreshold: number,
   ) {}
 
   static load(options: SchemaValidatorOptions = {}): EchSchemaValidator {
     const catalog = [...readXsdCatalog(options.xsdDir ?? XSD_DIR)];
-    const core = createValidationCore(libxml2, catalog, ECH0020_V3_SCHEMA_URL, (path) => readFileSync(path));
-    const worker = options.worker ? new XsdValidationWorker(catalog, ECH0020_V3_SCHEMA_URL) : undefined;
-    return new EchSchemaValidator(core, worker, options.workerThresholdChars ?? 256 * 1024);
+    const core = createValidationCore(catalog, ECH0020_V3_SCHEMA_URL, (path) => readFileSync(path));
+    const workers = Array.from({ length: options.workers ?? 0 }, () => new XsdValidationWorker(catalog, ECH0020_V3_SCHEMA_URL));
+    return new EchSchemaValidator(core, workers, options.workerThresholdChars ?? 256 * 1024);
   }
 
-  /** Resolves when the worker (if any) has compiled the schema; in-process validation is ready at once. */
+  /** Resolves when the workers (if any) have compiled the schema; in-process validation is ready at once. */
   async ready(): Promise<void> {
-    await this.worker?.ready;
+    await Promise.all(this.workers.map((w) => w.ready));
   }
 
   /**
@@ -48,15 +49,28 @@ export class EchSchemaValidator implements SchemaValidation {
    * libxml2 reports no column for schema errors, so it is taken from the element's start tag on that line.
    */
   validate(text: string): IntakeIssue[] | Promise<IntakeIssue[]> {
-    if (this.worker && text.length >= this.workerThreshold) {
-      return this.worker.validate(text).then((raw) => toIssues(text, raw));
-    }
+    const worker = text.length >= this.workerThreshold ? this.leastBusyWorker() : undefined;
+    if (worker) return worker.validate(text).then((raw) => toIssues(text, raw));
     return toIssues(text, this.core.validate(text));
   }
 
+  /** Validates a base-delivery piece and reads its persons (see validation-windows.ts); lines are the piece's. */
+  readWindow(text: string, firstIndex: number): { issues: IntakeIssue[]; records: EchRecord[] } | Promise<{ issues: IntakeIssue[]; records: EchRecord[] }> {
+    const worker = this.leastBusyWorker();
+    const done = (raw: RawWindowResult) => ({ issues: toIssues(text, raw.validation), records: raw.records });
+    if (worker) return worker.readWindow(text, firstIndex).then(done);
+    return done(this.core.readWindow(text, firstIndex));
+  }
+
   async close(): Promise<void> {
-    await this.worker?.close();
+    await Promise.all(this.workers.map((w) => w.close()));
     this.core.dispose();
+  }
+
+  private leastBusyWorker(): XsdValidationWorker | undefined {
+    let best: XsdValidationWorker | undefined;
+    for (const w of this.workers) if (!best || w.load < best.load) best = w;
+    return best;
   }
 }
 

@@ -1,4 +1,6 @@
-import type * as Libxml2 from 'libxml2-wasm';
+import * as libxml2 from 'libxml2-wasm';
+import type { EchRecord } from './ech-record.types.js';
+import { readWindowRecords } from './window-records.js';
 
 /** What libxml2 said about one document; positions are those libxml2 reports (column 0 = unknown). */
 export interface RawValidationResult {
@@ -7,39 +9,34 @@ export interface RawValidationResult {
   message?: string;
 }
 
+/** A validated base-delivery piece with its persons (none unless it is valid); lines are the piece's own. */
+export interface RawWindowResult {
+  validation: RawValidationResult;
+  records: EchRecord[];
+}
+
 export interface ValidationCore {
   validate(text: string): RawValidationResult;
+  /** Validates a base-delivery piece and, when it is valid, reads its persons from the same parse. */
+  readWindow(text: string, firstIndex: number): RawWindowResult;
   dispose(): void;
 }
 
+const P = libxml2.ParseOption;
+const INSTANCE_OPTIONS = P.XML_PARSE_NONET | P.XML_PARSE_NO_XXE | P.XML_PARSE_BIG_LINES | P.XML_PARSE_NO_SYS_CATALOG;
+
+let providedFiles: Map<string, string> | undefined;
+
 /**
- * Compiles the eCH-0020 v3 schema and validates documents with libxml2-wasm.
- *
- * This function is deliberately self-contained (no imports, no outer variables): besides being called in-process
- * it is shipped as source text to a worker thread (xsd-validation-worker.ts), so that large deliveries are
- * validated on another core while the main thread parses. Everything it needs comes in as arguments.
- *
- * External resources (xs:import schemaLocation, xsi:schemaLocation hints) are served by one process- (or
- * worker-) wide provider that knows exactly the catalog's files and refuses everything else: no URL, path or
- * network address named in a document or schema is ever read. Instance documents are parsed without network,
- * external entities or DTD loading and without entity substitution; DTDs are refused earlier anyway.
+ * One input provider per process (or worker thread) that serves exactly the catalog's files and refuses
+ * everything else: no URL, path or network address named in a document or schema is ever read.
  */
-export function createValidationCore(
-  lib: typeof Libxml2,
-  catalog: Array<[url: string, path: string]>,
-  mainSchemaUrl: string,
-  readFile: (path: string) => Uint8Array,
-): ValidationCore {
-  const key = Symbol.for('start-integration.registry-intake.xsd-provider');
-  const scope = globalThis as unknown as Record<symbol, Map<string, string> | undefined>;
-  let files = scope[key];
-  if (!files) {
-    files = new Map<string, string>();
-    scope[key] = files;
-    const known = files;
+function provideCatalog(catalog: Array<[url: string, path: string]>, readFile: (path: string) => Uint8Array): Map<string, string> {
+  if (!providedFiles) {
+    const known = new Map<string, string>();
     const open = new Map<number, { data: Uint8Array; pos: number }>();
     let nextFd = 1;
-    lib.xmlRegisterInputProvider({
+    libxml2.xmlRegisterInputProvider({
       match: () => true,
       open: (name: string) => {
         const path = known.get(name);
@@ -58,46 +55,70 @@ export function createValidationCore(
       },
       close: (fd: number) => open.delete(fd),
     });
+    providedFiles = known;
   }
-  for (const [url, path] of catalog) files.set(url, path);
+  for (const [url, path] of catalog) providedFiles.set(url, path);
+  return providedFiles;
+}
 
+function detailsOf(error: unknown): RawValidationResult['details'] {
+  const details = (error as { details?: RawValidationResult['details'] }).details;
+  return Array.isArray(details) ? details.map((d) => ({ message: d.message, level: d.level, line: d.line, col: d.col, xpath: d.xpath })) : [];
+}
+
+/**
+ * Compiles the eCH-0020 v3 schema and validates documents with libxml2-wasm, in the calling thread: the service
+ * runs one in its main thread (single-event deliveries) and one in each validation worker (xsd-validation-worker.ts).
+ * Instance documents are parsed without network, external entities or DTD loading and without entity
+ * substitution; DTDs are refused earlier anyway. Text goes in as UTF-8 bytes, which libxml2-wasm copies natively;
+ * handing it a string costs a third more, spent encoding it character by character.
+ */
+export function createValidationCore(catalog: Array<[url: string, path: string]>, mainSchemaUrl: string, readFile: (path: string) => Uint8Array): ValidationCore {
+  const files = provideCatalog(catalog, readFile);
   const mainPath = files.get(mainSchemaUrl);
   if (!mainPath) throw new Error(`the XSD catalog has no entry for ${mainSchemaUrl}`);
-  const P = lib.ParseOption;
-  const schemaDoc = lib.XmlDocument.fromBuffer(readFile(mainPath), { url: mainSchemaUrl, option: P.XML_PARSE_NONET });
-  let validator: Libxml2.XsdValidator;
+  const schemaDoc = libxml2.XmlDocument.fromBuffer(readFile(mainPath), { url: mainSchemaUrl, option: P.XML_PARSE_NONET });
+  let validator: libxml2.XsdValidator;
   try {
-    validator = lib.XsdValidator.fromDoc(schemaDoc);
+    validator = libxml2.XsdValidator.fromDoc(schemaDoc);
   } finally {
     schemaDoc.dispose();
   }
-  const instanceOptions = P.XML_PARSE_NONET | P.XML_PARSE_NO_XXE | P.XML_PARSE_BIG_LINES | P.XML_PARSE_NO_SYS_CATALOG;
 
-  const detailsOf = (error: unknown): RawValidationResult['details'] => {
-    const details = (error as { details?: RawValidationResult['details'] }).details;
-    return Array.isArray(details) ? details.map((d) => ({ message: d.message, level: d.level, line: d.line, col: d.col, xpath: d.xpath })) : [];
-  };
+  /** Parses and validates; `use` sees the document only when it is valid. */
+  function withValidDocument(text: string, use: (doc: libxml2.XmlDocument) => void): RawValidationResult {
+    let doc: libxml2.XmlDocument;
+    try {
+      doc = libxml2.XmlDocument.fromBuffer(Buffer.from(text, 'utf8'), { option: INSTANCE_OPTIONS, url: 'delivery.xml' });
+    } catch (error) {
+      return { stage: 'parse', details: detailsOf(error), message: (error as Error).message };
+    }
+    try {
+      validator.validate(doc);
+    } catch (error) {
+      const details = detailsOf(error);
+      doc.dispose();
+      return { stage: details.length > 0 ? 'validate' : 'internal', details, message: (error as Error).message };
+    }
+    try {
+      use(doc);
+      return { stage: 'valid', details: [] };
+    } catch (error) {
+      return { stage: 'internal', details: [], message: `reading a valid piece failed: ${(error as Error).message}` };
+    } finally {
+      doc.dispose();
+    }
+  }
 
   return {
-    validate(text: string): RawValidationResult {
-      let doc: Libxml2.XmlDocument;
-      try {
-        doc = lib.XmlDocument.fromString(text, { option: instanceOptions, url: 'delivery.xml' });
-      } catch (error) {
-        return { stage: 'parse', details: detailsOf(error), message: (error as Error).message };
-      }
-      try {
-        validator.validate(doc);
-        return { stage: 'valid', details: [] };
-      } catch (error) {
-        const details = detailsOf(error);
-        return { stage: details.length > 0 ? 'validate' : 'internal', details, message: (error as Error).message };
-      } finally {
-        doc.dispose();
-      }
+    validate: (text) => withValidDocument(text, () => undefined),
+    readWindow(text, firstIndex) {
+      let records: EchRecord[] = [];
+      const validation = withValidDocument(text, (doc) => {
+        records = readWindowRecords(doc, firstIndex);
+      });
+      return { validation, records };
     },
-    dispose(): void {
-      validator.dispose();
-    },
+    dispose: () => validator.dispose(),
   };
 }

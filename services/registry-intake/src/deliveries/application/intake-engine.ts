@@ -23,7 +23,7 @@ export class IntakeEngine implements OnModuleInit, OnApplicationShutdown {
   private readonly permits: ResidencePermitCatalog;
 
   constructor(@Inject(INTAKE_CONFIG) readonly config: IntakeConfig) {
-    this.validator = EchSchemaValidator.load({ worker: config.validationWorker, workerThresholdChars: config.workerFromChars });
+    this.validator = EchSchemaValidator.load({ workers: config.validationWorkers, workerThresholdChars: config.workerFromChars });
     this.personRefs = new PersonRefFactory(config.personRefKey);
     this.municipalities = MunicipalityDirectory.load(config.referenceDir);
     this.countries = CountryDirectory.load(config.referenceDir);

@@ -120,7 +120,7 @@ export class IntakeRun {
   }
 
   private async onRecord(record: EchRecord, header: DeliveryHeader): Promise<void> {
-    if (!this.header) await this.onHeader(header, record.kind === 'baseDeliveryPerson');
+    if (!this.header) await this.onHeader(header, record.echEvent === 'baseDelivery');
     let previousPermit;
     if (record.kind === 'changeResidencePermit') {
       const refs = personRefsOf(record, this.deps.engine.personRefs);

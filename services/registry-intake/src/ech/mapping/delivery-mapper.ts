@@ -90,13 +90,15 @@ export function bfsOfSender(senderId: string | undefined): number | undefined {
 }
 
 function ownMunicipality(record: EchRecord): EchMunicipality | undefined {
-  if (record.kind === 'moveIn' || record.kind === 'baseDeliveryPerson') return record.residence.reportingMunicipality;
+  if (record.kind === 'moveIn' || record.kind === 'baseDeliveryPerson' || record.kind === 'baseDeliveryCitizen') return record.residence.reportingMunicipality;
   if (record.kind === 'move' || record.kind === 'moveOut') return record.municipality;
   return undefined;
 }
 
 function federalRegisterOf(record: EchRecord): string | undefined {
-  if (record.kind === 'moveIn' || record.kind === 'baseDeliveryPerson') return record.residence.reportingMunicipality ? undefined : record.residence.federalRegister;
+  if (record.kind === 'moveIn' || record.kind === 'baseDeliveryPerson' || record.kind === 'baseDeliveryCitizen') {
+    return record.residence.reportingMunicipality ? undefined : record.residence.federalRegister;
+  }
   if (record.kind === 'move' || record.kind === 'moveOut') return record.municipality ? undefined : record.federalRegister;
   return undefined;
 }

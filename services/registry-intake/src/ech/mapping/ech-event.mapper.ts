@@ -63,7 +63,7 @@ export type MapOutcome = EmitOutcome | SkipOutcome;
 
 /** The person references of a record's person, e.g. to look up the previous permit before mapping. */
 export function personRefsOf(record: EchRecord, refs: PersonRefFactory): PersonRefs | null {
-  if (record.kind === 'identificationConversion') return null;
+  if (record.kind === 'identificationConversion' || record.kind === 'baseDeliveryCitizen') return null;
   if (record.kind === 'correctIdentification') return refs.refsOf(record.before);
   if (record.kind === 'moveIn' || record.kind === 'baseDeliveryPerson') return refs.refsOf(record.person.identification);
   return record.person ? refs.refsOf(record.person) : null;
@@ -80,6 +80,9 @@ export function mapRecord(record: EchRecord, deps: MapperDependencies, ctx: Reco
       return [mapMoveIn(record, deps, ctx)];
     case 'baseDeliveryPerson':
       return [mapBaseDeliveryPerson(record, deps, ctx)];
+    case 'baseDeliveryCitizen':
+      // Counted, not logged one by one (see OutcomeSink.add): no person reference is needed.
+      return [skip('swiss-citizen', SKIP_REASONS['swiss-citizen'], record, null)];
     case 'move':
       return [mapMove(record, deps, ctx)];
     case 'moveOut':
