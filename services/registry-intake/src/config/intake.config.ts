@@ -15,7 +15,7 @@ export interface IntakeConfig {
     /** env SEDEX_POLL_INTERVAL_MS (default 2000). */
     pollIntervalMs: number;
   };
-  /** Overrides of the intake limits (env INTAKE_MAX_BYTES). */
+  /** Overrides of the intake limits (env INTAKE_MAX_BYTES, INTAKE_WINDOW_BYTES). */
   limits: Partial<IntakeLimits>;
   /** Master data folder (env INTAKE_REFERENCE_DIR, default contracts/reference); re-read before each reprocess. */
   referenceDir: string;
@@ -68,7 +68,7 @@ export function intakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig
       inboxDir: inbox ? (isAbsolute(inbox) ? inbox : resolve(inbox)) : undefined,
       pollIntervalMs: int(env, 'SEDEX_POLL_INTERVAL_MS', 2000),
     },
-    limits: maxBytes ? { maxBytes } : {},
+    limits: { ...(maxBytes ? { maxBytes } : {}), ...(env.INTAKE_WINDOW_BYTES ? { windowChars: int(env, 'INTAKE_WINDOW_BYTES', 0) } : {}) },
     referenceDir: env.INTAKE_REFERENCE_DIR ?? referenceDir,
     stageThreshold: int(env, 'INTAKE_STAGE_THRESHOLD', 1000),
     rawSpillBytes: 4 * 1024 * 1024,

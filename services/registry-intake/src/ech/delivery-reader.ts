@@ -102,10 +102,12 @@ class DeliveryStreamReader {
   private scanner: MessagesScanner | undefined;
   /** `messages` in the pieces cut so far. */
   private messagesCut = 0;
-  /** Text of the next piece as it came (joined once, when it is cut), its length and its start (scanner positions). */
-  private piece: string[] = [];
+  /** UTF-8 bytes of the next piece as they came, their length and their start (scanner positions). */
+  private piece: Uint8Array[] = [];
   private pieceLength = 0;
   private pieceStart = 0;
+  /** A UTF-8 base delivery's bytes go to the pieces as they come, without being decoded here. */
+  private bytesPass = false;
   /** Records that precede the next piece's own (a key exchange's single log record). */
   private windowRecords: EchRecord[] = [];
   private singleRecords: EchRecord[] = [];
@@ -128,12 +130,17 @@ class DeliveryStreamReader {
           this.fail(refusal('too-large', `the delivery exceeds ${this.limits.maxBytes} bytes`));
           break;
         }
-        const text = typeof chunk === 'string' ? chunk : this.decoder.push(chunk);
-        if (typeof text !== 'string') {
-          this.fail(text);
-          break;
+        if (this.bytesPass && typeof chunk !== 'string') {
+          this.feedPieceBytes(chunk);
+        } else {
+          const text = typeof chunk === 'string' ? chunk : this.decoder.push(chunk);
+          if (typeof text !== 'string') {
+            this.fail(text);
+            break;
+          }
+          this.feed(text);
+          if (this.scanner && !this.bytesPass && typeof chunk !== 'string') this.passBytes();
         }
-        this.feed(text);
         await this.settle(false);
         if (this.stopped) break;
       }
@@ -193,16 +200,9 @@ class DeliveryStreamReader {
   private feed(text: string): void {
     for (let i = 0; i < text.length && !this.stopped; i += CHUNK_CHARS) {
       const chunk = text.length <= CHUNK_CHARS ? text : text.slice(i, i + CHUNK_CHARS);
-      const first = chunk.indexOf('<');
-      const last = chunk.lastIndexOf('<');
-      const run = first === -1 ? this.charsSinceMarkup + chunk.length : this.charsSinceMarkup + first;
-      if (run > this.limits.maxTextRun) {
-        this.fail(refusal('text-too-long', `a text, comment or attribute near line ${this.lineHint} is longer than ${this.limits.maxTextRun} characters`));
-        return;
-      }
-      this.charsSinceMarkup = first === -1 ? run : chunk.length - last - 1;
+      if (!this.checkTextRun(chunk.indexOf('<'), chunk.lastIndexOf('<'), chunk.length)) return;
       if (this.scanner) {
-        this.feedPiece(chunk);
+        this.feedPiece(Buffer.from(chunk, 'utf8'));
         continue;
       }
       this.buffer += chunk;
@@ -215,9 +215,36 @@ class DeliveryStreamReader {
         // The event element opened in this chunk: what follows its start tag is the first piece's.
         const rest = this.buffer;
         this.buffer = '';
-        this.feedPiece(rest);
+        this.feedPiece(Buffer.from(rest, 'utf8'));
       }
     }
+  }
+
+  /**
+   * Bounds the characters between two markup characters (`<`) before anything is buffered: a text, comment or
+   * attribute value cannot grow without limit. In a base delivery's pieces it counts bytes.
+   */
+  private checkTextRun(first: number, last: number, length: number): boolean {
+    const run = first === -1 ? this.charsSinceMarkup + length : this.charsSinceMarkup + first;
+    if (run > this.limits.maxTextRun) {
+      this.fail(refusal('text-too-long', `a text, comment or attribute near line ${this.lineHint} is longer than ${this.limits.maxTextRun} characters`));
+      return false;
+    }
+    this.charsSinceMarkup = first === -1 ? run : length - last - 1;
+    return true;
+  }
+
+  /** From now on the delivery's bytes go to the pieces undecoded (UTF-8 only; markup is found in bytes). */
+  private passBytes(): void {
+    const held = this.decoder.release();
+    if (!held) return;
+    this.bytesPass = true;
+    if (held.length > 0) this.feedPieceBytes(held);
+  }
+
+  private feedPieceBytes(chunk: Uint8Array): void {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.checkTextRun(bytes.indexOf(0x3c), bytes.lastIndexOf(0x3c), bytes.length)) this.feedPiece(bytes);
   }
 
   private get lineHint(): number {
@@ -225,10 +252,10 @@ class DeliveryStreamReader {
   }
 
   /** Scans the next chunk of a base delivery and cuts a piece when a run of whole `messages` of `windowChars` is there. */
-  private feedPiece(chunk: string): void {
+  private feedPiece(chunk: Uint8Array): void {
     const scanner = this.scanner as MessagesScanner; // windowed mode only
     this.piece.push(chunk);
-    this.pieceLength += chunk.length;
+    this.pieceLength += chunk.byteLength;
     if (this.pieceLength > this.limits.maxSingleDocumentChars) {
       this.fail(refusal('too-large', `one entry of the ${this.eventElement} (from line ${this.lineHint}) is larger than ${this.limits.maxSingleDocumentChars} characters`));
       return;
@@ -249,7 +276,7 @@ class DeliveryStreamReader {
     const truncated = refusal('truncated', 'the delivery ends before its root element is closed');
     if (this.windows) {
       if (!this.scanner?.documentClosed) return this.fail(truncated);
-      this.submit(this.windows.read(this.piece.join(''), 0, true), this.windowRecords);
+      this.submit(this.windows.read(this.piece, 0, true), this.windowRecords);
       this.piece = [];
     } else {
       this.parser.close();
@@ -408,14 +435,23 @@ class DeliveryStreamReader {
   private cutPiece(end: number): void {
     const scanner = this.scanner as MessagesScanner; // pieces are cut in windowed mode only
     const windows = this.windows as WindowedValidation;
-    const text = this.piece.join('');
-    const length = end - this.pieceStart;
-    this.submit(windows.read(text.slice(0, length), scanner.messagesBeforeCut - this.messagesCut, false), this.windowRecords);
+    const body: Uint8Array[] = [];
+    for (let need = end - this.pieceStart; need > 0;) {
+      const chunk = this.piece[0];
+      if (chunk.byteLength <= need) {
+        body.push(chunk);
+        this.piece.shift();
+        need -= chunk.byteLength;
+      } else {
+        body.push(chunk.subarray(0, need));
+        this.piece[0] = chunk.subarray(need);
+        need = 0;
+      }
+    }
+    this.submit(windows.read(body, scanner.messagesBeforeCut - this.messagesCut, false), this.windowRecords);
     this.messagesCut = scanner.messagesBeforeCut;
     this.windowRecords = [];
-    const rest = text.slice(length);
-    this.piece = rest === '' ? [] : [rest];
-    this.pieceLength = rest.length;
+    this.pieceLength -= end - this.pieceStart;
     this.pieceStart = end;
   }
 }

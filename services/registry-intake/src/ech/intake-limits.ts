@@ -16,7 +16,7 @@ export interface IntakeLimits {
   maxDepth: number;
   /** Characters between two markup characters: one text node, comment or attribute can not be larger. */
   maxTextRun: number;
-  /** Size of one validation window of a base delivery (characters); cut only between two `messages`. */
+  /** Size of one validation piece of a base delivery (bytes); cut only between two `messages`. */
   windowChars: number;
   /** Validation issues reported before reading stops. */
   maxIssues: number;

@@ -1,7 +1,15 @@
 import { NS } from './ech-namespaces.js';
 
-/** A start tag up to its `>`, with quoted attribute values (which may contain `>`). */
-const START_TAG = /<([^\s/>]+)((?:[^"'>]|"[^"]*"|'[^']*')*)>/y;
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const EMPTY = Buffer.alloc(0);
+
+const TAG_NAME = /^<([^\s/>]+)/;
 const XMLNS_ATTRIBUTE = /\sxmlns(?::([^\s=]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /**
@@ -14,11 +22,12 @@ const XMLNS_ATTRIBUTE = /\sxmlns(?::([^\s=]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
  * over whole (they may contain `</x:messages>` as text), start tags end at the first `>` outside quotes, and only
  * the start tags directly inside the event element are read for their name and namespace declarations.
  *
- * Text comes in chunks as it arrives; positions count characters from the first chunk on.
+ * The delivery's UTF-8 bytes come in chunks as they arrive (markup is ASCII, so bytes suffice); positions count
+ * bytes from the first chunk on.
  */
 export class MessagesScanner {
   /** Unscanned text at the end of the last chunk (an incomplete tag), and its position. */
-  private carry = '';
+  private carry: Buffer = EMPTY;
   private carryAt = 0;
   /** Inside a comment, CDATA section or processing instruction: the text that ends it. */
   private inside: string | undefined;
@@ -52,8 +61,9 @@ export class MessagesScanner {
   }
 
   /** Scans the next chunk up to its last complete piece of markup. Returns false when nesting goes deeper than the limit. */
-  scan(chunk: string): boolean {
-    const text = this.carry + chunk;
+  scan(chunk: Uint8Array): boolean {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const text = this.carry.length === 0 ? bytes : Buffer.concat([this.carry, bytes]);
     const at = this.carryAt;
     let pos = 0;
     if (this.inside) {
@@ -63,14 +73,14 @@ export class MessagesScanner {
       this.inside = undefined;
     }
     for (;;) {
-      const lt = text.indexOf('<', pos);
+      const lt = text.indexOf(LT, pos);
       if (lt === -1) return this.keep(text, at, text.length);
-      const next = text.charCodeAt(lt + 1);
+      const next = lt + 1 < text.length ? text[lt + 1] : -1;
       let end: number;
-      if (Number.isNaN(next)) end = -1;
-      else if (next === 0x2f /* / */) end = this.closeTag(text, lt, at);
-      else if (next === 0x21 /* ! */) end = this.declaration(text, lt);
-      else if (next === 0x3f /* ? */) end = this.stepOver(text, '?>', lt + 2);
+      if (next === -1) end = -1;
+      else if (next === SLASH) end = this.closeTag(text, lt, at);
+      else if (next === BANG) end = this.declaration(text, lt);
+      else if (next === QUESTION) end = this.stepOver(text, '?>', lt + 2);
       else end = this.startTag(text, lt, at);
       if (end === -1) return this.keep(text, at, lt);
       if (this.inside) return this.keep(text, at, end);
@@ -80,14 +90,15 @@ export class MessagesScanner {
   }
 
   /** Keeps `text` from `from` on for the next chunk. */
-  private keep(text: string, at: number, from: number): true {
-    this.carry = text.slice(from);
+  private keep(text: Buffer, at: number, from: number): true {
+    // A copy: the chunk's memory belongs to the caller's piece.
+    this.carry = from >= text.length ? EMPTY : Buffer.from(text.subarray(from));
     this.carryAt = at + from;
     return true;
   }
 
   /** Past a comment's, CDATA section's or instruction's end; or, when it is not in this chunk, where to look next. */
-  private stepOver(text: string, terminator: string, from: number): number {
+  private stepOver(text: Buffer, terminator: string, from: number): number {
     const end = text.indexOf(terminator, from);
     if (end !== -1) return end + terminator.length;
     this.inside = terminator;
@@ -95,16 +106,17 @@ export class MessagesScanner {
   }
 
   /** `<!--…-->`, `<![CDATA[…]]>`, or anything else after `<!` (not allowed here; libxml2 says so) up to `>`. */
-  private declaration(text: string, lt: number): number {
+  private declaration(text: Buffer, lt: number): number {
     if (text.length - lt < 9) return -1; // not yet enough text to tell which
-    if (text.startsWith('<!--', lt)) return this.stepOver(text, '-->', lt + 4);
-    if (text.startsWith('<![CDATA[', lt)) return this.stepOver(text, ']]>', lt + 9);
-    const gt = text.indexOf('>', lt + 2);
+    const opening = text.toString('latin1', lt, lt + 9);
+    if (opening.startsWith('<!--')) return this.stepOver(text, '-->', lt + 4);
+    if (opening === '<![CDATA[') return this.stepOver(text, ']]>', lt + 9);
+    const gt = text.indexOf(GT, lt + 2);
     return gt === -1 ? -1 : gt + 1;
   }
 
-  private closeTag(text: string, lt: number, at: number): number {
-    const gt = text.indexOf('>', lt + 2);
+  private closeTag(text: Buffer, lt: number, at: number): number {
+    const gt = text.indexOf(GT, lt + 2);
     if (gt === -1) return -1;
     this.depth--;
     if (this.depth === 0 && this.inMessages) this.messagesEnd(at + gt + 1);
@@ -112,18 +124,14 @@ export class MessagesScanner {
     return gt + 1;
   }
 
-  private startTag(text: string, lt: number, at: number): number {
-    START_TAG.lastIndex = lt;
-    const m = START_TAG.exec(text);
-    if (!m) {
-      // A start tag cannot contain `<`: with one further on this is no tag (libxml2 will say so), else it is
-      // incomplete and more text must come.
-      return text.indexOf('<', lt + 1);
-    }
-    const end = START_TAG.lastIndex;
-    const selfClosing = m[2].endsWith('/');
+  private startTag(text: Buffer, lt: number, at: number): number {
+    const gt = endOfStartTag(text, lt);
+    if (gt === -1) return -1;
+    if (text[gt] === LT) return gt; // no tag (libxml2 will say so): go on at the next `<`
+    const end = gt + 1;
+    const selfClosing = text[gt - 1] === SLASH;
     if (this.depth === 0) {
-      this.inMessages = this.isMessages(m[1], m[2]);
+      this.inMessages = this.isMessages(text.toString('utf8', lt, end));
       if (this.inMessages && this.messagesClosed > 0) {
         this.cutAt = this.lastMessagesEnd;
         this.messagesBeforeCut = this.messagesClosed;
@@ -140,7 +148,9 @@ export class MessagesScanner {
   }
 
   /** Whether a start tag directly inside the event element is eCH-0020 `messages` (its own xmlns first). */
-  private isMessages(qname: string, attributes: string): boolean {
+  private isMessages(tag: string): boolean {
+    const qname = TAG_NAME.exec(tag)?.[1] ?? '';
+    const attributes = tag.slice(qname.length + 1);
     const colon = qname.indexOf(':');
     const local = colon === -1 ? qname : qname.slice(colon + 1);
     if (local !== 'messages') return false;
@@ -151,4 +161,25 @@ export class MessagesScanner {
     }
     return (uri ?? this.namespaceOf(prefix)) === NS.e20;
   }
+}
+
+/**
+ * The `>` ending the start tag at `lt` (a `>` inside a quoted attribute value does not end it), or the next `<` when
+ * this is no tag (a start tag cannot contain `<`); -1 when the tag is incomplete.
+ */
+function endOfStartTag(text: Buffer, lt: number): number {
+  let quote = 0;
+  for (let i = lt + 1; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === GT) {
+      return i;
+    } else if (c === QUOTE || c === APOSTROPHE) {
+      quote = c;
+    } else if (c === LT) {
+      return i;
+    }
+  }
+  return -1;
 }

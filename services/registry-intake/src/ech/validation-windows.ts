@@ -11,8 +11,11 @@ export interface PieceResult {
 export interface SchemaValidation {
   /** Validates one complete document. */
   validate(text: string): IntakeIssue[] | Promise<IntakeIssue[]>;
-  /** Validates one piece (a complete document) and reads the persons of its `baseDelivery`, numbered from `firstIndex`. */
-  readWindow(text: string, firstIndex: number): PieceResult | Promise<PieceResult>;
+  /**
+   * Validates one piece (a complete document in UTF-8, which may be handed over to another thread: the caller must
+   * not use it afterwards) and reads the persons of its `baseDelivery`, numbered from `firstIndex`.
+   */
+  readWindow(doc: Uint8Array, firstIndex: number): PieceResult | Promise<PieceResult>;
 }
 
 /**
@@ -21,6 +24,23 @@ export interface SchemaValidation {
  */
 export function declareUtf8(text: string): string {
   return text.replace(/^(\uFEFF?<\?xml\s[^>]*?encoding\s*=\s*)(["'])[^"']*\2/, '$1"UTF-8"');
+}
+
+/** Lines of UTF-8 bytes, and the characters of their last line (bytes that do not continue a character). */
+function lineShapeOf(chunks: Uint8Array[]): { lines: number; lastLineLength: number } {
+  let lines = 1;
+  let lastLineLength = 0;
+  for (const chunk of chunks) {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let from = 0;
+    for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) {
+      lines++;
+      lastLineLength = 0;
+      from = i + 1;
+    }
+    for (let i = from; i < bytes.length; i++) if ((bytes[i] & 0xc0) !== 0x80) lastLineLength++;
+  }
+  return { lines, lastLineLength };
 }
 
 function lineCountAndLastLine(text: string): { lines: number; lastLineLength: number } {
@@ -42,7 +62,8 @@ function lineCountAndLastLine(text: string): { lines: number; lastLineLength: nu
  * Positions in libxml2's messages, and the persons' lines, are mapped back to those of the original delivery.
  */
 export class WindowedValidation {
-  private readonly prefix: string;
+  private readonly prefix: Buffer;
+  private readonly end: Buffer;
   private readonly prefixLines: number;
   private readonly prefixLastLineLength: number;
   private readonly seen = new Set<string>();
@@ -56,12 +77,13 @@ export class WindowedValidation {
     private readonly validator: SchemaValidation,
     prefix: string,
     /** End tags closing the event element and the root, in the delivery's own prefixes. */
-    private readonly syntheticEnd: string,
+    syntheticEnd: string,
     start: { line: number; column: number },
   ) {
     this.line = start.line;
     this.column = start.column;
-    this.prefix = declareUtf8(prefix);
+    this.prefix = Buffer.from(declareUtf8(prefix), 'utf8');
+    this.end = Buffer.from(syntheticEnd, 'utf8');
     const shape = lineCountAndLastLine(prefix);
     this.prefixLines = shape.lines;
     this.prefixLastLineLength = shape.lastLineLength;
@@ -75,16 +97,16 @@ export class WindowedValidation {
   /**
    * Validates and reads the next piece. Pieces are handed in in document order (each call takes its position in the
    * delivery at once) and may be in flight together.
-   * @param text     the run of `messages` (or the delivery's tail when `final`)
+   * @param body     the run of `messages` (or the delivery's tail when `final`), UTF-8 bytes as they came
    * @param messages how many `messages` the run holds
    */
-  async read(text: string, messages: number, final: boolean): Promise<PieceResult> {
+  async read(body: Uint8Array[], messages: number, final: boolean): Promise<PieceResult> {
     const { line, column, nextIndex } = this;
-    const shape = lineCountAndLastLine(text);
+    const shape = lineShapeOf(body);
     this.line += shape.lines - 1;
-    this.column = shape.lines > 1 ? shape.lastLineLength : this.column + text.length;
+    this.column = shape.lines > 1 ? shape.lastLineLength : this.column + shape.lastLineLength;
     this.nextIndex += messages;
-    const { issues, records } = await this.validator.readWindow(this.prefix + text + (final ? '' : this.syntheticEnd), nextIndex);
+    const { issues, records } = await this.validator.readWindow(this.document(body, final), nextIndex);
     for (const record of records) record.line = this.map({ line: record.line, column: 0, message: '' }, line, column).line;
     const mapped: IntakeIssue[] = [];
     for (const issue of issues) {
@@ -95,6 +117,22 @@ export class WindowedValidation {
       mapped.push(m);
     }
     return { issues: mapped, records };
+  }
+
+  /** The piece as one document in memory of its own (it may be handed over to a worker thread). */
+  private document(body: Uint8Array[], final: boolean): Uint8Array {
+    const end = final ? 0 : this.end.length;
+    let length = this.prefix.length + end;
+    for (const chunk of body) length += chunk.byteLength;
+    const doc = new Uint8Array(length);
+    doc.set(this.prefix, 0);
+    let at = this.prefix.length;
+    for (const chunk of body) {
+      doc.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    if (!final) doc.set(this.end, at);
+    return doc;
   }
 
   private map(issue: IntakeIssue, line: number, column: number): IntakeIssue {

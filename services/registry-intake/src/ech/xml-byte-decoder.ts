@@ -23,8 +23,12 @@ export class XmlByteDecoder {
   encoding = 'utf-8';
   /** Whether the first bytes look like markup; decides between "not XML" and "not well-formed" on bad bytes. */
   private markup = true;
+  /** UTF-8 only: the bytes of an incomplete character at the end of the last chunk, decoded with the next one. */
+  private partial: Uint8Array | undefined;
+  private released = false;
 
   push(bytes: Uint8Array): string | IntakeRefusal {
+    if (this.released) throw new Error('the decoder has released its bytes');
     if (this.decoder) return this.decode(bytes, true);
     this.head.push(bytes);
     this.headLength += bytes.byteLength;
@@ -57,7 +61,24 @@ export class XmlByteDecoder {
     return this.decode(head, stream);
   }
 
+  /**
+   * For a UTF-8 delivery: stops decoding and returns the bytes not yet decoded (at most an incomplete character);
+   * the caller takes the following bytes as they are. Undefined for other encodings, which must be decoded on.
+   */
+  release(): Uint8Array | undefined {
+    if (!this.decoder || this.decoder.encoding !== 'utf-8') return undefined;
+    this.released = true;
+    return this.partial ?? new Uint8Array(0);
+  }
+
   private decode(bytes: Uint8Array, stream: boolean): string | IntakeRefusal {
+    if (this.decoder?.encoding === 'utf-8') {
+      // Decoded up to the last complete character, so that no byte is ever held inside the TextDecoder (see release).
+      const all = this.partial ? Buffer.concat([this.partial, bytes]) : bytes;
+      const end = stream ? completeUtf8Length(all) : all.length;
+      this.partial = end < all.length ? all.subarray(end) : undefined;
+      bytes = end < all.length ? all.subarray(0, end) : all;
+    }
     try {
       return (this.decoder as TextDecoder).decode(bytes, { stream });
     } catch {
@@ -68,8 +89,11 @@ export class XmlByteDecoder {
   }
 
   private flush(): string | IntakeRefusal {
+    if (this.released) return '';
+    const rest = this.partial;
+    this.partial = undefined;
     try {
-      return (this.decoder as TextDecoder).decode();
+      return rest ? (this.decoder as TextDecoder).decode(rest) : (this.decoder as TextDecoder).decode();
     } catch {
       return refusal('truncated', `the delivery ends inside a ${this.encoding} character`);
     }
@@ -85,4 +109,16 @@ function sniff(head: Uint8Array): string {
   const ascii = Buffer.from(head.subarray(0, 200)).toString('latin1');
   const m = /^<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(ascii);
   return m ? m[1] : 'utf-8';
+}
+
+/** Length of the longest prefix of `bytes` that ends with a complete UTF-8 character (or with invalid bytes). */
+function completeUtf8Length(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = bytes[n - back];
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead byte
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return length > back ? n - back : n;
+  }
+  return n;
 }

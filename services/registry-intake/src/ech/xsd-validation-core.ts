@@ -1,24 +1,15 @@
 import * as libxml2 from 'libxml2-wasm';
 import type { EchRecord } from './ech-record.types.js';
+import type { IntakeIssue } from './intake-refusal.js';
+import type { PieceResult } from './validation-windows.js';
 import { readWindowRecords } from './window-records.js';
-
-/** What libxml2 said about one document; positions are those libxml2 reports (column 0 = unknown). */
-export interface RawValidationResult {
-  stage: 'valid' | 'parse' | 'validate' | 'internal';
-  details: Array<{ message: string; level: number; line: number; col: number; xpath?: string }>;
-  message?: string;
-}
-
-/** A validated base-delivery piece with its persons (none unless it is valid); lines are the piece's own. */
-export interface RawWindowResult {
-  validation: RawValidationResult;
-  records: EchRecord[];
-}
+import { toIssues, type RawValidationResult } from './xsd-issues.js';
 
 export interface ValidationCore {
-  validate(text: string): RawValidationResult;
-  /** Validates a base-delivery piece and, when it is valid, reads its persons from the same parse. */
-  readWindow(text: string, firstIndex: number): RawWindowResult;
+  /** Issues of one complete document (a string, or UTF-8 bytes), with its lines and columns; none when valid. */
+  validate(doc: string | Uint8Array): IntakeIssue[];
+  /** Validates a base-delivery piece (UTF-8 bytes) and, when it is valid, reads its persons from the same parse. */
+  readWindow(doc: Uint8Array, firstIndex: number): PieceResult;
   dispose(): void;
 }
 
@@ -70,7 +61,7 @@ function detailsOf(error: unknown): RawValidationResult['details'] {
  * Compiles the eCH-0020 v3 schema and validates documents with libxml2-wasm, in the calling thread: the service
  * runs one in its main thread (single-event deliveries) and one in each validation worker (xsd-validation-worker.ts).
  * Instance documents are parsed without network, external entities or DTD loading and without entity
- * substitution; DTDs are refused earlier anyway. Text goes in as UTF-8 bytes, which libxml2-wasm copies natively;
+ * substitution; DTDs are refused earlier anyway. Documents go in as UTF-8 bytes, which libxml2-wasm copies natively;
  * handing it a string costs a third more, spent encoding it character by character.
  */
 export function createValidationCore(catalog: Array<[url: string, path: string]>, mainSchemaUrl: string, readFile: (path: string) => Uint8Array): ValidationCore {
@@ -86,10 +77,10 @@ export function createValidationCore(catalog: Array<[url: string, path: string]>
   }
 
   /** Parses and validates; `use` sees the document only when it is valid. */
-  function withValidDocument(text: string, use: (doc: libxml2.XmlDocument) => void): RawValidationResult {
+  function withValidDocument(bytes: Uint8Array, use: (doc: libxml2.XmlDocument) => void): RawValidationResult {
     let doc: libxml2.XmlDocument;
     try {
-      doc = libxml2.XmlDocument.fromBuffer(Buffer.from(text, 'utf8'), { option: INSTANCE_OPTIONS, url: 'delivery.xml' });
+      doc = libxml2.XmlDocument.fromBuffer(bytes, { option: INSTANCE_OPTIONS, url: 'delivery.xml' });
     } catch (error) {
       return { stage: 'parse', details: detailsOf(error), message: (error as Error).message };
     }
@@ -111,13 +102,16 @@ export function createValidationCore(catalog: Array<[url: string, path: string]>
   }
 
   return {
-    validate: (text) => withValidDocument(text, () => undefined),
-    readWindow(text, firstIndex) {
+    validate(doc) {
+      const bytes = typeof doc === 'string' ? Buffer.from(doc, 'utf8') : doc;
+      return toIssues(doc, withValidDocument(bytes, () => undefined));
+    },
+    readWindow(doc, firstIndex) {
       let records: EchRecord[] = [];
-      const validation = withValidDocument(text, (doc) => {
-        records = readWindowRecords(doc, firstIndex);
+      const validation = withValidDocument(doc, (parsed) => {
+        records = readWindowRecords(parsed, firstIndex);
       });
-      return { validation, records };
+      return { issues: toIssues(doc, validation), records };
     },
     dispose: () => validator.dispose(),
   };

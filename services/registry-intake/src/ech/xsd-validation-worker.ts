@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { RawValidationResult, RawWindowResult } from './xsd-validation-core.js';
+import type { IntakeIssue } from './intake-refusal.js';
+import type { PieceResult } from './validation-windows.js';
 import type { ValidationReply, ValidationRequest } from './xsd-validation-thread.js';
 
 /**
@@ -21,13 +22,15 @@ function threadScript(): URL {
  */
 export class XsdValidationWorker {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (r: RawValidationResult | RawWindowResult) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (r: IntakeIssue[] | PieceResult) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private failed: Error | undefined;
   readonly ready: Promise<void>;
 
   constructor(catalog: Array<[string, string]>, mainSchemaUrl: string) {
-    this.worker = new Worker(threadScript(), { workerData: { catalog, mainSchemaUrl } });
+    // A small young generation: a piece's tree objects die within the piece, and every megabyte a worker's heap
+    // may grow is resident memory of the service.
+    this.worker = new Worker(threadScript(), { workerData: { catalog, mainSchemaUrl }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     this.worker.unref();
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (msg: ValidationReply) => {
@@ -51,12 +54,13 @@ export class XsdValidationWorker {
     return this.waiting.size;
   }
 
-  async validate(text: string): Promise<RawValidationResult> {
-    return (await this.send({ id: 0, text })) as RawValidationResult;
+  async validate(doc: string): Promise<IntakeIssue[]> {
+    return (await this.send({ id: 0, doc })) as IntakeIssue[];
   }
 
-  async readWindow(text: string, firstIndex: number): Promise<RawWindowResult> {
-    return (await this.send({ id: 0, text, firstIndex })) as RawWindowResult;
+  /** Hands the piece's bytes over to the thread (they are unusable here afterwards: no copy is made). */
+  async readWindow(doc: Uint8Array, firstIndex: number): Promise<PieceResult> {
+    return (await this.send({ id: 0, doc, firstIndex }, [doc.buffer as ArrayBuffer])) as PieceResult;
   }
 
   async close(): Promise<void> {
@@ -64,13 +68,13 @@ export class XsdValidationWorker {
     await this.worker.terminate();
   }
 
-  private async send(request: ValidationRequest): Promise<RawValidationResult | RawWindowResult> {
+  private async send(request: ValidationRequest, transfer: ArrayBuffer[] = []): Promise<IntakeIssue[] | PieceResult> {
     await this.ready;
     if (this.failed) throw this.failed;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ ...request, id });
+      this.worker.postMessage({ ...request, id }, transfer);
     });
   }
 
