@@ -324,7 +324,7 @@ async function main() {
         await sleep(500);
       }
     }
-    rmSync(work, { recursive: true, force: true });
+    if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
   }
 }
 

@@ -19,7 +19,11 @@ export interface IntakeConfig {
   limits: Partial<IntakeLimits>;
   /** Master data folder (env INTAKE_REFERENCE_DIR, default contracts/reference); re-read before each reprocess. */
   referenceDir: string;
-  /** Outcomes held in memory before a delivery is staged in the database (env INTAKE_STAGE_THRESHOLD). */
+  /**
+   * Outcomes held in memory before a delivery is staged in the database, and the size of each batch written then
+   * (env INTAKE_STAGE_THRESHOLD, default 100). Small batches let a base delivery's objects die young, before V8
+   * promotes them: with 1,000 a base delivery spent a fifth more CPU and 100 MB more memory.
+   */
   stageThreshold: number;
   /** Raw bytes held in memory before they are written to the database as they arrive. */
   rawSpillBytes: number;
@@ -37,8 +41,11 @@ export interface IntakeConfig {
   rawRetentionDays: number;
   /** A delivery in processing whose lease ran out was interrupted (its process died). */
   leaseSeconds: number;
-  /** A large delivery runs a full garbage collection every so many bytes read (env INTAKE_GC_EVERY_BYTES; 0 = never). */
-  gcEveryBytes: number;
+  /**
+   * A large delivery runs a full garbage collection whenever the heap has grown by this much since the last one
+   * (env INTAKE_GC_HEADROOM_MB, default 24; 0 = leave it to V8). See HeapPacer.
+   */
+  gcHeadroomBytes: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -70,13 +77,13 @@ export function intakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig
     },
     limits: { ...(maxBytes ? { maxBytes } : {}), ...(env.INTAKE_WINDOW_BYTES ? { windowChars: int(env, 'INTAKE_WINDOW_BYTES', 0) } : {}) },
     referenceDir: env.INTAKE_REFERENCE_DIR ?? referenceDir,
-    stageThreshold: int(env, 'INTAKE_STAGE_THRESHOLD', 1000),
+    stageThreshold: int(env, 'INTAKE_STAGE_THRESHOLD', 100),
     rawSpillBytes: 4 * 1024 * 1024,
     validationWorkers: int(env, 'INTAKE_VALIDATION_WORKERS', 2),
     workerFromChars: int(env, 'INTAKE_WORKER_FROM_CHARS', 256 * 1024),
     rawRetentionDays: int(env, 'INTAKE_RAW_RETENTION_DAYS', 90),
     leaseSeconds: 60,
-    gcEveryBytes: int(env, 'INTAKE_GC_EVERY_BYTES', 8 * 1024 * 1024),
+    gcHeadroomBytes: int(env, 'INTAKE_GC_HEADROOM_MB', 24) * 1024 * 1024,
   };
 }
 

@@ -28,6 +28,6 @@ export const DEFAULT_LIMITS: Readonly<IntakeLimits> = Object.freeze({
   maxHeaderChars: 256 * 1024,
   maxDepth: 48,
   maxTextRun: 1024 ** 2,
-  windowChars: 1024 ** 2,
+  windowChars: 128 * 1024,
   maxIssues: 25,
 });

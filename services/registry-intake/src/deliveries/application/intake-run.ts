@@ -16,7 +16,7 @@ import { DeliveryRepository, DuplicateMessageError } from '../infrastructure/del
 import type { OutcomeRepository } from '../infrastructure/outcome.repository.js';
 import type { RawDeliveryRepository } from '../infrastructure/raw-delivery.repository.js';
 import { errorSummary } from '../../shared/error-summary.js';
-import { collectGarbage } from '../../shared/garbage-collection.js';
+import { HeapPacer } from '../../shared/garbage-collection.js';
 import { deliveriesTotal, intakeRecordsTotal } from '../../shared/intake-metrics.js';
 import type { IntakeEngine } from './intake-engine.js';
 import { DuplicateDeliveryError, ForbiddenMunicipalityError, type IntakeChannel, type IntakeResult } from './intake-types.js';
@@ -59,7 +59,8 @@ export class IntakeRun {
   private ruleVersion: string | null = null;
   private leaseRenewedAt = Date.now();
   private readonly receivedAt = new Date();
-  private bytesAtLastGc = 0;
+  /** Keeps a large delivery's memory flat (see HeapPacer). */
+  private heap: HeapPacer | undefined;
 
   constructor(
     private readonly deps: IntakeRunDeps,
@@ -135,15 +136,10 @@ export class IntakeRun {
       await this.sink.flush();
     }
     if (this.rowExists) await this.renewLease();
-    if (this.runner) this.collectGarbageNow();
-  }
-
-  /** Keeps a large delivery's memory flat: a full collection every `gcEveryBytes` read (see collectGarbage). */
-  private collectGarbageNow(): void {
-    const every = this.deps.engine.config.gcEveryBytes;
-    if (every <= 0 || this.capture.bytes - this.bytesAtLastGc < every) return;
-    this.bytesAtLastGc = this.capture.bytes;
-    collectGarbage();
+    if (this.runner) {
+      this.heap ??= new HeapPacer(this.deps.engine.config.gcHeadroomBytes);
+      this.heap.check();
+    }
   }
 
   /**
