@@ -142,11 +142,15 @@ export function readBaseDeliveryRecord(messages: XNode, index: number): EchRecor
   };
 }
 
-/** A base-delivery entry whose person has no residence permit data, read without the person (see the record kind). */
+/**
+ * A base-delivery entry whose person has no residence permit data, read without the person (see the record kind):
+ * `messages` needs to hold no more than its residence element with the reporting municipality or federal register.
+ */
 export function readBaseDeliveryCitizen(messages: XNode, index: number): EchRecord {
   const residence = readResidence(messages);
   if (!residence) throw new RecordShapeError(`baseDelivery person at line ${messages.line}: residence missing`);
-  return { echEvent: 'baseDelivery', line: messages.line, kind: 'baseDeliveryCitizen', index, residence };
+  const { type, reportingMunicipality, federalRegister } = residence;
+  return { echEvent: 'baseDelivery', line: messages.line, kind: 'baseDeliveryCitizen', index, residence: { type, reportingMunicipality, federalRegister } };
 }
 
 /** Reads the eCH-0058 v5 header (the eCH-0020 deliveryHeader extends it). */

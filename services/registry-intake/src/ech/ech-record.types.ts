@@ -125,7 +125,7 @@ export type EchRecord =
    * start.integration uses only that it exists and where it is reported, so the person is not read at all. About
    * 70 % of a register; reading them in full took a third of a base delivery's time.
    */
-  | (RecordBase & { kind: 'baseDeliveryCitizen'; index: number; residence: EchResidence })
+  | (RecordBase & { kind: 'baseDeliveryCitizen'; index: number; residence: Pick<EchResidence, 'type' | 'reportingMunicipality' | 'federalRegister'> })
   | (RecordBase & { kind: 'move'; person: EchPersonIdentification; municipality?: EchMunicipality; federalRegister?: string; dwelling?: EchDwelling })
   | (RecordBase & { kind: 'moveOut'; person: EchPersonIdentification; municipality?: EchMunicipality; federalRegister?: string; departureDate?: string; goesTo?: EchPlace })
   | (RecordBase & { kind: 'changeResidencePermit'; person: EchPersonIdentification; permit?: EchResidencePermit })

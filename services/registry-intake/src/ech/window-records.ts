@@ -24,16 +24,21 @@ export function readWindowRecords(doc: XmlDocument, firstIndex: number): EchReco
     if (XmlNodeStruct.type(m) !== XmlNodeType.XML_ELEMENT_NODE) continue;
     const index = firstIndex + records.length;
     const person = firstElementChild(m);
-    if (person && !hasChild(person, 'residencePermitData', namespaces)) {
-      const citizen = readBaseDeliveryCitizen(subtree(m, namespaces, person), index);
-      if (citizen.kind === 'baseDeliveryCitizen' && citizen.residence.type === 'main') {
-        records.push(citizen);
-        continue;
-      }
-    }
-    records.push(readBaseDeliveryRecord(subtree(m, namespaces), index));
+    const main = childNamed(m, 'hasMainResidence', namespaces);
+    if (person && main && !childNamed(person, 'residencePermitData', namespaces)) records.push(readBaseDeliveryCitizen(citizenEntry(m, main, namespaces), index));
+    else records.push(readBaseDeliveryRecord(subtree(m, namespaces), index));
   }
   return records;
+}
+
+/** Of a citizen's `messages`, what readBaseDeliveryCitizen reads: where the main residence is reported. */
+function citizenEntry(messages: number, main: number, namespaces: Map<number, string>): XNode {
+  const residence = element(main, namespaces);
+  for (const local of ['reportingMunicipality', 'federalRegister']) {
+    const found = childNamed(main, local, namespaces);
+    if (found) residence.children.push(subtree(found, namespaces));
+  }
+  return { ...element(messages, namespaces), children: [residence] };
 }
 
 function firstElementChild(node: number): number {
@@ -41,11 +46,26 @@ function firstElementChild(node: number): number {
   return 0;
 }
 
-function hasChild(node: number, local: string, namespaces: Map<number, string>): boolean {
+/** The first eCH-0020 child element named `local`, or 0. */
+function childNamed(node: number, local: string, namespaces: Map<number, string>): number {
   for (let c = XmlNodeStruct.children(node); c; c = XmlNodeStruct.next(c)) {
-    if (XmlNodeStruct.type(c) === XmlNodeType.XML_ELEMENT_NODE && XmlNodeStruct.name_(c) === local && namespaceOf(c, namespaces) === NS.e20) return true;
+    if (XmlNodeStruct.type(c) === XmlNodeType.XML_ELEMENT_NODE && XmlNodeStruct.name_(c) === local && namespaceOf(c, namespaces) === NS.e20) return c;
   }
-  return false;
+  return 0;
+}
+
+/**
+ * The element alone, without children or text. Every read of libxml2's memory counts here (a person has some 70
+ * elements), so only a `messages` element gets its line (the record's; the log needs no other) and only eCH-0011
+ * `residencePermit`, the one nillable element read, is looked at for xsi:nil.
+ */
+function element(node: number, namespaces: Map<number, string>): XNode {
+  const local = XmlNodeStruct.name_(node);
+  return {
+    ns: namespaceOf(node, namespaces), local, text: '', children: [],
+    nil: local === 'residencePermit' && XmlNodeStruct.properties(node) !== 0 && isNil(node, namespaces),
+    line: local === 'messages' ? XmlNodeStruct.line(node) & 0xffff : 0,
+  };
 }
 
 function lastElementChild(node: number): number {
@@ -66,24 +86,18 @@ function namespaceOf(node: number, namespaces: Map<number, string>): string {
   return uri;
 }
 
-/**
- * The element as an XNode, as SubtreeBuilder builds it from saxes, without the parts start.integration does not use
- * (and without the child `except`).
- */
-function subtree(element: number, namespaces: Map<number, string>, except = 0): XNode {
-  const node: XNode = {
-    ns: namespaceOf(element, namespaces), local: XmlNodeStruct.name_(element), text: '', children: [],
-    nil: XmlNodeStruct.properties(element) !== 0 && isNil(element, namespaces), line: XmlNodeStruct.line(element) & 0xffff,
-  };
-  for (let c = XmlNodeStruct.children(element); c; c = XmlNodeStruct.next(c)) {
+/** The element as an XNode, as SubtreeBuilder builds it from saxes, without the parts start.integration does not use. */
+function subtree(node: number, namespaces: Map<number, string>): XNode {
+  const built = element(node, namespaces);
+  for (let c = XmlNodeStruct.children(node); c; c = XmlNodeStruct.next(c)) {
     const type = XmlNodeStruct.type(c);
     if (type === XmlNodeType.XML_ELEMENT_NODE) {
-      if (c !== except && !isUnusedPart(namespaceOf(c, namespaces), XmlNodeStruct.name_(c))) node.children.push(subtree(c, namespaces));
+      if (!isUnusedPart(namespaceOf(c, namespaces), XmlNodeStruct.name_(c))) built.children.push(subtree(c, namespaces));
     } else if (type === XmlNodeType.XML_TEXT_NODE || type === XmlNodeType.XML_CDATA_SECTION_NODE) {
-      node.text += xmlNodeGetContent(c);
+      built.text += xmlNodeGetContent(c);
     }
   }
-  return node;
+  return built;
 }
 
 function isNil(element: number, namespaces: Map<number, string>): boolean {
