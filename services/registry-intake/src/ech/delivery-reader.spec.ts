@@ -178,6 +178,33 @@ describe('base deliveries are read and validated piece by piece', () => {
     expect(r.issues[0]).toMatchObject({ line: target + 1, column, message: expect.stringMatching(/religion/) });
   });
 
+  it('reads the same persons whatever the chunks: bytes split inside characters and tags, comments holding end tags', async () => {
+    const xml = baseDelivery(300, { seed: 7 }).replace(/<\/eCH-0020:messages>\n/g, (m, at: number) => (at % 3 === 0 ? `${m}<!-- </eCH-0020:messages> -->\n` : m));
+    const bytes = Buffer.from(xml);
+    const expected = await read(bytes, { windowChars: 16 * 1024 });
+    expect(expected.result).toMatchObject({ status: 'accepted', records: 300 });
+    async function* chunks(size: number) { for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size); }
+    for (const size of [777, 4093]) {
+      const { result, records } = await read(chunks(size), { windowChars: 16 * 1024 });
+      expect(result).toMatchObject({ status: 'accepted', records: 300 });
+      expect(records).toEqual(expected.records);
+    }
+    // Each person's line is that of its messages element in the whole delivery.
+    const lines = xml.split('\n');
+    expect(expected.records.map((r) => r.line)).toEqual(lines.flatMap((l, i) => (l.startsWith('<eCH-0020:messages>') ? [i + 1] : [])));
+    const names = expected.records.flatMap((r) => (r.kind === 'baseDeliveryPerson' ? [r.person.identification.officialName] : []));
+    expect(names.every((n) => xml.includes(`<eCH-0044:officialName>${n}</eCH-0044:officialName>`))).toBe(true);
+  });
+
+  it('reads an ISO-8859-1 base delivery (decoded, then pieced as UTF-8)', async () => {
+    const xml = baseDelivery(120, { seed: 9 }).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace(/[^\t\n\r\u0020-\u00ff]/g, 'e');
+    const { result, records } = await read(Buffer.from(xml, 'latin1'), { windowChars: 8 * 1024 });
+    expect(result).toMatchObject({ status: 'accepted', records: 120, encoding: 'iso-8859-1' });
+    const accented = records.flatMap((r) => (r.kind === 'baseDeliveryPerson' ? [r.person.identification.officialName] : [])).filter((n) => /[^\u0020-\u007e]/.test(n));
+    expect(accented.length).toBeGreaterThan(0);
+    for (const name of accented) expect(xml).toContain(`<eCH-0044:officialName>${name}</eCH-0044:officialName>`);
+  });
+
   it('refuses a base delivery cut off after its last complete person', async () => {
     const xml = baseDelivery(50);
     const cut = xml.slice(0, xml.lastIndexOf('</eCH-0020:messages>') + '</eCH-0020:messages>'.length);
