@@ -25,17 +25,27 @@ export interface SchemaValidatorOptions {
  * one document.
  */
 export class EchSchemaValidator implements SchemaValidation {
+  private closed = false;
+  private replaced = 0;
+
   private constructor(
     private readonly core: ValidationCore,
     private readonly workers: XsdValidationWorker[],
     private readonly workerThreshold: number,
+    private readonly startWorker: () => XsdValidationWorker,
   ) {}
 
   static load(options: SchemaValidatorOptions = {}): EchSchemaValidator {
     const catalog = [...readXsdCatalog(options.xsdDir ?? XSD_DIR)];
     const core = createValidationCore(catalog, ECH0020_V3_SCHEMA_URL, (path) => readFileSync(path));
-    const workers = Array.from({ length: options.workers ?? 0 }, () => new XsdValidationWorker(catalog, ECH0020_V3_SCHEMA_URL));
-    return new EchSchemaValidator(core, workers, options.workerThresholdChars ?? 256 * 1024);
+    const startWorker = () => new XsdValidationWorker(catalog, ECH0020_V3_SCHEMA_URL);
+    const workers = Array.from({ length: options.workers ?? 0 }, startWorker);
+    return new EchSchemaValidator(core, workers, options.workerThresholdChars ?? 256 * 1024, startWorker);
+  }
+
+  /** Worker threads started since load, replacements of dead ones included. */
+  get workersStarted(): number {
+    return this.workers.length + this.replaced;
   }
 
   /** Resolves when the workers (if any) have compiled the schema; in-process validation is ready at once. */
@@ -62,12 +72,24 @@ export class EchSchemaValidator implements SchemaValidation {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.workers.map((w) => w.close()));
     this.core.dispose();
   }
 
+  /**
+   * A worker that died (out of memory, a crash in libxml2) failed the pieces it held, and with them their
+   * deliveries (quarantined for reprocessing); it is replaced before the next request, so one bad piece does not
+   * stop the intake until a restart.
+   */
   private leastBusyWorker(): XsdValidationWorker | undefined {
     let best: XsdValidationWorker | undefined;
+    this.workers.forEach((w, i) => {
+      if (w.dead && !this.closed) {
+        this.workers[i] = this.startWorker();
+        this.replaced++;
+      }
+    });
     for (const w of this.workers) if (!best || w.load < best.load) best = w;
     return best;
   }

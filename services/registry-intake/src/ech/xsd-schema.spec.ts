@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readXsdCatalog, XSD_DIR } from './xsd-catalog.js';
 import { EchSchemaValidator } from './xsd-schema-validator.js';
-import { generateEventDelivery } from './generator/delivery-generator.js';
+import { baseDeliveryChunks, generateEventDelivery } from './generator/delivery-generator.js';
 
 const validator = EchSchemaValidator.load();
 
@@ -38,5 +38,27 @@ describe('the local eCH-0020 v3.0 XSD set', () => {
     const issues = validator.validate(broken as string) as Array<{ line: number; column: number; message: string }>;
     expect(issues[0]).toMatchObject({ line: 5, column: 3 });
     expect(issues[0].message).toMatch(/sex.*'7'.*(not an element of the set|enumeration)/);
+  });
+});
+
+describe('validation worker threads', () => {
+  it('a worker that dies fails the piece it held, and the next piece goes to a new worker', async () => {
+    const pool = EchSchemaValidator.load({ workers: 1 });
+    await pool.ready();
+    try {
+      const xml = [...baseDeliveryChunks(30, { seed: 5 })].join('');
+      const piece = () => new Uint8Array(Buffer.from(xml));
+      expect(await pool.readWindow(piece(), 0)).toMatchObject({ issues: [], records: expect.arrayContaining([expect.objectContaining({ index: 29 })]) });
+      // Stands for a crash of the thread (out of memory, a fault in libxml2) while it holds a piece.
+      const held = pool.readWindow(piece(), 0);
+      await (pool as unknown as { workers: Array<{ close(): Promise<void> }> }).workers[0].close();
+      await expect(held).rejects.toThrow(/worker/);
+      const next = await pool.readWindow(piece(), 30);
+      expect(next.issues).toEqual([]);
+      expect(next.records).toHaveLength(30);
+      expect(pool.workersStarted).toBe(2);
+    } finally {
+      await pool.close();
+    }
   });
 });

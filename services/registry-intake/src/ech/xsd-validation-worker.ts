@@ -54,6 +54,11 @@ export class XsdValidationWorker {
     return this.waiting.size;
   }
 
+  /** True once the thread has failed or exited: it answers nothing any more. */
+  get dead(): boolean {
+    return this.failed !== undefined;
+  }
+
   async validate(doc: string): Promise<IntakeIssue[]> {
     return (await this.send({ id: 0, doc })) as IntakeIssue[];
   }
