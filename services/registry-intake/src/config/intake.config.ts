@@ -77,7 +77,7 @@ export function intakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig
       inboxDir: inbox ? (isAbsolute(inbox) ? inbox : resolve(inbox)) : undefined,
       pollIntervalMs: int(env, 'SEDEX_POLL_INTERVAL_MS', 2000),
     },
-    limits: { ...(maxBytes ? { maxBytes } : {}), ...(env.INTAKE_WINDOW_BYTES ? { windowChars: int(env, 'INTAKE_WINDOW_BYTES', 0) } : {}) },
+    limits: { ...(maxBytes ? { maxBytes } : {}), ...(env.INTAKE_WINDOW_BYTES ? { windowBytes: int(env, 'INTAKE_WINDOW_BYTES', 0) } : {}) },
     referenceDir: env.INTAKE_REFERENCE_DIR ?? referenceDir,
     stageThreshold: int(env, 'INTAKE_STAGE_THRESHOLD', 100),
     rawSpillBytes: 4 * 1024 * 1024,

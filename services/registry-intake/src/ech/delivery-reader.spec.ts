@@ -159,7 +159,7 @@ describe('schema validation of single deliveries', () => {
 
 describe('base deliveries are read and validated piece by piece', () => {
   it('hands on every person, validating in several pieces', async () => {
-    const { result, records } = await read(baseDelivery(600, { prefixStyle: 'ns2' }), { windowChars: 64 * 1024 });
+    const { result, records } = await read(baseDelivery(600, { prefixStyle: 'ns2' }), { windowBytes: 64 * 1024 });
     expect(result).toMatchObject({ status: 'accepted', eventElement: 'baseDelivery', records: 600 });
     expect(result.status === 'accepted' && result.validatedPieces).toBeGreaterThan(10);
     expect(records.map((r) => ('index' in r ? r.index : -1))).toEqual([...Array(600).keys()]);
@@ -172,7 +172,7 @@ describe('base deliveries are read and validated piece by piece', () => {
     const target = lines.findIndex((l, i) => i > 300 && l.includes('<e20:messages>'));
     lines[target] = lines[target].replace('<e11:religion>', '<e11:religion>x');
     const column = lines[target].indexOf('<e11:religion>') + 1;
-    const r = refusal((await read(lines.join('\n'), { windowChars: 32 * 1024 })).result);
+    const r = refusal((await read(lines.join('\n'), { windowBytes: 32 * 1024 })).result);
     expect(r.code).toBe('schema-invalid');
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ line: target + 1, column, message: expect.stringMatching(/religion/) });
@@ -181,11 +181,11 @@ describe('base deliveries are read and validated piece by piece', () => {
   it('reads the same persons whatever the chunks: bytes split inside characters and tags, comments holding end tags', async () => {
     const xml = baseDelivery(300, { seed: 7 }).replace(/<\/eCH-0020:messages>\n/g, (m, at: number) => (at % 3 === 0 ? `${m}<!-- </eCH-0020:messages> -->\n` : m));
     const bytes = Buffer.from(xml);
-    const expected = await read(bytes, { windowChars: 16 * 1024 });
+    const expected = await read(bytes, { windowBytes: 16 * 1024 });
     expect(expected.result).toMatchObject({ status: 'accepted', records: 300 });
     async function* chunks(size: number) { for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size); }
     for (const size of [777, 4093]) {
-      const { result, records } = await read(chunks(size), { windowChars: 16 * 1024 });
+      const { result, records } = await read(chunks(size), { windowBytes: 16 * 1024 });
       expect(result).toMatchObject({ status: 'accepted', records: 300 });
       expect(records).toEqual(expected.records);
     }
@@ -198,7 +198,7 @@ describe('base deliveries are read and validated piece by piece', () => {
 
   it('reads an ISO-8859-1 base delivery (decoded, then pieced as UTF-8)', async () => {
     const xml = baseDelivery(120, { seed: 9 }).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace(/[^\t\n\r\u0020-\u00ff]/g, 'e');
-    const { result, records } = await read(Buffer.from(xml, 'latin1'), { windowChars: 8 * 1024 });
+    const { result, records } = await read(Buffer.from(xml, 'latin1'), { windowBytes: 8 * 1024 });
     expect(result).toMatchObject({ status: 'accepted', records: 120, encoding: 'iso-8859-1' });
     const accented = records.flatMap((r) => (r.kind === 'baseDeliveryPerson' ? [r.person.identification.officialName] : [])).filter((n) => /[^\u0020-\u007e]/.test(n));
     expect(accented.length).toBeGreaterThan(0);
@@ -213,7 +213,7 @@ describe('base deliveries are read and validated piece by piece', () => {
 
   it('refuses a base delivery whose header is invalid, even when every person is valid', async () => {
     const xml = baseDelivery(20).replace(/<eCH-0058:action>1<\/eCH-0058:action>/, '<eCH-0058:action>2</eCH-0058:action>');
-    const r = refusal((await read(xml, { windowChars: 8 * 1024 })).result);
+    const r = refusal((await read(xml, { windowBytes: 8 * 1024 })).result);
     expect(r.issues.filter((i) => /action/.test(i.message))).toHaveLength(1);
   });
 });

@@ -62,7 +62,7 @@ interface PendingPiece {
 /**
  * Reads one eCH-0020 v3.0 delivery as a stream: checks it is safe and of the accepted version, validates it
  * against the XSD and turns each event (or each person of a base delivery) into a plain record. Memory stays flat
- * for any size: a base delivery is held at most one validation piece (≈ `windowChars`) at a time.
+ * for any size: a base delivery is held at most one validation piece (≈ `windowBytes`) at a time.
  *
  * saxes reads everything up to the event element. A single event is then read by saxes too and validated as one
  * document. A base delivery's persons are not parsed here at all: MessagesScanner finds where pieces may be cut,
@@ -251,7 +251,7 @@ class DeliveryStreamReader {
     return this.windows ? this.windows.nextLine : this.parser.line;
   }
 
-  /** Scans the next chunk of a base delivery and cuts a piece when a run of whole `messages` of `windowChars` is there. */
+  /** Scans the next chunk of a base delivery and cuts a piece when a run of whole `messages` of `windowBytes` is there. */
   private feedPiece(chunk: Uint8Array): void {
     const scanner = this.scanner as MessagesScanner; // windowed mode only
     this.piece.push(chunk);
@@ -264,7 +264,7 @@ class DeliveryStreamReader {
       this.fail(refusal('too-deep', `elements are nested deeper than ${this.limits.maxDepth} levels (from line ${this.lineHint})`));
       return;
     }
-    if (scanner.cutAt - this.pieceStart >= this.limits.windowChars) this.cutPiece(scanner.cutAt);
+    if (scanner.cutAt - this.pieceStart >= this.limits.windowBytes) this.cutPiece(scanner.cutAt);
   }
 
   private finish(): void {

@@ -7,17 +7,18 @@ export interface IntakeLimits {
   maxBytes: number;
   /**
    * Deliveries other than baseDelivery/keyExchange are validated as one document and held in memory while
-   * that happens, so they have their own, small bound (characters).
+   * that happens, so they have their own, small bound (characters). It also bounds one entry of a base delivery
+   * (the bytes between two possible cuts).
    */
   maxSingleDocumentChars: number;
   /** The part before the first person of a base delivery (declaration, root, header), characters. */
   maxHeaderChars: number;
   /** Element nesting; eCH-0020 needs about 12. */
   maxDepth: number;
-  /** Characters between two markup characters: one text node, comment or attribute can not be larger. */
+  /** Characters (bytes in a base delivery's persons) between two `<`: one text, comment or attribute can not be larger. */
   maxTextRun: number;
   /** Size of one validation piece of a base delivery (bytes); cut only between two `messages`. */
-  windowChars: number;
+  windowBytes: number;
   /** Validation issues reported before reading stops. */
   maxIssues: number;
 }
@@ -28,6 +29,6 @@ export const DEFAULT_LIMITS: Readonly<IntakeLimits> = Object.freeze({
   maxHeaderChars: 256 * 1024,
   maxDepth: 48,
   maxTextRun: 1024 ** 2,
-  windowChars: 128 * 1024,
+  windowBytes: 128 * 1024,
   maxIssues: 25,
 });

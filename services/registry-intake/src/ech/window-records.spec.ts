@@ -37,7 +37,7 @@ describe('persons read from the tree libxml2 built to validate a piece', () => {
   it('are the persons saxes reads from the same text; Swiss citizens only where they are reported', async () => {
     const xml = [...baseDeliveryChunks(400, { seed: 21, prefixStyle: 'e20' })].join('');
     const records: EchRecord[] = [];
-    const result = await readDelivery(xml, { validator: schemaValidator(), limits: { windowChars: 32 * 1024 }, onRecord: (r) => { records.push(r); } });
+    const result = await readDelivery(xml, { validator: schemaValidator(), limits: { windowBytes: 32 * 1024 }, onRecord: (r) => { records.push(r); } });
     expect(result).toMatchObject({ status: 'accepted', records: 400 });
     const bySaxes = readWithSaxes(xml);
     let citizens = 0;

@@ -64,6 +64,7 @@ function element(node: number, namespaces: Map<number, string>): XNode {
   return {
     ns: namespaceOf(node, namespaces), local, text: '', children: [],
     nil: local === 'residencePermit' && XmlNodeStruct.properties(node) !== 0 && isNil(node, namespaces),
+    // libxml2 keeps an element's line in 16 bits; a piece (≥ 128 KB of whole persons) has far fewer lines.
     line: local === 'messages' ? XmlNodeStruct.line(node) & 0xffff : 0,
   };
 }

@@ -57,7 +57,7 @@ describe('gen:ech test data', () => {
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(300 * 1024);
     expect(stats).toMatchObject({ persons: 1500, messageId: 'base-1' });
     expect(stats.foreign! + stats.swiss!).toBe(1500);
-    const result = await readDelivery(chunks, { validator, limits: { windowChars: 256 * 1024 } });
+    const result = await readDelivery(chunks, { validator, limits: { windowBytes: 256 * 1024 } });
     expect(result).toMatchObject({ status: 'accepted', records: 1500, header: { messageId: 'base-1', senderId: 'sedex://T1-2546-1' } });
   });
 });
