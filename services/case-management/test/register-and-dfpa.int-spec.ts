@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '@si/testing';
 import { startCaseApp, type CaseTestApp } from './support/case-app.js';
 import { bodies, openCase } from './support/case-flow.js';
-import { daysAgo, departed, died, GERMANY, moved, naturalized, permitChanged } from './support/person-events.js';
+import { corrected, daysAgo, departed, died, GERMANY, moved, naturalized, permitChanged } from './support/person-events.js';
 
 describe('register facts and the DFPA round-trip', () => {
   let t: CaseTestApp;
@@ -52,6 +52,24 @@ describe('register facts and the DFPA round-trip', () => {
     await t.publish('person.residence-permit-changed.v1', personRef, permitChanged(personRef, 2601, '0301'));
     await eventually(async () => expect((await row(caseId)).snapshot.subject.permit.code).toBe('0301'));
     expect((await row(caseId)).eu_efta).toBe(true); // regulation 01 = EU/EFTA agreement (R10)
+  });
+
+  it('takes the register\'s correction of nationality, sex and birth year into the case; EU/EFTA follows where the permit does not decide', async () => {
+    const { caseId, personRef } = await openCase(t, { permitCode: '02' }); // a category without regulation: the nationality decides (R10)
+    expect((await row(caseId)).eu_efta).toBe(false);
+    await t.publish('person.corrected.v1', personRef, corrected(personRef, 2601, ['nationality', 'sex', 'dateOfBirth'], { country: GERMANY, sex: 'male', yearOfBirth: 1990, permitCode: '02' }));
+    await eventually(async () => expect((await row(caseId)).snapshot.subject.nationality.bfsCode).toBe(GERMANY.bfsCode));
+    const r = await row(caseId);
+    expect(r.eu_efta).toBe(true);
+    expect(r.snapshot.subject).toMatchObject({ sex: 'male', birthYear: 1990, euEfta: true });
+    const detail = await t.call('ib.solothurn', 'GET', `/api/v1/cases/${caseId}`);
+    const entry = detail.body.history.find((h: { action: string }) => h.action === 'subject-corrected');
+    expect(entry.details).toMatchObject({ sex: { from: 'female', to: 'male' }, birthYear: { from: 1994, to: 1990 }, euEfta: { from: false, to: true } });
+    // The same correction again changes nothing.
+    await t.publish('person.corrected.v1', personRef, corrected(personRef, 2601, ['nationality'], { country: GERMANY, sex: 'male', yearOfBirth: 1990, permitCode: '02' }));
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const again = await t.call('ib.solothurn', 'GET', `/api/v1/cases/${caseId}`);
+    expect(again.body.history.filter((h: { action: string }) => h.action === 'subject-corrected')).toHaveLength(1);
   });
 
   it('hands a case to the Sozialregion of its municipality; it is "at Sozialregion X" once accepted and back with the IB when returned', async () => {

@@ -106,3 +106,12 @@ export function permitChanged(ref: string, bfs: number, code: string, country = 
   const b = base(ref, bfs, country, code);
   return { ...b, previousPermit: null, categoryChanged: null };
 }
+
+/** person.corrected.v1: `changes` name what the register corrected; the fields hold the new values. */
+export function corrected(ref: string, bfs: number, changes: string[], o: { country?: typeof ERITREA; sex?: string; yearOfBirth?: number; permitCode?: string } = {}) {
+  const b = base(ref, bfs, o.country ?? ERITREA, o.permitCode ?? '0202');
+  return {
+    ...b, sex: o.sex ?? b.sex, yearOfBirth: o.yearOfBirth ?? b.yearOfBirth, dateOfBirth: o.yearOfBirth ? `${o.yearOfBirth}-03-08` : b.dateOfBirth,
+    correctionKind: 'correction', changes, previousPersonRef: null, personalData: personalData('Tesfay', 'Senait'),
+  };
+}

@@ -10,7 +10,7 @@ import type { ReferenceData } from '../../shared/reference-data.js';
 import type { CaseRepository } from '../infrastructure/case.repository.js';
 import type { PersonRepository } from '../infrastructure/person.repository.js';
 import {
-  factDate, openCaseInput, permitCodeOf, personRecord, personRefsOf, UnmappableEventError,
+  birthYearOf, factDate, nationalityOf, openCaseInput, permitCodeOf, personRecord, personRefsOf, sexOf, UnmappableEventError,
 } from '../messaging/person-event.mapper.js';
 import type {
   PersonArrivedData, PersonCorrectedData, PersonDepartedData, PersonDiedData, PersonEventBase, PersonMovedData, PersonNaturalizedData, PersonRegisteredData,
@@ -19,10 +19,14 @@ import type { SystemCaseWriter } from './system-case-writer.js';
 
 const SOURCE = 'registry-intake';
 
+/** Corrections that change what the case itself holds about the person (beside the person store). */
+const SUBJECT_CHANGES = new Set(['nationality', 'sex', 'dateOfBirth']);
+
 /**
  * The register's facts applied to cases (CM3, CM5, R10, R12): an arrival opens one case (never two for
  * the same arrival, whichever message repeats it), a move within the canton transfers it, departure,
- * naturalisation and death close it, a permit change updates it, corrections refresh the person store.
+ * naturalisation and death close it, a permit change updates it, corrections refresh the person store and
+ * the case's own nationality, sex and birth year.
  * Events about persons without a case are ignored (moveOut and death are emitted for everyone).
  */
 export class RegisterFacts {
@@ -113,6 +117,21 @@ export class RegisterFacts {
     if (d.changes.includes('identification')) await this.persons.upsert(em, person); // the new reference, beside the old
     if (d.changes.includes('name')) await this.repository.renamePerson(em, refs, person);
     if (d.changes.includes('residencePermit')) await this.changePermit(em, { ...d, alternatePersonRefs: refs }, 'correct-permit');
+    if (d.changes.some((c) => SUBJECT_CHANGES.has(c))) await this.correctSubject(em, { ...d, alternatePersonRefs: refs });
+  }
+
+  /** Nationality, sex or birth year as the register now says; the EU/EFTA status follows (R10). */
+  private async correctSubject(em: EntityManager, d: PersonCorrectedData): Promise<void> {
+    const caseId = await this.repository.liveCaseIdOf(em, personRefsOf(d));
+    if (!caseId) return;
+    let input;
+    try {
+      input = { nationality: nationalityOf(d, this.reference), sex: sexOf(d), birthYear: birthYearOf(d) };
+    } catch (error) {
+      if (error instanceof UnmappableEventError) throw new PermanentEventError(error.message, { cause: error });
+      throw error;
+    }
+    await this.writer.apply(em, caseId, SOURCE, 'correct-subject', (c, ctx) => c.correctSubject(input, ctx));
   }
 
   /** A base delivery line: refreshes the person store of persons with a case; it opens no case (the person may have lived here for years). */

@@ -9,7 +9,7 @@ export type HistoryAction =
   | 'integration-talk-held' | 'abs2-considered' | 'agreement-concluded' | 'agreement-reviewed'
   | 'reported-to-migrationsamt' | 'migrationsamt-review-recorded' | 'migrationsamt-decision-recorded'
   | 'dfpa-handover-requested' | 'dfpa-handover-accepted' | 'dfpa-handover-rejected' | 'dfpa-case-returned'
-  | 'transferred' | 'permit-changed' | 'family-of-swiss-recorded'
+  | 'transferred' | 'permit-changed' | 'subject-corrected' | 'family-of-swiss-recorded'
   | 'deadline-suspended' | 'deadline-resumed' | 'deadline-extended'
   | 'closed';
 

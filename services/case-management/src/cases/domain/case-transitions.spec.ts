@@ -33,6 +33,7 @@ const INVOKE: Record<CaseCommand, { role: Role; prepare?: (c: Case) => void; act
   returnFromDfpa: { role: 'system', act: (c, r) => c.returnFromDfpa({ handoverId: c.state.handover?.handoverId ?? HANDOVER, sozialregionId: REGION, on: d('2027-05-30'), reasonCode: 'goals-reached' }, ctx(r)) },
   transfer: { role: 'system', act: (c, r) => c.transfer({ toMunicipality: 2601, movedOn: d('2027-05-30') }, directory, ctx(r)) },
   changePermit: { role: 'system', act: (c, r) => c.changePermit({ residencePermit: '0202', validFrom: d('2027-05-30') }, ctx(r)) },
+  correctSubject: { role: 'system', act: (c, r) => c.correctSubject({ nationality: { bfsCode: 8207, iso2: 'DE', euEfta: true }, sex: 'male', birthYear: 1991 }, ctx(r)) },
   recordFamilyOfSwiss: { role: 'gemeinde', act: (c, r) => c.recordFamilyOfSwiss({ familyOfSwiss: true, reason: 'Heirat mit Schweizer Bürger (Zivilstandsmeldung).' }, ctx(r)) },
   suspendDeadline: { role: 'gemeinde', act: (c, r) => c.suspendFirstInformationDeadline({ since: d('2027-01-05'), reason: 'Spitalaufenthalt' }, ctx(r)) },
   resumeDeadline: {
@@ -73,6 +74,7 @@ const MATRIX: Record<CaseCommand, [Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cel
   returnFromDfpa:                ['R16', 'R16', 'R16', 'R16', 'R16', 'ok', 'ok', 'CM1'],
   transfer:                      ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'CM1'],
   changePermit:                  ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'CM1'],
+  correctSubject:                ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'CM1'],
   recordFamilyOfSwiss:           ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'CM1'],
   suspendDeadline:               ['ok', 'CM6', 'CM6', 'CM6', 'CM6', 'R16', 'R16', 'CM1'],
   resumeDeadline:                ['ok', 'CM6', 'CM6', 'CM6', 'CM6', 'R16', 'R16', 'CM1'],

@@ -10,7 +10,7 @@ export type CaseCommand =
   | 'holdIntegrationTalk' | 'recordAbs2Consideration' | 'concludeAgreement' | 'reviewAgreement'
   | 'reportToMigrationsamt' | 'recordMigrationsamtReview' | 'recordMigrationsamtDecision'
   | 'requestDfpaHandover' | 'acceptDfpaHandover' | 'rejectDfpaHandover' | 'returnFromDfpa'
-  | 'transfer' | 'changePermit' | 'recordFamilyOfSwiss'
+  | 'transfer' | 'changePermit' | 'correctSubject' | 'recordFamilyOfSwiss'
   | 'suspendDeadline' | 'resumeDeadline' | 'extendDeadline'
   | 'closeFromRegister' | 'closeByOfficer';
 
@@ -76,6 +76,8 @@ export const TRANSITIONS: Readonly<Record<CaseCommand, TransitionRow>> = {
     guards: ['target is another Solothurn municipality (CM5)'] },
   changePermit: { statuses: LIVE, phases: ANY_PHASE, roles: REGISTER, rule: 'CM2', roleRule: 'R12', to: 'permit and EU/EFTA updated',
     guards: ['valid eCH-0006 code (R12)'] },
+  correctSubject: { statuses: LIVE, phases: ANY_PHASE, roles: REGISTER, rule: 'CM2', roleRule: 'R10', to: 'nationality, sex, birth year and EU/EFTA updated',
+    guards: ['BFS country code and plausible birth year', 'EU/EFTA from the permit, else from the nationality (R10)'] },
   recordFamilyOfSwiss: { statuses: LIVE, phases: ANY_PHASE, roles: ['gemeinde', 'migrationsamt', 'system'], rule: 'CM2', roleRule: 'R5', to: 'flag updated',
     guards: ['reason required (R5)'] },
   suspendDeadline: { statuses: IB_HOLDS, phases: ANY_PHASE, roles: ['gemeinde', 'ags'], rule: 'CM6', roleRule: 'CM6', to: 'deadline suspended',

@@ -170,6 +170,9 @@ export class Case {
   changePermit(input: register.PermitChangeInput, ctx: CommandContext): CaseEvent[] {
     return this.run('changePermit', ctx, (s) => register.changePermit(s, input));
   }
+  correctSubject(input: register.SubjectCorrectionInput, ctx: CommandContext): CaseEvent[] {
+    return this.run('correctSubject', ctx, (s) => register.correctSubject(s, input));
+  }
   recordFamilyOfSwiss(input: register.FamilyOfSwissInput, ctx: CommandContext): CaseEvent[] {
     return this.run('recordFamilyOfSwiss', ctx, (s) => register.recordFamilyOfSwiss(s, input));
   }

@@ -4,7 +4,7 @@ import { caseEvent, eventBase } from './case.events.js';
 import { CaseClosedError, CaseDomainError, InvalidCommandError, TransitionRefusedError } from './case.errors.js';
 import { CLOSE_REASONS, type CloseReason, type RegistryCloseReason } from './case-phase.js';
 import type { CaseState } from './case-state.js';
-import { withPermit } from './case-subject.js';
+import { buildCaseSubject, withPermit, type Nationality, type Sex } from './case-subject.js';
 import { startDeadline } from './deadline.js';
 import type { LocalDate } from './local-date.js';
 import type { MunicipalityDirectory } from '../../organisation/domain/sozialregion-directory.js';
@@ -69,6 +69,34 @@ export function changePermit(s: CaseState, input: PermitChangeInput): Change {
     details: { from: s.subject.permit?.code ?? null, to: subject.permit?.code ?? null, validFrom, euEftaBefore: s.subject.euEfta, euEfta: subject.euEfta },
     events: [],
   };
+}
+
+/** What the register corrected about the person (correctNationality, changeNationality, correctBirthInfo, changeSex). */
+export interface SubjectCorrectionInput {
+  readonly nationality: Nationality;
+  readonly sex: Sex;
+  readonly birthYear: number;
+}
+
+/**
+ * The register's correction of who the person is. The EU/EFTA status follows the corrected nationality where the
+ * permit does not decide it (R10): a correction can make a binding agreement possible or impossible. The history
+ * keeps what each attribute was; a correction that changes nothing is no change.
+ */
+export function correctSubject(s: CaseState, input: SubjectCorrectionInput): Change | null {
+  const before = s.subject;
+  const subject = buildCaseSubject({
+    personRef: before.personRef, householdRef: before.householdRef, residencePermit: before.permit?.code ?? null,
+    familyOfSwiss: before.familyOfSwiss, language: before.language,
+    nationality: input.nationality, sex: input.sex, birthYear: input.birthYear,
+  });
+  const details: Record<string, { from: unknown; to: unknown }> = {};
+  if (subject.nationality.bfsCode !== before.nationality.bfsCode) details.nationality = { from: before.nationality, to: subject.nationality };
+  if (subject.sex !== before.sex) details.sex = { from: before.sex, to: subject.sex };
+  if (subject.birthYear !== before.birthYear) details.birthYear = { from: before.birthYear, to: subject.birthYear };
+  if (subject.euEfta !== before.euEfta) details.euEfta = { from: before.euEfta, to: subject.euEfta };
+  if (Object.keys(details).length === 0) return null;
+  return { state: { ...s, subject }, action: 'subject-corrected', details, events: [] };
 }
 
 export interface FamilyOfSwissInput {

@@ -114,6 +114,22 @@ describe('Migrationsamt review and decision (R5, R6, R7, R10)', () => {
     expect(caught(() => c.recordMigrationsamtDecision('rep-1', binding, migrationsamt))).toMatchObject({ ruleId: 'R5', code: 'binding-agreement-not-allowed' });
   });
 
+  it('follows a corrected nationality where the permit has no regulation; a correction that changes nothing is no change', () => {
+    const c = reviewed(caseReported());
+    c.changePermit({ residencePermit: '05', validFrom: d('2027-05-21') }, ctx('system'));
+    expect(c.state.subject.euEfta).toBe(false);
+    const germany = { bfsCode: 8207, iso2: 'DE', euEfta: true };
+    const { sex, birthYear } = c.state.subject;
+    c.correctSubject({ nationality: germany, sex, birthYear }, ctx('system'));
+    expect(c.state.subject).toMatchObject({ nationality: germany, euEfta: true });
+    expect(caught(() => c.recordMigrationsamtDecision('rep-1', binding, migrationsamt))).toBeInstanceOf(BindingAgreementNotAllowedError);
+    const versions = c.state.version;
+    expect(c.correctSubject({ nationality: germany, sex, birthYear }, ctx('system'))).toEqual([]);
+    expect(c.state.version).toBe(versions);
+    expect(c.history.filter((h) => h.action === 'subject-corrected').map((h) => Object.keys(h.details).sort())).toEqual([['euEfta', 'nationality']]);
+    expect(caught(() => c.correctSubject({ nationality: { bfsCode: 42, iso2: null, euEfta: false }, sex, birthYear }, ctx('system')))).toMatchObject({ code: 'invalid-command' });
+  });
+
   it('follows a permit change: B EU/EFTA (0201) refuses, C non-EU (0302) allows', () => {
     const c = reviewed(caseReported());
     c.changePermit({ residencePermit: '0201', validFrom: d('2027-05-21') }, ctx('system'));
