@@ -5,8 +5,8 @@ import { readEventRecord, readHeader, RecordShapeError } from './ech-record-read
 import type { DeliveryHeader, EchRecord } from './ech-record.types.js';
 import { DEFAULT_LIMITS, type IntakeLimits } from './intake-limits.js';
 import { IntakeRefusedError, refusal, type IntakeIssue, type IntakeRefusal } from './intake-refusal.js';
-import { MessagesScanner } from './messages-scanner.js';
-import { declareUtf8, WindowedValidation, type PieceResult, type SchemaValidation } from './validation-windows.js';
+import { DeliveryPieces } from './delivery-pieces.js';
+import { declareUtf8, type PieceResult, type SchemaValidation } from './validation-windows.js';
 import { XmlByteDecoder } from './xml-byte-decoder.js';
 import { SubtreeBuilder, type XNode } from './xml-subtree.js';
 
@@ -98,22 +98,14 @@ class DeliveryStreamReader {
 
   /** Text read by saxes: a whole single-event delivery, or a base delivery up to its event element. */
   private buffer = '';
-  private windows: WindowedValidation | undefined;
-  private scanner: MessagesScanner | undefined;
-  /** `messages` in the pieces cut so far. */
-  private messagesCut = 0;
-  /** UTF-8 bytes of the next piece as they came, their length and their start (scanner positions). */
-  private piece: Uint8Array[] = [];
-  private pieceLength = 0;
-  private pieceStart = 0;
+  /** A base delivery after its event element's start tag. */
+  private pieces: DeliveryPieces | undefined;
   /** A UTF-8 base delivery's bytes go to the pieces as they come, without being decoded here. */
   private bytesPass = false;
-  /** Records that precede the next piece's own (a key exchange's single log record). */
-  private windowRecords: EchRecord[] = [];
   private singleRecords: EchRecord[] = [];
 
   private readonly pending: PendingPiece[] = [];
-  private pieces = 0;
+  private submitted = 0;
   private released = 0;
   private readonly ready: EchRecord[] = [];
 
@@ -139,7 +131,7 @@ class DeliveryStreamReader {
             break;
           }
           this.feed(text);
-          if (this.scanner && !this.bytesPass && typeof chunk !== 'string') this.passBytes();
+          if (this.pieces && !this.bytesPass && typeof chunk !== 'string') this.passBytes();
         }
         await this.settle(false);
         if (this.stopped) break;
@@ -191,7 +183,7 @@ class DeliveryStreamReader {
       eventElement: this.eventElement,
       records: this.released,
       bytes: this.bytes,
-      validatedPieces: this.pieces,
+      validatedPieces: this.submitted,
       encoding: this.decoder.encoding,
     };
   }
@@ -201,7 +193,7 @@ class DeliveryStreamReader {
     for (let i = 0; i < text.length && !this.stopped; i += CHUNK_CHARS) {
       const chunk = text.length <= CHUNK_CHARS ? text : text.slice(i, i + CHUNK_CHARS);
       if (!this.checkTextRun(chunk.indexOf('<'), chunk.lastIndexOf('<'), chunk.length)) return;
-      if (this.scanner) {
+      if (this.pieces) {
         this.feedPiece(Buffer.from(chunk, 'utf8'));
         continue;
       }
@@ -211,7 +203,7 @@ class DeliveryStreamReader {
         return;
       }
       this.parser.write(chunk);
-      if (this.scanner) {
+      if (this.pieces) {
         // The event element opened in this chunk: what follows its start tag is the first piece's.
         const rest = this.buffer;
         this.buffer = '';
@@ -248,23 +240,12 @@ class DeliveryStreamReader {
   }
 
   private get lineHint(): number {
-    return this.windows ? this.windows.nextLine : this.parser.line;
+    return this.pieces ? this.pieces.nextLine : this.parser.line;
   }
 
-  /** Scans the next chunk of a base delivery and cuts a piece when a run of whole `messages` of `windowBytes` is there. */
   private feedPiece(chunk: Uint8Array): void {
-    const scanner = this.scanner as MessagesScanner; // windowed mode only
-    this.piece.push(chunk);
-    this.pieceLength += chunk.byteLength;
-    if (this.pieceLength > this.limits.maxSingleDocumentChars) {
-      this.fail(refusal('too-large', `one entry of the ${this.eventElement} (from line ${this.lineHint}) is larger than ${this.limits.maxSingleDocumentChars} characters`));
-      return;
-    }
-    if (!scanner.scan(chunk)) {
-      this.fail(refusal('too-deep', `elements are nested deeper than ${this.limits.maxDepth} levels (from line ${this.lineHint})`));
-      return;
-    }
-    if (scanner.cutAt - this.pieceStart >= this.limits.windowBytes) this.cutPiece(scanner.cutAt);
+    const refused = (this.pieces as DeliveryPieces).push(chunk); // only called once the pieces exist
+    if (refused) this.fail(refused);
   }
 
   private finish(): void {
@@ -273,14 +254,12 @@ class DeliveryStreamReader {
       this.fail(refusal('empty', 'the delivery is empty'));
       return;
     }
-    const truncated = refusal('truncated', 'the delivery ends before its root element is closed');
-    if (this.windows) {
-      if (!this.scanner?.documentClosed) return this.fail(truncated);
-      this.submit(this.windows.read(this.piece, 0, true), this.windowRecords);
-      this.piece = [];
+    if (this.pieces) {
+      const refused = this.pieces.finish();
+      if (refused) this.fail(refused);
     } else {
       this.parser.close();
-      if (this.depth > 0) this.fail(truncated);
+      if (this.depth > 0) this.fail(refusal('truncated', 'the delivery ends before its root element is closed'));
       if (this.stopped) return;
       const records = this.singleRecords;
       this.submit(Promise.resolve(this.options.validator.validate(declareUtf8(this.buffer))).then((issues) => ({ issues, records: [] })), records);
@@ -289,7 +268,7 @@ class DeliveryStreamReader {
   }
 
   private submit(result: Promise<PieceResult>, before: EchRecord[]): void {
-    this.pieces++;
+    this.submitted++;
     this.pending.push({ result, before });
   }
 
@@ -331,7 +310,7 @@ class DeliveryStreamReader {
       this.fail(refusal('dtd-forbidden', `the delivery contains a DOCTYPE (line ${p.line}); DTDs and entity declarations are refused`, [{ line: p.line, column: p.column, message: 'DOCTYPE not allowed' }]));
     });
     p.on('error', (error) => {
-      if (this.fatal || this.scanner) return; // past the event element's start the pieces' parse by libxml2 decides
+      if (this.fatal || this.pieces) return; // past the event element's start the pieces' parse by libxml2 decides
       const message = error.message.replace(/^[^:]*:\d+:\d+: /, '');
       const issue = { line: p.line, column: p.column + 1, message };
       if (!this.rootSeen) this.fail(refusal('not-xml', `the delivery is not XML: ${message} (line ${p.line}, column ${p.column + 1})`, [issue]));
@@ -345,7 +324,7 @@ class DeliveryStreamReader {
   }
 
   private open(tag: SaxesTagNS): void {
-    if (this.fatal || this.scanner) return;
+    if (this.fatal || this.pieces) return;
     this.depth++;
     if (this.depth > this.limits.maxDepth) {
       this.fail(refusal('too-deep', `elements are nested deeper than ${this.limits.maxDepth} levels (line ${this.parser.line})`));
@@ -366,14 +345,14 @@ class DeliveryStreamReader {
       if (tag.local === 'deliveryHeader') this.startCapture('header', tag);
       else {
         this.eventElement ??= tag.local;
-        if (WINDOWED_EVENTS.has(tag.local)) this.startWindows(tag);
+        if (WINDOWED_EVENTS.has(tag.local)) this.startPieces(tag);
         else this.startCapture('event', tag);
       }
     }
   }
 
   private close(): void {
-    if (this.fatal || this.scanner) return;
+    if (this.fatal || this.pieces) return;
     this.depth--;
     if (this.capture) {
       const root = this.capture.end();
@@ -415,44 +394,22 @@ class DeliveryStreamReader {
     else if (kind === 'event') this.singleRecords.push(readEventRecord(root));
   }
 
-  private startWindows(tag: SaxesTagNS): void {
+  private startPieces(tag: SaxesTagNS): void {
     const end = this.parser.position;
     const prefix = this.buffer.slice(0, end);
     if (prefix.length > this.limits.maxHeaderChars) {
       this.fail(refusal('too-large', `the part before the first person is larger than ${this.limits.maxHeaderChars} characters`));
       return;
     }
-    const start = { line: this.parser.line, column: this.parser.columnIndex };
-    this.windows = new WindowedValidation(this.options.validator, prefix, `</${tag.name}></${this.rootName}>`, start);
     // A key exchange lists persons only to align ids; it is read for validity and logged as one unused event.
-    if (tag.local === 'keyExchange') this.windowRecords.push({ kind: 'other', echEvent: 'keyExchange', line: this.parser.line });
-    this.buffer = this.buffer.slice(end);
+    const before: EchRecord[] = tag.local === 'keyExchange' ? [{ kind: 'other', echEvent: 'keyExchange', line: this.parser.line }] : [];
     const scope: Record<string, string> = { ...this.rootNamespaces, ...tag.ns };
-    this.scanner = new MessagesScanner(this.depth, this.limits.maxDepth, (prefix) => scope[prefix]);
-  }
-
-  /** Hands the text up to `end` (the scanner's cut point) to the validator as the next piece. */
-  private cutPiece(end: number): void {
-    const scanner = this.scanner as MessagesScanner; // pieces are cut in windowed mode only
-    const windows = this.windows as WindowedValidation;
-    const body: Uint8Array[] = [];
-    for (let need = end - this.pieceStart; need > 0;) {
-      const chunk = this.piece[0];
-      if (chunk.byteLength <= need) {
-        body.push(chunk);
-        this.piece.shift();
-        need -= chunk.byteLength;
-      } else {
-        body.push(chunk.subarray(0, need));
-        this.piece[0] = chunk.subarray(need);
-        need = 0;
-      }
-    }
-    this.submit(windows.read(body, scanner.messagesBeforeCut - this.messagesCut, false), this.windowRecords);
-    this.messagesCut = scanner.messagesBeforeCut;
-    this.windowRecords = [];
-    this.pieceLength -= end - this.pieceStart;
-    this.pieceStart = end;
+    this.pieces = new DeliveryPieces({
+      validator: this.options.validator, limits: this.limits, prefix, syntheticEnd: `</${tag.name}></${this.rootName}>`,
+      start: { line: this.parser.line, column: this.parser.columnIndex }, eventElement: tag.local, depth: this.depth,
+      namespaceOf: (p) => scope[p], before, submit: (result, records) => this.submit(result, records),
+    });
+    this.buffer = this.buffer.slice(end);
   }
 }
 
