@@ -3,13 +3,17 @@
 // builds first. Runs the built service (services/registry-intake/dist/main.js) as its own process on a fresh database,
 // with the dev identity server, and prints:
 //   (a) a baseDelivery of BENCH_PERSONS (default 300,000) persons through the sedex inbox: persons/s from the pair's
-//       claim to the commit of all its events, the service's peak RSS (VmHWM), and a bare streaming parse (saxes, no
-//       validation, no mapping) of the same file in the same run, with the ratio;
-//   (b) single-event deliveries over HTTP (POST /api/v1/deliveries, register connector token): deliveries/s and
-//       p50/p99 latency at BENCH_CONCURRENCY connections.
-// Prints figures and asserts nothing; the machine (CPU, cores, memory, Node, load) is printed with them.
+//       claim to the commit of all its events, the service's peak RSS (VmHWM) and CPU (in all and by thread, with how
+//       busy the machine was), and a bare streaming parse (saxes, no validation, no mapping) of the same file in the
+//       same run, with the ratio;
+//   (b) BENCH_SINGLE (default 6,000, after BENCH_WARMUP 500) single-event deliveries over HTTP (POST
+//       /api/v1/deliveries, register connector token): deliveries/s and p50/p99 latency at BENCH_CONCURRENCY (32)
+//       connections.
+// Prints figures and asserts nothing; the machine (CPU, cores, memory, Node, load) is printed with them. The service
+// gets the benchmark's environment (e.g. INTAKE_VALIDATION_WORKERS=2 to compare settings) and BENCH_SERVICE_ARGS as
+// Node options (e.g. --cpu-prof); BENCH_KEEP=1 keeps its log in the work folder.
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
