@@ -181,6 +181,17 @@ describe('base deliveries (staged, nothing partial)', () => {
     expect(again.body).toEqual({ id: r.body.id, status: 'duplicate' });
   });
 
+  it('takes each package of a partial delivery as it comes and notes which package of which delivery it was', async () => {
+    const id = messageId('base-package');
+    const { xml, stats } = baseDelivery(40, { municipality: 2581, messageId: id, seed: 8 });
+    const pkg = '<eCH-0058:partialDelivery><eCH-0058:uniqueIdDelivery>register-2581-2026-03</eCH-0058:uniqueIdDelivery>'
+      + '<eCH-0058:totalNumberOfPackages>3</eCH-0058:totalNumberOfPackages><eCH-0058:numberOfActualPackage>2</eCH-0058:numberOfActualPackage></eCH-0058:partialDelivery>';
+    const r = await t.deliver('register-connector', xml.replace('</eCH-0058:sendingApplication>', `</eCH-0058:sendingApplication>${pkg}`));
+    expect(r.status).toBe(202);
+    expect(r.body).toMatchObject({ eventsFound: 40, emitted: stats.foreign });
+    expect((await detail(r.body.id)).notes).toContain('package 2 of 3 of the partial delivery register-2581-2026-03');
+  });
+
   it('emits nothing of a base delivery refused near its end: every batch already written is rolled back', async () => {
     const id = messageId('base-bad');
     const { xml } = baseDelivery(1200, { municipality: 2581, messageId: id, seed: 6 });

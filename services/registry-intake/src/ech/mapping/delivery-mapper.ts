@@ -75,6 +75,12 @@ export class DeliveryMapper {
     this.deliveryMunicipality = r.municipality;
     this.byName = r.matchedBy === 'name';
     if (r.note) this.notes.push({ message: r.note });
+    const p = header.partialDelivery;
+    if (p) {
+      // Each package is a complete eCH-0020 message of its own: its persons are taken in as they come; the note
+      // lets the log show which packages of a register have arrived.
+      this.notes.push({ message: `package ${p.numberOfActualPackage ?? '?'} of ${p.totalNumberOfPackages ?? '?'} of the partial delivery ${p.uniqueIdDelivery ?? '(no id)'}` });
+    }
     return r.municipality;
   }
 }
