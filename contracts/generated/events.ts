@@ -2185,6 +2185,41 @@ export interface PermitInfo {
   label: string | null;
 }
 
+/**
+ * Emitted once per accepted eCH-0020 baseDelivery (a whole register, or one package of a partial delivery), after all of its person.registered.v1 events and in the same transaction, so it is published after them. registered counts those events (the foreign main residents); a consumer that has applied as many person.registered.v1 events with baseDelivery.messageId = messageId has seen the whole delivery and may compare its own persons with it (case-management: which cases' persons the register no longer lists). The subject is `municipality-<bfsNumber>`. Pseudonymous: counts and ids only.
+ */
+export interface RegisterBaseDeliveryCompletedV1 {
+  /**
+   * BFS number of the Solothurn municipality whose register this is.
+   */
+  bfsNumber: number;
+  municipalityName: string;
+  /**
+   * eCH-0058 messageId of the delivery: the person.registered.v1 events of it carry it as baseDelivery.messageId.
+   */
+  messageId: string;
+  /**
+   * eCH-0058 eventDate of the delivery: the day the register's state refers to.
+   */
+  eventDate: string | null;
+  /**
+   * Persons in the delivery (every messages element).
+   */
+  persons: number;
+  /**
+   * person.registered.v1 events emitted for it.
+   */
+  registered: number;
+  /**
+   * The eCH-0058 partialDelivery of the header: this delivery is one package of a register, not all of it.
+   */
+  partialDelivery: {
+    uniqueIdDelivery: string | null;
+    totalNumberOfPackages: number | null;
+    numberOfActualPackage: number | null;
+  } | null;
+}
+
 /** Every event type with its payload, for typed publishing and handling. */
 export interface EventTypeMap {
   'case.agreement-concluded.v1': CaseAgreementConcludedV1;
@@ -2209,6 +2244,7 @@ export interface EventTypeMap {
   'person.naturalized.v1': PersonNaturalizedV1;
   'person.registered.v1': PersonRegisteredV1;
   'person.residence-permit-changed.v1': PersonResidencePermitChangedV1;
+  'register.base-delivery-completed.v1': RegisterBaseDeliveryCompletedV1;
 }
 
 export type EventType = keyof EventTypeMap;

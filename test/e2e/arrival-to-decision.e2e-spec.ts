@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '@si/testing';
-import { moveInDelivery, type Newcomer } from './support/ech-0020.js';
+import { baseDelivery, moveInDelivery, type Newcomer } from './support/ech-0020.js';
 import { startPlatform, type Platform } from './support/platform.js';
 
 /**
  * Issue 4, end to end: eCH-0020 arrivals delivered to registry-intake become cases in case-management,
  * in the right IB's work list only, and go through Informieren, Fordern and Sanktionieren until the
  * Migrationsamt decides: a binding agreement for a non-EU national, refused (recommendation only) for an
- * EU national. Both services run as built processes; nothing in between is faked.
+ * EU national; a later base delivery of the register shows the IB which cases' persons it no longer lists. Both
+ * services run as built processes; nothing in between is faked.
  */
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const unique = () => Math.random().toString(36).slice(2, 8);
@@ -125,6 +126,25 @@ describe('arrival → case → first information → integration talk → agreem
     // The decision flows back to the municipality's case.
     const atIb = await api('cases', 'ib.solothurn', 'GET', `/api/v1/cases/${id}`);
     expect(atIb.body.reports[0].decision.kind).toBe('binding-agreement');
+  });
+
+  it('lists the cases whose person a later base delivery of the register no longer lists (register check)', async () => {
+    const stays = newcomer({});
+    const left = newcomer({});
+    await deliver('ib.solothurn', stays);
+    await deliver('ib.solothurn', left);
+    const [stayed, gone] = [await findCase('ib.solothurn', stays.officialName), await findCase('ib.solothurn', left.officialName)];
+    const r = await api('intake', 'ib.solothurn', 'POST', '/api/v1/deliveries', baseDelivery(SOLOTHURN.bfs, day(0), [stays]), 'application/xml');
+    expect(r).toMatchObject({ status: 202, body: { eventsFound: 1, emitted: 1 } });
+    const check = await eventually(async () => {
+      const c = await api('cases', 'ib.solothurn', 'GET', `/api/v1/register-checks/${SOLOTHURN.bfs}`);
+      expect(c.status).toBe(200);
+      expect(c.body).toMatchObject({ registered: 1, seen: 1, conclusive: true });
+      return c.body as { cases: { caseId: string; officialName: string }[] };
+    }, { timeoutMs: 20_000 });
+    expect(check.cases.map((c) => c.caseId)).toContain(gone.id);
+    expect(check.cases.map((c) => c.caseId)).not.toContain(stayed.id);
+    expect(check.cases.find((c) => c.caseId === gone.id)?.officialName).toBe(left.officialName);
   });
 
   it('refuses the Migrationsamt a binding agreement for an EU national with a clear message: recommendation only', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { routeTable, type Route } from '@si/testing';
+import { eventually, routeTable, type Route } from '@si/testing';
 import { DEMO_USERS, startCaseApp, type CaseTestApp, type DemoUser } from './support/case-app.js';
 import { bodies, caseUpToReport, openCase } from './support/case-flow.js';
-import { daysAgo } from './support/person-events.js';
+import { baseDeliveryCompleted, daysAgo } from './support/person-events.js';
 
 /**
  * The access matrix (DESIGN.md "tested for every endpoint"): every route of the running app, found in
@@ -73,6 +73,12 @@ const fx = {
     await ok(t, p.id, '/first-information-deadline/suspension', { since: daysAgo(2), reason: 'Auslandaufenthalt' });
     return p;
   },
+  /** A complete base delivery of Solothurn (2601), so that its register check exists. */
+  baseDelivery: async (t: CaseTestApp) => {
+    await t.publish('register.base-delivery-completed.v1', 'municipality-2601', baseDeliveryCompleted(2601, `authz-${Date.now()}`, 0));
+    await eventually(async () => expect((await t.call('ags.koordination', 'GET', '/api/v1/register-checks/2601')).status).toBe(200));
+    return { bfs: '2601' };
+  },
   /** An Olten case offered to Sozialregion olten: read by ib.olten, sr.olten and AGS. */
   oltenHandover: async (t: CaseTestApp) => {
     const { caseId } = await openCase(t, { bfsNumber: 2581 });
@@ -89,6 +95,7 @@ const IB_ONLY = s(200, 404, 404, 403, 403, 403);
 const MATRIX: Record<string, Row> = {
   'GET /api/v1/cases': { fixture: fx.none, expect: s(200, 200, 200, 200, 200, 200) },
   'GET /api/v1/cases/:id': { fixture: fx.oltenHandover, expect: s(404, 200, 404, 200, 200, 404) },
+  'GET /api/v1/register-checks/:bfs': { fixture: fx.baseDelivery, expect: s(200, 403, 403, 403, 200, 403) },
   'POST /api/v1/cases/:id/first-information/info-folder': { fixture: fx.fresh, body: () => ({ handedOutOn: daysAgo(1), language: 'tir' }), expect: IB_ONLY },
   'POST /api/v1/cases/:id/first-information/talk': { fixture: fx.fresh, body: () => bodies.talk(), expect: IB_ONLY },
   'POST /api/v1/cases/:id/first-information/no-shows': { fixture: fx.fresh, body: () => ({ missedOn: daysAgo(1) }), expect: IB_ONLY },

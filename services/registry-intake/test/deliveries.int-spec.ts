@@ -177,8 +177,17 @@ describe('base deliveries (staged, nothing partial)', () => {
     expect(rest.body.items[0].seq).toBeGreaterThan(first.body.items[299].seq);
     expect(rest.body.items.every((i: { action: string; targetGroup: unknown }) => i.action === 'emit' && i.targetGroup)).toBe(true);
 
+    // Closed by register.base-delivery-completed.v1, written after every person event of the delivery.
+    const all = (await outboxRows(t)).filter((e) => e.payload.data.baseDelivery?.messageId === id || e.payload.data.messageId === id);
+    expect(all.at(-1)).toMatchObject({
+      type: 'register.base-delivery-completed.v1', subject: 'municipality-2581',
+      payload: { data: { bfsNumber: 2581, municipalityName: 'Olten', messageId: id, persons: 1500, registered: stats.foreign, partialDelivery: null } },
+    });
+    expect(all.filter((e) => e.type === 'register.base-delivery-completed.v1')).toHaveLength(1);
+
     const again = await t.deliver('register-connector', xml);
     expect(again.body).toEqual({ id: r.body.id, status: 'duplicate' });
+    expect((await outboxRows(t, 'register.base-delivery-completed.v1')).filter((e) => e.payload.data.messageId === id)).toHaveLength(1);
   });
 
   it('takes each package of a partial delivery as it comes and notes which package of which delivery it was', async () => {
@@ -190,6 +199,9 @@ describe('base deliveries (staged, nothing partial)', () => {
     expect(r.status).toBe(202);
     expect(r.body).toMatchObject({ eventsFound: 40, emitted: stats.foreign });
     expect((await detail(r.body.id)).notes).toContain('package 2 of 3 of the partial delivery register-2581-2026-03');
+    // A small base delivery (one commit) is closed by its completion event too, which names the package.
+    const [done] = (await outboxRows(t, 'register.base-delivery-completed.v1')).filter((e) => e.payload.data.messageId === id);
+    expect(done.payload.data).toMatchObject({ persons: 40, registered: stats.foreign, partialDelivery: { uniqueIdDelivery: 'register-2581-2026-03', totalNumberOfPackages: 3, numberOfActualPackage: 2 } });
   });
 
   it('emits nothing of a base delivery refused near its end: every batch already written is rolled back', async () => {

@@ -16,27 +16,29 @@ export interface Newcomer {
 
 const x = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 
-/**
- * An eCH-0020 v3.0 delivery with one moveIn from abroad (main residence), as a municipality's register
- * sends it over sedex: what registry-intake validates against the XSDs and turns into person.arrived.v1.
- */
-export function moveInDelivery(p: Newcomer): string {
-  const c = `<c:countryId>${p.country.bfsCode}</c:countryId><c:countryIdISO2>${p.country.iso2}</c:countryIdISO2><c:countryNameShort>${x(p.country.name)}</c:countryNameShort>`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<delivery xmlns="http://www.ech.ch/xmlns/eCH-0020/3" xmlns:e58="http://www.ech.ch/xmlns/eCH-0058/5" xmlns:p="http://www.ech.ch/xmlns/eCH-0044/4"
-          xmlns:r="http://www.ech.ch/xmlns/eCH-0011/8" xmlns:a="http://www.ech.ch/xmlns/eCH-0010/5" xmlns:c="http://www.ech.ch/xmlns/eCH-0008/3"
-          xmlns:m="http://www.ech.ch/xmlns/eCH-0007/5" xmlns:x="http://www.ech.ch/xmlns/eCH-0021/7" version="3.0">
+const header = (bfs: number, eventDate?: string) => `
   <deliveryHeader>
-    <e58:senderId>sedex://T1-${p.municipality.bfs}-1</e58:senderId>
+    <e58:senderId>sedex://T1-${bfs}-1</e58:senderId>
     <e58:messageId>${randomUUID()}</e58:messageId>
     <e58:messageType>http://www.ech.ch/xmlns/eCH-0020/3</e58:messageType>
     <e58:sendingApplication><e58:manufacturer>Example AG</e58:manufacturer><e58:product>Einwohnerregister</e58:product><e58:productVersion>7.2</e58:productVersion></e58:sendingApplication>
-    <e58:messageDate>${new Date().toISOString().slice(0, 19)}</e58:messageDate>
+    <e58:messageDate>${new Date().toISOString().slice(0, 19)}</e58:messageDate>${eventDate ? `
+    <e58:eventDate>${eventDate}</e58:eventDate>` : ''}
     <e58:action>1</e58:action>
     <e58:testDeliveryFlag>true</e58:testDeliveryFlag>
-  </deliveryHeader>
-  <moveIn>
-    <moveInPerson>
+  </deliveryHeader>`;
+
+const delivery = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<delivery xmlns="http://www.ech.ch/xmlns/eCH-0020/3" xmlns:e58="http://www.ech.ch/xmlns/eCH-0058/5" xmlns:p="http://www.ech.ch/xmlns/eCH-0044/4"
+          xmlns:r="http://www.ech.ch/xmlns/eCH-0011/8" xmlns:a="http://www.ech.ch/xmlns/eCH-0010/5" xmlns:c="http://www.ech.ch/xmlns/eCH-0008/3"
+          xmlns:m="http://www.ech.ch/xmlns/eCH-0007/5" xmlns:x="http://www.ech.ch/xmlns/eCH-0021/7" version="3.0">${body}
+</delivery>
+`;
+
+/** The full person (eCH-0020 baseDeliveryPersonType, of which moveInPerson is a restriction). */
+function fullPerson(p: Newcomer): string {
+  const c = `<c:countryId>${p.country.bfsCode}</c:countryId><c:countryIdISO2>${p.country.iso2}</c:countryIdISO2><c:countryNameShort>${x(p.country.name)}</c:countryNameShort>`;
+  return `
       <personIdentification>
         <p:localPersonId><p:personIdCategory>MU.${p.municipality.bfs}</p:personIdCategory><p:personId>${p.localId}</p:personId></p:localPersonId>
         <p:officialName>${x(p.officialName)}</p:officialName>
@@ -59,8 +61,12 @@ export function moveInDelivery(p: Newcomer): string {
         <r:residencePermitValidFrom>${p.arrivalDate}</r:residencePermitValidFrom>
         <r:entryDate>${p.arrivalDate}</r:entryDate>
       </residencePermitData>
-      <lockData><x:dataLock>0</x:dataLock><x:paperLock>0</x:paperLock></lockData>
-    </moveInPerson>
+      <lockData><x:dataLock>0</x:dataLock><x:paperLock>0</x:paperLock></lockData>`;
+}
+
+function mainResidence(p: Newcomer): string {
+  const c = `<c:countryId>${p.country.bfsCode}</c:countryId><c:countryIdISO2>${p.country.iso2}</c:countryIdISO2><c:countryNameShort>${x(p.country.name)}</c:countryNameShort>`;
+  return `
     <hasMainResidence>
       <reportingMunicipality><m:municipalityId>${p.municipality.bfs}</m:municipalityId><m:municipalityName>${x(p.municipality.name)}</m:municipalityName><m:cantonAbbreviation>SO</m:cantonAbbreviation></reportingMunicipality>
       <arrivalDate>${p.arrivalDate}</arrivalDate>
@@ -69,8 +75,29 @@ export function moveInDelivery(p: Newcomer): string {
         <r:address><a:street>Hauptgasse</a:street><a:houseNumber>7</a:houseNumber><a:town>${x(p.municipality.name)}</a:town><a:swissZipCode>${p.municipality.zip}</a:swissZipCode><a:country>CH</a:country></r:address>
         <r:typeOfHousehold>1</r:typeOfHousehold>
       </dwellingAddress>
-    </hasMainResidence>
-  </moveIn>
-</delivery>
-`;
+    </hasMainResidence>`;
+}
+
+/**
+ * An eCH-0020 v3.0 delivery with one moveIn from abroad (main residence), as a municipality's register
+ * sends it over sedex: what registry-intake validates against the XSDs and turns into person.arrived.v1.
+ */
+export function moveInDelivery(p: Newcomer): string {
+  return delivery(`${header(p.municipality.bfs)}
+  <moveIn>
+    <moveInPerson>${fullPerson(p)}
+    </moveInPerson>${mainResidence(p)}
+  </moveIn>`);
+}
+
+/** A base delivery (the municipality's whole register as of `eventDate`) listing `persons`. */
+export function baseDelivery(bfs: number, eventDate: string, persons: Newcomer[]): string {
+  const messages = persons.map((p) => `
+    <messages>
+    <baseDeliveryPerson>${fullPerson(p)}
+    </baseDeliveryPerson>${mainResidence(p)}
+    </messages>`).join('');
+  return delivery(`${header(bfs, eventDate)}
+  <baseDelivery>${messages}
+  </baseDelivery>`);
 }

@@ -15,6 +15,7 @@ import { CaseActions } from './application/case-actions.service.js';
 import { CaseCommandRunner } from './application/case-command.runner.js';
 import { CaseQueries } from './application/case-queries.js';
 import { DfpaAnswers } from './application/dfpa-answers.js';
+import { RegisterChecks } from './application/register-checks.js';
 import { RegisterFacts } from './application/register-facts.js';
 import { SystemCaseWriter } from './application/system-case-writer.js';
 import { REFERENCE_DATA, SERVICE_LOGGER } from './application/tokens.js';
@@ -23,7 +24,9 @@ import { CasesController } from './http/cases.controller.js';
 import { FoerdernController } from './http/foerdern.controller.js';
 import { FordernController } from './http/fordern.controller.js';
 import { InformierenController } from './http/informieren.controller.js';
+import { RegisterCheckController } from './http/register-check.controller.js';
 import { SanktionierenController } from './http/sanktionieren.controller.js';
+import { BaseDeliveryRepository } from './infrastructure/base-delivery.repository.js';
 import { CaseRepository } from './infrastructure/case.repository.js';
 import { PersonRepository } from './infrastructure/person.repository.js';
 import { DeadlineJobsLifecycle } from './jobs/deadline-jobs.lifecycle.js';
@@ -40,7 +43,7 @@ const DS = getDataSourceToken();
  */
 @Module({
   imports: [OrganisationModule],
-  controllers: [CasesController, InformierenController, FoerdernController, FordernController, SanktionierenController, CaseAdminController],
+  controllers: [CasesController, InformierenController, FoerdernController, FordernController, SanktionierenController, CaseAdminController, RegisterCheckController],
   providers: [
     { provide: CaseRepository, inject: [CASE_MANAGEMENT_CONFIG], useFactory: (c: CaseManagementConfig) => new CaseRepository(c.reminderLeadDays) },
     { provide: PersonRepository, useValue: new PersonRepository() },
@@ -88,10 +91,16 @@ const DS = getDataSourceToken();
     },
     { provide: DfpaAnswers, inject: [SystemCaseWriter], useFactory: (w: SystemCaseWriter) => new DfpaAnswers(w) },
     {
+      provide: RegisterChecks,
+      inject: [DS, CaseRepository, OrganisationRegisterProvider, ReadAuditWriter, Clock],
+      useFactory: (ds: DataSource, repo: CaseRepository, o: OrganisationRegisterProvider, audit: ReadAuditWriter, clock: Clock) =>
+        new RegisterChecks(ds, new BaseDeliveryRepository(), repo, o, audit, clock),
+    },
+    {
       provide: CaseEventConsumers,
-      inject: [EventConsumers, RegisterFacts, DfpaAnswers, CaseRepository, DS, DeadlineQueue],
-      useFactory: (consumers: EventConsumers, f: RegisterFacts, d: DfpaAnswers, repo: CaseRepository, ds: DataSource, q: DeadlineQueue) =>
-        new CaseEventConsumers(consumers, f, d, repo, ds, q),
+      inject: [EventConsumers, RegisterFacts, RegisterChecks, DfpaAnswers, CaseRepository, DS, DeadlineQueue],
+      useFactory: (consumers: EventConsumers, f: RegisterFacts, checks: RegisterChecks, d: DfpaAnswers, repo: CaseRepository, ds: DataSource, q: DeadlineQueue) =>
+        new CaseEventConsumers(consumers, f, checks, d, repo, ds, q),
     },
   ],
   exports: [DeadlineQueue, DeadlineReminders, CaseQueries],

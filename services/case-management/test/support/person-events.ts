@@ -115,3 +115,18 @@ export function corrected(ref: string, bfs: number, changes: string[], o: { coun
     correctionKind: 'correction', changes, previousPersonRef: null, personalData: personalData('Tesfay', 'Senait'),
   };
 }
+
+/** person.registered.v1: one line of the base delivery `messageId`. */
+export function registered(ref: string, bfs: number, messageId: string, position: number) {
+  return {
+    ...base(ref, bfs), arrivalDate: daysAgo(400), comesFrom: null, residenceType: 'main',
+    baseDelivery: { messageId, validFrom: null, position },
+    targetGroup: { ruleVersion: 'so-default-2026.1', opensCase: true, basis: 'category', permitCode: '0202', category: 'B' },
+    personalData: personalData('Tesfay', 'Senait'),
+  };
+}
+
+/** register.base-delivery-completed.v1 closing the base delivery `messageId`. */
+export function baseDeliveryCompleted(bfs: number, messageId: string, registered: number, partialDelivery: unknown = null) {
+  return { bfsNumber: bfs, municipalityName: 'Gemeinde', messageId, eventDate: daysAgo(1), persons: registered * 4, registered, partialDelivery };
+}

@@ -1,11 +1,12 @@
 import type { OnModuleInit } from '@nestjs/common';
 import type { CloudEvent, EventConsumers } from '@si/messaging';
 import type { DfpaAnswers, DfpaAnswerData } from '../application/dfpa-answers.js';
+import type { RegisterChecks } from '../application/register-checks.js';
 import type { RegisterFacts } from '../application/register-facts.js';
 import type { CaseRepository } from '../infrastructure/case.repository.js';
 import type { DeadlineQueue } from '../jobs/deadline-queue.js';
 import type { DataSource } from 'typeorm';
-import type { PersonEventBase } from './person-event.data.js';
+import type { BaseDeliveryCompletedData, PersonEventBase, PersonRegisteredData } from './person-event.data.js';
 import { personRefsOf } from './person-event.mapper.js';
 
 export const PERSON_QUEUE = 'case-management.person-events';
@@ -23,6 +24,7 @@ export class CaseEventConsumers implements OnModuleInit {
   constructor(
     private readonly consumers: EventConsumers,
     private readonly facts: RegisterFacts,
+    private readonly checks: RegisterChecks,
     private readonly dfpa: DfpaAnswers,
     private readonly repository: CaseRepository,
     private readonly dataSource: DataSource,
@@ -39,7 +41,11 @@ export class CaseEventConsumers implements OnModuleInit {
       'person.died.v1': (e, em) => this.facts.died(em, data(e)),
       'person.residence-permit-changed.v1': (e, em) => this.facts.permitChanged(em, data(e)),
       'person.corrected.v1': (e, em) => this.facts.corrected(em, data(e)),
-      'person.registered.v1': (e, em) => this.facts.registered(em, data(e)),
+      'person.registered.v1': async (e, em) => {
+        await this.facts.registered(em, data(e));
+        await this.checks.registered(em, data<PersonRegisteredData>(e));
+      },
+      'register.base-delivery-completed.v1': (e, em) => this.checks.completed(em, data<BaseDeliveryCompletedData>(e)),
     }, { afterCommit: (events) => void this.scheduleAfter(events) });
     this.consumers.register(DFPA_QUEUE, {
       'dfpa.case-accepted.v1': (e, em) => this.dfpa.accepted(em, data<DfpaAnswerData>(e)),

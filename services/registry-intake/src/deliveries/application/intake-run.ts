@@ -20,6 +20,7 @@ import { HeapPacer } from '../../shared/garbage-collection.js';
 import { deliveriesTotal, intakeRecordsTotal } from '../../shared/intake-metrics.js';
 import type { IntakeEngine } from './intake-engine.js';
 import { DuplicateDeliveryError, ForbiddenMunicipalityError, type IntakeChannel, type IntakeResult } from './intake-types.js';
+import { baseDeliveryCompleted } from './base-delivery-completed.js';
 import { OutcomeSink } from './outcome-sink.js';
 import { RawCapture, REFUSED_RAW_CAP } from './raw-capture.js';
 
@@ -254,6 +255,11 @@ export class IntakeRun {
 
   private async accept(result: Extract<DeliveryReadResult, { status: 'accepted' }>): Promise<IntakeResult> {
     const facts = this.facts(result.header, result.eventElement, result.records);
+    const municipality = this.mapper.municipality;
+    if (result.eventElement === 'baseDelivery' && municipality) {
+      const registered = this.sink.summary.emitted['person.registered.v1'] ?? 0;
+      this.sink.addDeliveryEvent(baseDeliveryCompleted(municipality, result.header, { persons: result.records, registered }));
+    }
     const messageId = facts.messageId;
     const audit = this.auditEntry(facts, {
       status: 'accepted', records: facts.records, emitted: facts.emitted, skipped: facts.skipped, attempt: this.existing ? this.existing.attempts + 1 : 1,

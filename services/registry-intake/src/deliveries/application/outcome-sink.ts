@@ -12,7 +12,8 @@ import type { OutcomeRepository } from '../infrastructure/outcome.repository.js'
 export const SERVICE_NAME = 'registry-intake';
 
 interface PendingEvent {
-  entry: OutcomeEntry;
+  /** The log line that carries the event's id; none for an event about the delivery as a whole. */
+  entry?: OutcomeEntry;
   event: NewEvent;
 }
 
@@ -83,6 +84,15 @@ export class OutcomeSink {
     }
   }
 
+  /**
+   * An event about the delivery as a whole (register.base-delivery-completed.v1): written after every person event
+   * of the delivery, in the same transaction, without a log line of its own (the delivery row is its record) and
+   * not counted among the emitted person events.
+   */
+  addDeliveryEvent(event: NewEvent): void {
+    this.events.push({ event });
+  }
+
   /** From now on batches are written into the long transaction of `em` as they fill. */
   streamInto(em: EntityManager): void {
     this.em = em;
@@ -130,7 +140,7 @@ export class OutcomeSink {
     const envelopes = this.events.map(({ entry, event }) => {
       const envelope = buildCloudEvent(SERVICE_NAME, event, context);
       validator.validate(envelope);
-      entry.eventId = envelope.id;
+      if (entry) entry.eventId = envelope.id;
       return envelope;
     });
     return { envelopes, entries: this.entries, permits: permitsOf(this.events) };
@@ -145,7 +155,7 @@ export class OutcomeSink {
   private async emit(em: EntityManager, events: PendingEvent[]): Promise<void> {
     const envelopes = await this.writers.outbox.add(em, ...events.map((e) => e.event));
     events.forEach((e, i) => {
-      e.entry.eventId = envelopes[i].id;
+      if (e.entry) e.entry.eventId = envelopes[i].id;
     });
   }
 

@@ -1,0 +1,98 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '@si/auth';
+import { ProblemError, problemType } from '@si/http';
+import type { OrganisationRegisterProvider } from '../../organisation/infrastructure/organisation-register.provider.js';
+import { actorFor, auditActor, type HumanRole } from '../../shared/caller.js';
+import type { Clock } from '../../shared/clock.js';
+import type { ReadAuditWriter } from '../../shared/read-audit-writer.js';
+import { RULES } from '../domain/index.js';
+import type { BaseDeliveryRepository, BaseDeliveryRow } from '../infrastructure/base-delivery.repository.js';
+import type { CaseRepository } from '../infrastructure/case.repository.js';
+import type { BaseDeliveryCompletedData, PersonRegisteredData } from '../messaging/person-event.data.js';
+import { personRefsOf } from '../messaging/person-event.mapper.js';
+
+export const REGISTER_CHECK_ROLES: readonly HumanRole[] = ['gemeinde', 'ags'];
+
+export interface RegisterCheck {
+  municipality: number;
+  messageId: string;
+  eventDate: string | null;
+  completedAt: string;
+  persons: number;
+  registered: number;
+  /** person.registered.v1 of the delivery applied here so far. */
+  seen: number;
+  /** All of the delivery is applied and it was a whole register (not one package of a partial delivery). */
+  conclusive: boolean;
+  partialDelivery: BaseDeliveryRow['partialDelivery'];
+  /** Live cases registered by the delivery's date whose person it does not list; names for the IB only. */
+  cases: Array<{ caseId: string; personRef: string; registrationDate: string; status: string; officialName?: string; firstName?: string }>;
+}
+
+/**
+ * Compares a municipality's cases with its register: every person.registered.v1 of a base delivery is counted and,
+ * when the person has a live case, remembered; register.base-delivery-completed.v1 closes the delivery. The check
+ * lists the live cases whose person the latest complete delivery does not list, for the IB to look into (a move
+ * away the register has not reported to us, a wrong reference); it changes no case by itself.
+ */
+export class RegisterChecks {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deliveries: BaseDeliveryRepository,
+    private readonly cases: CaseRepository,
+    private readonly organisation: OrganisationRegisterProvider,
+    private readonly audit: ReadAuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async registered(em: EntityManager, d: PersonRegisteredData): Promise<void> {
+    const messageId = d.baseDelivery.messageId;
+    if (!messageId) return; // eCH-0058 requires one; without it the line belongs to no comparable delivery
+    const refs = personRefsOf(d);
+    const withCase = (await this.cases.liveCaseIdOf(em, refs)) !== null;
+    await this.deliveries.registered(em, messageId, d.bfsNumber, withCase ? refs : []);
+  }
+
+  async completed(em: EntityManager, d: BaseDeliveryCompletedData): Promise<void> {
+    await this.deliveries.completed(em, {
+      messageId: d.messageId, municipality: d.bfsNumber, eventDate: d.eventDate, persons: d.persons, registered: d.registered, partialDelivery: d.partialDelivery,
+    });
+  }
+
+  async check(principal: Principal, municipality: number): Promise<RegisterCheck> {
+    const actor = actorFor(principal, REGISTER_CHECK_ROLES);
+    const base = { actor: auditActor(principal), action: 'register-check.read', objectType: 'municipality', objectId: String(municipality), municipality };
+    if (actor.role === 'gemeinde') {
+      const register = await this.organisation.current();
+      if (!register.responsibleMunicipalities(actor.gemeinden ?? [], this.clock.today()).includes(municipality)) {
+        await this.audit.record({ ...base, outcome: 'denied', detail: { rule: 'R25' } });
+        throw new ProblemError({
+          type: problemType('municipality-outside-scope'), status: 403, title: 'Gemeinde ausserhalb Ihres Bereichs',
+          detail: `You do not work the cases of municipality ${municipality}.`, rule: 'R25', extensions: { ruleText: RULES.R25 },
+        });
+      }
+    }
+    const em = this.dataSource.manager;
+    const delivery = await this.deliveries.latest(em, municipality);
+    if (!delivery) {
+      await this.audit.record({ ...base, outcome: 'granted', detail: { messageId: null } });
+      throw new ProblemError({
+        type: problemType('no-base-delivery'), status: 404, title: 'Keine Gesamtlieferung',
+        detail: `No base delivery of municipality ${municipality} has been taken in yet.`,
+      });
+    }
+    const missing = await this.deliveries.missing(em, delivery);
+    await this.audit.record({ ...base, outcome: 'granted', detail: { messageId: delivery.messageId, caseIds: missing.map((c) => c.caseId) } });
+    const names = actor.role === 'gemeinde';
+    return {
+      municipality, messageId: delivery.messageId, eventDate: delivery.eventDate, completedAt: (delivery.completedAt as Date).toISOString(),
+      persons: delivery.persons ?? 0, registered: delivery.registered ?? 0, seen: delivery.seen,
+      conclusive: delivery.seen >= (delivery.registered ?? 0) && delivery.partialDelivery === null,
+      partialDelivery: delivery.partialDelivery,
+      cases: missing.map((c) => ({
+        caseId: c.caseId, personRef: c.personRef, registrationDate: c.registrationDate, status: c.status,
+        ...(names ? { officialName: c.officialName, firstName: c.firstName } : {}),
+      })),
+    };
+  }
+}

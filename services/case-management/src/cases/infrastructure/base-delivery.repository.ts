@@ -1,0 +1,74 @@
+import type { EntityManager } from 'typeorm';
+
+export interface BaseDeliveryRow {
+  messageId: string;
+  municipality: number;
+  seen: number;
+  eventDate: string | null;
+  persons: number | null;
+  registered: number | null;
+  partialDelivery: { uniqueIdDelivery: string | null; totalNumberOfPackages: number | null; numberOfActualPackage: number | null } | null;
+  completedAt: Date | null;
+}
+
+export interface MissingCaseRow {
+  caseId: string;
+  personRef: string;
+  officialName: string;
+  firstName: string;
+  registrationDate: string;
+  status: string;
+}
+
+/** base_delivery and base_delivery_member (see the migration CreateRegisterChecks). */
+export class BaseDeliveryRepository {
+  /** One person.registered.v1 applied; `members` are the person's references when they have a live case. */
+  async registered(em: EntityManager, messageId: string, municipality: number, members: readonly string[]): Promise<void> {
+    await em.query(
+      `INSERT INTO base_delivery (message_id, municipality, seen) VALUES ($1, $2, 1)
+       ON CONFLICT (message_id) DO UPDATE SET seen = base_delivery.seen + 1`,
+      [messageId, municipality],
+    );
+    if (members.length === 0) return;
+    await em.query(
+      `INSERT INTO base_delivery_member (message_id, person_ref) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
+      [messageId, members],
+    );
+  }
+
+  async completed(em: EntityManager, d: { messageId: string; municipality: number; eventDate: string | null; persons: number; registered: number; partialDelivery: unknown }): Promise<void> {
+    await em.query(
+      `INSERT INTO base_delivery (message_id, municipality, event_date, persons, registered, partial_delivery, completed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now())
+       ON CONFLICT (message_id) DO UPDATE SET event_date = $3, persons = $4, registered = $5, partial_delivery = $6, completed_at = now()`,
+      [d.messageId, d.municipality, d.eventDate, d.persons, d.registered, d.partialDelivery === null ? null : JSON.stringify(d.partialDelivery)],
+    );
+  }
+
+  /** The municipality's most recently completed base delivery. */
+  async latest(em: EntityManager, municipality: number): Promise<BaseDeliveryRow | undefined> {
+    const rows: BaseDeliveryRow[] = await em.query(
+      `SELECT message_id AS "messageId", municipality, seen, to_char(event_date, 'YYYY-MM-DD') AS "eventDate", persons, registered,
+         partial_delivery AS "partialDelivery", completed_at AS "completedAt"
+       FROM base_delivery WHERE municipality = $1 AND completed_at IS NOT NULL ORDER BY completed_at DESC LIMIT 1`,
+      [municipality],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Live cases of the municipality, registered on or before the delivery's date, whose person the delivery does
+   * not list (under any of the references it carried).
+   */
+  async missing(em: EntityManager, delivery: BaseDeliveryRow): Promise<MissingCaseRow[]> {
+    return em.query(
+      `SELECT c.case_id AS "caseId", c.person_ref AS "personRef", c.official_name AS "officialName", c.first_name AS "firstName",
+         to_char(c.registration_date, 'YYYY-MM-DD') AS "registrationDate", c.status
+       FROM case_record c
+       WHERE c.municipality = $1 AND c.status <> 'closed' AND ($2::date IS NULL OR c.registration_date <= $2::date)
+         AND NOT EXISTS (SELECT 1 FROM base_delivery_member m WHERE m.message_id = $3 AND m.person_ref = c.person_ref)
+       ORDER BY c.sort_name, c.case_id`,
+      [delivery.municipality, delivery.eventDate, delivery.messageId],
+    );
+  }
+}
