@@ -780,14 +780,14 @@ export interface DfpaCaseReturnedV1 {
 /**
  * Pseudonymous person reference: HMAC-SHA-256 (key held by registry-intake) of the AHV-13 number when valid, else of the register's local person id (category and id). Same person, same reference in every delivery.
  */
-export type PersonRef = string;
-export type Nationality = null | {
+export type PersonArrivedV1PersonRef = string;
+export type PersonArrivedV1Nationality = null | {
   status: "known" | "stateless" | "unknown";
-  countries: Country[];
+  countries: PersonArrivedV1Country[];
 };
-export type ResidencePermit =
+export type PersonArrivedV1ResidencePermit =
   | null
-  | (PermitInfo & {
+  | (PersonArrivedV1PermitInfo & {
       validFrom: string | null;
       validTill: string | null;
       /**
@@ -800,11 +800,11 @@ export type ResidencePermit =
  * Emitted for an eCH-0020 moveIn (main residence) whose comesFrom is foreignCountry, or unknown (then comesFromUnknown is true), of a person holding residencePermitData (a foreign national), reported by a Solothurn municipality. Swiss citizens and moves from Swiss towns are not arrivals (see person.moved.v1). Every arrival records the target-group rule version and its decision (targetGroup.opensCase): case-management opens a case only when it is true. Carries personal data (names, address, AHV number, register id) in `personalData`, so case-management alone consumes it (DESIGN.md: personal data travels only from registry-intake to case-management). No pseudonymous variant is published: reporting and subsidies count cases, which case-management opens from these events and reports in its own pseudonymous case events, and every field outside `personalData` is pseudonymous so that a variant without it (type `…-pseudonymous.v1`) can be added without touching this contract if reporting ever needs persons without a case.
  */
 export interface PersonArrivedV1 {
-  personRef: PersonRef;
+  personRef: PersonArrivedV1PersonRef;
   /**
    * Other references of the same person: the register-local one when personRef is AHV-based, the previous one after an identification change.
    */
-  alternatePersonRefs: PersonRef[];
+  alternatePersonRefs: PersonArrivedV1PersonRef[];
   /**
    * BFS number of the Solothurn municipality the event belongs to.
    */
@@ -818,15 +818,15 @@ export interface PersonArrivedV1 {
    * The day the event happened according to the register.
    */
   eventDate: string | null;
-  source: Source;
+  source: PersonArrivedV1Source;
   sex: "male" | "female" | "unknown" | null;
   yearOfBirth: number | null;
   /**
    * YYYY-MM-DD, or YYYY-MM / YYYY where the register knows no more (eCH-0044 datePartiallyKnown).
    */
   dateOfBirth: string | null;
-  nationality: Nationality;
-  residencePermit: ResidencePermit;
+  nationality: PersonArrivedV1Nationality;
+  residencePermit: PersonArrivedV1ResidencePermit;
   /**
    * ISO 639-1 language of correspondence, where the register has one.
    */
@@ -840,16 +840,16 @@ export interface PersonArrivedV1 {
    * Entry into Switzerland (residencePermitData/entryDate).
    */
   entryDate: string | null;
-  comesFrom: Place;
+  comesFrom: PersonArrivedV1Place;
   comesFromUnknown: boolean;
   residenceType: "main";
-  targetGroup: TargetGroup;
-  personalData: PersonalData;
+  targetGroup: PersonArrivedV1TargetGroup;
+  personalData: PersonArrivedV1PersonalData;
 }
 /**
  * Where the event came from: the eCH-0020 delivery (eCH-0058 header) and event.
  */
-export interface Source {
+export interface PersonArrivedV1Source {
   /**
    * eCH-0058 messageId of the delivery.
    */
@@ -872,7 +872,7 @@ export interface Source {
   testDelivery: boolean;
   messageDate: string | null;
 }
-export interface Country {
+export interface PersonArrivedV1Country {
   /**
    * BFS country number (eCH-0008 countryId), e.g. 8207 Germany.
    */
@@ -894,7 +894,7 @@ export interface Country {
    */
   matchedByName: boolean;
 }
-export interface PermitInfo {
+export interface PersonArrivedV1PermitInfo {
   /**
    * eCH-0006 residencePermit code as sent (2, 4 or 6 digits).
    */
@@ -926,9 +926,9 @@ export interface PermitInfo {
    */
   label: string | null;
 }
-export interface Place {
+export interface PersonArrivedV1Place {
   kind: "foreignCountry" | "swissTown" | "unknown";
-  country: Country | null;
+  country: PersonArrivedV1Country | null;
   town: string | null;
   bfsNumber: number | null;
   municipalityName: string | null;
@@ -937,7 +937,7 @@ export interface Place {
 /**
  * The decision of the target-group rule in force: does this permit open a start.integration case.
  */
-export interface TargetGroup {
+export interface PersonArrivedV1TargetGroup {
   ruleVersion: string;
   opensCase: boolean;
   basis: "code" | "category" | "no-permit" | "unknown-code";
@@ -963,7 +963,7 @@ export interface TargetGroup {
 /**
  * Identifying data. Only in events consumed by case-management alone; never forwarded to reporting or subsidies.
  */
-export interface PersonalData {
+export interface PersonArrivedV1PersonalData {
   officialName: string;
   /**
    * All official first names, space-separated.
@@ -1005,14 +1005,14 @@ export interface PersonalData {
 /**
  * Pseudonymous person reference: HMAC-SHA-256 (key held by registry-intake) of the AHV-13 number when valid, else of the register's local person id (category and id). Same person, same reference in every delivery.
  */
-export type PersonRef = string;
-export type Nationality = null | {
+export type PersonCorrectedV1PersonRef = string;
+export type PersonCorrectedV1Nationality = null | {
   status: "known" | "stateless" | "unknown";
-  countries: Country[];
+  countries: PersonCorrectedV1Country[];
 };
-export type ResidencePermit =
+export type PersonCorrectedV1ResidencePermit =
   | null
-  | (PermitInfo & {
+  | (PersonCorrectedV1PermitInfo & {
       validFrom: string | null;
       validTill: string | null;
       /**
@@ -1025,11 +1025,11 @@ export type ResidencePermit =
  * Emitted for the eCH-0020 corrections and changes of what start.integration uses: correctName/changeName (name, in personalData), correctNationality/changeNationality (nationality), correctResidencePermit (residencePermit), correctBirthInfo (dateOfBirth, sex), changeSex (sex), and correctIdentification/identificationConversion when the person reference changes (identification: previousPersonRef is the old reference, personRef the new one). changes lists what changed; the corresponding fields hold the new values, the others what the message's identification says. Carries personal data (names, address, AHV number, register id) in `personalData`, so case-management alone consumes it (DESIGN.md: personal data travels only from registry-intake to case-management). No pseudonymous variant is published: reporting and subsidies count cases, which case-management opens from these events and reports in its own pseudonymous case events, and every field outside `personalData` is pseudonymous so that a variant without it (type `…-pseudonymous.v1`) can be added without touching this contract if reporting ever needs persons without a case.
  */
 export interface PersonCorrectedV1 {
-  personRef: PersonRef;
+  personRef: PersonCorrectedV1PersonRef;
   /**
    * Other references of the same person: the register-local one when personRef is AHV-based, the previous one after an identification change.
    */
-  alternatePersonRefs: PersonRef[];
+  alternatePersonRefs: PersonCorrectedV1PersonRef[];
   /**
    * BFS number of the Solothurn municipality the event belongs to.
    */
@@ -1043,15 +1043,15 @@ export interface PersonCorrectedV1 {
    * The day the event happened according to the register.
    */
   eventDate: string | null;
-  source: Source;
+  source: PersonCorrectedV1Source;
   sex: "male" | "female" | "unknown" | null;
   yearOfBirth: number | null;
   /**
    * YYYY-MM-DD, or YYYY-MM / YYYY where the register knows no more (eCH-0044 datePartiallyKnown).
    */
   dateOfBirth: string | null;
-  nationality: Nationality;
-  residencePermit: ResidencePermit;
+  nationality: PersonCorrectedV1Nationality;
+  residencePermit: PersonCorrectedV1ResidencePermit;
   /**
    * ISO 639-1 language of correspondence, where the register has one.
    */
@@ -1068,13 +1068,13 @@ export interface PersonCorrectedV1 {
     "name" | "nationality" | "residencePermit" | "dateOfBirth" | "sex" | "identification",
     ...("name" | "nationality" | "residencePermit" | "dateOfBirth" | "sex" | "identification")[]
   ];
-  previousPersonRef: PersonRef | null;
-  personalData: PersonalData;
+  previousPersonRef: PersonCorrectedV1PersonRef | null;
+  personalData: PersonCorrectedV1PersonalData;
 }
 /**
  * Where the event came from: the eCH-0020 delivery (eCH-0058 header) and event.
  */
-export interface Source {
+export interface PersonCorrectedV1Source {
   /**
    * eCH-0058 messageId of the delivery.
    */
@@ -1097,7 +1097,7 @@ export interface Source {
   testDelivery: boolean;
   messageDate: string | null;
 }
-export interface Country {
+export interface PersonCorrectedV1Country {
   /**
    * BFS country number (eCH-0008 countryId), e.g. 8207 Germany.
    */
@@ -1119,7 +1119,7 @@ export interface Country {
    */
   matchedByName: boolean;
 }
-export interface PermitInfo {
+export interface PersonCorrectedV1PermitInfo {
   /**
    * eCH-0006 residencePermit code as sent (2, 4 or 6 digits).
    */
@@ -1154,7 +1154,7 @@ export interface PermitInfo {
 /**
  * Identifying data. Only in events consumed by case-management alone; never forwarded to reporting or subsidies.
  */
-export interface PersonalData {
+export interface PersonCorrectedV1PersonalData {
   officialName: string;
   /**
    * All official first names, space-separated.
@@ -1196,14 +1196,14 @@ export interface PersonalData {
 /**
  * Pseudonymous person reference: HMAC-SHA-256 (key held by registry-intake) of the AHV-13 number when valid, else of the register's local person id (category and id). Same person, same reference in every delivery.
  */
-export type PersonRef = string;
-export type Nationality = null | {
+export type PersonDepartedV1PersonRef = string;
+export type PersonDepartedV1Nationality = null | {
   status: "known" | "stateless" | "unknown";
-  countries: Country[];
+  countries: PersonDepartedV1Country[];
 };
-export type ResidencePermit =
+export type PersonDepartedV1ResidencePermit =
   | null
-  | (PermitInfo & {
+  | (PersonDepartedV1PermitInfo & {
       validFrom: string | null;
       validTill: string | null;
       /**
@@ -1216,11 +1216,11 @@ export type ResidencePermit =
  * Emitted for an eCH-0020 moveOut whose destination is abroad (goesTo/foreignCountry), another canton (goesTo/swissTown outside Solothurn) or unknown. A move to another Solothurn municipality is person.moved.v1 instead. moveOut carries only the identification, so the event is emitted for every person; consumers ignore references they do not know. A case ends when its person leaves for abroad or another canton. Pseudonymous: no names, addresses, AHV numbers or register ids; consumed by case-management and reporting.
  */
 export interface PersonDepartedV1 {
-  personRef: PersonRef;
+  personRef: PersonDepartedV1PersonRef;
   /**
    * Other references of the same person: the register-local one when personRef is AHV-based, the previous one after an identification change.
    */
-  alternatePersonRefs: PersonRef[];
+  alternatePersonRefs: PersonDepartedV1PersonRef[];
   /**
    * BFS number of the Solothurn municipality the event belongs to.
    */
@@ -1234,15 +1234,15 @@ export interface PersonDepartedV1 {
    * The day the event happened according to the register.
    */
   eventDate: string | null;
-  source: Source;
+  source: PersonDepartedV1Source;
   sex: "male" | "female" | "unknown" | null;
   yearOfBirth: number | null;
   /**
    * YYYY-MM-DD, or YYYY-MM / YYYY where the register knows no more (eCH-0044 datePartiallyKnown).
    */
   dateOfBirth: string | null;
-  nationality: Nationality;
-  residencePermit: ResidencePermit;
+  nationality: PersonDepartedV1Nationality;
+  residencePermit: PersonDepartedV1ResidencePermit;
   /**
    * ISO 639-1 language of correspondence, where the register has one.
    */
@@ -1254,7 +1254,7 @@ export interface PersonDepartedV1 {
   departureDate: string | null;
   destination: {
     kind: "abroad" | "other-canton" | "unknown";
-    country: Country | null;
+    country: PersonDepartedV1Country | null;
     bfsNumber: number | null;
     municipalityName: string | null;
     canton: string | null;
@@ -1263,7 +1263,7 @@ export interface PersonDepartedV1 {
 /**
  * Where the event came from: the eCH-0020 delivery (eCH-0058 header) and event.
  */
-export interface Source {
+export interface PersonDepartedV1Source {
   /**
    * eCH-0058 messageId of the delivery.
    */
@@ -1286,7 +1286,7 @@ export interface Source {
   testDelivery: boolean;
   messageDate: string | null;
 }
-export interface Country {
+export interface PersonDepartedV1Country {
   /**
    * BFS country number (eCH-0008 countryId), e.g. 8207 Germany.
    */
@@ -1308,7 +1308,7 @@ export interface Country {
    */
   matchedByName: boolean;
 }
-export interface PermitInfo {
+export interface PersonDepartedV1PermitInfo {
   /**
    * eCH-0006 residencePermit code as sent (2, 4 or 6 digits).
    */
@@ -1344,14 +1344,14 @@ export interface PermitInfo {
 /**
  * Pseudonymous person reference: HMAC-SHA-256 (key held by registry-intake) of the AHV-13 number when valid, else of the register's local person id (category and id). Same person, same reference in every delivery.
  */
-export type PersonRef = string;
-export type Nationality = null | {
+export type PersonDiedV1PersonRef = string;
+export type PersonDiedV1Nationality = null | {
   status: "known" | "stateless" | "unknown";
-  countries: Country[];
+  countries: PersonDiedV1Country[];
 };
-export type ResidencePermit =
+export type PersonDiedV1ResidencePermit =
   | null
-  | (PermitInfo & {
+  | (PersonDiedV1PermitInfo & {
       validFrom: string | null;
       validTill: string | null;
       /**
@@ -1364,11 +1364,11 @@ export type ResidencePermit =
  * Emitted for an eCH-0020 death; dateOfDeath is deathPeriod/dateFrom. The event carries only the identification's attributes and is emitted for every person; consumers ignore references they do not know. Pseudonymous: no names, addresses, AHV numbers or register ids; consumed by case-management and reporting.
  */
 export interface PersonDiedV1 {
-  personRef: PersonRef;
+  personRef: PersonDiedV1PersonRef;
   /**
    * Other references of the same person: the register-local one when personRef is AHV-based, the previous one after an identification change.
    */
-  alternatePersonRefs: PersonRef[];
+  alternatePersonRefs: PersonDiedV1PersonRef[];
   /**
    * BFS number of the Solothurn municipality the event belongs to.
    */
@@ -1382,15 +1382,15 @@ export interface PersonDiedV1 {
    * The day the event happened according to the register.
    */
   eventDate: string | null;
-  source: Source;
+  source: PersonDiedV1Source;
   sex: "male" | "female" | "unknown" | null;
   yearOfBirth: number | null;
   /**
    * YYYY-MM-DD, or YYYY-MM / YYYY where the register knows no more (eCH-0044 datePartiallyKnown).
    */
   dateOfBirth: string | null;
-  nationality: Nationality;
-  residencePermit: ResidencePermit;
+  nationality: PersonDiedV1Nationality;
+  residencePermit: PersonDiedV1ResidencePermit;
   /**
    * ISO 639-1 language of correspondence, where the register has one.
    */
@@ -1404,7 +1404,7 @@ export interface PersonDiedV1 {
 /**
  * Where the event came from: the eCH-0020 delivery (eCH-0058 header) and event.
  */
-export interface Source {
+export interface PersonDiedV1Source {
   /**
    * eCH-0058 messageId of the delivery.
    */
@@ -1427,7 +1427,7 @@ export interface Source {
   testDelivery: boolean;
   messageDate: string | null;
 }
-export interface Country {
+export interface PersonDiedV1Country {
   /**
    * BFS country number (eCH-0008 countryId), e.g. 8207 Germany.
    */
@@ -1449,7 +1449,7 @@ export interface Country {
    */
   matchedByName: boolean;
 }
-export interface PermitInfo {
+export interface PersonDiedV1PermitInfo {
   /**
    * eCH-0006 residencePermit code as sent (2, 4 or 6 digits).
    */
@@ -1485,14 +1485,14 @@ export interface PermitInfo {
 /**
  * Pseudonymous person reference: HMAC-SHA-256 (key held by registry-intake) of the AHV-13 number when valid, else of the register's local person id (category and id). Same person, same reference in every delivery.
  */
-export type PersonRef = string;
-export type Nationality = null | {
+export type PersonMovedV1PersonRef = string;
+export type PersonMovedV1Nationality = null | {
   status: "known" | "stateless" | "unknown";
-  countries: Country[];
+  countries: PersonMovedV1Country[];
 };
-export type ResidencePermit =
+export type PersonMovedV1ResidencePermit =
   | null
-  | (PermitInfo & {
+  | (PersonMovedV1PermitInfo & {
       validFrom: string | null;
       validTill: string | null;
       /**
@@ -1505,11 +1505,11 @@ export type ResidencePermit =
  * Emitted for a moveIn from a Swiss town (moveKind into-canton, or between-solothurn-municipalities when the origin is a Solothurn municipality), a moveOut to another Solothurn municipality (between-solothurn-municipalities; the arriving municipality may report the same move as a moveIn, so consumers treat the pair idempotently per personRef, from, to and movedOn) and a move within the municipality (within-municipality, with the new address). A move inside the canton transfers an open case to the new municipality. moveOut and move carry only the eCH-0044 identification, so nationality and permit are null there and the event is emitted without knowing whether the person is a foreign national: consumers ignore references they do not know. Carries personal data (names, address, AHV number, register id) in `personalData`, so case-management alone consumes it (DESIGN.md: personal data travels only from registry-intake to case-management). No pseudonymous variant is published: reporting and subsidies count cases, which case-management opens from these events and reports in its own pseudonymous case events, and every field outside `personalData` is pseudonymous so that a variant without it (type `…-pseudonymous.v1`) can be added without touching this contract if reporting ever needs persons without a case.
  */
 export interface PersonMovedV1 {
-  personRef: PersonRef;
+  personRef: PersonMovedV1PersonRef;
   /**
    * Other references of the same person: the register-local one when personRef is AHV-based, the previous one after an identification change.
    */
-  alternatePersonRefs: PersonRef[];
+  alternatePersonRefs: PersonMovedV1PersonRef[];
   /**
    * BFS number of the Solothurn municipality the event belongs to.
    */
@@ -1523,15 +1523,15 @@ export interface PersonMovedV1 {
    * The day the event happened according to the register.
    */
   eventDate: string | null;
-  source: Source;
+  source: PersonMovedV1Source;
   sex: "male" | "female" | "unknown" | null;
   yearOfBirth: number | null;
   /**
    * YYYY-MM-DD, or YYYY-MM / YYYY where the register knows no more (eCH-0044 datePartiallyKnown).
    */
   dateOfBirth: string | null;
-  nationality: Nationality;
-  residencePermit: ResidencePermit;
+  nationality: PersonMovedV1Nationality;
+  residencePermit: PersonMovedV1ResidencePermit;
   /**
    * ISO 639-1 language of correspondence, where the register has one.
    */
@@ -1541,15 +1541,15 @@ export interface PersonMovedV1 {
    */
   householdId: string | null;
   moveKind: "into-canton" | "between-solothurn-municipalities" | "within-municipality";
-  from: MunicipalityEnd | null;
-  to: MunicipalityEnd;
+  from: PersonMovedV1MunicipalityEnd | null;
+  to: PersonMovedV1MunicipalityEnd;
   movedOn: string | null;
-  personalData: PersonalData;
+  personalData: PersonMovedV1PersonalData;
 }
 /**
  * Where the event came from: the eCH-0020 delivery (eCH-0058 header) and event.
  */
-export interface Source {
+export interface PersonMovedV1Source {
   /**
    * eCH-0058 messageId of the delivery.
    */
@@ -1572,7 +1572,7 @@ export interface Source {
   testDelivery: boolean;
   messageDate: string | null;
 }
-export interface Country {
+export interface PersonMovedV1Country {
   /**
    * BFS country number (eCH-0008 countryId), e.g. 8207 Germany.
    */
@@ -1594,7 +1594,7 @@ export interface Country {
    */
   matchedByName: boolean;
 }
-export interface PermitInfo {
+export interface PersonMovedV1PermitInfo {
   /**
    * eCH-0006 residencePermit code as sent (2, 4 or 6 digits).
    */
@@ -1626,7 +1626,7 @@ export interface PermitInfo {
    */
   label: string | null;
 }
-export interface MunicipalityEnd {
+export interface PersonMovedV1MunicipalityEnd {
   bfsNumber: number | null;
   municipalityName: string | null;
   canton: string | null;
@@ -1638,7 +1638,7 @@ export interface MunicipalityEnd {
 /**
  * Identifying data. Only in events consumed by case-management alone; never forwarded to reporting or subsidies.
  */
-export interface PersonalData {
+export interface PersonMovedV1PersonalData {
   officialName: string;
   /**
    * All official first names, space-separated.
@@ -1680,14 +1680,14 @@ export interface PersonalData {
 /**
  * Pseudonymous person reference: HMAC-SHA-256 (key held by registry-intake) of the AHV-13 number when valid, else of the register's local person id (category and id). Same person, same reference in every delivery.
  */
-export type PersonRef = string;
-export type Nationality = null | {
+export type PersonNaturalizedV1PersonRef = string;
+export type PersonNaturalizedV1Nationality = null | {
   status: "known" | "stateless" | "unknown";
-  countries: Country[];
+  countries: PersonNaturalizedV1Country[];
 };
-export type ResidencePermit =
+export type PersonNaturalizedV1ResidencePermit =
   | null
-  | (PermitInfo & {
+  | (PersonNaturalizedV1PermitInfo & {
       validFrom: string | null;
       validTill: string | null;
       /**
@@ -1700,11 +1700,11 @@ export type ResidencePermit =
  * Emitted for an eCH-0020 naturalizeForeigner. naturalizationDate is the earliest naturalizationDate of the new places of origin, or null. A naturalised person leaves the target group; an open case ends. naturalizeSwiss (a Swiss citizen gaining a further place of origin) emits nothing. Pseudonymous: no names, addresses, AHV numbers or register ids; consumed by case-management and reporting.
  */
 export interface PersonNaturalizedV1 {
-  personRef: PersonRef;
+  personRef: PersonNaturalizedV1PersonRef;
   /**
    * Other references of the same person: the register-local one when personRef is AHV-based, the previous one after an identification change.
    */
-  alternatePersonRefs: PersonRef[];
+  alternatePersonRefs: PersonNaturalizedV1PersonRef[];
   /**
    * BFS number of the Solothurn municipality the event belongs to.
    */
@@ -1718,15 +1718,15 @@ export interface PersonNaturalizedV1 {
    * The day the event happened according to the register.
    */
   eventDate: string | null;
-  source: Source;
+  source: PersonNaturalizedV1Source;
   sex: "male" | "female" | "unknown" | null;
   yearOfBirth: number | null;
   /**
    * YYYY-MM-DD, or YYYY-MM / YYYY where the register knows no more (eCH-0044 datePartiallyKnown).
    */
   dateOfBirth: string | null;
-  nationality: Nationality;
-  residencePermit: ResidencePermit;
+  nationality: PersonNaturalizedV1Nationality;
+  residencePermit: PersonNaturalizedV1ResidencePermit;
   /**
    * ISO 639-1 language of correspondence, where the register has one.
    */
@@ -1740,7 +1740,7 @@ export interface PersonNaturalizedV1 {
 /**
  * Where the event came from: the eCH-0020 delivery (eCH-0058 header) and event.
  */
-export interface Source {
+export interface PersonNaturalizedV1Source {
   /**
    * eCH-0058 messageId of the delivery.
    */
@@ -1763,7 +1763,7 @@ export interface Source {
   testDelivery: boolean;
   messageDate: string | null;
 }
-export interface Country {
+export interface PersonNaturalizedV1Country {
   /**
    * BFS country number (eCH-0008 countryId), e.g. 8207 Germany.
    */
@@ -1785,7 +1785,7 @@ export interface Country {
    */
   matchedByName: boolean;
 }
-export interface PermitInfo {
+export interface PersonNaturalizedV1PermitInfo {
   /**
    * eCH-0006 residencePermit code as sent (2, 4 or 6 digits).
    */
@@ -1821,14 +1821,14 @@ export interface PermitInfo {
 /**
  * Pseudonymous person reference: HMAC-SHA-256 (key held by registry-intake) of the AHV-13 number when valid, else of the register's local person id (category and id). Same person, same reference in every delivery.
  */
-export type PersonRef = string;
-export type Nationality = null | {
+export type PersonRegisteredV1PersonRef = string;
+export type PersonRegisteredV1Nationality = null | {
   status: "known" | "stateless" | "unknown";
-  countries: Country[];
+  countries: PersonRegisteredV1Country[];
 };
-export type ResidencePermit =
+export type PersonRegisteredV1ResidencePermit =
   | null
-  | (PermitInfo & {
+  | (PersonRegisteredV1PermitInfo & {
       validFrom: string | null;
       validTill: string | null;
       /**
@@ -1841,11 +1841,11 @@ export type ResidencePermit =
  * Emitted once per foreign national (main residence) of an eCH-0020 baseDelivery, the municipality's whole register, so that case-management can reconcile its cases with the register: open cases whose person is no longer registered, persons registered with a case-opening permit but no case. baseDelivery.messageId groups the events of one base delivery and position orders them. Swiss citizens are not emitted. A base delivery opens no case by itself (the persons may have lived here for years); targetGroup says what the rule would decide. Carries personal data (names, address, AHV number, register id) in `personalData`, so case-management alone consumes it (DESIGN.md: personal data travels only from registry-intake to case-management). No pseudonymous variant is published: reporting and subsidies count cases, which case-management opens from these events and reports in its own pseudonymous case events, and every field outside `personalData` is pseudonymous so that a variant without it (type `…-pseudonymous.v1`) can be added without touching this contract if reporting ever needs persons without a case.
  */
 export interface PersonRegisteredV1 {
-  personRef: PersonRef;
+  personRef: PersonRegisteredV1PersonRef;
   /**
    * Other references of the same person: the register-local one when personRef is AHV-based, the previous one after an identification change.
    */
-  alternatePersonRefs: PersonRef[];
+  alternatePersonRefs: PersonRegisteredV1PersonRef[];
   /**
    * BFS number of the Solothurn municipality the event belongs to.
    */
@@ -1859,15 +1859,15 @@ export interface PersonRegisteredV1 {
    * The day the event happened according to the register.
    */
   eventDate: string | null;
-  source: Source;
+  source: PersonRegisteredV1Source;
   sex: "male" | "female" | "unknown" | null;
   yearOfBirth: number | null;
   /**
    * YYYY-MM-DD, or YYYY-MM / YYYY where the register knows no more (eCH-0044 datePartiallyKnown).
    */
   dateOfBirth: string | null;
-  nationality: Nationality;
-  residencePermit: ResidencePermit;
+  nationality: PersonRegisteredV1Nationality;
+  residencePermit: PersonRegisteredV1ResidencePermit;
   /**
    * ISO 639-1 language of correspondence, where the register has one.
    */
@@ -1877,20 +1877,20 @@ export interface PersonRegisteredV1 {
    */
   householdId: string | null;
   arrivalDate: string | null;
-  comesFrom: Place | null;
+  comesFrom: PersonRegisteredV1Place | null;
   residenceType: "main";
   baseDelivery: {
     messageId: string | null;
     validFrom: string | null;
     position: number;
   };
-  targetGroup: TargetGroup;
-  personalData: PersonalData;
+  targetGroup: PersonRegisteredV1TargetGroup;
+  personalData: PersonRegisteredV1PersonalData;
 }
 /**
  * Where the event came from: the eCH-0020 delivery (eCH-0058 header) and event.
  */
-export interface Source {
+export interface PersonRegisteredV1Source {
   /**
    * eCH-0058 messageId of the delivery.
    */
@@ -1913,7 +1913,7 @@ export interface Source {
   testDelivery: boolean;
   messageDate: string | null;
 }
-export interface Country {
+export interface PersonRegisteredV1Country {
   /**
    * BFS country number (eCH-0008 countryId), e.g. 8207 Germany.
    */
@@ -1935,7 +1935,7 @@ export interface Country {
    */
   matchedByName: boolean;
 }
-export interface PermitInfo {
+export interface PersonRegisteredV1PermitInfo {
   /**
    * eCH-0006 residencePermit code as sent (2, 4 or 6 digits).
    */
@@ -1967,9 +1967,9 @@ export interface PermitInfo {
    */
   label: string | null;
 }
-export interface Place {
+export interface PersonRegisteredV1Place {
   kind: "foreignCountry" | "swissTown" | "unknown";
-  country: Country | null;
+  country: PersonRegisteredV1Country | null;
   town: string | null;
   bfsNumber: number | null;
   municipalityName: string | null;
@@ -1978,7 +1978,7 @@ export interface Place {
 /**
  * The decision of the target-group rule in force: does this permit open a start.integration case.
  */
-export interface TargetGroup {
+export interface PersonRegisteredV1TargetGroup {
   ruleVersion: string;
   opensCase: boolean;
   basis: "code" | "category" | "no-permit" | "unknown-code";
@@ -2004,7 +2004,7 @@ export interface TargetGroup {
 /**
  * Identifying data. Only in events consumed by case-management alone; never forwarded to reporting or subsidies.
  */
-export interface PersonalData {
+export interface PersonRegisteredV1PersonalData {
   officialName: string;
   /**
    * All official first names, space-separated.
@@ -2046,14 +2046,14 @@ export interface PersonalData {
 /**
  * Pseudonymous person reference: HMAC-SHA-256 (key held by registry-intake) of the AHV-13 number when valid, else of the register's local person id (category and id). Same person, same reference in every delivery.
  */
-export type PersonRef = string;
-export type Nationality = null | {
+export type PersonResidencePermitChangedV1PersonRef = string;
+export type PersonResidencePermitChangedV1Nationality = null | {
   status: "known" | "stateless" | "unknown";
-  countries: Country[];
+  countries: PersonResidencePermitChangedV1Country[];
 };
-export type ResidencePermit =
+export type PersonResidencePermitChangedV1ResidencePermit =
   | null
-  | (PermitInfo & {
+  | (PersonResidencePermitChangedV1PermitInfo & {
       validFrom: string | null;
       validTill: string | null;
       /**
@@ -2066,11 +2066,11 @@ export type ResidencePermit =
  * Emitted for an eCH-0020 changeResidencePermit with an eCH-0006 permit code. residencePermit is the new permit with its category and EU/EFTA ruling; previousPermit is the permit registry-intake knew before (null when it knew none, then categoryChanged is null too). Corrections of a permit are person.corrected.v1. Pseudonymous: no names, addresses, AHV numbers or register ids; consumed by case-management and reporting.
  */
 export interface PersonResidencePermitChangedV1 {
-  personRef: PersonRef;
+  personRef: PersonResidencePermitChangedV1PersonRef;
   /**
    * Other references of the same person: the register-local one when personRef is AHV-based, the previous one after an identification change.
    */
-  alternatePersonRefs: PersonRef[];
+  alternatePersonRefs: PersonResidencePermitChangedV1PersonRef[];
   /**
    * BFS number of the Solothurn municipality the event belongs to.
    */
@@ -2084,15 +2084,15 @@ export interface PersonResidencePermitChangedV1 {
    * The day the event happened according to the register.
    */
   eventDate: string | null;
-  source: Source;
+  source: PersonResidencePermitChangedV1Source;
   sex: "male" | "female" | "unknown" | null;
   yearOfBirth: number | null;
   /**
    * YYYY-MM-DD, or YYYY-MM / YYYY where the register knows no more (eCH-0044 datePartiallyKnown).
    */
   dateOfBirth: string | null;
-  nationality: Nationality;
-  residencePermit: ResidencePermit;
+  nationality: PersonResidencePermitChangedV1Nationality;
+  residencePermit: PersonResidencePermitChangedV1ResidencePermit;
   /**
    * ISO 639-1 language of correspondence, where the register has one.
    */
@@ -2101,13 +2101,13 @@ export interface PersonResidencePermitChangedV1 {
    * eCH-0011 householdID, or EGID-<n>[-EWID-<n>] when only the dwelling is known; groups the persons of one household.
    */
   householdId: string | null;
-  previousPermit: PermitInfo | null;
+  previousPermit: PersonResidencePermitChangedV1PermitInfo | null;
   categoryChanged: boolean | null;
 }
 /**
  * Where the event came from: the eCH-0020 delivery (eCH-0058 header) and event.
  */
-export interface Source {
+export interface PersonResidencePermitChangedV1Source {
   /**
    * eCH-0058 messageId of the delivery.
    */
@@ -2130,7 +2130,7 @@ export interface Source {
   testDelivery: boolean;
   messageDate: string | null;
 }
-export interface Country {
+export interface PersonResidencePermitChangedV1Country {
   /**
    * BFS country number (eCH-0008 countryId), e.g. 8207 Germany.
    */
@@ -2152,7 +2152,7 @@ export interface Country {
    */
   matchedByName: boolean;
 }
-export interface PermitInfo {
+export interface PersonResidencePermitChangedV1PermitInfo {
   /**
    * eCH-0006 residencePermit code as sent (2, 4 or 6 digits).
    */
