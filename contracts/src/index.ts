@@ -1,1 +1,2 @@
 export * from './schemas.js';
+export type * from './generated/events.js';

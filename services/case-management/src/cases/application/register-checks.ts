@@ -8,7 +8,8 @@ import type { ReadAuditWriter } from '../../shared/read-audit-writer.js';
 import { RULES } from '../domain/index.js';
 import type { BaseDeliveryRepository, BaseDeliveryRow } from '../infrastructure/base-delivery.repository.js';
 import type { CaseRepository } from '../infrastructure/case.repository.js';
-import type { BaseDeliveryCompletedData, PersonRegisteredData } from '../messaging/person-event.data.js';
+import type { RegisterBaseDeliveryCompletedV1 } from '@si/contracts';
+import type { PersonRegisteredData } from '../messaging/person-event.data.js';
 import { personRefsOf } from '../messaging/person-event.mapper.js';
 
 export const REGISTER_CHECK_ROLES: readonly HumanRole[] = ['gemeinde', 'ags'];
@@ -53,7 +54,7 @@ export class RegisterChecks {
     await this.deliveries.registered(em, messageId, d.bfsNumber, withCase ? refs : []);
   }
 
-  async completed(em: EntityManager, d: BaseDeliveryCompletedData): Promise<void> {
+  async completed(em: EntityManager, d: RegisterBaseDeliveryCompletedV1): Promise<void> {
     await this.deliveries.completed(em, {
       messageId: d.messageId, municipality: d.bfsNumber, eventDate: d.eventDate, persons: d.persons, registered: d.registered, partialDelivery: d.partialDelivery,
     });

@@ -6,7 +6,8 @@ import type { RegisterFacts } from '../application/register-facts.js';
 import type { CaseRepository } from '../infrastructure/case.repository.js';
 import type { DeadlineQueue } from '../jobs/deadline-queue.js';
 import type { DataSource } from 'typeorm';
-import type { BaseDeliveryCompletedData, PersonEventBase, PersonRegisteredData } from './person-event.data.js';
+import type { RegisterBaseDeliveryCompletedV1 } from '@si/contracts';
+import type { PersonEventBase, PersonRegisteredData } from './person-event.data.js';
 import { personRefsOf } from './person-event.mapper.js';
 
 export const PERSON_QUEUE = 'case-management.person-events';
@@ -45,7 +46,7 @@ export class CaseEventConsumers implements OnModuleInit {
         await this.facts.registered(em, data(e));
         await this.checks.registered(em, data<PersonRegisteredData>(e));
       },
-      'register.base-delivery-completed.v1': (e, em) => this.checks.completed(em, data<BaseDeliveryCompletedData>(e)),
+      'register.base-delivery-completed.v1': (e, em) => this.checks.completed(em, data<RegisterBaseDeliveryCompletedV1>(e)),
     }, { afterCommit: (events) => void this.scheduleAfter(events) });
     this.consumers.register(DFPA_QUEUE, {
       'dfpa.case-accepted.v1': (e, em) => this.dfpa.accepted(em, data<DfpaAnswerData>(e)),

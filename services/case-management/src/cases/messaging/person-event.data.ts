@@ -80,13 +80,3 @@ export interface PersonRegisteredData extends PersonEventBase {
   baseDelivery: { messageId: string | null; validFrom: string | null; position: number };
 }
 
-/** register.base-delivery-completed.v1 (contracts/events/register). */
-export interface BaseDeliveryCompletedData {
-  bfsNumber: number;
-  municipalityName: string;
-  messageId: string;
-  eventDate: string | null;
-  persons: number;
-  registered: number;
-  partialDelivery: { uniqueIdDelivery: string | null; totalNumberOfPackages: number | null; numberOfActualPackage: number | null } | null;
-}

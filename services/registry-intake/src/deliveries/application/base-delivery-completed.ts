@@ -1,16 +1,6 @@
+import type { RegisterBaseDeliveryCompletedV1 } from '@si/contracts';
 import type { NewEvent } from '@si/messaging';
 import type { DeliveryHeader } from '../../ech/ech-record.types.js';
-
-/** contracts/events/register/register.base-delivery-completed.v1.schema.json (checked by the contract test). */
-export interface BaseDeliveryCompletedData {
-  bfsNumber: number;
-  municipalityName: string;
-  messageId: string;
-  eventDate: string | null;
-  persons: number;
-  registered: number;
-  partialDelivery: { uniqueIdDelivery: string | null; totalNumberOfPackages: number | null; numberOfActualPackage: number | null } | null;
-}
 
 /**
  * The event that closes an accepted base delivery: written after all its person.registered.v1 events, in the same
@@ -23,7 +13,7 @@ export function baseDeliveryCompleted(
 ): NewEvent {
   if (!header.messageId) throw new Error('an accepted base delivery without messageId');
   const p = header.partialDelivery;
-  const data: BaseDeliveryCompletedData = {
+  const data: RegisterBaseDeliveryCompletedV1 = {
     bfsNumber: municipality.bfsNumber, municipalityName: municipality.name, messageId: header.messageId, eventDate: header.eventDate ?? null,
     persons: counts.persons, registered: counts.registered,
     partialDelivery: p ? { uniqueIdDelivery: p.uniqueIdDelivery ?? null, totalNumberOfPackages: p.totalNumberOfPackages ?? null, numberOfActualPackage: p.numberOfActualPackage ?? null } : null,
