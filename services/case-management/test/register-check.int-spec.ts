@@ -58,7 +58,7 @@ describe('the register check: cases whose person the latest base delivery no lon
 
   it('is not conclusive while lines of the delivery are missing, nor for one package of a partial delivery', async () => {
     const a = await openCase(t, { bfsNumber: 2547 });
-    await deliver(2547, [a.personRef], { announced: 5 });
+    const first = await deliver(2547, [a.personRef], { announced: 5 });
     const open = await eventually(async () => {
       const r = await t.call('ags.koordination', 'GET', '/api/v1/register-checks/2547');
       expect(r.status).toBe(200);
@@ -70,5 +70,8 @@ describe('the register check: cases whose person the latest base delivery no lon
       const r = await t.call('ags.koordination', 'GET', '/api/v1/register-checks/2547');
       expect(r.body).toMatchObject({ partialDelivery: { numberOfActualPackage: 1 }, conclusive: false, cases: [] });
     });
+    // The newer delivery replaced the older one: its lines and members are gone.
+    const kept = await t.sql.query('SELECT (SELECT count(*)::int FROM base_delivery_line WHERE message_id = $1) + (SELECT count(*)::int FROM base_delivery_member WHERE message_id = $1) AS n', [first]);
+    expect(kept.rows[0].n).toBe(0);
   });
 });

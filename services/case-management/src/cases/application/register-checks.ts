@@ -51,7 +51,7 @@ export class RegisterChecks {
     if (!messageId) return; // eCH-0058 requires one; without it the line belongs to no comparable delivery
     const refs = personRefsOf(d);
     const withCase = (await this.cases.liveCaseIdOf(em, refs)) !== null;
-    await this.deliveries.registered(em, messageId, d.bfsNumber, withCase ? refs : []);
+    await this.deliveries.registered(em, messageId, d.baseDelivery.position, withCase ? refs : []);
   }
 
   async completed(em: EntityManager, d: RegisterBaseDeliveryCompletedV1): Promise<void> {
@@ -86,9 +86,9 @@ export class RegisterChecks {
     await this.audit.record({ ...base, outcome: 'granted', detail: { messageId: delivery.messageId, caseIds: missing.map((c) => c.caseId) } });
     const names = actor.role === 'gemeinde';
     return {
-      municipality, messageId: delivery.messageId, eventDate: delivery.eventDate, completedAt: (delivery.completedAt as Date).toISOString(),
-      persons: delivery.persons ?? 0, registered: delivery.registered ?? 0, seen: delivery.seen,
-      conclusive: delivery.seen >= (delivery.registered ?? 0) && delivery.partialDelivery === null,
+      municipality, messageId: delivery.messageId, eventDate: delivery.eventDate, completedAt: delivery.completedAt.toISOString(),
+      persons: delivery.persons, registered: delivery.registered, seen: delivery.seen,
+      conclusive: delivery.seen >= delivery.registered && delivery.partialDelivery === null,
       partialDelivery: delivery.partialDelivery,
       cases: missing.map((c) => ({
         caseId: c.caseId, personRef: c.personRef, registrationDate: c.registrationDate, status: c.status,

@@ -5,10 +5,10 @@ export interface BaseDeliveryRow {
   municipality: number;
   seen: number;
   eventDate: string | null;
-  persons: number | null;
-  registered: number | null;
+  persons: number;
+  registered: number;
   partialDelivery: { uniqueIdDelivery: string | null; totalNumberOfPackages: number | null; numberOfActualPackage: number | null } | null;
-  completedAt: Date | null;
+  completedAt: Date;
 }
 
 export interface MissingCaseRow {
@@ -20,15 +20,11 @@ export interface MissingCaseRow {
   status: string;
 }
 
-/** base_delivery and base_delivery_member (see the migration CreateRegisterChecks). */
+/** base_delivery, base_delivery_line and base_delivery_member (see the migration CreateRegisterChecks). */
 export class BaseDeliveryRepository {
   /** One person.registered.v1 applied; `members` are the person's references when they have a live case. */
-  async registered(em: EntityManager, messageId: string, municipality: number, members: readonly string[]): Promise<void> {
-    await em.query(
-      `INSERT INTO base_delivery (message_id, municipality, seen) VALUES ($1, $2, 1)
-       ON CONFLICT (message_id) DO UPDATE SET seen = base_delivery.seen + 1`,
-      [messageId, municipality],
-    );
+  async registered(em: EntityManager, messageId: string, position: number, members: readonly string[]): Promise<void> {
+    await em.query('INSERT INTO base_delivery_line (message_id, position) VALUES ($1, $2) ON CONFLICT DO NOTHING', [messageId, position]);
     if (members.length === 0) return;
     await em.query(
       `INSERT INTO base_delivery_member (message_id, person_ref) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
@@ -36,6 +32,7 @@ export class BaseDeliveryRepository {
     );
   }
 
+  /** Records a complete delivery and forgets the lines and members of the municipality's older ones. */
   async completed(em: EntityManager, d: { messageId: string; municipality: number; eventDate: string | null; persons: number; registered: number; partialDelivery: unknown }): Promise<void> {
     await em.query(
       `INSERT INTO base_delivery (message_id, municipality, event_date, persons, registered, partial_delivery, completed_at)
@@ -43,14 +40,18 @@ export class BaseDeliveryRepository {
        ON CONFLICT (message_id) DO UPDATE SET event_date = $3, persons = $4, registered = $5, partial_delivery = $6, completed_at = now()`,
       [d.messageId, d.municipality, d.eventDate, d.persons, d.registered, d.partialDelivery === null ? null : JSON.stringify(d.partialDelivery)],
     );
+    const older = 'SELECT message_id FROM base_delivery WHERE municipality = $1 AND message_id <> $2';
+    await em.query(`DELETE FROM base_delivery_line WHERE message_id IN (${older})`, [d.municipality, d.messageId]);
+    await em.query(`DELETE FROM base_delivery_member WHERE message_id IN (${older})`, [d.municipality, d.messageId]);
   }
 
-  /** The municipality's most recently completed base delivery. */
+  /** The municipality's most recently completed base delivery, with the lines of it applied so far. */
   async latest(em: EntityManager, municipality: number): Promise<BaseDeliveryRow | undefined> {
     const rows: BaseDeliveryRow[] = await em.query(
-      `SELECT message_id AS "messageId", municipality, seen, to_char(event_date, 'YYYY-MM-DD') AS "eventDate", persons, registered,
-         partial_delivery AS "partialDelivery", completed_at AS "completedAt"
-       FROM base_delivery WHERE municipality = $1 AND completed_at IS NOT NULL ORDER BY completed_at DESC LIMIT 1`,
+      `SELECT message_id AS "messageId", municipality, to_char(event_date, 'YYYY-MM-DD') AS "eventDate", persons, registered,
+         partial_delivery AS "partialDelivery", completed_at AS "completedAt",
+         (SELECT count(*)::int FROM base_delivery_line l WHERE l.message_id = d.message_id) AS seen
+       FROM base_delivery d WHERE municipality = $1 ORDER BY completed_at DESC LIMIT 1`,
       [municipality],
     );
     return rows[0];
