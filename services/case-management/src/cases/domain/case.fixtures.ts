@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseSozialregionen, SozialregionDirectory } from '../../organisation/domain/sozialregion-directory.js';
 import type { CommandContext, Role } from './actor.js';
 import { Case } from './case.js';
+import { CaseDomainError } from './case.errors.js';
 import type { OpenCaseInput } from './case-opening.js';
 import type { HandoverRequestInput } from './dfpa-handover.js';
 import type { FirstInformationTalkInput } from './first-information.js';
@@ -22,6 +23,17 @@ export function readRepoJson(path: string): unknown {
 export const directory = new SozialregionDirectory(parseSozialregionen(readRepoJson('contracts/reference/sozialregionen.json')));
 export const config = { firstInformationMonths: 3 };
 export const d = localDate;
+
+/** The domain refusal `fn` throws; fails the test when it throws nothing or something else. */
+export function refusalOf(fn: () => unknown): CaseDomainError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof CaseDomainError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
 
 export function ctx(role: Role, at = '2027-06-01T09:00:00Z', id?: string): CommandContext {
   const ids: Record<Role, string> = { gemeinde: 'ib-hubersdorf', ags: 'ags-koordination', migrationsamt: 'ma-sachbearbeiter', sozialregion: 'sr-srmul', system: 'registry-intake' };

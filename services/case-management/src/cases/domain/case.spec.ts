@@ -1,20 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { Case } from './case.js';
 import { arrivalKey, decideOpening } from './case-opening.js';
-import { CaseDomainError, InvalidCommandError } from './case.errors.js';
+import { InvalidCommandError } from './case.errors.js';
 import {
-  caseInFoerdern, caseInFordern, config, ctx, d, directory, ib, integrationTalkInput, openCase, openInput, system, talkInput,
+  caseInFoerdern, caseInFordern, config, ctx, d, directory, ib, integrationTalkInput, openCase, openInput, refusalOf, system, talkInput,
 } from './case.fixtures.js';
-
-function refusal(fn: () => unknown): CaseDomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CaseDomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('Case.open (person.arrived.v1)', () => {
   it('opens in informieren with the first-information deadline and one history entry', () => {
@@ -38,8 +28,8 @@ describe('Case.open (person.arrived.v1)', () => {
   });
 
   it('refuses Swiss nationals (R14) and municipalities outside the canton (CM5)', () => {
-    expect(refusal(() => Case.open(openInput({ nationality: { bfsCode: 8100, iso2: 'CH', euEfta: true } }), directory, config, system)).ruleId).toBe('R14');
-    expect(refusal(() => Case.open(openInput({ municipality: 351 }), directory, config, system)).ruleId).toBe('CM5');
+    expect(refusalOf(() => Case.open(openInput({ nationality: { bfsCode: 8100, iso2: 'CH', euEfta: true } }), directory, config, system)).ruleId).toBe('R14');
+    expect(refusalOf(() => Case.open(openInput({ municipality: 351 }), directory, config, system)).ruleId).toBe('CM5');
   });
 
   it('never opens a second case for the same arrival (CM3)', () => {
@@ -57,7 +47,7 @@ describe('Case.open (person.arrived.v1)', () => {
     expect(openCase({ residencePermit: '0202', nationality: { bfsCode: 8218, iso2: 'IT', euEfta: true } }).state.subject.euEfta).toBe(false);
     expect(openCase({ residencePermit: '02', nationality: { bfsCode: 8218, iso2: 'IT', euEfta: true } }).state.subject.euEfta).toBe(true);
     expect(openCase({ residencePermit: null, nationality: { bfsCode: 8218, iso2: 'IT', euEfta: true } }).state.subject.euEfta).toBe(true);
-    expect(refusal(() => openCase({ residencePermit: '99' })).ruleId).toBe('R12');
+    expect(refusalOf(() => openCase({ residencePermit: '99' })).ruleId).toBe('R12');
   });
 });
 
@@ -81,10 +71,10 @@ describe('Informieren', () => {
 
   it('refuses a talk missing a VIntA Art. 8 topic (R2), an interpreter without language, CEFR outside the scale (R9)', () => {
     const c = openCase();
-    expect(refusal(() => c.recordFirstInformation(talkInput({ topics: { languageEducationWork: true, languageOffers: false, legalOrderAndNorms: true } }), ib)).ruleId).toBe('R2');
-    expect(refusal(() => c.recordFirstInformation(talkInput({ interpreter: { used: true, language: '' } }), ib))).toBeInstanceOf(InvalidCommandError);
-    expect(refusal(() => c.recordFirstInformation(talkInput({ languageSkills: [{ language: 'deu', oral: 'A3' as never, written: 'A1' }] }), ib)).ruleId).toBe('R9');
-    expect(refusal(() => c.recordFirstInformation(talkInput({ heldOn: d('2027-07-01') }), ib)).ruleId).toBe('CM7');
+    expect(refusalOf(() => c.recordFirstInformation(talkInput({ topics: { languageEducationWork: true, languageOffers: false, legalOrderAndNorms: true } }), ib)).ruleId).toBe('R2');
+    expect(refusalOf(() => c.recordFirstInformation(talkInput({ interpreter: { used: true, language: '' } }), ib))).toBeInstanceOf(InvalidCommandError);
+    expect(refusalOf(() => c.recordFirstInformation(talkInput({ languageSkills: [{ language: 'deu', oral: 'A3' as never, written: 'A1' }] }), ib)).ruleId).toBe('R9');
+    expect(refusalOf(() => c.recordFirstInformation(talkInput({ heldOn: d('2027-07-01') }), ib)).ruleId).toBe('CM7');
     expect(c.state.firstInformation.outcome).toBe('pending');
   });
 
@@ -108,18 +98,18 @@ describe('Fördern', () => {
     const [event] = c.makeReferral({ referralId: 'ref-2', madeOn: d('2027-02-01'), target: { kind: 'free-text', text: 'Quartiertreff Günsberg, Frau M.' }, category: 'social', measure: 'Treffpunkt besuchen' }, ib);
     expect(event!.data).toMatchObject({ referralId: 'ref-2', target: { kind: 'free-text' }, status: 'proposed' });
     expect(JSON.stringify(event!.data)).not.toContain('Frau M.');
-    expect(refusal(() => c.makeReferral({ referralId: 'ref-3', madeOn: d('2027-02-01'), target: { kind: 'regular-structure', structure: 'church' as never }, category: 'social', measure: 'x' }, ib)).ruleId).toBe('R3');
-    expect(refusal(() => c.makeReferral({ referralId: 'ref-2', madeOn: d('2027-02-01'), target: { kind: 'offer', offerId: 'o' }, category: 'social', measure: 'x' }, ib)).ruleId).toBe('CM7');
+    expect(refusalOf(() => c.makeReferral({ referralId: 'ref-3', madeOn: d('2027-02-01'), target: { kind: 'regular-structure', structure: 'church' as never }, category: 'social', measure: 'x' }, ib)).ruleId).toBe('R3');
+    expect(refusalOf(() => c.makeReferral({ referralId: 'ref-2', madeOn: d('2027-02-01'), target: { kind: 'offer', offerId: 'o' }, category: 'social', measure: 'x' }, ib)).ruleId).toBe('CM7');
   });
 
   it('moves a referral through its statuses and refuses impossible steps', () => {
     const c = caseInFoerdern();
     c.updateReferralStatus('ref-1', { status: 'agreed', on: d('2027-02-01') }, ib);
     c.updateReferralStatus('ref-1', { status: 'started', on: d('2027-02-15') }, ib);
-    expect(refusal(() => c.updateReferralStatus('ref-1', { status: 'proposed', on: d('2027-03-01') }, ib)).code).toBe('referral-status-step');
+    expect(refusalOf(() => c.updateReferralStatus('ref-1', { status: 'proposed', on: d('2027-03-01') }, ib)).code).toBe('referral-status-step');
     c.updateReferralStatus('ref-1', { status: 'completed', on: d('2027-05-15'), reason: 'A1 bestanden' }, ib);
     expect(c.state.referrals[0]!.statusHistory.map((s) => s.status)).toEqual(['proposed', 'agreed', 'started', 'completed']);
-    expect(refusal(() => c.updateReferralStatus('nope', { status: 'agreed', on: d('2027-03-01') }, ib)).kind).toBe('not-found');
+    expect(refusalOf(() => c.updateReferralStatus('nope', { status: 'agreed', on: d('2027-03-01') }, ib)).kind).toBe('not-found');
   });
 });
 
@@ -130,8 +120,8 @@ describe('Fordern', () => {
     expect(c.phase).toBe('fordern');
     expect(event!.data).toMatchObject({ talkId: 'it-9', deficitCriteria: ['c', 'd'], abs2Considered: true, talkNumber: 1 });
     expect(JSON.stringify(event!.data)).not.toMatch(/illness|Erkrankung/);
-    expect(refusal(() => c.holdIntegrationTalk(integrationTalkInput({ assessment: { a: 'met', b: 'met', c: 'bad' as never, d: 'met' } }), ib)).ruleId).toBe('R4');
-    expect(refusal(() => c.holdIntegrationTalk(integrationTalkInput({ abs2: { considered: true, disability: false, illness: false, otherWeightyCircumstances: false, assessment: ' ' } }), ib)).ruleId).toBe('R4');
+    expect(refusalOf(() => c.holdIntegrationTalk(integrationTalkInput({ assessment: { a: 'met', b: 'met', c: 'bad' as never, d: 'met' } }), ib)).ruleId).toBe('R4');
+    expect(refusalOf(() => c.holdIntegrationTalk(integrationTalkInput({ abs2: { considered: true, disability: false, illness: false, otherWeightyCircumstances: false, assessment: ' ' } }), ib)).ruleId).toBe('R4');
   });
 
   it('the municipal agreement needs goals, measures with deadlines, financing and a later review date (R5), and is not binding', () => {
@@ -139,18 +129,18 @@ describe('Fordern', () => {
     const [concluded] = c.concludeAgreement({ agreementId: 'ag-3', concludedOn: d('2027-05-20'), goals: [{ criterion: 'c', text: 'A2 mündlich' }], measures: [{ text: 'Kurs', category: 'language', dueOn: d('2027-08-01') }], financing: { source: 'person', note: '' }, reviewOn: d('2027-09-01') }, ib);
     expect(concluded!.data).toMatchObject({ binding: false, goalCriteria: ['c'], reviewOn: '2027-09-01' });
     const base = { agreementId: 'ag-4', concludedOn: d('2027-05-20'), goals: [{ criterion: 'c' as const, text: 'A2' }], measures: [{ text: 'Kurs', category: 'language' as const, dueOn: d('2027-08-01') }], financing: { source: 'person' as const, note: '' }, reviewOn: d('2027-09-01') };
-    expect(refusal(() => c.concludeAgreement({ ...base, goals: [] }, ib)).ruleId).toBe('R5');
-    expect(refusal(() => c.concludeAgreement({ ...base, reviewOn: d('2027-05-20') }, ib)).ruleId).toBe('R5');
-    expect(refusal(() => c.concludeAgreement({ ...base, financing: { source: 'nobody' as never, note: '' } }, ib)).ruleId).toBe('R5');
-    expect(refusal(() => c.concludeAgreement({ ...base, measures: [{ text: 'Kurs', category: 'language', dueOn: d('2027-01-01') }] }, ib)).ruleId).toBe('R5');
+    expect(refusalOf(() => c.concludeAgreement({ ...base, goals: [] }, ib)).ruleId).toBe('R5');
+    expect(refusalOf(() => c.concludeAgreement({ ...base, reviewOn: d('2027-05-20') }, ib)).ruleId).toBe('R5');
+    expect(refusalOf(() => c.concludeAgreement({ ...base, financing: { source: 'nobody' as never, note: '' } }, ib)).ruleId).toBe('R5');
+    expect(refusalOf(() => c.concludeAgreement({ ...base, measures: [{ text: 'Kurs', category: 'language', dueOn: d('2027-01-01') }] }, ib)).ruleId).toBe('R5');
   });
 
   it('reviews an agreement once, with reasons', () => {
     const c = caseInFordern();
-    expect(refusal(() => c.reviewAgreement('ag-2', { reviewedOn: d('2027-05-20'), outcome: 'fulfilled', reasons: '' }, ib)).ruleId).toBe('R5');
+    expect(refusalOf(() => c.reviewAgreement('ag-2', { reviewedOn: d('2027-05-20'), outcome: 'fulfilled', reasons: '' }, ib)).ruleId).toBe('R5');
     const [event] = c.reviewAgreement('ag-2', { reviewedOn: d('2027-05-20'), outcome: 'fulfilled', reasons: 'Kurs abgeschlossen.' }, ib);
     expect(event!.data).toMatchObject({ agreementId: 'ag-2', outcome: 'fulfilled' });
-    expect(refusal(() => c.reviewAgreement('ag-2', { reviewedOn: d('2027-05-21'), outcome: 'fulfilled', reasons: 'nochmals' }, ib)).code).toBe('transition-refused');
+    expect(refusalOf(() => c.reviewAgreement('ag-2', { reviewedOn: d('2027-05-21'), outcome: 'fulfilled', reasons: 'nochmals' }, ib)).code).toBe('transition-refused');
   });
 });
 

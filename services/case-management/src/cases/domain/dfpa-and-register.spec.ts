@@ -1,19 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { canAccessCase } from './case-access.js';
-import { CaseClosedError, CaseDomainError } from './case.errors.js';
+import { CaseClosedError } from './case.errors.js';
 import {
-  acceptAnswer, caseInFoerdern, caseReported, ctx, d, directory, dfpaSystem, HANDOVER, handoverInput, ib, openCase, REGION, STATES, system, talkInput,
+  acceptAnswer, caseInFoerdern, caseReported, ctx, d, dfpaSystem, directory, HANDOVER, handoverInput, ib, openCase, refusalOf, REGION, STATES, system, talkInput,
 } from './case.fixtures.js';
-
-function caught(fn: () => unknown): CaseDomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CaseDomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('DFPA hand-over (R16, R25)', () => {
   it('goes to the Sozialregion of the case municipality and carries what it needs to take the case over', () => {
@@ -45,7 +35,7 @@ describe('DFPA hand-over (R16, R25)', () => {
     expect(c.status).toBe('at-sozialregion');
     expect(c.sozialregionId).toBe(REGION);
     expect(c.state.handover).toMatchObject({ status: 'accepted', acceptedOn: '2027-05-03', dfpaCaseRef: 'SRMUL-2027-0042' });
-    const e = caught(() => c.makeReferral({ referralId: 'ref-3', madeOn: d('2027-05-04'), target: { kind: 'offer', offerId: 'o-1' }, category: 'social', measure: 'x' }, ib));
+    const e = refusalOf(() => c.makeReferral({ referralId: 'ref-3', madeOn: d('2027-05-04'), target: { kind: 'offer', offerId: 'o-1' }, category: 'social', measure: 'x' }, ib));
     expect(e).toMatchObject({ ruleId: 'R16', kind: 'conflict' });
     expect(e.messages.de).toContain('Sozialregion «mittlerer-unterer-leberberg»');
   });
@@ -53,11 +43,11 @@ describe('DFPA hand-over (R16, R25)', () => {
   it('refuses answers for another hand-over or from another Sozialregion (R25)', () => {
     const c = caseInFoerdern();
     c.requestDfpaHandover(handoverInput(), directory, ib);
-    expect(caught(() => c.acceptDfpaHandover({ ...acceptAnswer(), sozialregionId: 'olten' }, dfpaSystem))).toMatchObject({ ruleId: 'R25', kind: 'forbidden' });
-    expect(caught(() => c.acceptDfpaHandover({ ...acceptAnswer(), handoverId: 'other' }, dfpaSystem))).toMatchObject({ ruleId: 'R25', code: 'handover-mismatch' });
-    expect(caught(() => c.acceptDfpaHandover(acceptAnswer('2027-05-01'), dfpaSystem))).toMatchObject({ ruleId: 'CM7' });
+    expect(refusalOf(() => c.acceptDfpaHandover({ ...acceptAnswer(), sozialregionId: 'olten' }, dfpaSystem))).toMatchObject({ ruleId: 'R25', kind: 'forbidden' });
+    expect(refusalOf(() => c.acceptDfpaHandover({ ...acceptAnswer(), handoverId: 'other' }, dfpaSystem))).toMatchObject({ ruleId: 'R25', code: 'handover-mismatch' });
+    expect(refusalOf(() => c.acceptDfpaHandover(acceptAnswer('2027-05-01'), dfpaSystem))).toMatchObject({ ruleId: 'CM7' });
     const otherRegionUser = { ...ctx('sozialregion'), actor: { id: 'sr-olten', role: 'sozialregion' as const, sozialregion: 'olten' } };
-    expect(caught(() => c.acceptDfpaHandover(acceptAnswer(), otherRegionUser))).toMatchObject({ ruleId: 'R25', kind: 'forbidden' });
+    expect(refusalOf(() => c.acceptDfpaHandover(acceptAnswer(), otherRegionUser))).toMatchObject({ ruleId: 'R25', kind: 'forbidden' });
     expect(c.status).toBe('dfpa-handover-requested');
     c.acceptDfpaHandover(acceptAnswer(), ctx('sozialregion'));
     expect(c.status).toBe('at-sozialregion');
@@ -70,10 +60,10 @@ describe('DFPA hand-over (R16, R25)', () => {
     expect(rejected.status).toBe('open');
     expect(rejected.sozialregionId).toBeNull();
     expect(rejected.state.pastHandovers[0]).toMatchObject({ status: 'rejected', endReasonCode: 'incomplete-information' });
-    expect(caught(() => rejected.requestDfpaHandover(handoverInput(), directory, ib))).toMatchObject({ code: 'invalid-command' });
+    expect(refusalOf(() => rejected.requestDfpaHandover(handoverInput(), directory, ib))).toMatchObject({ code: 'invalid-command' });
 
     const returned = STATES.atSozialregion();
-    expect(caught(() => returned.returnFromDfpa({ handoverId: HANDOVER, sozialregionId: REGION, on: d('2027-05-20'), reasonCode: 'tired' }, dfpaSystem))).toMatchObject({ ruleId: 'R16' });
+    expect(refusalOf(() => returned.returnFromDfpa({ handoverId: HANDOVER, sozialregionId: REGION, on: d('2027-05-20'), reasonCode: 'tired' }, dfpaSystem))).toMatchObject({ ruleId: 'R16' });
     returned.returnFromDfpa({ handoverId: HANDOVER, sozialregionId: REGION, on: d('2027-05-20'), reasonCode: 'goals-reached' }, dfpaSystem);
     expect(returned.status).toBe('open');
     expect(returned.history.map((h) => h.action).slice(-3)).toEqual(['dfpa-handover-requested', 'dfpa-handover-accepted', 'dfpa-case-returned']);
@@ -107,8 +97,8 @@ describe('transfer within the canton and closing (CM5)', () => {
     const c = caseInFoerdern();
     const [event] = c.transfer({ toMunicipality: 2581, movedOn: d('2027-03-01') }, directory, system);
     expect(event!.data).toMatchObject({ firstInformationDue: null });
-    expect(caught(() => c.transfer({ toMunicipality: 351, movedOn: d('2027-04-01') }, directory, system))).toMatchObject({ ruleId: 'CM5', code: 'transfer-outside-canton' });
-    expect(caught(() => c.transfer({ toMunicipality: 2581, movedOn: d('2027-04-01') }, directory, system))).toMatchObject({ ruleId: 'CM5' });
+    expect(refusalOf(() => c.transfer({ toMunicipality: 351, movedOn: d('2027-04-01') }, directory, system))).toMatchObject({ ruleId: 'CM5', code: 'transfer-outside-canton' });
+    expect(refusalOf(() => c.transfer({ toMunicipality: 2581, movedOn: d('2027-04-01') }, directory, system))).toMatchObject({ ruleId: 'CM5' });
   });
 
   it.each(['departed-abroad', 'departed-other-canton', 'naturalised', 'died'] as const)('closes on %s with that reason, idempotently', (reason) => {
@@ -129,8 +119,8 @@ describe('transfer within the canton and closing (CM5)', () => {
 
   it('lets the IB close with a reason, but refuses the register reasons for it', () => {
     const c = openCase();
-    expect(caught(() => c.closeByOfficer({ on: d('2027-05-01'), note: '' }, ib))).toMatchObject({ ruleId: 'CM7' });
-    expect(caught(() => c.closeFromRegister({ reason: 'closed-by-officer' as never, on: d('2027-05-01') }, system))).toMatchObject({ ruleId: 'CM5' });
+    expect(refusalOf(() => c.closeByOfficer({ on: d('2027-05-01'), note: '' }, ib))).toMatchObject({ ruleId: 'CM7' });
+    expect(refusalOf(() => c.closeFromRegister({ reason: 'closed-by-officer' as never, on: d('2027-05-01') }, system))).toMatchObject({ ruleId: 'CM5' });
     c.closeByOfficer({ on: d('2027-05-01'), note: 'Person nicht erreichbar, Wegzug unbekannt.' }, ib);
     expect(c.state.closure).toEqual({ reason: 'closed-by-officer', on: '2027-05-01', note: 'Person nicht erreichbar, Wegzug unbekannt.' });
   });
