@@ -2,6 +2,7 @@ import { InvalidCommandError } from './case.errors.js';
 import { assertLanguage } from './case-subject.js';
 import { isLocalDate, type LocalDate } from './local-date.js';
 import { assertReferralTarget, type ReferralTarget } from './referral.js';
+import { assertTalkFacts, type Interpreter } from './talk-facts.js';
 
 /** CEFR levels (R9); `none` = no knowledge yet. Oral and written are kept apart. */
 export const CEFR_LEVELS = ['none', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
@@ -14,8 +15,6 @@ export interface LanguageSkill {
   readonly written: CefrLevel;
 }
 
-/** An intercultural interpreter attended (R28); the language counts for the KIP report. */
-export type Interpreter = { readonly used: false } | { readonly used: true; readonly language: string };
 
 /** The three minimum topics of first information (VIntA Art. 8 Abs. 1 lit. a–c, R2). */
 export interface Art8Topics {
@@ -85,13 +84,7 @@ export function validateFirstInformation(input: FirstInformationInput, household
     return { form: 'info-folder', handedOutOn: input.handedOutOn, language: input.language };
   }
   if (input.form !== 'talk') throw new InvalidCommandError('form', 'Mappe oder Gespräch', 'info-folder or talk');
-  if (!input.talkId?.trim()) throw new InvalidCommandError('talkId', 'fehlt', 'is missing');
-  if (!isLocalDate(input.heldOn)) throw new InvalidCommandError('heldOn', 'kein Datum', 'not a date');
-  if (!input.place?.trim()) throw new InvalidCommandError('place', 'fehlt', 'is missing', 'R28');
-  if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1 || input.durationMinutes > 600) {
-    throw new InvalidCommandError('durationMinutes', '1 bis 600 Minuten', '1 to 600 minutes');
-  }
-  if (input.interpreter.used) assertLanguage('interpreter.language', input.interpreter.language);
+  assertTalkFacts(input);
   const t = input.topics;
   if (!t?.languageEducationWork || !t.languageOffers || !t.legalOrderAndNorms) {
     throw new InvalidCommandError('topics', 'die Erstinformation umfasst mindestens die drei Themen nach VIntA Art. 8 (a–c)',

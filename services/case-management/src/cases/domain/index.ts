@@ -13,6 +13,7 @@ export * from './case.events.js';
 export * from './deadline.js';
 export * from './dfpa-handover.js';
 export * from './first-information.js';
+export * from './talk-facts.js';
 export * from './household.js';
 export * from './integration-agreement.js';
 export * from './integration-talk.js';

@@ -1,7 +1,6 @@
 import { InvalidCommandError } from './case.errors.js';
-import type { Interpreter } from './first-information.js';
-import { assertLanguage } from './case-subject.js';
-import { isLocalDate, type LocalDate } from './local-date.js';
+import type { LocalDate } from './local-date.js';
+import { assertTalkFacts, type Interpreter } from './talk-facts.js';
 
 /** AIG Art. 58a Abs. 1 criteria (R4): a public security and order, b constitutional values, c language, d economic life or education. */
 export const ART58A_CRITERIA = ['a', 'b', 'c', 'd'] as const;
@@ -53,13 +52,7 @@ export function validateAbs2(input: Omit<Abs2Consideration, 'on'> | undefined, o
 }
 
 export function validateIntegrationTalk(input: IntegrationTalkInput): IntegrationTalk {
-  if (!input.talkId?.trim()) throw new InvalidCommandError('talkId', 'fehlt', 'is missing');
-  if (!isLocalDate(input.heldOn)) throw new InvalidCommandError('heldOn', 'kein Datum', 'not a date');
-  if (!input.place?.trim()) throw new InvalidCommandError('place', 'fehlt', 'is missing', 'R28');
-  if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1 || input.durationMinutes > 600) {
-    throw new InvalidCommandError('durationMinutes', '1 bis 600 Minuten', '1 to 600 minutes');
-  }
-  if (input.interpreter.used) assertLanguage('interpreter.language', input.interpreter.language);
+  assertTalkFacts(input);
   for (const c of ART58A_CRITERIA) {
     if (!(CRITERION_ASSESSMENTS as readonly string[]).includes(input.assessment?.[c])) {
       throw new InvalidCommandError(`assessment.${c}`, 'Beurteilung nach AIG Art. 58a fehlt', 'AIG Art. 58a assessment missing', 'R4');
