@@ -1,12 +1,14 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { ACCEPTED_VERSION, NS, parseEchNamespace } from './ech-namespaces.js';
+import { NS } from './ech-namespaces.js';
 import { isUnusedPart } from './ech-unused-parts.js';
 import { readEventRecord, readHeader, RecordShapeError } from './ech-record-reader.js';
 import type { DeliveryHeader, EchRecord } from './ech-record.types.js';
 import { DEFAULT_LIMITS, type IntakeLimits } from './intake-limits.js';
 import { IntakeRefusedError, refusal, type IntakeIssue, type IntakeRefusal } from './intake-refusal.js';
+import { rootRefusal } from './root-element.js';
 import { DeliveryPieces } from './delivery-pieces.js';
-import { declareUtf8, type PieceResult, type SchemaValidation } from './validation-windows.js';
+import { ValidatedPieces } from './validated-pieces.js';
+import { declareUtf8, type SchemaValidation } from './validation-windows.js';
 import { XmlByteDecoder } from './xml-byte-decoder.js';
 import { SubtreeBuilder, type XNode } from './xml-subtree.js';
 
@@ -51,12 +53,6 @@ const CANONICAL_NS = new Map<string, string>(Object.values(NS).map((uri) => [uri
 function canonicalNs(uri: string | undefined): string {
   if (uri === undefined) return '';
   return CANONICAL_NS.get(uri) ?? uri;
-}
-
-/** A piece handed to the validator; `before` are records read on the main thread that precede its own. */
-interface PendingPiece {
-  result: Promise<PieceResult>;
-  before: EchRecord[];
 }
 
 /**
@@ -104,13 +100,14 @@ class DeliveryStreamReader {
   private bytesPass = false;
   private singleRecords: EchRecord[] = [];
 
-  private readonly pending: PendingPiece[] = [];
+  private readonly validated: ValidatedPieces;
   private submitted = 0;
   private released = 0;
   private readonly ready: EchRecord[] = [];
 
   constructor(private readonly options: ReadDeliveryOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.validated = new ValidatedPieces(this.limits.maxIssues);
     this.attachHandlers();
   }
 
@@ -154,7 +151,7 @@ class DeliveryStreamReader {
   }
 
   private get stopped(): boolean {
-    return this.fatal !== undefined || this.issues.length >= this.limits.maxIssues;
+    return this.fatal !== undefined || this.validated.full;
   }
 
   private fail(r: IntakeRefusal): void {
@@ -163,11 +160,12 @@ class DeliveryStreamReader {
 
   private result(): DeliveryReadResult {
     if (this.fatal) return { status: 'refused', refusal: this.fatal, header: this.header, eventElement: this.eventElement, bytes: this.bytes };
-    if (this.issues.length > 0) {
-      const first = this.issues[0];
+    const issues = this.validated.issues;
+    if (issues.length > 0) {
+      const first = issues[0];
       return {
         status: 'refused',
-        refusal: refusal('schema-invalid', `the delivery is not valid eCH-0020 v3.0: ${this.issues.length}${this.issues.length >= this.limits.maxIssues ? '+' : ''} error(s), the first at line ${first.line}, column ${first.column}: ${first.message}`, this.issues),
+        refusal: refusal('schema-invalid', `the delivery is not valid eCH-0020 v3.0: ${issues.length}${this.validated.full ? '+' : ''} error(s), the first at line ${first.line}, column ${first.column}: ${first.message}`, issues),
         header: this.header,
         eventElement: this.eventElement,
         bytes: this.bytes,
@@ -181,9 +179,9 @@ class DeliveryStreamReader {
       status: 'accepted',
       header: this.header,
       eventElement: this.eventElement,
-      records: this.released,
+      records: this.validated.released,
       bytes: this.bytes,
-      validatedPieces: this.submitted,
+      validatedPieces: this.validated.submitted,
       encoding: this.decoder.encoding,
     };
   }
@@ -262,42 +260,16 @@ class DeliveryStreamReader {
       if (this.depth > 0) this.fail(refusal('truncated', 'the delivery ends before its root element is closed'));
       if (this.stopped) return;
       const records = this.singleRecords;
-      this.submit(Promise.resolve(this.options.validator.validate(declareUtf8(this.buffer))).then((issues) => ({ issues, records: [] })), records);
+      this.validated.submit(Promise.resolve(this.options.validator.validate(declareUtf8(this.buffer))).then((issues) => ({ issues, records: [] })), records);
     }
     this.buffer = '';
   }
 
-  private submit(result: Promise<PieceResult>, before: EchRecord[]): void {
-    this.submitted++;
-    this.pending.push({ result, before });
-  }
-
-  /**
-   * Waits for validated pieces in order and hands their records on. At most two pieces are in flight, which bounds
-   * memory when the validator runs elsewhere (a worker); with an in-process validator they are already done.
-   */
+  /** Hands the records of validated pieces on (see ValidatedPieces); a base delivery's records need its header. */
   private async settle(all: boolean): Promise<void> {
-    while (this.pending.length > (all || this.stopped ? 0 : 2)) {
-      const [piece] = this.pending.splice(0, 1);
-      const { issues, records } = await piece.result;
-      if (issues.length > 0) {
-        this.issues.push(...issues.slice(0, this.limits.maxIssues - this.issues.length));
-        continue;
-      }
-      if (this.issues.length === 0 && !this.fatal) this.ready.push(...piece.before, ...records);
-    }
-    const onRecord = this.options.onRecord;
+    const { onRecord } = this.options;
     const header = this.header;
-    if (!onRecord || !header) {
-      this.released += this.ready.length;
-      this.ready.length = 0;
-      return;
-    }
-    while (this.ready.length > 0 && this.issues.length === 0 && !this.fatal) {
-      const [record] = this.ready.splice(0, 1);
-      this.released++;
-      await onRecord(record, header);
-    }
+    await this.validated.settle(all, () => this.stopped, onRecord && header ? (record) => onRecord(record, header) : undefined);
   }
 
   /**
@@ -361,24 +333,11 @@ class DeliveryStreamReader {
   }
 
   private checkRoot(tag: SaxesTagNS): void {
-    const ns = tag.uri ?? '';
-    const version = tag.attributes.version?.value;
-    if (ns === NS.e20 && tag.local === 'delivery') {
-      this.rootNamespaces = { ...tag.ns };
-      return;
-    }
-    const parsed = parseEchNamespace(ns);
-    const accepted = `registry-intake accepts ${ACCEPTED_VERSION.standard} version ${ACCEPTED_VERSION.version} only (namespace ${ACCEPTED_VERSION.namespace})`;
-    if (parsed?.standard === 'eCH-0020') {
-      const found = parsed.variant ? `the flattened "-f" variant of eCH-0020 version ${parsed.major}` : `eCH-0020 version ${version ?? parsed.major}`;
-      this.fail(refusal('unsupported-version', `${found} found (namespace ${ns}); ${accepted}`, [{ line: this.parser.line, column: 1, message: `root element {${ns}}${tag.local}` }]));
-    } else if (parsed?.standard === 'eCH-0090') {
-      this.fail(refusal('wrong-namespace', `this is a sedex envelope (eCH-0090 version ${parsed.major}), not a delivery; send the eCH-0020 payload (data_*.xml) — ${accepted}`));
-    } else {
-      const found = ns ? `{${ns}}${tag.local}` : `${tag.local} without namespace`;
-      this.fail(refusal('wrong-namespace', `the root element ${found} is not an eCH-0020 delivery; expected {${NS.e20}}delivery — ${accepted}`, [{ line: this.parser.line, column: 1, message: `unexpected root element ${found}` }]));
-    }
+    const refused = rootRefusal(tag.uri ?? '', tag.local, tag.attributes.version?.value, this.parser.line);
+    if (refused) this.fail(refused);
+    else this.rootNamespaces = { ...tag.ns };
   }
+
 
   private startCapture(kind: 'header' | 'event', tag: SaxesTagNS): void {
     this.capture = new SubtreeBuilder(isUnusedPart);
@@ -407,7 +366,7 @@ class DeliveryStreamReader {
     this.pieces = new DeliveryPieces({
       validator: this.options.validator, limits: this.limits, prefix, syntheticEnd: `</${tag.name}></${this.rootName}>`,
       start: { line: this.parser.line, column: this.parser.columnIndex }, eventElement: tag.local, depth: this.depth,
-      namespaceOf: (p) => scope[p], before, submit: (result, records) => this.submit(result, records),
+      namespaceOf: (p) => scope[p], before, submit: (result, records) => this.validated.submit(result, records),
     });
     this.buffer = this.buffer.slice(end);
   }
