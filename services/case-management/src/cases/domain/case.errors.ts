@@ -1,33 +1,22 @@
+import { DomainError, type LocalisedMessage, type RefusalKind } from '@si/kernel';
 import { RULES, type RuleId } from './rule-ids.js';
 
-/** What a user reads: German first (the working language of the Solothurn users), English beside it. */
-export interface LocalisedMessage {
-  readonly de: string;
-  readonly en: string;
-}
-
-/**
- * How the refusal relates to the request, so the HTTP layer can pick a status without knowing rules:
- * `conflict` → 409 (not allowed in the case's current state), `unprocessable` → 422 (the input breaks a
- * rule), `forbidden` → 403 (this role may not take this step), `not-found` → 404 (a referenced part of
- * the case does not exist).
- */
-export type RefusalKind = 'conflict' | 'unprocessable' | 'forbidden' | 'not-found';
+// The shared base (rule, code, de/en messages, kind) is in @si/kernel; @si/http maps the kind to a status.
+export type { LocalisedMessage, RefusalKind };
 
 /**
  * Every refusal of the domain. Carries the rule that refused (problem+json `rule`), a stable `code`
  * (problem `type` suffix), messages in de and en, and optional details for the problem body.
  */
-export class CaseDomainError extends Error {
+export class CaseDomainError extends DomainError {
   constructor(
-    readonly ruleId: RuleId,
-    readonly code: string,
-    readonly messages: LocalisedMessage,
-    readonly kind: RefusalKind,
-    readonly details: Readonly<Record<string, unknown>> = {},
+    override readonly ruleId: RuleId,
+    code: string,
+    messages: LocalisedMessage,
+    kind: RefusalKind,
+    details: Readonly<Record<string, unknown>> = {},
   ) {
-    super(`[${ruleId}] ${messages.en}`);
-    this.name = new.target.name;
+    super(ruleId, code, messages, kind, details);
   }
 
   /** The rule's one-line statement from the catalogue, for the problem's `detail`. */
