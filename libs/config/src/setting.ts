@@ -56,14 +56,14 @@ export function optionalText(env: string, options: { meaning: string; minBytes?:
 
 /** A URL with one of the given protocols (`postgres:`, `amqp:`, `http:` …). */
 export function url(env: string, options: Described<string> & { protocols: readonly string[] }): Setting<string> {
-  const parsed = z.string().refine((v) => {
-    try {
-      return options.protocols.includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a URL (${options.protocols.join(' or ')})`);
+  const parsed = z.string().refine((v) => isUrl(v, options.protocols), `must be a URL (${options.protocols.join(' or ')})`);
   return setting(env, options.meaning, options.default, withDefault(parsed, options.default, env));
+}
+
+/** A URL that may stay unset: the value is then `undefined` (the code derives it from other settings). */
+export function optionalUrl(env: string, options: { meaning: string; protocols: readonly string[] }): Setting<string | undefined> {
+  const parsed = z.string().refine((v) => isUrl(v, options.protocols), `must be a URL (${options.protocols.join(' or ')})`).optional();
+  return setting(env, options.meaning, undefined, parsed);
 }
 
 /** One of a fixed list of words. */
@@ -88,4 +88,12 @@ function withDefault<T>(parsed: z.ZodType<T, string>, fallback: T | undefined, e
       ctx.addIssue({ code: 'custom', message: `is required (${env} has no default)` });
       return z.NEVER;
     });
+}
+
+function isUrl(value: string, protocols: readonly string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
 }

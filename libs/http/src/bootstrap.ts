@@ -39,7 +39,7 @@ export function configureHttp(app: INestApplication, logger: Logger): void {
     transformOptions: { enableImplicitConversion: false } }));
 }
 
-/** Listens on loopback unless HOST says otherwise: a developer's machine must not expose personal data. */
-export async function listen(app: NestFastifyApplication, port: number): Promise<void> {
-  await app.listen({ port: Number(process.env.PORT ?? port), host: process.env.HOST ?? '127.0.0.1' });
+/** Listens where the platform configuration says (loopback by default: a developer's machine must not expose personal data). */
+export async function listen(app: NestFastifyApplication, at: { port: number; host: string }): Promise<void> {
+  await app.listen({ port: at.port, host: at.host });
 }

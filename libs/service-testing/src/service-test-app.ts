@@ -11,7 +11,7 @@ import { configureHttp } from '@si/http';
 import { declareTopology, deleteTopology, loadTopology, MessagingLifecycle, resolveTopology, type CloudEvent, type ResolvedTopology } from '@si/messaging';
 import { createLogger } from '@si/observability';
 import { runMigrations } from '@si/persistence';
-import { allMigrations, ServiceCoreModule, type ServiceDefinition } from '@si/service';
+import { allMigrations, loadPlatformConfig, ServiceCoreModule, type PlatformConfig, type ServiceDefinition } from '@si/service';
 import { createTestDatabase, eventually, type TestDatabase } from '@si/testing';
 
 export const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -35,7 +35,12 @@ export interface ServiceTestAppOptions {
   definition: ServiceDefinition;
   /** The service's feature modules, beside ServiceCoreModule. */
   modules: Type<unknown>[];
-  /** The service's own settings; the test's broker prefix is given so names can derive from it. */
+  /**
+   * The service's own configuration objects (e.g. `{ provide: CASE_MANAGEMENT_CONFIG, useValue: settings.defaults({…}) }`),
+   * which replace the providers that would read the environment; the test's broker prefix is given so names can derive from it.
+   */
+  config?: (prefix: string) => { provide: unknown; useValue: unknown }[];
+  /** @deprecated Environment variables for a service whose settings are still read from `process.env`; prefer `config`. */
   env?: (prefix: string) => Record<string, string>;
   /** Replace providers (e.g. a clock) before the app starts. */
   override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
@@ -68,24 +73,29 @@ export interface ServiceTestApp {
 /**
  * The real service app (ServiceCoreModule + its feature modules) on a fresh database, with its own dev identity
  * server and broker name prefix, migrated as in production and listening on a free port; events it emits are
- * captured on a private queue. Env is set before the modules are built because the core module reads it in
- * `forService`. Tests talk real HTTP: under Jest, Fastify's inject() cannot load (an ESM-only dependency).
+ * captured on a private queue. Its settings are passed as objects (platform and service configuration), not through
+ * `process.env`. Tests talk real HTTP: under Jest, Fastify's inject() cannot load (an ESM-only dependency).
  */
 export async function startServiceTestApp(options: ServiceTestAppOptions): Promise<ServiceTestApp> {
   const { definition } = options;
   const db = await createTestDatabase(definition.name);
   const prefix = `t${randomBytes(4).toString('hex')}.`;
   const oidc = await startDevOidc({ port: 0 });
-  Object.assign(process.env, {
-    DATABASE_URL: db.appUrl, DATABASE_MIGRATOR_URL: db.migratorUrl, SI_MESSAGING_PREFIX: prefix, OIDC_AUTH_SERVER_URL: oidc.publicUrl,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...options.env?.(prefix),
-  });
+  // The platform settings as an object: the defaults of an empty environment, then this test's database, broker prefix and identity server.
+  const platform: PlatformConfig = {
+    ...loadPlatformConfig(definition, {}), database: db, amqpUrl: AMQP_URL, messagingPrefix: prefix,
+    oidc: { authServerUrl: oidc.publicUrl, realm: 'start-integration', jwksUrl: undefined },
+  };
+  // The services' own loggers read LOG_LEVEL (@si/observability): quiet unless the developer asks for more.
+  process.env.LOG_LEVEL ??= 'warn';
+  if (options.env) Object.assign(process.env, options.env(prefix));
   await runMigrations({ migratorUrl: db.migratorUrl, appRole: db.appRole, migrations: allMigrations(definition), appendOnlyTables: [AUDIT_TABLE] });
 
-  @Module({ imports: [ServiceCoreModule.forService(definition), ...options.modules] })
+  @Module({ imports: [ServiceCoreModule.forService(definition, platform), ...options.modules] })
   class TestAppModule {}
 
   let builder = Test.createTestingModule({ imports: [TestAppModule as Type<unknown>] });
+  for (const { provide, useValue } of options.config?.(prefix) ?? []) builder = builder.overrideProvider(provide).useValue(useValue);
   if (options.override) builder = options.override(builder);
   const app = (await builder.compile()).createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error'] });
   configureHttp(app, createLogger(`${definition.name}-test`));

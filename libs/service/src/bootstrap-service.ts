@@ -1,23 +1,28 @@
 import { type Type } from '@nestjs/common';
 import { createServiceApp, listen } from '@si/http';
-import { runMigrations, databaseConfig } from '@si/persistence';
+import { runMigrations } from '@si/persistence';
 import { messagingMigrations } from '@si/messaging';
 import { auditMigrations, AUDIT_TABLE } from '@si/audit';
 import { createLogger } from '@si/observability';
 import type { ServiceDefinition } from './service-definition.js';
+import { loadPlatformConfig } from './platform.config.js';
 
 /** Every migration a service runs: the platform's tables first (outbox, inbox, audit), then its own. */
 export function allMigrations(definition: ServiceDefinition) {
   return [...messagingMigrations, ...auditMigrations, ...definition.migrations];
 }
 
-/** Migrates the schema as the migrator role, then starts the app as the runtime role. */
+/**
+ * Validates the platform settings (a wrong one stops the start with a message naming it), migrates the schema as the
+ * migrator role, then starts the app as the runtime role.
+ */
 export async function bootstrapService(module: Type<unknown>, definition: ServiceDefinition): Promise<void> {
-  const logger = createLogger(definition.name);
-  const db = databaseConfig(definition.name);
+  const config = loadPlatformConfig(definition);
+  const logger = createLogger(definition.name, config.logLevel);
+  const db = config.database;
   const applied = await runMigrations({ migratorUrl: db.migratorUrl, appRole: db.appRole, migrations: allMigrations(definition), appendOnlyTables: [AUDIT_TABLE] });
   if (applied.length) logger.info({ applied }, 'migrations applied');
   const app = await createServiceApp(module, { name: definition.name, openApi: { title: definition.title, description: definition.description }, bodyLimit: definition.bodyLimit, logger });
-  await listen(app, definition.port);
-  logger.info({ port: Number(process.env.PORT ?? definition.port) }, `${definition.name} listening`);
+  await listen(app, { port: config.port, host: config.host });
+  logger.info({ port: config.port }, `${definition.name} listening`);
 }

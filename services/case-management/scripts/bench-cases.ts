@@ -53,10 +53,10 @@ async function main(): Promise<void> {
   say(`database ${db.name}, broker prefix ${prefix}`);
   try {
     const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean); // e.g. --cpu-prof
-    child = spawn(process.execPath, [...nodeArgs, join(repoRoot, 'services/case-management/dist/main.js')], {
+    child = spawn(process.execPath, [...nodeArgs, join(repoRoot, 'services/case-management/dist/bench/bench-main.js')], {
       env: {
         ...process.env, DATABASE_URL: db.appUrl, DATABASE_MIGRATOR_URL: db.migratorUrl, SI_MESSAGING_PREFIX: prefix, OIDC_AUTH_SERVER_URL: oidc.publicUrl,
-        PORT: String(port), CASE_JOBS_PREFIX: `${prefix}bull`, CASE_BENCH_UNGUARDED_WORKLIST: '1', LOG_LEVEL: 'warn', NODE_ENV: 'benchmark',
+        PORT: String(port), CASE_JOBS_PREFIX: `${prefix}bull`, LOG_LEVEL: 'warn', NODE_ENV: 'benchmark',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

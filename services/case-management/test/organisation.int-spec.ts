@@ -5,7 +5,7 @@ import { openCase } from './support/case-flow.js';
 describe('organisation model per municipality (R29), maintained by AGS', () => {
   let t: CaseTestApp;
   beforeAll(async () => {
-    t = await startCaseApp({ env: { CASE_ORGANISATION_CACHE_MS: '0' } });
+    t = await startCaseApp({ config: { organisationCacheMs: 0 } });
   });
   afterAll(async () => {
     await t?.close();

@@ -8,7 +8,7 @@ const MAX_BYTES = 4 * 1024 * 1024;
 let t: IntakeTestApp;
 
 beforeAll(async () => {
-  t = await startIntakeApp({ INTAKE_MAX_BYTES: String(MAX_BYTES) });
+  t = await startIntakeApp({ limits: { maxBytes: MAX_BYTES } });
 }, 90_000);
 afterAll(async () => {
   await t?.close();

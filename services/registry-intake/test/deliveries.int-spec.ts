@@ -13,7 +13,7 @@ const messageId = (label: string) => `${label.slice(0, 20)}-${++seq}-${run}`;
 
 beforeAll(async () => {
   // A small stage threshold sends base deliveries of a few hundred persons through the staged path.
-  t = await startIntakeApp({ INTAKE_STAGE_THRESHOLD: '300' });
+  t = await startIntakeApp({ stageThreshold: 300 });
 }, 90_000);
 afterAll(async () => {
   await t?.close();

@@ -16,7 +16,7 @@ let poller: SedexPoller;
 let processor: SedexProcessor;
 
 beforeAll(async () => {
-  t = await startIntakeApp({ INTAKE_STAGE_THRESHOLD: '100' });
+  t = await startIntakeApp({ stageThreshold: 100 });
   inbox = new SedexInbox(t.inboxDir);
   poller = t.app.get(SedexPoller);
   processor = t.app.get(SedexProcessor);

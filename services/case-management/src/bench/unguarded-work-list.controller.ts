@@ -13,8 +13,8 @@ const BENCH_PRINCIPAL: Principal = {
 /**
  * Benchmark only (`npm run bench:cases`): the work list exactly as `GET /api/v1/cases` serves it (same
  * query DTO and validation, scope, audit record and serialisation) but without the auth guard, so the benchmark can state
- * what authentication costs. Mounted only when CASE_BENCH_UNGUARDED_WORKLIST=1 and never in production
- * (BenchModule refuses to load there); it is not in the OpenAPI document.
+ * what authentication costs. Mounted only by the bench entry point (bench/bench-main.ts), which refuses to run in
+ * production; the production AppModule never has it, and it is not in the OpenAPI document.
  */
 @ApiExcludeController()
 @Controller('bench/unguarded')

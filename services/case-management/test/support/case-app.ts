@@ -5,6 +5,7 @@ import { buildOpenApi } from '@si/http';
 import { buildCloudEvent, EventValidator, type CloudEvent } from '@si/messaging';
 import { startServiceTestApp, type ServiceTestApp } from '@si/service-testing';
 import { CasesModule } from '../../src/cases/cases.module.js';
+import { CASE_MANAGEMENT_CONFIG, loadConfig, type CaseManagementConfig } from '../../src/config/case-management.config.js';
 import { DeadlineQueue } from '../../src/cases/jobs/deadline-queue.js';
 import { SharedModule } from '../../src/shared/shared.module.js';
 import { definition } from '../../src/service.definition.js';
@@ -19,6 +20,9 @@ export interface CaseTestApp extends ServiceTestApp {
 export interface CaseAppOptions {
   /** Replace providers (e.g. the Clock) before the app starts. */
   override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+  /** Settings of this test on top of the defaults (the BullMQ prefix is the test's own). */
+  config?: Partial<CaseManagementConfig>;
+  /** The same as variables (validated as at start, never written to `process.env`); prefer `config`. */
   env?: Record<string, string>;
 }
 
@@ -27,7 +31,7 @@ export async function startCaseApp(options: CaseAppOptions = {}): Promise<CaseTe
   const t = await startServiceTestApp({
     definition,
     modules: [SharedModule, CasesModule],
-    env: (prefix) => ({ CASE_JOBS_PREFIX: `${prefix}bull`, ...options.env }),
+    config: (prefix) => [{ provide: CASE_MANAGEMENT_CONFIG, useValue: { ...loadConfig(options.env ?? {}), jobsPrefix: `${prefix}bull`, ...options.config } }],
     override: options.override,
     capture: 'case.#',
     // The sweep's job scheduler would otherwise stay in Redis under this test's prefix.

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { defineConfig, int, optionalText, text, type Environment } from '@si/config';
 import { referenceDir } from '@si/contracts';
 import type { IntakeLimits } from '../ech/intake-limits.js';
 
@@ -50,42 +51,47 @@ export interface IntakeConfig {
   gcHeadroomBytes: number;
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, not "${raw}"`);
-  return value;
-}
+/** Every variable of this service, with its default and meaning (the platform's own are in @si/service). */
+export const intakeSettings = defineConfig('registry-intake', {
+  personRefKey: optionalText('PERSON_REF_KEY', { minBytes: 32, meaning: 'HMAC key of the pseudonymous person references (at least 32 bytes; required in production)' }),
+  nodeEnv: optionalText('NODE_ENV', { meaning: '`production` refuses to start without PERSON_REF_KEY' }),
+  inboxDir: optionalText('SEDEX_INBOX_DIR', { meaning: 'sedex inbox directory; no inbox is polled without it' }),
+  pollIntervalMs: int('SEDEX_POLL_INTERVAL_MS', { default: 2000, meaning: 'Interval of the inbox poll (ms; 0 = tests drive the poller)' }),
+  maxBytes: int('INTAKE_MAX_BYTES', { default: 0, meaning: 'Largest delivery in bytes (0 = the built-in limit)' }),
+  windowBytes: int('INTAKE_WINDOW_BYTES', { default: 0, meaning: 'Largest piece of a base delivery in bytes (0 = the built-in limit)' }),
+  referenceDir: text('INTAKE_REFERENCE_DIR', { default: referenceDir, meaning: 'Master data folder, re-read before each reprocess' }),
+  stageThreshold: int('INTAKE_STAGE_THRESHOLD', { default: 100, meaning: 'Outcomes held in memory before a delivery is staged, and the batch size then' }),
+  validationWorkers: int('INTAKE_VALIDATION_WORKERS', { default: 1, meaning: 'Worker threads that validate base-delivery pieces (0 = the main thread)' }),
+  workerFromChars: int('INTAKE_WORKER_FROM_CHARS', { default: 256 * 1024, meaning: 'Documents from this many characters on are validated in a worker' }),
+  rawRetentionDays: int('INTAKE_RAW_RETENTION_DAYS', { default: 90, meaning: 'Days raw bytes are kept once a delivery is accepted or resolved' }),
+  gcHeadroomMb: int('INTAKE_GC_HEADROOM_MB', { default: 24, meaning: 'Heap growth (MB) after which a large delivery collects garbage (0 = leave it to V8)' }),
+});
 
 /**
  * Reads the service's configuration. Throws (and the service does not start) when production runs without its own
  * person-reference key: references made with the public development key could be recomputed by anyone.
  */
-export function intakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig {
-  const key = env.PERSON_REF_KEY;
-  if (!key && env.NODE_ENV === 'production') {
+export function intakeConfig(env: Environment = process.env): IntakeConfig {
+  const v = intakeSettings.load(env);
+  if (!v.personRefKey && v.nodeEnv === 'production') {
     throw new Error('PERSON_REF_KEY is required in production (the HMAC key of person references, at least 32 bytes)');
   }
-  if (key !== undefined && Buffer.byteLength(key) < 32) throw new Error('PERSON_REF_KEY must have at least 32 bytes');
-  const inbox = env.SEDEX_INBOX_DIR;
-  const maxBytes = env.INTAKE_MAX_BYTES ? int(env, 'INTAKE_MAX_BYTES', 0) : undefined;
   return {
-    personRefKey: key ?? DEVELOPMENT_PERSON_REF_KEY,
-    personRefKeyIsDevelopmentDefault: !key,
+    personRefKey: v.personRefKey ?? DEVELOPMENT_PERSON_REF_KEY,
+    personRefKeyIsDevelopmentDefault: !v.personRefKey,
     sedex: {
-      inboxDir: inbox ? (isAbsolute(inbox) ? inbox : resolve(inbox)) : undefined,
-      pollIntervalMs: int(env, 'SEDEX_POLL_INTERVAL_MS', 2000),
+      inboxDir: v.inboxDir ? (isAbsolute(v.inboxDir) ? v.inboxDir : resolve(v.inboxDir)) : undefined,
+      pollIntervalMs: v.pollIntervalMs,
     },
-    limits: { ...(maxBytes ? { maxBytes } : {}), ...(env.INTAKE_WINDOW_BYTES ? { windowBytes: int(env, 'INTAKE_WINDOW_BYTES', 0) } : {}) },
-    referenceDir: env.INTAKE_REFERENCE_DIR ?? referenceDir,
-    stageThreshold: int(env, 'INTAKE_STAGE_THRESHOLD', 100),
+    limits: { ...(v.maxBytes ? { maxBytes: v.maxBytes } : {}), ...(v.windowBytes ? { windowBytes: v.windowBytes } : {}) },
+    referenceDir: v.referenceDir,
+    stageThreshold: v.stageThreshold,
     rawSpillBytes: 4 * 1024 * 1024,
-    validationWorkers: int(env, 'INTAKE_VALIDATION_WORKERS', 1),
-    workerFromChars: int(env, 'INTAKE_WORKER_FROM_CHARS', 256 * 1024),
-    rawRetentionDays: int(env, 'INTAKE_RAW_RETENTION_DAYS', 90),
+    validationWorkers: v.validationWorkers,
+    workerFromChars: v.workerFromChars,
+    rawRetentionDays: v.rawRetentionDays,
     leaseSeconds: 60,
-    gcHeadroomBytes: int(env, 'INTAKE_GC_HEADROOM_MB', 24) * 1024 * 1024,
+    gcHeadroomBytes: v.gcHeadroomMb * 1024 * 1024,
   };
 }
 

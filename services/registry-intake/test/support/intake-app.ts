@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { referenceDir } from '@si/contracts';
 import { DEMO_USERS, startServiceTestApp, type Caller, type Json, type ServiceTestApp, type TestResponse } from '@si/service-testing';
 import { IntakeConfigModule } from '../../src/config/config.module.js';
+import { INTAKE_CONFIG, intakeConfig, type IntakeConfig } from '../../src/config/intake.config.js';
 import { DeliveriesModule } from '../../src/deliveries/deliveries.module.js';
 import { TargetGroupModule } from '../../src/target-group/target-group.module.js';
 import { definition } from '../../src/service.definition.js';
@@ -26,7 +27,7 @@ export interface IntakeTestApp extends ServiceTestApp {
  * The real registry-intake app on a fresh database (see startServiceTestApp), with its own sedex inbox
  * (timer off: tests drive the poller) and master-data folder.
  */
-export async function startIntakeApp(env: Record<string, string> = {}): Promise<IntakeTestApp> {
+export async function startIntakeApp(settings: Partial<IntakeConfig> = {}): Promise<IntakeTestApp> {
   const work = mkdtempSync(join(tmpdir(), 'ri-test-'));
   const inboxDir = join(work, 'inbox');
   const refDir = join(work, 'reference');
@@ -34,7 +35,10 @@ export async function startIntakeApp(env: Record<string, string> = {}): Promise<
   const t = await startServiceTestApp({
     definition,
     modules: [IntakeConfigModule, TargetGroupModule, DeliveriesModule],
-    env: () => ({ SEDEX_INBOX_DIR: inboxDir, SEDEX_POLL_INTERVAL_MS: '0', PERSON_REF_KEY: TEST_PERSON_REF_KEY, INTAKE_REFERENCE_DIR: refDir, ...env }),
+    config: () => [{
+      provide: INTAKE_CONFIG,
+      useValue: { ...intakeConfig({ PERSON_REF_KEY: TEST_PERSON_REF_KEY }), sedex: { inboxDir, pollIntervalMs: 0 }, referenceDir: refDir, ...settings } satisfies IntakeConfig,
+    }],
     capture: 'person.#',
   });
   const close = t.close;
