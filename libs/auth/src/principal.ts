@@ -13,6 +13,10 @@ export interface Principal {
   readonly gemeinden: readonly number[];
   /** Id of the Sozialregion (`sozialregion`, see contracts/reference/sozialregionen.json). */
   readonly sozialregion?: string;
+  /** `anbieter`: id of the offer provider an `anbieter` user works for (offers service). */
+  readonly anbieter?: string;
+  /** `mentoringPools`: ids of the Mentoring-Pools a `mentoring-koordination` user runs (a pool's id is its region's). */
+  readonly mentoringPools?: readonly string[];
   /** `azp`: the client the token was issued to. */
   readonly clientId: string;
   /** A machine caller (client credentials), not a person. */
@@ -48,6 +52,8 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   const realmAccess = claims['realm_access'] as { roles?: unknown } | undefined;
   const gemeinden = [...new Set(strings(claims['gemeinden']).filter((v) => BFS_NUMBER.test(v)).map(Number))];
   const sozialregion = typeof claims['sozialregion'] === 'string' && claims['sozialregion'] !== '' ? claims['sozialregion'] : undefined;
+  const anbieter = typeof claims['anbieter'] === 'string' && claims['anbieter'] !== '' ? claims['anbieter'] : undefined;
+  const mentoringPools = [...new Set(strings(claims['mentoringPools']).filter((v) => v !== ''))];
   // Keycloak's service_account scope writes client_id; its service-account users are named so.
   const isServiceAccount = typeof claims['client_id'] === 'string' || username.startsWith('service-account-');
   return {
@@ -56,6 +62,8 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
     roles: strings(realmAccess?.roles),
     gemeinden,
     ...(sozialregion ? { sozialregion } : {}),
+    ...(anbieter ? { anbieter } : {}),
+    ...(mentoringPools.length ? { mentoringPools } : {}),
     clientId,
     isServiceAccount,
   };
