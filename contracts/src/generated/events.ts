@@ -2220,6 +2220,121 @@ export interface RegisterBaseDeliveryCompletedV1 {
   } | null;
 }
 
+/**
+ * Emitted when AGS approved a claim with four eyes: a factual check by one person, the approval by a second person of AGS finance. For reporting. Pseudonymous: amounts and counts per municipality and period only; no case ids, names, addresses or AHV numbers.
+ */
+export interface SubsidyClaimApprovedV1 {
+  /**
+   * The claim (also the CloudEvents `subject`).
+   */
+  claimId: string;
+  /**
+   * BFS number of the municipality the claim pays (the member municipality of a Leitgemeinde keeps its own number).
+   */
+  municipality: number;
+  /**
+   * Claim period label: 2027-Q1 (quarter), 2027-H1, 2027-M03, 2027-P2 or 2027 (year).
+   */
+  period: string;
+  periodFrom: string;
+  periodTo: string;
+  /**
+   * Amount payable in Rappen (integer; lines disputed by the municipality are not payable).
+   */
+  payableRappen: number;
+  lineCount: number;
+  /**
+   * Lines whose service date lies in an earlier, already claimed period.
+   */
+  lateLineCount: number;
+  /**
+   * Payable lines per tariff item.
+   */
+  items: {
+    item: "first-information-talk" | "info-folder" | "integration-talk" | "interpreter" | "offer-participation";
+    count: number;
+    amountRappen: number;
+  }[];
+  approvedAt: string;
+}
+
+/**
+ * Emitted when the payment of an exported claim is confirmed. For reporting. Pseudonymous: amounts and counts per municipality and period only; no case ids, names, addresses or AHV numbers.
+ */
+export interface SubsidyClaimPaidV1 {
+  /**
+   * The claim (also the CloudEvents `subject`).
+   */
+  claimId: string;
+  /**
+   * BFS number of the municipality the claim pays (the member municipality of a Leitgemeinde keeps its own number).
+   */
+  municipality: number;
+  /**
+   * Claim period label: 2027-Q1 (quarter), 2027-H1, 2027-M03, 2027-P2 or 2027 (year).
+   */
+  period: string;
+  periodFrom: string;
+  periodTo: string;
+  /**
+   * Amount payable in Rappen (integer; lines disputed by the municipality are not payable).
+   */
+  payableRappen: number;
+  lineCount: number;
+  /**
+   * Lines whose service date lies in an earlier, already claimed period.
+   */
+  lateLineCount: number;
+  /**
+   * Payable lines per tariff item.
+   */
+  items: {
+    item: "first-information-talk" | "info-folder" | "integration-talk" | "interpreter" | "offer-participation";
+    count: number;
+    amountRappen: number;
+  }[];
+  paidOn: string;
+  exportId: string;
+}
+
+/**
+ * Emitted when a municipality's integration officer submits its claim for a period to AGS. For reporting. Pseudonymous: amounts and counts per municipality and period only; no case ids, names, addresses or AHV numbers.
+ */
+export interface SubsidyClaimSubmittedV1 {
+  /**
+   * The claim (also the CloudEvents `subject`).
+   */
+  claimId: string;
+  /**
+   * BFS number of the municipality the claim pays (the member municipality of a Leitgemeinde keeps its own number).
+   */
+  municipality: number;
+  /**
+   * Claim period label: 2027-Q1 (quarter), 2027-H1, 2027-M03, 2027-P2 or 2027 (year).
+   */
+  period: string;
+  periodFrom: string;
+  periodTo: string;
+  /**
+   * Amount payable in Rappen (integer; lines disputed by the municipality are not payable).
+   */
+  payableRappen: number;
+  lineCount: number;
+  /**
+   * Lines whose service date lies in an earlier, already claimed period.
+   */
+  lateLineCount: number;
+  /**
+   * Payable lines per tariff item.
+   */
+  items: {
+    item: "first-information-talk" | "info-folder" | "integration-talk" | "interpreter" | "offer-participation";
+    count: number;
+    amountRappen: number;
+  }[];
+  submittedAt: string;
+}
+
 /** Every event type with its payload, for typed publishing and handling. */
 export interface EventTypeMap {
   'case.agreement-concluded.v1': CaseAgreementConcludedV1;
@@ -2245,6 +2360,9 @@ export interface EventTypeMap {
   'person.registered.v1': PersonRegisteredV1;
   'person.residence-permit-changed.v1': PersonResidencePermitChangedV1;
   'register.base-delivery-completed.v1': RegisterBaseDeliveryCompletedV1;
+  'subsidy.claim-approved.v1': SubsidyClaimApprovedV1;
+  'subsidy.claim-paid.v1': SubsidyClaimPaidV1;
+  'subsidy.claim-submitted.v1': SubsidyClaimSubmittedV1;
 }
 
 export type EventType = keyof EventTypeMap;
