@@ -8,13 +8,14 @@ module.exports = (dir, displayName) => ({
   displayName,
   rootDir: dir,
   testEnvironment: 'node',
-  extensionsToTreatAsEsm: ['.ts'],
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     ...pathsToModuleNameMapper(compilerOptions.paths, { prefix: path.join(__dirname, '/') }),
   },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: path.join(__dirname, 'tsconfig.jest.json'), diagnostics: false }],
+    // .tsx: the server-rendered views of services/web (Preact's JSX runtime, set in tsconfig.jest.json).
+    '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: path.join(__dirname, 'tsconfig.jest.json'), diagnostics: false }],
   },
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts', '<rootDir>/**/*.fault-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

@@ -1,0 +1,6 @@
+import { ServiceClient } from './service-client.js';
+
+/** One injectable client per service the workspace calls. */
+export class CaseManagementApi extends ServiceClient {}
+export class RegistryIntakeApi extends ServiceClient {}
+export class OffersApi extends ServiceClient {}

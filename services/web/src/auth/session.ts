@@ -1,0 +1,32 @@
+/** The roles the workspace knows (realm roles of a person); each sees only its own menu. */
+export const WEB_ROLES = ['gemeinde', 'sozialregion', 'ags', 'migrationsamt'] as const;
+export type WebRole = (typeof WEB_ROLES)[number];
+
+/** Who is logged in, as the identity server said at login (and at each refresh). */
+export interface WebUser {
+  subject: string;
+  username: string;
+  /** Display name (given + family name), else the username. */
+  name: string;
+  roles: WebRole[];
+  /** BFS numbers the user acts for (a Leitgemeinde IB: its members too). */
+  gemeinden: number[];
+  sozialregion?: string;
+}
+
+/** A browser's session, kept only in Redis: the browser holds nothing but the random id in a cookie. */
+export interface Session {
+  user: WebUser;
+  accessToken: string;
+  /** Milliseconds since the epoch. */
+  accessExpiresAt: number;
+  refreshToken?: string;
+  idToken?: string;
+  /** Synchronizer token every POST must carry. */
+  csrf: string;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+export const hasAnyRole = (user: WebUser | undefined, roles: readonly string[]): boolean =>
+  !!user && user.roles.some((r) => roles.includes(r));

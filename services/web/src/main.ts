@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { createLogger } from '@si/observability';
+import { AppModule } from './app.module.js';
+import { createWebApp } from './web-app.js';
+
+const logger = createLogger('web');
+const app = await createWebApp(AppModule, logger);
+const port = Number(process.env.PORT ?? 3000);
+// Loopback unless HOST says otherwise: a developer's machine must not expose personal data.
+await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });
+logger.info({ port }, 'web listening');

@@ -1,0 +1,1 @@
+export const WEB_REDIS = Symbol('WEB_REDIS');

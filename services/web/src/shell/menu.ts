@@ -1,0 +1,32 @@
+import type { WebRole, WebUser } from '../auth/session.js';
+
+/** One entry of the role menu. `label` is a catalogue key; `roles` who sees it (and only they). */
+export interface MenuEntry {
+  href: string;
+  label: string;
+  roles: readonly WebRole[];
+}
+
+/**
+ * THE menu. A feature adds its screen with one line here (its routes check the same roles with @Roles).
+ * Order here is order on screen.
+ */
+export const MENU: readonly MenuEntry[] = [
+  { href: '/faelle', label: 'menu.worklist', roles: ['gemeinde'] },
+  { href: '/faelle', label: 'menu.reportedCases', roles: ['migrationsamt'] },
+  { href: '/faelle', label: 'menu.handovers', roles: ['sozialregion'] },
+  { href: '/faelle', label: 'menu.caseOverview', roles: ['ags'] },
+  { href: '/organisation', label: 'menu.organisation', roles: ['ags'] },
+  { href: '/lieferungen/quarantaene', label: 'menu.quarantine', roles: ['ags'] },
+  { href: '/zielgruppenregel', label: 'menu.targetGroupRule', roles: ['ags'] },
+];
+
+/** The entries a user sees: those of their roles, each target once. */
+export function menuFor(user: WebUser | undefined, menu: readonly MenuEntry[] = MENU): MenuEntry[] {
+  if (!user) return [];
+  const seen = new Set<string>();
+  return menu.filter((e) => e.roles.some((r) => user.roles.includes(r)) && !seen.has(e.href) && seen.add(e.href));
+}
+
+/** Where a user lands after login: the first entry of their menu. */
+export const homeOf = (user: WebUser): string => menuFor(user)[0]?.href ?? '/';

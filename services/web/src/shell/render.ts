@@ -1,0 +1,12 @@
+import type { VNode } from 'preact';
+import { render } from 'preact-render-to-string';
+
+/** A full HTML document from a page's VNode (preact-render-to-string escapes every text and attribute). */
+export function renderDocument(page: VNode): string {
+  return `<!doctype html>${render(page)}`;
+}
+
+/** A fragment (htmx swaps). */
+export function renderFragment(node: VNode): string {
+  return render(node);
+}
