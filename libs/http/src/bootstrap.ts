@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger, type Logger } from '@si/observability';
 import { ProblemDetailsFilter } from './problem.filter.js';
+import type { ProblemMapper } from './problem-mapping.js';
 import { registerRequestHooks } from './request-hooks.js';
 import { NestPinoLogger } from './nest-logger.js';
 import { buildOpenApi, serveOpenApi, type OpenApiInfo } from './openapi.js';
@@ -14,6 +15,8 @@ export interface ServiceHttpOptions {
   /** Largest request body in bytes (default 1 MiB); services that take files raise it on their route. */
   bodyLimit?: number;
   logger?: Logger;
+  /** The service's own error mappings (see `ProblemMapper`), used by the one global problem filter. */
+  problems?: readonly ProblemMapper[];
 }
 
 /**
@@ -26,15 +29,15 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceHt
   const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024, genReqId: () => crypto.randomUUID() });
   registerRequestHooks(adapter.getInstance(), logger);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: new NestPinoLogger(logger), bufferLogs: false });
-  configureHttp(app, logger);
+  configureHttp(app, logger, options.problems);
   serveOpenApi(app, buildOpenApi(app, options.openApi));
   app.enableShutdownHooks();
   return app;
 }
 
 /** Separated so test apps built with `Test.createTestingModule` get exactly the same behaviour. */
-export function configureHttp(app: INestApplication, logger: Logger): void {
-  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+export function configureHttp(app: INestApplication, logger: Logger, problems: readonly ProblemMapper[] = []): void {
+  app.useGlobalFilters(new ProblemDetailsFilter(logger, problems));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true,
     transformOptions: { enableImplicitConversion: false } }));
 }

@@ -1,5 +1,6 @@
 export * from './problem.js';
 export * from './problem.filter.js';
+export * from './problem-mapping.js';
 export * from './request-hooks.js';
 export * from './readiness.js';
 export * from './health.controller.js';

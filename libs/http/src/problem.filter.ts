@@ -2,18 +2,27 @@ import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFil
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { correlation, type Logger } from '@si/observability';
 import { ProblemError, problemType, type ProblemDetails } from './problem.js';
+import { mapToProblem, type ProblemMapper } from './problem-mapping.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
   413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 500: 'Internal Server Error',
 };
 
-/** Every error leaves as application/problem+json; internals (stack, SQL) never reach the client. */
+/**
+ * Every error leaves as application/problem+json; internals (stack, SQL) never reach the client. The one filter of a
+ * service (global): domain refusals (@si/kernel `DomainError`) and the service's own `ProblemMapper`s are mapped
+ * here, so that no controller carries a filter of its own.
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly mappers: readonly ProblemMapper[] = [],
+  ) {}
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const error = mapToProblem(thrown, this.mappers);
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const problem = { ...this.toProblem(error), instance: request.url.split('?')[0], correlationId: correlation.id() };

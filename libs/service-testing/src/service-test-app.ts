@@ -98,7 +98,7 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
   for (const { provide, useValue } of options.config?.(prefix) ?? []) builder = builder.overrideProvider(provide).useValue(useValue);
   if (options.override) builder = options.override(builder);
   const app = (await builder.compile()).createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error'] });
-  configureHttp(app, createLogger(`${definition.name}-test`));
+  configureHttp(app, createLogger(`${definition.name}-test`), definition.problems);
   app.enableShutdownHooks();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;

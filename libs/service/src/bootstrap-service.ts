@@ -22,7 +22,7 @@ export async function bootstrapService(module: Type<unknown>, definition: Servic
   const db = config.database;
   const applied = await runMigrations({ migratorUrl: db.migratorUrl, appRole: db.appRole, migrations: allMigrations(definition), appendOnlyTables: [AUDIT_TABLE] });
   if (applied.length) logger.info({ applied }, 'migrations applied');
-  const app = await createServiceApp(module, { name: definition.name, openApi: { title: definition.title, description: definition.description }, bodyLimit: definition.bodyLimit, logger });
+  const app = await createServiceApp(module, { name: definition.name, openApi: { title: definition.title, description: definition.description }, bodyLimit: definition.bodyLimit, logger, problems: definition.problems });
   await listen(app, { port: config.port, host: config.host });
   logger.info({ port: config.port }, `${definition.name} listening`);
 }

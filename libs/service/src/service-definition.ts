@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import type { ProblemMapper } from '@si/http';
 
 export type MigrationClass = new () => MigrationInterface;
 
@@ -14,4 +15,9 @@ export interface ServiceDefinition {
   migrations: MigrationClass[];
   /** Body limit for this service's routes (default 1 MiB). */
   bodyLimit?: number;
+  /**
+   * The service's own error mappings, used by the one global problem filter (domain refusals, `DomainError` of
+   * @si/kernel, need none: @si/http maps their kind). Controllers carry no `@UseFilters`.
+   */
+  problems?: readonly ProblemMapper[];
 }

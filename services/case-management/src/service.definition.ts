@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@si/service';
 import { migrations } from './migrations/index.js';
+import { caseManagementProblems } from './shared/domain-problem.js';
 
 export const definition: ServiceDefinition = {
   name: 'case-management',
@@ -10,4 +11,5 @@ Every refusal is application/problem+json with \`rule\` naming the rule that ref
 Access is per object: an IB reaches the cases of the municipalities their organisation model assigns them, the Migrationsamt only reported cases,
 a Sozialregion only cases handed to it (read only), AGS the organisation model and pseudonymous case data. Out-of-scope cases answer 404.`,
   migrations,
+  problems: caseManagementProblems,
 };

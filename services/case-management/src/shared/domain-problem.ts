@@ -1,23 +1,8 @@
-import { BadRequestException, HttpException } from '@nestjs/common';
-import { ProblemError, problemType } from '@si/http';
-import { CaseDomainError, RULES, type RefusalKind } from '../cases/domain/index.js';
+import { BadRequestException } from '@nestjs/common';
+import { ProblemError, problemType, type ProblemMapper } from '@si/http';
+import { RULES } from '../cases/domain/index.js';
 
-const STATUS: Record<RefusalKind, number> = { conflict: 409, unprocessable: 422, forbidden: 403, 'not-found': 404 };
-
-/**
- * A domain refusal as problem+json: `rule` names the rule (R…/CM…), `type` its stable code, `title` the
- * German message (what an officer reads), `detail` the English one, `ruleText` the rule's statement.
- */
-export function domainProblem(error: CaseDomainError): ProblemError {
-  return new ProblemError({
-    type: problemType(error.code),
-    status: STATUS[error.kind],
-    title: error.messages.de,
-    detail: error.messages.en,
-    rule: error.ruleId,
-    extensions: { code: error.code, ruleText: RULES[error.ruleId], ...(Object.keys(error.details).length ? { details: error.details } : {}) },
-  });
-}
+// Domain refusals (CaseDomainError, a @si/kernel DomainError) need no mapping here: @si/http maps their kind.
 
 /** Malformed input refused by validation: 400 naming CM7 (well-formed input) and each field's complaint. */
 export function validationProblem(error: BadRequestException): ProblemError {
@@ -46,10 +31,7 @@ export function caseNotFound(): ProblemError {
   });
 }
 
-/** Maps what the shell throws to problems; anything else passes through unchanged. */
-export function toProblem(error: unknown): unknown {
-  if (error instanceof CaseDomainError) return domainProblem(error);
-  if (error instanceof BadRequestException) return validationProblem(error);
-  if (error instanceof HttpException || error instanceof ProblemError) return error;
-  return error;
-}
+/** This service's error mapping for the global problem filter (`definition.problems`): validation failures name CM7. */
+export const caseManagementProblems: readonly ProblemMapper[] = [
+  (error) => (error instanceof BadRequestException ? validationProblem(error) : undefined),
+];

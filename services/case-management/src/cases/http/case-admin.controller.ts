@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import type { LocalDate } from '../domain/index.js';
@@ -7,14 +7,12 @@ import { closeByOfficer, extendDeadline, resumeDeadline, suspendDeadline } from 
 import { requestDfpaHandover } from '../application/dfpa.actions.js';
 import { REFERENCE_DATA } from '../application/tokens.js';
 import { PersonRepository } from '../infrastructure/person.repository.js';
-import { CaseProblemFilter } from '../../shared/problem.filter.js';
 import type { ReferenceData } from '../../shared/reference-data.js';
 import { CaseActionDocs } from './api-docs.js';
 import { CloseCaseDto, DfpaHandoverDto, ExtendDeadlineDto, ResumeDeadlineDto, SuspendDeadlineDto } from './dto/case-admin.dto.js';
 
 @ApiTags('case')
 @Controller('api/v1/cases/:id')
-@UseFilters(CaseProblemFilter)
 export class CaseAdminController {
   constructor(
     @Inject(CaseActions) private readonly actions: CaseActions,

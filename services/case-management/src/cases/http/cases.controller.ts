@@ -1,8 +1,7 @@
-import { Controller, Get, Inject, Param, Query, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import { CaseQueries, type WorkListPage } from '../application/case-queries.js';
-import { CaseProblemFilter } from '../../shared/problem.filter.js';
 import { ApiRefusals } from './api-docs.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
 import { workListParams } from './work-list-params.js';
@@ -10,7 +9,6 @@ import { CaseDetailDto, WorkListPageDto } from './dto/responses.dto.js';
 
 @ApiTags('cases')
 @Controller('api/v1/cases')
-@UseFilters(CaseProblemFilter)
 export class CasesController {
   constructor(@Inject(CaseQueries) private readonly queries: CaseQueries) {}
 

@@ -1,17 +1,15 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import type { LocalDate } from '../domain/index.js';
 import { CaseActions } from '../application/case-actions.service.js';
 import { makeReferral, updateReferralStatus } from '../application/foerdern.actions.js';
-import { CaseProblemFilter } from '../../shared/problem.filter.js';
 import { CaseActionDocs } from './api-docs.js';
 import { ReferralDto, ReferralStatusDto } from './dto/foerdern.dto.js';
 import { referralTarget } from './dto/referral-target.dto.js';
 
 @ApiTags('foerdern')
 @Controller('api/v1/cases/:id/referrals')
-@UseFilters(CaseProblemFilter)
 @Roles('gemeinde')
 export class FoerdernController {
   constructor(@Inject(CaseActions) private readonly actions: CaseActions) {}

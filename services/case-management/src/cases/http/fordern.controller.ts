@@ -1,16 +1,14 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import type { LocalDate } from '../domain/index.js';
 import { CaseActions } from '../application/case-actions.service.js';
 import { concludeAgreement, holdIntegrationTalk, recordAbs2Consideration, reviewAgreement } from '../application/fordern.actions.js';
-import { CaseProblemFilter } from '../../shared/problem.filter.js';
 import { CaseActionDocs } from './api-docs.js';
 import { Abs2ConsiderationDto, AgreementDto, AgreementReviewDto, IntegrationTalkDto } from './dto/fordern.dto.js';
 
 @ApiTags('fordern')
 @Controller('api/v1/cases/:id')
-@UseFilters(CaseProblemFilter)
 @Roles('gemeinde')
 export class FordernController {
   constructor(@Inject(CaseActions) private readonly actions: CaseActions) {}

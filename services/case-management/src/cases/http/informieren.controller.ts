@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import type { LocalDate } from '../domain/index.js';
 import { CaseActions } from '../application/case-actions.service.js';
 import { recordFirstInformationTalk, recordInfoFolder, recordNoShow, recordRefusal } from '../application/informieren.actions.js';
-import { CaseProblemFilter } from '../../shared/problem.filter.js';
 import { CaseActionDocs } from './api-docs.js';
 import { FirstInformationTalkDto, InfoFolderDto, NoShowDto, RefusalDto } from './dto/informieren.dto.js';
 import { referralTarget } from './dto/referral-target.dto.js';
@@ -12,7 +11,6 @@ import { referralTarget } from './dto/referral-target.dto.js';
 
 @ApiTags('informieren')
 @Controller('api/v1/cases/:id/first-information')
-@UseFilters(CaseProblemFilter)
 @Roles('gemeinde')
 export class InformierenController {
   constructor(@Inject(CaseActions) private readonly actions: CaseActions) {}

@@ -1,14 +1,12 @@
-import { Controller, Get, Inject, Param, ParseIntPipe, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import { RegisterChecks, type RegisterCheck } from '../application/register-checks.js';
-import { CaseProblemFilter } from '../../shared/problem.filter.js';
 import { ApiRefusals } from './api-docs.js';
 import { RegisterCheckDto } from './dto/register-check.dto.js';
 
 @ApiTags('cases')
 @Controller('api/v1/register-checks')
-@UseFilters(CaseProblemFilter)
 export class RegisterCheckController {
   constructor(@Inject(RegisterChecks) private readonly checks: RegisterChecks) {}
 

@@ -1,17 +1,15 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import type { LocalDate, ReportReason } from '../domain/index.js';
 import { CaseActions } from '../application/case-actions.service.js';
 import { recordFamilyOfSwiss, recordMigrationsamtDecision, recordMigrationsamtReview, reportToMigrationsamt } from '../application/sanktionieren.actions.js';
 import { PersonRepository } from '../infrastructure/person.repository.js';
-import { CaseProblemFilter } from '../../shared/problem.filter.js';
 import { CaseActionDocs } from './api-docs.js';
 import { FamilyOfSwissDto, MigrationsamtDecisionDto, MigrationsamtReportDto, MigrationsamtReviewDto } from './dto/sanktionieren.dto.js';
 
 @ApiTags('sanktionieren')
 @Controller('api/v1/cases/:id')
-@UseFilters(CaseProblemFilter)
 export class SanktionierenController {
   constructor(
     @Inject(CaseActions) private readonly actions: CaseActions,

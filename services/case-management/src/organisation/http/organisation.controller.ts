@@ -1,14 +1,12 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import { ApiRefusals } from '../../cases/http/api-docs.js';
-import { CaseProblemFilter } from '../../shared/problem.filter.js';
 import { OrganisationModelService } from '../application/organisation-model.service.js';
 import { MunicipalityModelDto, OrganisationPeriodDto, OrganisationPeriodViewDto } from './organisation.dto.js';
 
 @ApiTags('organisation')
 @Controller('api/v1/organisation/municipalities')
-@UseFilters(CaseProblemFilter)
 export class OrganisationController {
   constructor(@Inject(OrganisationModelService) private readonly service: OrganisationModelService) {}
 

@@ -21,31 +21,6 @@ export function isCurableByReprocess(code: DeliveryRefusalCode): boolean {
   return CURABLE.has(code);
 }
 
-/**
- * The HTTP status of a refusal: 400 when the body is not a readable XML document at all, 413 when it is too large,
- * 422 when it is XML but not an acceptable eCH-0020 v3 delivery (namespace, version, schema, municipality).
- */
-export function httpStatusOf(code: DeliveryRefusalCode): 400 | 413 | 422 | 503 {
-  switch (code) {
-    case 'empty':
-    case 'not-xml':
-    case 'not-well-formed':
-    case 'truncated':
-    case 'unsupported-encoding':
-    case 'dtd-forbidden':
-    case 'too-deep':
-    case 'text-too-long':
-      return 400;
-    case 'too-large':
-      return 413;
-    case 'interrupted':
-    case 'internal-error':
-      return 503;
-    default:
-      return 422;
-  }
-}
-
 /** A refusal of the service itself (not of the delivery's content). */
 export function serviceRefusal(code: ServiceRefusalCode, message: string): DeliveryRefusal {
   return { code, message, issues: [] };

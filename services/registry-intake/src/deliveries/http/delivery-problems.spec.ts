@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { httpStatusOf, isCurableByReprocess, type DeliveryRefusalCode } from './delivery-refusal.js';
+import { isCurableByReprocess, type DeliveryRefusalCode } from '../domain/index.js';
+import { httpStatusOf } from './delivery-problems.js';
 
 describe('refusals', () => {
   it.each<[DeliveryRefusalCode, number, boolean]>([
