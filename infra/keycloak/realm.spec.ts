@@ -59,7 +59,8 @@ const userProfile = (): { attributes: Attribute[]; unmanagedAttributePolicy?: st
 const KNOWN_FIELDS = {
   realm: ['id', 'realm', 'displayName', 'enabled', 'sslRequired', 'accessTokenLifespan', 'ssoSessionIdleTimeout', 'ssoSessionMaxLifespan',
     'revokeRefreshToken', 'registrationAllowed', 'loginWithEmailAllowed', 'duplicateEmailsAllowed', 'resetPasswordAllowed',
-    'editUsernameAllowed', 'verifyEmail', 'bruteForceProtected', 'permanentLockout', 'failureFactor', 'roles', 'defaultRole', 'clientScopes',
+    'editUsernameAllowed', 'verifyEmail', 'bruteForceProtected', 'permanentLockout', 'failureFactor', 'internationalizationEnabled',
+    'supportedLocales', 'defaultLocale', 'roles', 'defaultRole', 'clientScopes',
     'defaultDefaultClientScopes', 'defaultOptionalClientScopes', 'clients', 'users', 'components'],
   client: ['id', 'clientId', 'name', 'description', 'enabled', 'protocol', 'bearerOnly', 'publicClient', 'clientAuthenticatorType', 'secret',
     'standardFlowEnabled', 'implicitFlowEnabled', 'directAccessGrantsEnabled', 'serviceAccountsEnabled', 'fullScopeAllowed', 'redirectUris',
@@ -189,6 +190,16 @@ describe('infra/keycloak/realm-start-integration.json', () => {
 
     it('has the public password-grant client si-cli', () => {
       expect(client('si-cli')).toMatchObject({ publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false, serviceAccountsEnabled: false });
+    });
+
+    it('has the confidential browser client si-web: code flow with PKCE S256 only, tokens accepted by every service', () => {
+      expect(client('si-web')).toMatchObject({
+        publicClient: false, standardFlowEnabled: true, implicitFlowEnabled: false, directAccessGrantsEnabled: false, serviceAccountsEnabled: false,
+        secret: 'si-web-secret', redirectUris: ['http://localhost:3000/auth/callback'], webOrigins: ['http://localhost:3000'],
+        attributes: { 'pkce.code.challenge.method': 'S256', 'post.logout.redirect.uris': 'http://localhost:3000/' },
+      });
+      // The same claims as today's si-cli tokens: roles, jurisdiction and all six audiences.
+      expect(client('si-web').defaultClientScopes).toEqual(expect.arrayContaining(client('si-cli').defaultClientScopes!));
     });
 
     it('has the confidential client-credentials client register-connector with its service-account user', () => {

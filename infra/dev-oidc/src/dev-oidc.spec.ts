@@ -199,9 +199,14 @@ describe('dev-oidc', () => {
   });
 
   it('answers unsupported and missing grant types like Keycloak', async () => {
-    expect(await post({ grant_type: 'authorization_code', client_id: 'si-cli', code: 'x' })).toMatchObject({
+    expect(await post({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', client_id: 'si-cli', assertion: 'x' })).toMatchObject({
       status: 400,
       body: { error: 'unsupported_grant_type' },
+    });
+    // si-cli has no standard flow, so it may not exchange codes.
+    expect(await post({ grant_type: 'authorization_code', client_id: 'si-cli', code: 'x' })).toMatchObject({
+      status: 400,
+      body: { error: 'unauthorized_client' },
     });
     expect(await post({ client_id: 'si-cli' })).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
   });

@@ -1,11 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createRealmServer, type DevOidcLogEntry } from './http-server.js';
+import { CODE_LIFETIME_MS, type AuthorizationCode } from './authorization-code.js';
+import { BruteForceProtector, bruteForceSettingsOf } from './brute-force.js';
+import { ExpiringStore } from './expiring-store.js';
+import { createRealmServer } from './http-server.js';
 import { isLoopbackHost, NonLoopbackRefusedError } from './loopback.js';
+import type { DevOidcLogEntry, PendingLogin, RealmContext } from './realm-context.js';
 import { RealmModel } from './realm-model.js';
 import { loadOrCreateSigningKeys } from './signing-keys.js';
 import { TokenIssuer, type Claims } from './token-issuer.js';
+import { authenticateUser } from './user-authentication.js';
+import { UserSessions } from './user-sessions.js';
+
+// Keycloak's accessCodeLifespanLogin: how long a shown login form stays usable.
+const LOGIN_LIFETIME_MS = 30 * 60_000;
+const MAX_PENDING = 10_000;
 
 /** The realm export Keycloak imports in docker compose; the dev server serves the very same file. */
 export const DEFAULT_REALM_FILE = fileURLToPath(new URL('../../keycloak/realm-start-integration.json', import.meta.url));
@@ -23,6 +33,13 @@ export interface DevOidcOptions {
   keyFile?: string;
   allowNonLoopback?: boolean;
   log?: (entry: DevOidcLogEntry) => void;
+  /**
+   * Redirect URIs added to clients of the realm file, for tests whose web app listens on a free port:
+   * `{ 'si-web': { redirectUris: ['http://127.0.0.1:41234/auth/callback'], postLogoutRedirectUris: [...] } }`.
+   */
+  extraRedirectUris?: Record<string, { redirectUris?: string[]; postLogoutRedirectUris?: string[] }>;
+  /** The clock (epoch ms) of sessions, codes and brute-force detection; tests move it forward. */
+  now?: () => number;
 }
 
 export interface MintOptions {
@@ -55,12 +72,15 @@ export async function startDevOidc(options: DevOidcOptions = {}): Promise<DevOid
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host) && !options.allowNonLoopback) throw new NonLoopbackRefusedError(host);
   const realm = await RealmModel.load(options.realmFile ?? DEFAULT_REALM_FILE);
+  addRedirectUris(realm, options.extraRedirectUris ?? {});
   const keys = await loadOrCreateSigningKeys(options.keyFile);
   const log = options.log ?? (() => undefined);
+  const now = options.now ?? Date.now;
+  const bruteForce = new BruteForceProtector(bruteForceSettingsOf(realm.representation), now);
 
   // The issuer depends on the port, which is only known after listening when the port is 0.
-  const state: { issuer?: TokenIssuer } = {};
-  const server = createRealmServer({
+  const state: { issuer?: TokenIssuer; secureCookies: boolean } = { secureCookies: false };
+  const context: RealmContext = {
     realm,
     keys,
     log,
@@ -68,7 +88,17 @@ export async function startDevOidc(options: DevOidcOptions = {}): Promise<DevOid
       if (!state.issuer) throw new Error('dev-oidc is not listening yet');
       return state.issuer;
     },
-  });
+    sessions: new UserSessions({ idleSeconds: realm.sessionIdleTimeout, maxSeconds: realm.sessionMaxLifespan }, now),
+    codes: new ExpiringStore<AuthorizationCode>(CODE_LIFETIME_MS, MAX_PENDING, now),
+    logins: new ExpiringStore<PendingLogin>(LOGIN_LIFETIME_MS, MAX_PENDING, now),
+    bruteForce,
+    authenticate: (login, password) => authenticateUser(realm, bruteForce, login, password),
+    now,
+    get secureCookies(): boolean {
+      return state.secureCookies;
+    },
+  };
+  const server = createRealmServer(context);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(error.code === 'EADDRINUSE' ? new Error(`dev-oidc: ${host}:${options.port ?? 8080} is already in use`) : error),
@@ -81,6 +111,7 @@ export async function startDevOidc(options: DevOidcOptions = {}): Promise<DevOid
   const publicUrl = (options.publicUrl ?? url).replace(/\/+$/, '');
   const tokenIssuer = new TokenIssuer(realm, keys, `${publicUrl}/realms/${encodeURIComponent(realm.name)}`);
   state.issuer = tokenIssuer;
+  state.secureCookies = publicUrl.startsWith('https:');
 
   return {
     url,
@@ -102,6 +133,16 @@ export async function startDevOidc(options: DevOidcOptions = {}): Promise<DevOid
       return tokenIssuer.sign(claims, mint.header);
     },
   };
+}
+
+function addRedirectUris(realm: RealmModel, extra: NonNullable<DevOidcOptions['extraRedirectUris']>): void {
+  for (const [clientId, uris] of Object.entries(extra)) {
+    const client = realm.client(clientId);
+    if (!client) throw new Error(`extraRedirectUris: no client ${clientId} in realm ${realm.name}`);
+    client.redirectUris = [...(client.redirectUris ?? []), ...(uris.redirectUris ?? [])];
+    const listed = (client.attributes?.['post.logout.redirect.uris'] ?? '').split('##').filter(Boolean);
+    client.attributes = { ...client.attributes, 'post.logout.redirect.uris': [...listed, ...(uris.postLogoutRedirectUris ?? [])].join('##') };
+  }
 }
 
 function userClaims(realm: RealmModel, issuer: TokenIssuer, username: string, requestedClientId: string | undefined): Claims {

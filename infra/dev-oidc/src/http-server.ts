@@ -1,95 +1,96 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { OAuthError, oauthErrors } from './oauth-error.js';
-import type { RealmModel } from './realm-model.js';
-import type { SigningKeys } from './signing-keys.js';
-import { handleTokenRequest } from './token-endpoint.js';
-import type { TokenIssuer } from './token-issuer.js';
+import { authorize, LOGIN_ACTION_PATH, loginFormAgain, submitLogin } from './browser-login.js';
+import { notFound, readForm, sendJson } from './http-util.js';
+import { LOGIN_CSS, LOGIN_CSS_PATH } from './login-page.js';
+import { logout, LOGOUT_PATH } from './logout-endpoint.js';
+import { OAuthError } from './oauth-error.js';
+import type { RealmContext } from './realm-context.js';
+import { GRANT_TYPES, handleTokenRequest } from './token-endpoint.js';
+import { userinfo } from './userinfo-endpoint.js';
 
-/** One line of the dev server's log. */
-export interface DevOidcLogEntry {
-  level: 'info' | 'warn' | 'error';
-  message: string;
-  [field: string]: unknown;
-}
+export type { DevOidcLogEntry, RealmContext } from './realm-context.js';
 
-export interface RealmHttpContext {
-  realm: RealmModel;
-  issuer: TokenIssuer;
-  keys: SigningKeys;
-  log: (entry: DevOidcLogEntry) => void;
-}
-
-const MAX_BODY_BYTES = 64 * 1024;
-const GRANT_TYPES_SUPPORTED = ['password', 'client_credentials', 'refresh_token'];
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
-
-// Keycloak's answers for paths and realms it does not know.
-const notFound = (res: ServerResponse, error = 'Unable to find matching target resource method'): void =>
-  sendJson(res, 404, { error, error_description: 'For more on this error consult the server log.' });
-
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/x-www-form-urlencoded') throw oauthErrors.invalidRequest('Content-Type must be application/x-www-form-urlencoded');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw oauthErrors.invalidRequest('Request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-}
-
-function discoveryDocument(context: RealmHttpContext): Record<string, unknown> {
+function discoveryDocument(context: RealmContext): Record<string, unknown> {
   const issuer = context.issuer.issuer;
   return {
     issuer,
+    authorization_endpoint: `${issuer}/protocol/openid-connect/auth`,
     token_endpoint: `${issuer}/protocol/openid-connect/token`,
+    userinfo_endpoint: `${issuer}/protocol/openid-connect/userinfo`,
+    end_session_endpoint: `${issuer}${LOGOUT_PATH}`,
     jwks_uri: `${issuer}/protocol/openid-connect/certs`,
-    grant_types_supported: GRANT_TYPES_SUPPORTED,
+    grant_types_supported: GRANT_TYPES,
+    response_types_supported: ['code'],
+    response_modes_supported: ['query'],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
+    userinfo_signing_alg_values_supported: ['none'],
     token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    code_challenge_methods_supported: ['S256'],
+    authorization_response_iss_parameter_supported: true,
+    prompt_values_supported: ['none', 'login'],
+    ui_locales_supported: ['de', 'fr', 'it', 'en'],
     scopes_supported: ['openid', ...context.realm.clientScopeNames],
     claims_parameter_supported: false,
+    request_parameter_supported: false,
+    request_uri_parameter_supported: false,
   };
 }
 
-async function token(context: RealmHttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function token(context: RealmContext, req: IncomingMessage, res: ServerResponse, remoteAddress: string): Promise<void> {
   try {
     const form = await readForm(req);
-    const result = await handleTokenRequest(context.realm, context.issuer, {
+    const result = await handleTokenRequest(context, {
       form,
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
-      remoteAddress: req.socket.remoteAddress ?? '',
+      remoteAddress,
     });
     context.log({ level: 'info', message: 'token issued', ...result.event });
     sendJson(res, 200, result.response, { 'cache-control': 'no-store', pragma: 'no-cache' });
   } catch (error) {
     if (!(error instanceof OAuthError)) throw error;
-    context.log({ level: 'warn', message: 'token request refused', error: error.error, reason: error.description, ip: req.socket.remoteAddress });
+    context.log({ level: 'warn', message: 'token request refused', error: error.error, reason: error.description, ip: remoteAddress });
     const headers: Record<string, string> = { 'cache-control': 'no-store', pragma: 'no-cache' };
     if (error.status === 401 && error.error === 'invalid_client') headers['www-authenticate'] = 'Basic realm="' + context.realm.name + '"';
     sendJson(res, error.status, error.toJSON(), headers);
   }
 }
 
-async function route(context: RealmHttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const { pathname } = new URL(req.url ?? '/', 'http://dev-oidc.invalid');
-  const match = /^\/realms\/([^/]+)(\/.*)?$/.exec(pathname);
-  if (!match) return notFound(res);
-  if (decodeURIComponent(match[1] ?? '') !== context.realm.name) return notFound(res, 'Realm does not exist');
-  const path = match[2] ?? '';
+/** A form POST of the browser pages; a malformed one is answered like a bad query. */
+async function browserForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
+  try {
+    return await readForm(req);
+  } catch (error) {
+    if (error instanceof OAuthError) return undefined;
+    throw error;
+  }
+}
+
+async function route(context: RealmContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // Read once: after a long body the socket may be gone by the time an error is logged.
+  const remoteAddress = req.socket?.remoteAddress ?? '';
+  const url = new URL(req.url ?? '/', 'http://dev-oidc.invalid');
   const method = req.method ?? 'GET';
   const allow = (methods: string[]): boolean => {
     if (methods.includes(method)) return true;
     sendJson(res, 405, { error: 'Method Not Allowed' }, { allow: methods.join(', ') });
     return false;
+  };
+  if (url.pathname === LOGIN_CSS_PATH) {
+    if (allow(['GET'])) {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' });
+      res.end(LOGIN_CSS);
+    }
+    return;
+  }
+  const match = /^\/realms\/([^/]+)(\/.*)?$/.exec(url.pathname);
+  if (!match) return notFound(res);
+  if (decodeURIComponent(match[1] ?? '') !== context.realm.name) return notFound(res, 'Realm does not exist');
+  const path = match[2] ?? '';
+  const formOrBadRequest = async (): Promise<URLSearchParams | undefined> => {
+    const form = await browserForm(req);
+    if (!form) sendJson(res, 400, { error: 'invalid_request', error_description: 'Expected an application/x-www-form-urlencoded body' });
+    return form;
   };
 
   switch (path) {
@@ -112,7 +113,29 @@ async function route(context: RealmHttpContext, req: IncomingMessage, res: Serve
       if (allow(['GET'])) sendJson(res, 200, { keys: [context.keys.publicJwk] }, { 'cache-control': 'no-cache' });
       return;
     case '/protocol/openid-connect/token':
-      if (allow(['POST'])) await token(context, req, res);
+      if (allow(['POST'])) await token(context, req, res, remoteAddress);
+      return;
+    case '/protocol/openid-connect/auth': {
+      if (!allow(['GET', 'POST'])) return;
+      const params = method === 'GET' ? url.searchParams : await formOrBadRequest();
+      if (params) authorize(context, req, res, params);
+      return;
+    }
+    case LOGIN_ACTION_PATH: {
+      if (!allow(['GET', 'POST'])) return;
+      if (method === 'GET') return loginFormAgain(context, req, res, url.searchParams);
+      const form = await formOrBadRequest();
+      if (form) submitLogin(context, req, res, form);
+      return;
+    }
+    case LOGOUT_PATH: {
+      if (!allow(['GET', 'POST'])) return;
+      const params = method === 'GET' ? url.searchParams : await formOrBadRequest();
+      if (params) await logout(context, req, res, params, method);
+      return;
+    }
+    case '/protocol/openid-connect/userinfo':
+      if (allow(['GET', 'POST'])) await userinfo(context, req, res);
       return;
     default:
       return notFound(res);
@@ -120,7 +143,7 @@ async function route(context: RealmHttpContext, req: IncomingMessage, res: Serve
 }
 
 /** A node:http server answering Keycloak's paths for one realm. */
-export function createRealmServer(context: RealmHttpContext): Server {
+export function createRealmServer(context: RealmContext): Server {
   return createServer((req, res) => {
     route(context, req, res).catch((error: unknown) => {
       context.log({ level: 'error', message: 'request failed', error: (error as Error).message, path: req.url?.split('?')[0] });

@@ -18,7 +18,7 @@ export interface MapperContext {
   audiences: Set<string>;
 }
 
-export type TokenKind = 'access' | 'id';
+export type TokenKind = 'access' | 'id' | 'userinfo';
 type Claims = Record<string, unknown>;
 type Mapper = (config: Record<string, string>, context: MapperContext, claims: Claims) => void;
 
@@ -122,7 +122,7 @@ export const PROTOCOL_MAPPERS: Record<string, Mapper> = {
   },
 };
 
-const TOKEN_FLAG: Record<TokenKind, string> = { access: 'access.token.claim', id: 'id.token.claim' };
+const TOKEN_FLAG: Record<TokenKind, string> = { access: 'access.token.claim', id: 'id.token.claim', userinfo: 'userinfo.token.claim' };
 
 /** Runs the mappers that target this kind of token, in order, writing into `claims`. */
 export function applyProtocolMappers(

@@ -82,6 +82,16 @@ export class RealmModel {
     return Math.min(this.representation.ssoSessionIdleTimeout ?? 1800, this.representation.ssoSessionMaxLifespan ?? 36000);
   }
 
+  /** Seconds a user session lives at most, however active (ssoSessionMaxLifespan). */
+  get sessionMaxLifespan(): number {
+    return this.representation.ssoSessionMaxLifespan ?? 36000;
+  }
+
+  /** Seconds a user session lives without activity (ssoSessionIdleTimeout). */
+  get sessionIdleTimeout(): number {
+    return this.representation.ssoSessionIdleTimeout ?? 1800;
+  }
+
   get clientScopeNames(): string[] {
     return (this.representation.clientScopes ?? []).map((s) => s.name);
   }
@@ -94,6 +104,30 @@ export class RealmModel {
   user(username: string): UserRepresentation | undefined {
     const wanted = username.toLowerCase();
     return this.representation.users?.find((u) => u.username.toLowerCase() === wanted && !u.serviceAccountClientId);
+  }
+
+  /** The user a login form or password grant names: by username, or by e-mail where the realm allows it (loginWithEmailAllowed). */
+  userByLogin(login: string): UserRepresentation | undefined {
+    const byName = this.user(login);
+    if (byName || !this.representation.loginWithEmailAllowed || !login.includes('@')) return byName;
+    const wanted = login.toLowerCase();
+    return this.representation.users?.find((u) => u.email?.toLowerCase() === wanted && !u.serviceAccountClientId);
+  }
+
+  /** The exact redirect URIs a client registered (the dev server does not implement Keycloak's wildcards). */
+  redirectUrisOf(client: ClientRepresentation): string[] {
+    return client.redirectUris ?? [];
+  }
+
+  /** Keycloak's `post.logout.redirect.uris` attribute: `##`-separated, `+` standing for the redirect URIs. */
+  postLogoutRedirectUrisOf(client: ClientRepresentation): string[] {
+    const listed = (client.attributes?.['post.logout.redirect.uris'] ?? '').split('##').filter(Boolean);
+    return listed.flatMap((uri) => (uri === '+' ? this.redirectUrisOf(client) : [uri]));
+  }
+
+  /** The PKCE method a client must use (attribute pkce.code.challenge.method); undefined when PKCE is optional. */
+  requiredPkceMethod(client: ClientRepresentation): string | undefined {
+    return client.attributes?.['pkce.code.challenge.method'] || undefined;
   }
 
   userBySubject(subject: string): UserRepresentation | undefined {
@@ -200,6 +234,13 @@ export class RealmModel {
       }
       if (client.fullScopeAllowed === false) problems.push(`client ${client.clientId}: fullScopeAllowed=false (role scope mappings) is not implemented`);
       if (client.protocol && client.protocol !== 'openid-connect') problems.push(`client ${client.clientId}: protocol ${client.protocol} is not served`);
+      if (client.implicitFlowEnabled) problems.push(`client ${client.clientId}: the implicit flow is not served`);
+      for (const uri of [...this.redirectUrisOf(client), ...this.postLogoutRedirectUrisOf(client)]) {
+        // Keycloak would accept wildcards; the dev server compares exactly, so a wildcard would only ever fail here.
+        if (uri.includes('*')) problems.push(`client ${client.clientId}: redirect URI ${uri} uses a wildcard; dev-oidc compares redirect URIs exactly`);
+      }
+      const pkce = this.requiredPkceMethod(client);
+      if (pkce && pkce !== 'S256') problems.push(`client ${client.clientId}: pkce.code.challenge.method ${pkce} is not served (S256 only)`);
     }
     for (const name of [...(rep.defaultDefaultClientScopes ?? []), ...(rep.defaultOptionalClientScopes ?? [])]) {
       if (!scopes.has(name)) problems.push(`realm default client scope ${name} does not exist in the file`);

@@ -66,12 +66,17 @@ export interface ClientRepresentation {
   secret?: string;
   clientAuthenticatorType?: string;
   standardFlowEnabled?: boolean;
+  implicitFlowEnabled?: boolean;
   directAccessGrantsEnabled?: boolean;
   serviceAccountsEnabled?: boolean;
   fullScopeAllowed?: boolean;
   protocolMappers?: ProtocolMapperRepresentation[];
   defaultClientScopes?: string[];
   optionalClientScopes?: string[];
+  /** Where the authorization endpoint may send the browser back; the dev server compares them exactly. */
+  redirectUris?: string[];
+  webOrigins?: string[];
+  /** Among others `pkce.code.challenge.method` and `post.logout.redirect.uris` (`##`-separated, `+` = the redirectUris). */
   attributes?: Record<string, string>;
 }
 
@@ -90,6 +95,20 @@ export interface RealmRepresentation {
   ssoSessionIdleTimeout?: number;
   ssoSessionMaxLifespan?: number;
   notBefore?: number;
+  displayName?: string;
+  loginWithEmailAllowed?: boolean;
+  /** Brute-force detection (Keycloak's "Security defenses"); unset numbers take Keycloak's defaults. */
+  bruteForceProtected?: boolean;
+  permanentLockout?: boolean;
+  failureFactor?: number;
+  waitIncrementSeconds?: number;
+  quickLoginCheckMilliSeconds?: number;
+  minimumQuickLoginWaitSeconds?: number;
+  maxFailureWaitSeconds?: number;
+  maxDeltaTimeSeconds?: number;
+  internationalizationEnabled?: boolean;
+  supportedLocales?: string[];
+  defaultLocale?: string;
   roles?: { realm?: RoleRepresentation[]; client?: Record<string, RoleRepresentation[]> };
   defaultRole?: RoleRepresentation;
   users?: UserRepresentation[];

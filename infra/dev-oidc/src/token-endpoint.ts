@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { authenticateClient, secretsEqual } from './client-authentication.js';
+import { isWellFormedVerifier, verifierMatches } from './authorization-code.js';
+import { authenticateClient } from './client-authentication.js';
 import { oauthErrors } from './oauth-error.js';
-import type { RealmModel } from './realm-model.js';
-import type { UserRepresentation } from './realm-representation.js';
-import type { TokenIssuer, TokenResponse } from './token-issuer.js';
+import type { RealmContext } from './realm-context.js';
+import type { ClientRepresentation } from './realm-representation.js';
+import type { TokenResponse } from './token-issuer.js';
 
 /** What the token endpoint knows about the HTTP request besides the form. */
 export interface TokenRequest {
@@ -19,40 +20,36 @@ export interface TokenEvent {
   username: string;
 }
 
-const GRANT_TYPES = new Set(['password', 'client_credentials', 'refresh_token']);
+type TokenResult = { response: TokenResponse; event: TokenEvent };
+
+export const GRANT_TYPES = ['authorization_code', 'password', 'client_credentials', 'refresh_token'];
 const scopesOf = (form: URLSearchParams): string[] => (form.get('scope') ?? '').split(' ').filter(Boolean);
 
-function passwordMatches(user: UserRepresentation, password: string): boolean {
-  const credential = user.credentials?.find((c) => c.type === 'password' && c.value !== undefined);
-  return credential?.value !== undefined && secretsEqual(password, credential.value);
-}
-
 /**
- * `POST /realms/{realm}/protocol/openid-connect/token`: the password, client_credentials and
- * refresh_token grants, checked in Keycloak's order (grant type, client, then the grant itself) and
- * failing with Keycloak's errors.
+ * `POST /realms/{realm}/protocol/openid-connect/token`: the authorization_code, password,
+ * client_credentials and refresh_token grants, checked in Keycloak's order (grant type, client, then the
+ * grant itself) and failing with Keycloak's errors.
  */
-export async function handleTokenRequest(
-  realm: RealmModel,
-  issuer: TokenIssuer,
-  request: TokenRequest,
-): Promise<{ response: TokenResponse; event: TokenEvent }> {
+export async function handleTokenRequest(context: RealmContext, request: TokenRequest): Promise<TokenResult> {
+  const { realm, issuer } = context;
   const grantType = request.form.get('grant_type');
   if (!grantType) throw oauthErrors.missingGrantType();
-  if (!GRANT_TYPES.has(grantType)) throw oauthErrors.unsupportedGrantType();
+  if (!GRANT_TYPES.includes(grantType)) throw oauthErrors.unsupportedGrantType();
   const client = authenticateClient(realm, request.form, request.authorization);
-  const authTime = Math.floor(Date.now() / 1000);
+  const authTime = Math.floor(context.now() / 1000);
+
+  if (grantType === 'authorization_code') return authorizationCodeGrant(context, client, request.form);
 
   if (grantType === 'password') {
     if (!client.directAccessGrantsEnabled) throw oauthErrors.unauthorizedClient('Client not allowed for direct access grants');
-    const user = realm.user(request.form.get('username') ?? '');
-    const password = request.form.get('password') ?? '';
-    if (!user || !passwordMatches(user, password)) throw oauthErrors.invalidUserCredentials();
-    if (user.enabled === false) throw oauthErrors.invalidGrant('Account disabled');
-    const temporary = user.credentials?.some((c) => c.type === 'password' && c.temporary);
-    if ((user.requiredActions ?? []).length > 0 || temporary) throw oauthErrors.invalidGrant('Account is not fully set up');
+    // A locked user gets the very answer of a wrong password (brute-force detection, see user-authentication.ts).
+    const outcome = context.authenticate(request.form.get('username') ?? '', request.form.get('password') ?? '');
+    if (!outcome.ok && outcome.reason === 'invalid') throw oauthErrors.invalidUserCredentials();
+    if (!outcome.ok) throw oauthErrors.invalidGrant(outcome.reason === 'disabled' ? 'Account disabled' : 'Account is not fully set up');
+    const user = outcome.user;
+    const session = context.sessions.create(realm.subjectOf(user), user.username, false);
     const response = await issuer.issue({
-      client, user, requestedScopes: scopesOf(request.form), sessionId: randomUUID(), authTime, sessionNotes: {}, withRefreshToken: true,
+      client, user, requestedScopes: scopesOf(request.form), sessionId: session.id, authTime, sessionNotes: {}, withRefreshToken: true,
     });
     return { response, event: { grantType, clientId: client.clientId, username: user.username } };
   }
@@ -75,6 +72,9 @@ export async function handleTokenRequest(
   if (!refreshToken) throw oauthErrors.invalidRequest('Missing parameter: refresh_token');
   const previous = await issuer.verifyRefresh(refreshToken);
   if (previous.azp !== client.clientId) throw oauthErrors.invalidGrant("Invalid refresh token. Token client and authorized client don't match");
+  // Logout ends the session and so every refresh token issued in it; no session outlives ssoSessionMaxLifespan.
+  const sessionGone = context.sessions.refreshState(previous.sid, client.clientId) === 'inactive';
+  if (sessionGone || authTime - previous.auth_time > realm.sessionMaxLifespan) throw oauthErrors.invalidGrant('Session not active');
   const user = realm.userBySubject(previous.sub);
   if (!user) throw oauthErrors.invalidGrant('Invalid refresh token');
   if (user.enabled === false) throw oauthErrors.invalidGrant('User disabled');
@@ -88,4 +88,42 @@ export async function handleTokenRequest(
     ...(previous.sid ? { sessionId: previous.sid } : {}),
   });
   return { response, event: { grantType, clientId: client.clientId, username: user.username } };
+}
+
+/**
+ * The code grant: the code is spent on first sight, whatever follows; a second use is refused and
+ * revokes the refresh tokens the first use gave that client in that session, as Keycloak does.
+ */
+async function authorizationCodeGrant(context: RealmContext, client: ClientRepresentation, form: URLSearchParams): Promise<TokenResult> {
+  if (!client.standardFlowEnabled) throw oauthErrors.unauthorizedClient('Client not allowed to exchange code');
+  const codeText = form.get('code');
+  if (!codeText) throw oauthErrors.invalidRequest('Missing parameter: code');
+  const code = context.codes.get(codeText);
+  if (!code) throw oauthErrors.invalidGrant('Code not valid');
+  if (code.used) {
+    context.sessions.revokeClient(code.sessionId, code.clientId);
+    throw oauthErrors.invalidGrant('Code not valid');
+  }
+  code.used = true;
+  if (code.clientId !== client.clientId) throw oauthErrors.invalidGrant('Auth error');
+  if (form.get('redirect_uri') !== code.redirectUri) throw oauthErrors.invalidGrant('Incorrect redirect_uri');
+
+  const verifier = form.get('code_verifier');
+  if (code.codeChallenge !== undefined) {
+    if (!verifier) throw oauthErrors.invalidGrant('PKCE code verifier not specified');
+    if (!isWellFormedVerifier(verifier)) throw oauthErrors.invalidGrant('PKCE invalid code verifier');
+    if (!verifierMatches(verifier, code.codeChallenge)) throw oauthErrors.invalidGrant('PKCE verification failed: Code mismatch');
+  } else if (verifier) {
+    throw oauthErrors.invalidGrant('PKCE code verifier specified but challenge not present in authorization');
+  }
+
+  const session = context.sessions.active(code.sessionId);
+  const user = session ? context.realm.userBySubject(session.subject) : undefined;
+  if (!session || !user || context.sessions.refreshState(session.id, client.clientId) !== 'active') throw oauthErrors.invalidGrant('Session not active');
+  if (user.enabled === false) throw oauthErrors.invalidGrant('User disabled');
+  const response = await context.issuer.issue({
+    client, user, requestedScopes: code.scopes, sessionId: session.id, authTime: session.authTime, sessionNotes: {}, withRefreshToken: true,
+    ...(code.nonce !== undefined ? { nonce: code.nonce } : {}),
+  });
+  return { response, event: { grantType: 'authorization_code', clientId: client.clientId, username: user.username } };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { SignJWT, jwtVerify } from 'jose';
+import { SignJWT, compactVerify, createLocalJWKSet, jwtVerify } from 'jose';
 import { oauthErrors } from './oauth-error.js';
 import { applyProtocolMappers, type MapperContext } from './protocol-mappers.js';
 import type { RealmModel } from './realm-model.js';
@@ -19,6 +19,8 @@ export interface TokenGrant {
   authTime: number;
   sessionNotes: Record<string, string>;
   withRefreshToken: boolean;
+  /** The authorization request's nonce, echoed in the ID token (OIDC Core §3.1.2.1). */
+  nonce?: string;
 }
 
 /** The token endpoint's success body, with Keycloak's field names. */
@@ -105,6 +107,22 @@ export class TokenIssuer {
     return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: this.keys.kid, ...header }).sign(this.keys.privateKey);
   }
 
+  /**
+   * Reads back an access or ID token this server signed, or undefined if it did not sign it or it is not
+   * of type `typ`. Expiry is checked unless `allowExpired` (an id_token_hint may have expired, as in Keycloak).
+   */
+  async verifyOwn(token: string, typ: 'Bearer' | 'ID', allowExpired = false): Promise<Claims | undefined> {
+    try {
+      const { payload } = await compactVerify(token, createLocalJWKSet({ keys: [this.keys.publicJwk] }), { algorithms: ['RS256'] });
+      const claims = JSON.parse(new TextDecoder().decode(payload)) as Claims;
+      if (claims['iss'] !== this.issuer || claims['typ'] !== typ || typeof claims['sub'] !== 'string') return undefined;
+      if (!allowExpired && !(typeof claims['exp'] === 'number' && claims['exp'] > nowSeconds())) return undefined;
+      return claims;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Reads a refresh token back; anything wrong with it is Keycloak's 400 invalid_grant. */
   async verifyRefresh(token: string): Promise<RefreshClaims> {
     try {
@@ -148,10 +166,19 @@ export class TokenIssuer {
       typ: 'ID',
       azp: grant.client.clientId,
       ...(grant.sessionId ? { sid: grant.sessionId } : {}),
+      ...(grant.nonce !== undefined ? { nonce: grant.nonce } : {}),
       at_hash: digest.subarray(0, digest.length / 2).toString('base64url'),
     };
     applyProtocolMappers(this.mappersOf(grant.client, scopes), 'id', context, claims);
     return { ...claims, aud: audienceClaim([grant.client.clientId, ...context.audiences]) };
+  }
+
+  /** What the userinfo endpoint answers for a token of this grant: `sub` and the userinfo-flagged mappers' claims. */
+  userinfoClaims(grant: TokenGrant): Claims {
+    const scopes = this.realm.clientScopesFor(grant.client, grant.requestedScopes);
+    const claims: Claims = { sub: this.realm.subjectOf(grant.user) };
+    applyProtocolMappers(this.mappersOf(grant.client, scopes), 'userinfo', this.mapperContext(grant), claims);
+    return claims;
   }
 
   private mapperContext(grant: TokenGrant): MapperContext {
