@@ -31,6 +31,10 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('connects every service to the broker with its own user, never guest (security probe F1)', () => {
+    for (const name of Object.keys(services)) expect(new URL(compose.services[name].environment?.AMQP_URL ?? '').username).toBe(name);
+  });
+
   it('gives every part a healthcheck and starts services only after their dependencies are healthy', () => {
     for (const [name, service] of Object.entries(compose.services)) expect({ name, healthcheck: Boolean(service.healthcheck) }).toEqual({ name, healthcheck: true });
     for (const name of Object.keys(services)) {

@@ -5,6 +5,10 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { definitionsFromTopology, loadTopology } from '@si/messaging';
 
-const target = fileURLToPath(new URL('./definitions.json', import.meta.url));
-writeFileSync(target, `${JSON.stringify(definitionsFromTopology(loadTopology()), null, 2)}\n`);
-console.log(`wrote ${target}`);
+// definitions.json: docker compose and production-shaped brokers. definitions-local.json: the local broker that
+// tests and the platform share (infra/scripts/lib.sh imports it), whose service users also reach the tests' prefixed names.
+for (const [file, options] of [['./definitions.json', {}], ['./definitions-local.json', { testPrefix: true }]]) {
+  const target = fileURLToPath(new URL(file, import.meta.url));
+  writeFileSync(target, `${JSON.stringify(definitionsFromTopology(loadTopology(), options), null, 2)}\n`);
+  console.log(`wrote ${target}`);
+}

@@ -87,6 +87,19 @@ start_rabbitmq() {
   [ $had_epmd = 0 ] && pgrep -x epmd > "$SI_STATE/pids/epmd.pid" 2>/dev/null || true
 }
 
+# rabbitmqctl against our node (its cookie lives in our HOME, not in /var/lib/rabbitmq).
+rabbitmq_ctl() {
+  HOME="$SI_STATE/rabbitmq/home" RABBITMQ_NODENAME=rabbit@localhost ERL_EPMD_ADDRESS=127.0.0.1 \
+    /usr/lib/rabbitmq/bin/rabbitmqctl -q -n rabbit@localhost "$@"
+}
+
+# One broker user per service with only its own rights, the administrator and the topology (security probe F1);
+# generated from topology.json and the contracts (infra/rabbitmq/generate-definitions.mjs). Idempotent.
+rabbitmq_definitions() {
+  rabbitmq_ctl import_definitions "$SI_ROOT/infra/rabbitmq/definitions-local.json" >/dev/null \
+    || die "importing infra/rabbitmq/definitions-local.json into RabbitMQ failed"
+}
+
 start_redis() {
   if pid_alive redis; then return 0; fi
   port_open "$SI_REDIS_PORT" && die "port $SI_REDIS_PORT is taken by a Redis we did not start; stop it or set SI_REDIS_PORT"
@@ -115,6 +128,7 @@ infra_up() {
   fi
   ensure_debian_packages
   start_postgres; start_rabbitmq; start_redis
+  rabbitmq_definitions
 }
 
 infra_down() { stop_pid redis; stop_pid rabbitmq; stop_pid epmd

@@ -32,7 +32,9 @@ start_identity() {
 start_services() {
   for entry in "${SI_SERVICES[@]}"; do
     local svc=${entry%%:*} port=${entry##*:}
-    start_node "$svc" "services/$svc/dist/main.js" "$port" PORT="$port" SEDEX_INBOX_DIR="$SI_STATE/sedex/inbox"
+    # Each service on its own broker user (infra/rabbitmq/definitions-local.json, imported by infra_up).
+    start_node "$svc" "services/$svc/dist/main.js" "$port" PORT="$port" SEDEX_INBOX_DIR="$SI_STATE/sedex/inbox" \
+      AMQP_URL="amqp://$svc:$svc@127.0.0.1:$SI_AMQP_PORT"
   done
   node "$SI_ROOT/infra/scripts/wait-ready.mjs" 120 "${SI_SERVICES[@]}" || die "not every service became ready (logs: $SI_STATE/logs/)"
 }

@@ -9,7 +9,7 @@ import { Headers, errorText, type DeathReason } from './dead-letter.js';
 import type { EventValidator } from './event-validator.js';
 import { claimInbox } from './inbox.js';
 import { SubjectLanes } from './subject-lanes.js';
-import { declareTopology, findQueue, loadTopology, resolveTopology, type ResolvedQueue, type ResolvedTopology } from './topology.js';
+import { declareOwnQueues, declareTopology, findQueue, loadTopology, resolveTopology, type ResolvedQueue, type ResolvedTopology } from './topology.js';
 
 /** Applies one event's effect with `em`, which belongs to the transaction that also records the inbox row. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -42,8 +42,11 @@ export interface EventConsumerOptions {
   /** Defaults to infra/rabbitmq/topology.json resolved with `prefix`; retry delays come from it. */
   topology?: ResolvedTopology;
   prefix?: string;
-  /** Declare the whole topology on every (re)connect (default true). */
-  declareTopology?: boolean;
+  /**
+   * Declare the whole topology on every (re)connect (default true), or `'own'`: only this consumer's service's
+   * queues, as a service connecting with its own broker user may (broker-users.ts).
+   */
+  declareTopology?: boolean | 'own';
   /** Unacknowledged deliveries the broker may push (default 500). */
   prefetch?: number;
   /** Transactions running at once, each for different subjects (default 4). */
@@ -156,7 +159,9 @@ export class EventConsumer {
     publish.on('return', (msg: Message) => {
       if (msg.properties.messageId) this.returned.add(String(msg.properties.messageId));
     });
-    if (this.options.declareTopology ?? true) await declareTopology(publish, this.topology);
+    const declare = this.options.declareTopology ?? true;
+    if (declare === 'own') await declareOwnQueues(publish, this.topology, this.options.consumer, this.options.prefix);
+    else if (declare) await declareTopology(publish, this.topology);
     const channel = await model.createChannel();
     channel.on('error', (err: Error) => this.options.logger?.warn({ err: err.message, queue: this.queue.name }, 'consumer channel error'));
     await channel.prefetch(this.options.prefetch ?? 500);

@@ -15,6 +15,8 @@ export interface EventConsumersOptions {
   validator: EventValidator;
   topology?: ResolvedTopology;
   prefix?: string;
+  /** See {@link EventConsumerOptions.declareTopology}. */
+  declareTopology?: boolean | 'own';
   logger?: Logger;
 }
 
@@ -30,8 +32,8 @@ export class EventConsumers {
 
   register(queue: string, handlers: EventHandlers, tuning: ConsumerTuning = {}): EventConsumer {
     if (this.consumers.has(queue)) throw new Error(`handlers for ${queue} are already registered`);
-    const { service, amqp, dataSource, validator, topology, prefix, logger } = this.options;
-    const consumer = new EventConsumer({ amqp, dataSource, validator, topology, prefix, logger, queue, consumer: service, handlers, ...tuning });
+    const { service, amqp, dataSource, validator, topology, prefix, logger, declareTopology } = this.options;
+    const consumer = new EventConsumer({ amqp, dataSource, validator, topology, prefix, logger, queue, consumer: service, handlers, declareTopology, ...tuning });
     this.consumers.set(queue, consumer);
     if (this.started) void consumer.start();
     return consumer;

@@ -13,6 +13,7 @@ export * from './event-consumers.js';
 export * from './amqp-connection.js';
 export * from './topology.js';
 export * from './topology-definitions.js';
+export * from './broker-users.js';
 export * from './messaging.module.js';
 export * from './topic-match.js';
 export * from './ack-batcher.js';

@@ -68,6 +68,10 @@ export class MessagingModule {
     const logger = createLogger(options.service);
     const topology = resolveTopology(options.topology ?? loadTopology(), options.prefix);
     const dataSourceToken = (options.dataSourceToken ?? DataSource) as never;
+    const amqpUrl = options.amqpUrl ?? process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+    // Connected as its own broker user (broker-users.ts), a service may configure only its own queues: the
+    // exchanges and the other services' queues come from the administrator's definitions.
+    const declareTopology = decodeURIComponent(new URL(amqpUrl).username) === options.service ? ('own' as const) : true;
     return {
       module: MessagingModule,
       global: true,
@@ -75,19 +79,19 @@ export class MessagingModule {
         { provide: EventValidator, useFactory: () => new EventValidator({ schemasRoot: options.schemasRoot }) },
         {
           provide: AmqpConnection,
-          useFactory: () => new AmqpConnection({ url: options.amqpUrl ?? process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672', name: options.service, logger }),
+          useFactory: () => new AmqpConnection({ url: amqpUrl, name: options.service, logger }),
         },
         { provide: Outbox, useFactory: (validator: EventValidator) => new Outbox({ source: options.service, validator }), inject: [EventValidator] },
         {
           provide: OutboxRelay,
           useFactory: (dataSource: DataSource, amqp: AmqpConnection) =>
-            options.relay === false ? null : new OutboxRelay({ dataSource, amqp, service: options.service, topology, logger }),
+            options.relay === false ? null : new OutboxRelay({ dataSource, amqp, service: options.service, topology, logger, declareTopology }),
           inject: [dataSourceToken, AmqpConnection],
         },
         {
           provide: EventConsumers,
           useFactory: (dataSource: DataSource, amqp: AmqpConnection, validator: EventValidator) =>
-            new EventConsumers({ service: options.service, amqp, dataSource, validator, topology, prefix: options.prefix, logger }),
+            new EventConsumers({ service: options.service, amqp, dataSource, validator, topology, prefix: options.prefix, logger, declareTopology }),
           inject: [dataSourceToken, AmqpConnection, EventValidator],
         },
         MessagingLifecycle,

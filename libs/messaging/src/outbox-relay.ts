@@ -15,8 +15,8 @@ export interface OutboxRelayOptions {
   /** Defaults to infra/rabbitmq/topology.json resolved with `prefix`. */
   topology?: ResolvedTopology;
   prefix?: string;
-  /** Declare the whole topology on every (re)connect (default true). */
-  declareTopology?: boolean;
+  /** Declare the whole topology on every (re)connect (default true); `'own'`: nothing, the exchanges exist (broker-users.ts). */
+  declareTopology?: boolean | 'own';
   /** Session for LISTEN and the active-relay lock; defaults to the DataSource's URL. */
   listenUrl?: string;
   /** Unconfirmed publishes at a time (default 256). */
@@ -36,6 +36,8 @@ interface OutboxRow {
   id: string;
   type: string;
   payload: string;
+  /** The CloudEvents attribute `sozialregionid`, published as a header for the per-region queues. */
+  sozialregionid: string | null;
 }
 
 /** A publish the broker refused (nack) or that was lost with its channel: the row stays unpublished. */
@@ -136,7 +138,7 @@ export class OutboxRelay {
       // A channel closed by the broker while the connection lives (e.g. a 404) would otherwise stay gone.
       if (this.running && this.amqp.isConnected()) setTimeout(() => this.reopen(model), 1_000);
     });
-    if (this.options.declareTopology ?? true) await declareTopology(channel, this.topology);
+    if ((this.options.declareTopology ?? true) === true) await declareTopology(channel, this.topology);
     this.channel = channel;
     this.listener.poke();
     this.requestWake();
@@ -228,7 +230,7 @@ export class OutboxRelay {
     while (active()) {
       this.wakeRequested = false;
       const rows: OutboxRow[] = await dataSource.query(
-        'SELECT o.id, o.type, o.payload::text AS payload FROM outbox o WHERE o.published_at IS NULL AND o.id <> ALL($1::uuid[]) ORDER BY o.seq LIMIT $2',
+        "SELECT o.id, o.type, o.payload::text AS payload, o.payload->>'sozialregionid' AS sozialregionid FROM outbox o WHERE o.published_at IS NULL AND o.id <> ALL($1::uuid[]) ORDER BY o.seq LIMIT $2",
         [[...pending], batchSize],
       );
       for (const row of rows) {
@@ -240,7 +242,8 @@ export class OutboxRelay {
           this.topology.exchange,
           row.type,
           Buffer.from(row.payload),
-          { persistent: true, mandatory: true, messageId: row.id, contentType: CLOUD_EVENTS_CONTENT_TYPE, type: row.type, timestamp: Math.floor(Date.now() / 1000) },
+          { persistent: true, mandatory: true, messageId: row.id, contentType: CLOUD_EVENTS_CONTENT_TYPE, type: row.type, timestamp: Math.floor(Date.now() / 1000),
+            ...(row.sozialregionid ? { headers: { sozialregionid: row.sozialregionid } } : {}) },
           (err: unknown) => {
             inFlight -= 1;
             if (err) {

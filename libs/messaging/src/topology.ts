@@ -15,6 +15,13 @@ export interface QueueDefinition {
   dlqMaxLength?: number;
   retryDelaysMs?: number[];
   singleActiveConsumer?: boolean;
+  /**
+   * Bind the queue at the topology's `headersExchange` on these message headers (all must match) instead of at
+   * `si.events`; `bindings` then name the event types that feed the headers exchange. Used for personal data
+   * that may reach one Sozialregion only: `{ "sozialregionid": "olten" }` (the relay copies the CloudEvents
+   * attribute into the header), so a queue of region X is never delivered region Y's events.
+   */
+  match?: Record<string, string>;
 }
 
 /** infra/rabbitmq/topology.json: the single source of exchanges and queues. */
@@ -22,12 +29,14 @@ export interface Topology {
   exchange: string;
   deadLetterExchange: string;
   retryExchange: string;
+  /** Headers exchange (fed from `exchange` by the `bindings` of queues with `match`) for per-region delivery. */
+  headersExchange?: string;
   defaults: Required<Pick<QueueDefinition, 'deliveryLimit' | 'maxLength' | 'dlqMaxLength' | 'retryDelaysMs' | 'singleActiveConsumer'>>;
   queues: QueueDefinition[];
 }
 
 /** A queue with its defaults applied and its companions (delayed-retry queues, parking DLQ) named. */
-export interface ResolvedQueue extends Required<QueueDefinition> {
+export interface ResolvedQueue extends Required<Omit<QueueDefinition, 'match'>>, Pick<QueueDefinition, 'match'> {
   dlq: string;
   retryQueues: { name: string; delayMs: number }[];
 }
@@ -37,6 +46,7 @@ export interface ResolvedTopology {
   exchange: string;
   deadLetterExchange: string;
   retryExchange: string;
+  headersExchange?: string;
   queues: ResolvedQueue[];
 }
 
@@ -62,6 +72,7 @@ export function resolveTopology(topology: Topology, prefix = ''): ResolvedTopolo
     exchange: prefix + topology.exchange,
     deadLetterExchange: prefix + topology.deadLetterExchange,
     retryExchange: prefix + topology.retryExchange,
+    ...(topology.headersExchange ? { headersExchange: prefix + topology.headersExchange } : {}),
     queues: topology.queues.map((q) => {
       const name = prefix + q.name;
       const resolved = { ...topology.defaults, ...q, name };
@@ -95,9 +106,12 @@ function quorumArguments(deadLetterExchange: string, deadLetterRoutingKey: strin
 
 /** Every exchange, queue (with its arguments) and binding of a resolved topology: used by declare and by definitions.json. */
 export interface TopologyPlan {
-  exchanges: { name: string; type: 'topic' | 'direct' }[];
+  exchanges: { name: string; type: 'topic' | 'direct' | 'headers' }[];
   queues: { name: string; arguments: Record<string, unknown> }[];
-  bindings: { exchange: string; queue: string; routingKey: string }[];
+  /** `arguments` only on headers bindings (`x-match` and the headers). */
+  bindings: { exchange: string; queue: string; routingKey: string; arguments?: Record<string, unknown> }[];
+  /** Exchange-to-exchange bindings: `si.events` → the headers exchange by event type. */
+  exchangeBindings: { source: string; destination: string; routingKey: string }[];
 }
 
 /**
@@ -112,12 +126,16 @@ export function topologyPlan(t: ResolvedTopology): TopologyPlan {
   const plan: TopologyPlan = {
     exchanges: [
       { name: t.exchange, type: 'topic' },
-      { name: t.deadLetterExchange, type: 'direct' },
-      { name: t.retryExchange, type: 'direct' },
+      // Topic, not direct, although keyed by exact queue names: RabbitMQ's topic permissions then let each
+      // service route and bind only its own queues' keys there (broker-users.ts).
+      { name: t.deadLetterExchange, type: 'topic' },
+      { name: t.retryExchange, type: 'topic' },
     ],
     queues: [],
     bindings: [],
+    exchangeBindings: [],
   };
+  if (t.headersExchange) plan.exchanges.push({ name: t.headersExchange, type: 'headers' });
   for (const q of t.queues) {
     plan.queues.push({
       name: q.name,
@@ -127,7 +145,15 @@ export function topologyPlan(t: ResolvedTopology): TopologyPlan {
         ...(q.singleActiveConsumer ? { 'x-single-active-consumer': true } : {}),
       },
     });
-    for (const key of q.bindings) plan.bindings.push({ exchange: t.exchange, queue: q.name, routingKey: key });
+    if (q.match) {
+      if (!t.headersExchange) throw new Error(`queue ${q.name} matches on headers but the topology has no headersExchange`);
+      plan.bindings.push({ exchange: t.headersExchange, queue: q.name, routingKey: '', arguments: { 'x-match': 'all', ...q.match } });
+      for (const key of q.bindings) {
+        if (!plan.exchangeBindings.some((b) => b.routingKey === key)) plan.exchangeBindings.push({ source: t.exchange, destination: t.headersExchange, routingKey: key });
+      }
+    } else {
+      for (const key of q.bindings) plan.bindings.push({ exchange: t.exchange, queue: q.name, routingKey: key });
+    }
     plan.bindings.push({ exchange: t.retryExchange, queue: q.name, routingKey: q.name });
     for (const r of q.retryQueues) {
       plan.queues.push({ name: r.name, arguments: { ...quorumArguments(t.retryExchange, q.name, q.maxLength), 'x-message-ttl': r.delayMs } });
@@ -149,7 +175,20 @@ export async function declareTopology(channel: Channel, topology: ResolvedTopolo
   const plan = topologyPlan(topology);
   for (const e of plan.exchanges) await channel.assertExchange(e.name, e.type, { durable: true });
   for (const q of plan.queues) await channel.assertQueue(q.name, { durable: true, arguments: q.arguments });
-  for (const b of plan.bindings) await channel.bindQueue(b.queue, b.exchange, b.routingKey);
+  for (const b of plan.exchangeBindings) await channel.bindExchange(b.destination, b.source, b.routingKey);
+  for (const b of plan.bindings) await channel.bindQueue(b.queue, b.exchange, b.routingKey, b.arguments);
+}
+
+/**
+ * Declares only what a service's own broker user may configure (broker-users.ts): its queues, their retry and
+ * dead-letter companions and their bindings. The exchanges and the other services' queues must exist already
+ * (the administrator imports definitions.json; the test harnesses declare the whole topology first).
+ */
+export async function declareOwnQueues(channel: Channel, topology: ResolvedTopology, service: string, prefix = ''): Promise<void> {
+  const plan = topologyPlan(topology);
+  const own = (queue: string) => queue.startsWith(`${prefix}${service}.`);
+  for (const q of plan.queues) if (own(q.name)) await channel.assertQueue(q.name, { durable: true, arguments: q.arguments });
+  for (const b of plan.bindings) if (own(b.queue)) await channel.bindQueue(b.queue, b.exchange, b.routingKey, b.arguments);
 }
 
 /** Removes what {@link declareTopology} created: for tests that used a prefix. */
