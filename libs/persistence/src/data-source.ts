@@ -23,7 +23,9 @@ export function createDataSource(parts: DataSourceParts): DataSource {
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Not even errors: TypeORM prints a failed statement with its parameters (personal data) as a raw line
+    // (security probe F4). Callers log the error through @si/observability, which drops the values.
+    logging: false,
     applicationName: parts.applicationName,
     extra: { max: parts.poolSize ?? 10, statement_timeout: 30_000, options: '-c timezone=UTC' },
   });
