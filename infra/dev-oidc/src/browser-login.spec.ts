@@ -218,6 +218,29 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
     expect((await browser.request((await startLogin()).url)).status).toBe(200);
   });
 
+  it('answers prompt=none without a session with login_required, and a login form from another browser with a page', async () => {
+    const silent = await new FakeBrowser().request((await startLogin({ prompt: 'none' })).url);
+    expect(new URL(silent.headers.get('location')!).searchParams.get('error')).toBe('login_required');
+
+    const page = await (await new FakeBrowser().request((await startLogin()).url)).text();
+    const stranger = await new FakeBrowser().submitLogin(page, 'ib.solothurn', 'demo');
+    expect(stranger.status).toBe(400);
+    expect(stranger.headers.get('location')).toBeNull();
+    expect(await stranger.text()).toContain('Cookies');
+  });
+
+  it('refuses userinfo without a token, with a foreign token and without scope openid', async () => {
+    const userinfo = (token?: string) =>
+      fetch(`${oidc.issuer}/protocol/openid-connect/userinfo`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    const none = await userinfo();
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toMatch(/^Bearer /);
+    expect((await userinfo(await oidc.mintAccessToken({ iss: 'http://evil.example/realms/start-integration' }, { username: 'ib.olten' }))).status).toBe(401);
+    const withoutOpenid = await userinfo(await oidc.mintAccessToken({}, { username: 'ib.olten' }));
+    expect(withoutOpenid.status).toBe(403);
+    expect(await withoutOpenid.json()).toMatchObject({ error: 'insufficient_scope' });
+  });
+
   describe('brute-force detection (realm: bruteForceProtected, failureFactor 30)', () => {
     const passwordGrant = (username: string, password: string) =>
       fetch(`${oidc.issuer}/protocol/openid-connect/token`, {

@@ -211,6 +211,12 @@ describe('dev-oidc', () => {
     expect(await post({ client_id: 'si-cli' })).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
   });
 
+  it('answers an oversized form with 400 invalid_request, not a server error', async () => {
+    const { status, body } = await post({ grant_type: 'password', client_id: 'si-cli', username: 'ib.olten', password: 'x'.repeat(70 * 1024) });
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ error: 'invalid_request', error_description: 'Request body too large' });
+  });
+
   describe('mintAccessToken', () => {
     it('builds a user token like the token endpoint and applies overrides, undefined removing a claim', async () => {
       const token = await oidc.mintAccessToken({ exp: 1, typ: undefined }, { username: 'ib.hubersdorf' });

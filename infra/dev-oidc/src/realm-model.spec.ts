@@ -46,6 +46,28 @@ describe('RealmModel', () => {
     expect(() => RealmModel.from(rep)).toThrow(/attribute gemeinde is not declared in the user profile/);
   });
 
+  it('refuses redirect URIs with wildcards and a PKCE method other than S256, which it would not serve as Keycloak does', () => {
+    const wildcard = realmJson();
+    wildcard.clients!.find((c) => c.clientId === 'si-web')!.redirectUris = ['http://localhost:3000/*'];
+    expect(() => RealmModel.from(wildcard)).toThrow(/uses a wildcard/);
+    const plain = realmJson();
+    plain.clients!.find((c) => c.clientId === 'si-web')!.attributes!['pkce.code.challenge.method'] = 'plain';
+    expect(() => RealmModel.from(plain)).toThrow(/pkce.code.challenge.method plain is not served/);
+  });
+
+  it('reads post-logout redirect URIs as Keycloak does: ##-separated, + for the redirect URIs', () => {
+    const rep = realmJson();
+    const client = rep.clients!.find((c) => c.clientId === 'si-web')!;
+    client.attributes!['post.logout.redirect.uris'] = 'http://localhost:3000/##+';
+    expect(RealmModel.from(rep).postLogoutRedirectUrisOf(client)).toEqual(['http://localhost:3000/', 'http://localhost:3000/auth/callback']);
+  });
+
+  it('finds a user by e-mail when the realm allows login with e-mail', () => {
+    const realm = RealmModel.from(realmJson());
+    expect(realm.userByLogin('IB.Olten@demo.start-integration.invalid')?.username).toBe('ib.olten');
+    expect(RealmModel.from({ ...realmJson(), loginWithEmailAllowed: false }).userByLogin('ib.olten@demo.start-integration.invalid')).toBeUndefined();
+  });
+
   it('refuses hashed passwords, which it cannot check', () => {
     const rep = realmJson();
     rep.users![0]!.credentials = [{ type: 'password', secretData: '{"value":"…"}' }];
