@@ -31,8 +31,11 @@ export class ReadAuditWriter {
 
   record(entry: AuditEntry): Promise<void> {
     const e = entry;
+    // Values come from the request (an id with NUL, a BFS number beyond integer): stored readable, never refused
+    // by PostgreSQL, so one caller's odd input cannot fail the batch of other callers' reads (security probe F2).
     const values = [e.actor.subject, e.actor.username ?? null, e.actor.roles, JSON.stringify(e.actor.scope), e.action, e.objectType,
-      e.objectId ?? null, e.municipality ?? null, e.outcome, e.recipient ?? null, correlation.id() ?? null, e.detail ? JSON.stringify(e.detail) : null];
+      e.objectId == null ? null : storable(String(e.objectId)), integerOrNull(e.municipality), e.outcome, e.recipient ?? null,
+      correlation.id() ?? null, e.detail ? JSON.stringify(e.detail, (_key, v: unknown) => (typeof v === 'string' ? storable(v) : v)) : null];
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ values, resolve, reject });
       if (this.writers < this.maxWriters) void this.flush();
@@ -55,11 +58,39 @@ export class ReadAuditWriter {
           );
           for (const p of batch) p.resolve();
         } catch (error) {
-          for (const p of batch) p.reject(error);
+          if (batch.length === 1) batch[0]?.reject(error);
+          else await this.oneByOne(batch); // only the read whose record cannot be written fails (closed)
         }
       }
     } finally {
       this.writers -= 1;
     }
   }
+
+  private async oneByOne(batch: Pending[]): Promise<void> {
+    const columns = Array.from({ length: COLUMNS }, (_, c) => `$${c + 1}`).join(', ');
+    for (const p of batch) {
+      try {
+        await (this.dataSource.driver as unknown as { master: Pool }).master.query(
+          `INSERT INTO ${AUDIT_TABLE} (actor_subject, actor_username, actor_roles, actor_scope, action, object_type, object_id,
+             municipality, outcome, recipient, correlation_id, detail) VALUES (${columns})`,
+          p.values,
+        );
+        p.resolve();
+      } catch (error) {
+        p.reject(error);
+      }
+    }
+  }
+}
+
+/** Text PostgreSQL accepts: NUL shown as `\0`, lone surrogates replaced, at most 500 characters. */
+function storable(text: string): string {
+  const clean = text.replaceAll('\0', '\\0').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return clean.length > 500 ? `${clean.slice(0, 500)}…` : clean;
+}
+
+/** The municipality column is an integer: a value out of its range is not a municipality. */
+function integerOrNull(n: number | null | undefined): number | null {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 2_147_483_647 ? n : null;
 }
