@@ -17,6 +17,11 @@ export interface CloudEvent<T = Record<string, unknown>> {
   correlationid?: string;
   /** The event or request that caused this one (CloudEvents extension attribute). */
   causationid?: string;
+  /**
+   * The Sozialregion the event is for (CloudEvents extension attribute): set from `data.sozialregionId`. The relay
+   * publishes it as the AMQP header `sozialregionid`, on which the per-region queues are bound (DESIGN.md: Messaging).
+   */
+  sozialregionid?: string;
   data: T;
 }
 
@@ -38,6 +43,7 @@ export function eventSource(service: string): string {
 export function buildCloudEvent<T>(service: string, event: NewEvent<T>, context?: { correlationId?: string; causationId?: string }): CloudEvent<T> {
   const correlationid = event.correlationId ?? context?.correlationId;
   const causationid = event.causationId ?? context?.causationId;
+  const region = (event.data as { sozialregionId?: unknown } | null)?.sozialregionId;
   return {
     specversion: '1.0',
     id: randomUUID(),
@@ -48,6 +54,7 @@ export function buildCloudEvent<T>(service: string, event: NewEvent<T>, context?
     datacontenttype: 'application/json',
     ...(correlationid ? { correlationid } : {}),
     ...(causationid ? { causationid } : {}),
+    ...(typeof region === 'string' && region !== '' ? { sozialregionid: region } : {}),
     data: event.data,
   };
 }

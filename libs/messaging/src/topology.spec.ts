@@ -52,6 +52,19 @@ describe('infra/rabbitmq topology', () => {
     expect(problems).toEqual([]);
   });
 
+  it('routes hand-overs through the headers exchange to one queue per Sozialregion, never to another region (issue 11)', () => {
+    const plan = topologyPlan(resolveTopology(topology));
+    const regions = (JSON.parse(readFileSync(fileURLToPath(new URL('../../../contracts/reference/sozialregionen.json', import.meta.url)), 'utf8')) as { sozialregionen: { id: string }[] })
+      .sozialregionen.map((r) => r.id);
+    expect(plan.bindings.filter((b) => b.exchange === topology.exchange && topicMatches(b.routingKey, 'case.dfpa-handover-requested.v1'))).toEqual([]);
+    expect(plan.exchangeBindings).toEqual([{ source: topology.exchange, destination: topology.headersExchange, routingKey: 'case.dfpa-handover-requested.v1' }]);
+    const regional = plan.bindings.filter((b) => b.exchange === topology.headersExchange);
+    expect(regional.map((b) => b.queue).sort()).toEqual(regions.map((r) => `dfpa.handovers.${r}`).sort());
+    for (const b of regional) expect(b.arguments).toEqual({ 'x-match': 'all', sozialregionid: b.queue.slice('dfpa.handovers.'.length) });
+    // Every queue on the headers exchange is fed by the same event types, so a header match can never pull in another type.
+    expect(new Set(topology.queues.filter((q) => q.match).map((q) => q.bindings.join(','))).size).toBe(1);
+  });
+
   it('binds no queue that no contracted event reaches (its messages would wait for nobody)', () => {
     const types = [...loadEventSchemas().keys()];
     const idle = topology.queues.filter((q) => !types.some((type) => q.bindings.some((b) => topicMatches(b, type)))).map((q) => q.name);
