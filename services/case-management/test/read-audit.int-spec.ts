@@ -42,4 +42,16 @@ describe('read audit: group commit survives bad values', () => {
       { object_id: 'x\ufffdy', municipality: null, detail: null },
     ]);
   });
+
+  it('writes a read record naming the household members an action answer shows (security probe F3)', async () => {
+    const household = `HH-audit-${Date.now()}`;
+    const a = await openCase(t, { householdId: household, arrivalDate: daysAgo(5) });
+    const b = await openCase(t, { householdId: household, arrivalDate: daysAgo(5) });
+    const r = await t.call('ib.solothurn', 'POST', `/api/v1/cases/${a.caseId}/first-information-deadline/suspension`, { since: daysAgo(1), reason: 'Spitalaufenthalt' });
+    expect(r.status).toBe(200);
+    expect(r.body.household.map((m: { id: string }) => m.id)).toEqual([b.caseId]);
+    const { rows } = await t.sql.query(
+      "SELECT actor_username, detail FROM audit_record WHERE action = 'case.read' AND object_id = $1 AND detail->>'answerOf' = 'action'", [a.caseId]);
+    expect(rows).toEqual([{ actor_username: 'ib.solothurn', detail: { view: 'gemeinde', answerOf: 'action', householdCaseIds: [b.caseId] } }]);
+  });
 });

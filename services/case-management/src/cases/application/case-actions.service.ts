@@ -1,5 +1,6 @@
 import type { Principal } from '@si/auth';
 import { actorFor } from '../../shared/caller.js';
+import type { CaseDetailView } from './case-view.js';
 import type { CaseAction, CaseBatchAction, CaseCommandRunner } from './case-command.runner.js';
 import type { CaseQueries } from './case-queries.js';
 
@@ -10,17 +11,17 @@ export class CaseActions {
     private readonly queries: CaseQueries,
   ) {}
 
-  async act(principal: Principal, caseId: string, action: CaseAction): Promise<Record<string, unknown>> {
+  async act(principal: Principal, caseId: string, action: CaseAction): Promise<CaseDetailView> {
     const loaded = await this.runner.run(principal, caseId, action);
-    return this.queries.view(loaded, actorFor(principal, action.roles));
+    return this.queries.actionAnswer(principal, loaded, actorFor(principal, action.roles));
   }
 
   /** The batch answers with the first case (the one the route named). */
-  async actOnMany(principal: Principal, caseIds: readonly string[], action: CaseBatchAction): Promise<Record<string, unknown>> {
+  async actOnMany(principal: Principal, caseIds: readonly string[], action: CaseBatchAction): Promise<CaseDetailView> {
     const loadedAll = await this.runner.runMany(principal, caseIds, action);
     const [head] = loadedAll;
     const first = loadedAll.find((l) => l.case.id === caseIds[0]) ?? head;
     if (!first) throw new Error('a batch action ran on no case');
-    return this.queries.view(first, actorFor(principal, action.roles));
+    return this.queries.actionAnswer(principal, first, actorFor(principal, action.roles));
   }
 }

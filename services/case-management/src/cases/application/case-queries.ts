@@ -9,7 +9,7 @@ import type { CaseRepository, LoadedCase } from '../infrastructure/case.reposito
 import { queryWorkList, type SortKey, type WorkListFilter } from '../infrastructure/work-list.query.js';
 import type { DeadlineReminders } from '../jobs/deadline-reminders.js';
 import type { CaseAccess } from './case-access.js';
-import { caseDetail, workListItem, type HouseholdMember, type WorkListItem } from './case-view.js';
+import { caseDetail, workListItem, type CaseDetailView, type HouseholdMember, type WorkListItem } from './case-view.js';
 import { decodeCursor, encodeCursor } from './work-list-cursor.js';
 
 export const READ_ROLES: readonly HumanRole[] = ['gemeinde', 'migrationsamt', 'sozialregion', 'ags'];
@@ -63,7 +63,7 @@ export class CaseQueries {
     return { items: page.map((r) => workListItem(r, actor.role, today)), nextCursor, limit: params.limit };
   }
 
-  async detail(principal: Principal, caseId: string): Promise<Record<string, unknown>> {
+  async detail(principal: Principal, caseId: string): Promise<CaseDetailView> {
     const actor = actorFor(principal, READ_ROLES);
     const loaded = await this.repository.find(this.dataSource.manager, caseId);
     if (!loaded || !(await this.access.canAccess(actor, loaded.case.state))) {
@@ -83,8 +83,24 @@ export class CaseQueries {
     return view;
   }
 
+  /**
+   * The answer of an action: the case as the caller may now see it. Its household section names other cases,
+   * which the change record does not: they are written as a read (security probe F3).
+   */
+  async actionAnswer(principal: Principal, loaded: LoadedCase, actor: Actor & { role: HumanRole }): Promise<CaseDetailView> {
+    const view = await this.view(loaded, actor);
+    const household = (view['household'] as { id: string }[] | undefined)?.map((m) => m.id) ?? [];
+    if (household.length) {
+      await this.audit.record({
+        actor: auditActor(principal), action: 'case.read', objectType: 'case', objectId: loaded.case.id,
+        municipality: loaded.case.municipality, outcome: 'granted', detail: { view: actor.role, answerOf: 'action', householdCaseIds: household },
+      });
+    }
+    return view;
+  }
+
   /** The detail view of a case the caller may see (also the answer of every action). */
-  async view(loaded: LoadedCase, actor: Actor & { role: HumanRole }): Promise<Record<string, unknown>> {
+  async view(loaded: LoadedCase, actor: Actor & { role: HumanRole }): Promise<CaseDetailView> {
     const state = loaded.case.state;
     const role = actor.role;
     const household = role === 'gemeinde' || role === 'migrationsamt' ? await this.household(state, actor) : [];
