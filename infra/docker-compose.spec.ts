@@ -12,8 +12,8 @@ const compose = YAML.parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'
 const services = { 'registry-intake': 3001, 'case-management': 3002, offers: 3003, subsidies: 3004, reporting: 3005, dfpa: 3006 };
 
 describe('docker-compose.yml', () => {
-  it('has the infrastructure, real Keycloak 26 and the six services', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['keycloak', 'postgres', 'rabbitmq', 'redis', ...Object.keys(services)].sort());
+  it('has the infrastructure, real Keycloak 26, the six services and the web workspace', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['keycloak', 'postgres', 'rabbitmq', 'redis', 'web', ...Object.keys(services)].sort());
     expect(compose.services.keycloak.image).toMatch(/^quay\.io\/keycloak\/keycloak:26/);
     expect(compose.services.rabbitmq.image).toMatch(/management/);
   });
@@ -29,6 +29,30 @@ describe('docker-compose.yml', () => {
       expect(compose.services[name].environment?.PORT).toBe(String(port));
       expect(compose.services[name].build?.args?.SERVICE).toBe(name);
     }
+  });
+
+  it('runs the web workspace on 3000 as client si-web against Keycloak, Redis and every service, once they are healthy', () => {
+    const web = compose.services['web'];
+    expect(web.ports).toEqual(['127.0.0.1:3000:3000']);
+    expect(web.build?.args?.SERVICE).toBe('web');
+    expect(web.environment).toMatchObject({
+      PORT: '3000', WEB_PUBLIC_URL: 'http://localhost:3000', OIDC_AUTH_SERVER_URL: 'http://localhost:8080', WEB_OIDC_CLIENT_ID: 'si-web',
+      OIDC_DISCOVERY_URL: 'http://keycloak:8080/realms/start-integration/.well-known/openid-configuration', REDIS_URL: 'redis://redis:6379',
+    });
+    // The callback and the page after logout are the ones the realm registers for si-web.
+    const realm = JSON.parse(readFileSync(join(root, 'infra/keycloak/realm-start-integration.json'), 'utf8')) as {
+      clients: { clientId: string; secret?: string; redirectUris?: string[]; attributes?: Record<string, string> }[];
+    };
+    const client = realm.clients.find((c) => c.clientId === 'si-web')!;
+    expect(client.secret).toBe(web.environment?.WEB_OIDC_CLIENT_SECRET);
+    expect(client.redirectUris).toContain(`${web.environment?.WEB_PUBLIC_URL}/auth/callback`);
+    expect(client.attributes?.['post.logout.redirect.uris']?.split('##')).toContain(`${web.environment?.WEB_PUBLIC_URL}/`);
+    const envNames: Record<string, string> = {
+      'registry-intake': 'REGISTRY_INTAKE_URL', 'case-management': 'CASE_MANAGEMENT_URL', offers: 'OFFERS_URL',
+      subsidies: 'SUBSIDIES_URL', reporting: 'REPORTING_URL', dfpa: 'DFPA_URL',
+    };
+    for (const [name, port] of Object.entries(services)) expect(web.environment?.[envNames[name]!]).toBe(`http://${name}:${port}`);
+    for (const name of ['redis', 'keycloak', ...Object.keys(services)]) expect(web.depends_on?.[name]).toEqual({ condition: 'service_healthy' });
   });
 
   it('connects every service to the broker with its own user, never guest (security probe F1)', () => {
