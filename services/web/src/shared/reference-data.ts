@@ -69,3 +69,11 @@ export function languageOptions(): { code: string; name: string }[] {
   }
   return options;
 }
+
+/** States to filter by (ISO alpha-2 where one exists, else the BFS code), by German name. */
+export function countryOptions(): { code: string; name: string }[] {
+  return [...countries.values()]
+    .filter((r) => r['is_state'] === 'J' && r['bfs_code'] !== '8100')
+    .map((r) => ({ code: r['iso2'] || r['bfs_code'] || '', name: r['name_de'] || '' }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'de-CH'));
+}

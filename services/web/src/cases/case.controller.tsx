@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Roles } from '@si/auth';
+import { CaseManagementApi } from '../api/clients.js';
+import { ServiceRefusal } from '../api/service-client.js';
+import type { WebUser } from '../auth/session.js';
+import { swissToday } from '../i18n/format.js';
+import { seeOther, sendPage } from '../shell/page.js';
+import { webContext } from '../shell/web-context.js';
+import { ForbiddenPage, NotFoundPage } from '../shell/web-errors.js';
+import { actionPath, actionsFor, CASE_ACTIONS } from './case-actions.js';
+import type { CaseDetail } from './case.api.js';
+import { CasePage, caseTitle } from './case.view.js';
+import { fieldNames, formToBody, problemToErrors, type FormInput } from './form-spec.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The case page (person, deadline, phase, the history as a timeline) and a form for each action it offers. */
+@Controller('faelle')
+export class CaseController {
+  constructor(@Inject(CaseManagementApi) private readonly cases: CaseManagementApi) {}
+
+  @Get(':id')
+  @Roles('gemeinde', 'migrationsamt', 'sozialregion', 'ags')
+  async show(@Param('id') id: string, @Query('erledigt') done: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const c = await this.load(request, id);
+    const ctx = webContext(request);
+    const actions = actionsFor(c, (ctx.user as WebUser).roles);
+    return sendPage(request, reply, { title: caseTitle(ctx, c) }, (
+      <CasePage ctx={ctx} c={c} actions={actions} today={swissToday()} {...(typeof done === 'string' ? { done } : {})} />
+    ));
+  }
+
+  @Post(':id/aktion/:action')
+  @Roles('gemeinde', 'migrationsamt', 'ags')
+  async act(@Param('id') id: string, @Param('action') actionId: string, @Body() form: FormInput, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const ctx = webContext(request);
+    const roles = (ctx.user as WebUser).roles;
+    const action = CASE_ACTIONS.find((a) => a.id === actionId);
+    if (!action) throw new NotFoundPage();
+    if (!action.roles.some((r) => roles.includes(r))) throw new ForbiddenPage();
+    const c = await this.load(request, id);
+    const fields = action.fields(c);
+    const raw = formToBody(fields, form ?? {});
+    const { path, body } = actionPath(action, c.id, action.finish ? action.finish(raw, form ?? {}, c) : raw);
+    try {
+      await this.cases.post(request, path, body);
+    } catch (error) {
+      if (!(error instanceof ServiceRefusal)) throw error;
+      const errors = problemToErrors(error.problem, fieldNames(fields), ctx.t('form.invalidValue'));
+      const values = { ...form };
+      delete values['_csrf'];
+      return sendPage(request, reply, { title: caseTitle(ctx, c), status: error.problem.status === 409 ? 409 : 422 }, (
+        <CasePage ctx={ctx} c={c} actions={actionsFor(c, roles)} today={swissToday()} failed={{ action: action.id, values, errors }} />
+      ));
+    }
+    return seeOther(reply, `/faelle/${c.id}?erledigt=${action.id}#verlauf`);
+  }
+
+  private async load(request: FastifyRequest, id: string): Promise<CaseDetail> {
+    if (!UUID.test(id)) throw new NotFoundPage();
+    return this.cases.get<CaseDetail>(request, `/api/v1/cases/${id}`);
+  }
+}
