@@ -683,6 +683,46 @@ export interface CaseTransferredV1 {
 }
 
 /**
+ * Emitted for every assessment version. Carries the CEFR levels per language (oral, written), the SEM profile indicators and the employability; never free text, goals or health (R22). Pseudonymous (references and codes only: no names, no AHV numbers, no health). Implemented by the dfpa service and by any Sozialregion's own case system.
+ */
+export interface DfpaAssessmentCompletedV1 {
+  /**
+   * The DFPA case (also the CloudEvents `subject`).
+   */
+  dfpaCaseId: string;
+  /**
+   * The municipal case it was handed over from; null for a case the canton assigned directly (VA/FL).
+   */
+  caseId: string | null;
+  /**
+   * Pseudonymous person reference: stable per person, not derivable from name, birth date or AHV number.
+   */
+  personRef: string;
+  /**
+   * The Sozialregion leading the case (also the CloudEvents attribute `sozialregionid`).
+   */
+  sozialregionId: string;
+  /**
+   * BFS number of the municipality of residence, where known.
+   */
+  municipality: number | null;
+  assessmentVersion: number;
+  kind: "kurzassessment" | "praxisassessment" | "kompetenzerfassung" | "standortbestimmung";
+  assessedOn: string;
+  languages: {
+    language: string;
+    oral: "none" | "A1" | "A2" | "B1" | "B2" | "C1" | "C2" | "unknown";
+    written: "none" | "A1" | "A2" | "B1" | "B2" | "C1" | "C2" | "unknown";
+  }[];
+  schoolingOverSixYears: boolean;
+  literate: boolean;
+  literateLatin: boolean;
+  workExperienceOverOneYear: boolean;
+  employability: "arbeitsmarktfaehig" | "ausbildungsfaehig" | "not-yet" | "open";
+  employableOn: string | null;
+}
+
+/**
  * Emitted by the Sozialregion (dfpa service or its own system) when it takes over a case offered by case.dfpa-handover-requested.v1. case-management then shows the case as "at Sozialregion X" and the municipality's officer no longer works it until it is returned. Repeating the same acceptance changes nothing. Pseudonymous (references and codes only). Implemented by the dfpa service and by any Sozialregion's own case system.
  */
 export interface DfpaCaseAcceptedV1 {
@@ -711,6 +751,68 @@ export interface DfpaCaseAcceptedV1 {
    * The Sozialregion's own case reference (optional).
    */
   dfpaCaseRef?: string;
+}
+
+/**
+ * Emitted when the DFPA case ends: closed with an exit reason (departure, naturalisation, death, goals reached, other), with the municipal case, or because the person moved to another Sozialregion (`moved-to-region`, `toSozialregion`). A case returned to the municipality ends with dfpa.case-returned.v1 instead. Pseudonymous (references and codes only: no names, no AHV numbers, no health). Implemented by the dfpa service and by any Sozialregion's own case system.
+ */
+export interface DfpaCaseClosedV1 {
+  /**
+   * The DFPA case (also the CloudEvents `subject`).
+   */
+  dfpaCaseId: string;
+  /**
+   * The municipal case it was handed over from; null for a case the canton assigned directly (VA/FL).
+   */
+  caseId: string | null;
+  /**
+   * Pseudonymous person reference: stable per person, not derivable from name, birth date or AHV number.
+   */
+  personRef: string;
+  /**
+   * The Sozialregion leading the case (also the CloudEvents attribute `sozialregionid`).
+   */
+  sozialregionId: string;
+  /**
+   * BFS number of the municipality of residence, where known.
+   */
+  municipality: number | null;
+  closedOn: string;
+  exitReason: "departure" | "naturalisation" | "death" | "goals-reached" | "other" | "moved-to-region";
+  toSozialregion?: string;
+  /**
+   * The coarse DFPA status when it happened.
+   */
+  progress: "accepted" | "assessment-done" | "plan-active";
+  measuresEnded: number;
+}
+
+/**
+ * Emitted when a Sozialregion opens a DFPA case for a person the canton assigned to it (VA/FL, R16), with no municipal case behind it. A case taken over from a municipality is announced by dfpa.case-accepted.v1 instead. Pseudonymous (references and codes only: no names, no AHV numbers, no health). Implemented by the dfpa service and by any Sozialregion's own case system.
+ */
+export interface DfpaCaseOpenedV1 {
+  /**
+   * The DFPA case (also the CloudEvents `subject`).
+   */
+  dfpaCaseId: string;
+  /**
+   * The municipal case it was handed over from; null for a case the canton assigned directly (VA/FL).
+   */
+  caseId: string | null;
+  /**
+   * Pseudonymous person reference: stable per person, not derivable from name, birth date or AHV number.
+   */
+  personRef: string;
+  /**
+   * The Sozialregion leading the case (also the CloudEvents attribute `sozialregionid`).
+   */
+  sozialregionId: string;
+  /**
+   * BFS number of the municipality of residence, where known.
+   */
+  municipality: number | null;
+  origin: "direct";
+  openedOn: string;
 }
 
 /**
@@ -775,6 +877,235 @@ export interface DfpaCaseReturnedV1 {
    * Free text for the integration officer; must not contain names, addresses, AHV numbers or health details.
    */
   reason?: string;
+}
+
+/**
+ * Emitted when a running measure ends (`outcome` ended) or is cancelled. Pseudonymous (references and codes only: no names, no AHV numbers, no health). Implemented by the dfpa service and by any Sozialregion's own case system.
+ */
+export interface DfpaMeasureEndedV1 {
+  /**
+   * The DFPA case (also the CloudEvents `subject`).
+   */
+  dfpaCaseId: string;
+  /**
+   * The municipal case it was handed over from; null for a case the canton assigned directly (VA/FL).
+   */
+  caseId: string | null;
+  /**
+   * Pseudonymous person reference: stable per person, not derivable from name, birth date or AHV number.
+   */
+  personRef: string;
+  /**
+   * The Sozialregion leading the case (also the CloudEvents attribute `sozialregionid`).
+   */
+  sozialregionId: string;
+  /**
+   * BFS number of the municipality of residence, where known.
+   */
+  municipality: number | null;
+  measureId: string;
+  /**
+   * The VIntA Art. 4 regular structure (R3), or null when the measure is an offer.
+   */
+  structure:
+    | (
+        | "asyl"
+        | "fruehe-kindheit"
+        | "schule"
+        | "berufsbildung"
+        | "sozialhilfe"
+        | "arbeitsvermittlung"
+        | "arbeitslosenversicherung"
+        | "invalidenversicherung"
+        | "gesundheit"
+        | "einbuergerung"
+      )
+    | null;
+  /**
+   * Offer of the Angebotsplattform, or null when typed by a structure.
+   */
+  offerId: string | null;
+  /**
+   * KIP 3 Förderbereich the measure counts for.
+   */
+  kipArea:
+    | "information-beratung"
+    | "diskriminierungsschutz"
+    | "sprache"
+    | "fruehe-kindheit"
+    | "ausbildungs-arbeitsmarktfaehigkeit"
+    | "dolmetschen"
+    | "zusammenleben";
+  /**
+   * IAS impact goal of the plan the measure serves.
+   */
+  goalArea: "sprache" | "bildung" | "arbeit" | "soziale-integration";
+  /**
+   * Cost in integer Rappen.
+   */
+  costRappen: number;
+  endedOn: string;
+  outcome: "ended" | "cancelled";
+}
+
+/**
+ * Emitted when a measure starts: its type (regular structure or offer), KIP Förderbereich and cost in Rappen. Pseudonymous (references and codes only: no names, no AHV numbers, no health). Implemented by the dfpa service and by any Sozialregion's own case system.
+ */
+export interface DfpaMeasureStartedV1 {
+  /**
+   * The DFPA case (also the CloudEvents `subject`).
+   */
+  dfpaCaseId: string;
+  /**
+   * The municipal case it was handed over from; null for a case the canton assigned directly (VA/FL).
+   */
+  caseId: string | null;
+  /**
+   * Pseudonymous person reference: stable per person, not derivable from name, birth date or AHV number.
+   */
+  personRef: string;
+  /**
+   * The Sozialregion leading the case (also the CloudEvents attribute `sozialregionid`).
+   */
+  sozialregionId: string;
+  /**
+   * BFS number of the municipality of residence, where known.
+   */
+  municipality: number | null;
+  measureId: string;
+  /**
+   * The VIntA Art. 4 regular structure (R3), or null when the measure is an offer.
+   */
+  structure:
+    | (
+        | "asyl"
+        | "fruehe-kindheit"
+        | "schule"
+        | "berufsbildung"
+        | "sozialhilfe"
+        | "arbeitsvermittlung"
+        | "arbeitslosenversicherung"
+        | "invalidenversicherung"
+        | "gesundheit"
+        | "einbuergerung"
+      )
+    | null;
+  /**
+   * Offer of the Angebotsplattform, or null when typed by a structure.
+   */
+  offerId: string | null;
+  /**
+   * KIP 3 Förderbereich the measure counts for.
+   */
+  kipArea:
+    | "information-beratung"
+    | "diskriminierungsschutz"
+    | "sprache"
+    | "fruehe-kindheit"
+    | "ausbildungs-arbeitsmarktfaehigkeit"
+    | "dolmetschen"
+    | "zusammenleben";
+  /**
+   * IAS impact goal of the plan the measure serves.
+   */
+  goalArea: "sprache" | "bildung" | "arbeit" | "soziale-integration";
+  /**
+   * Cost in integer Rappen.
+   */
+  costRappen: number;
+  startedOn: string;
+}
+
+/**
+ * Emitted when the person is placed (employment, apprenticeship, internship, training); `afterRavReport` says whether a RAV report preceded it (R19b). Pseudonymous (references and codes only: no names, no AHV numbers, no health). Implemented by the dfpa service and by any Sozialregion's own case system.
+ */
+export interface DfpaPlacementRecordedV1 {
+  /**
+   * The DFPA case (also the CloudEvents `subject`).
+   */
+  dfpaCaseId: string;
+  /**
+   * The municipal case it was handed over from; null for a case the canton assigned directly (VA/FL).
+   */
+  caseId: string | null;
+  /**
+   * Pseudonymous person reference: stable per person, not derivable from name, birth date or AHV number.
+   */
+  personRef: string;
+  /**
+   * The Sozialregion leading the case (also the CloudEvents attribute `sozialregionid`).
+   */
+  sozialregionId: string;
+  /**
+   * BFS number of the municipality of residence, where known.
+   */
+  municipality: number | null;
+  placedOn: string;
+  kind: "employment" | "apprenticeship" | "internship" | "training";
+  afterRavReport: boolean;
+}
+
+/**
+ * Emitted when a version of the individual plan (individueller Hilfsplan, § 148 SG) is agreed: which IAS goal areas it covers and when it is reviewed. Goals' wording stays in the service. Pseudonymous (references and codes only: no names, no AHV numbers, no health). Implemented by the dfpa service and by any Sozialregion's own case system.
+ */
+export interface DfpaPlanAgreedV1 {
+  /**
+   * The DFPA case (also the CloudEvents `subject`).
+   */
+  dfpaCaseId: string;
+  /**
+   * The municipal case it was handed over from; null for a case the canton assigned directly (VA/FL).
+   */
+  caseId: string | null;
+  /**
+   * Pseudonymous person reference: stable per person, not derivable from name, birth date or AHV number.
+   */
+  personRef: string;
+  /**
+   * The Sozialregion leading the case (also the CloudEvents attribute `sozialregionid`).
+   */
+  sozialregionId: string;
+  /**
+   * BFS number of the municipality of residence, where known.
+   */
+  municipality: number | null;
+  planVersion: number;
+  agreedOn: string;
+  reviewOn: string;
+  /**
+   * @minItems 1
+   */
+  goalAreas: [
+    "sprache" | "bildung" | "arbeit" | "soziale-integration",
+    ...("sprache" | "bildung" | "arbeit" | "soziale-integration")[]
+  ];
+}
+
+/**
+ * Emitted when a person assessed as employable is reported to the public employment service (R19b); the canton reports the number to the SEM. Pseudonymous (references and codes only: no names, no AHV numbers, no health). Implemented by the dfpa service and by any Sozialregion's own case system.
+ */
+export interface DfpaRavReportedV1 {
+  /**
+   * The DFPA case (also the CloudEvents `subject`).
+   */
+  dfpaCaseId: string;
+  /**
+   * The municipal case it was handed over from; null for a case the canton assigned directly (VA/FL).
+   */
+  caseId: string | null;
+  /**
+   * Pseudonymous person reference: stable per person, not derivable from name, birth date or AHV number.
+   */
+  personRef: string;
+  /**
+   * The Sozialregion leading the case (also the CloudEvents attribute `sozialregionid`).
+   */
+  sozialregionId: string;
+  /**
+   * BFS number of the municipality of residence, where known.
+   */
+  municipality: number | null;
+  reportedOn: string;
 }
 
 /**
@@ -2348,9 +2679,17 @@ export interface EventTypeMap {
   'case.referral-made.v1': CaseReferralMadeV1;
   'case.reported-to-migrationsamt.v1': CaseReportedToMigrationsamtV1;
   'case.transferred.v1': CaseTransferredV1;
+  'dfpa.assessment-completed.v1': DfpaAssessmentCompletedV1;
   'dfpa.case-accepted.v1': DfpaCaseAcceptedV1;
+  'dfpa.case-closed.v1': DfpaCaseClosedV1;
+  'dfpa.case-opened.v1': DfpaCaseOpenedV1;
   'dfpa.case-rejected.v1': DfpaCaseRejectedV1;
   'dfpa.case-returned.v1': DfpaCaseReturnedV1;
+  'dfpa.measure-ended.v1': DfpaMeasureEndedV1;
+  'dfpa.measure-started.v1': DfpaMeasureStartedV1;
+  'dfpa.placement-recorded.v1': DfpaPlacementRecordedV1;
+  'dfpa.plan-agreed.v1': DfpaPlanAgreedV1;
+  'dfpa.rav-reported.v1': DfpaRavReportedV1;
   'person.arrived.v1': PersonArrivedV1;
   'person.corrected.v1': PersonCorrectedV1;
   'person.departed.v1': PersonDepartedV1;
