@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '@si/observability';
 import { ProblemDetailsFilter } from './problem.filter.js';
 import type { ProblemMapper } from './problem-mapping.js';
 import { registerRequestHooks } from './request-hooks.js';
+import { JsonDepthPipe } from './json-depth.pipe.js';
 import { NestPinoLogger } from './nest-logger.js';
 import { buildOpenApi, serveOpenApi, type OpenApiInfo } from './openapi.js';
 
@@ -38,7 +39,8 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceHt
 /** Separated so test apps built with `Test.createTestingModule` get exactly the same behaviour. */
 export function configureHttp(app: INestApplication, logger: Logger, problems: readonly ProblemMapper[] = []): void {
   app.useGlobalFilters(new ProblemDetailsFilter(logger, problems));
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true,
+  // Depth first: the validation's class-transformer recurses and overflows on deep nesting (security probe F7).
+  app.useGlobalPipes(new JsonDepthPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true,
     transformOptions: { enableImplicitConversion: false } }));
 }
 
