@@ -78,6 +78,7 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
   it('advertises the browser endpoints, code with S256 only and the iss response parameter', () => {
     const meta = config.serverMetadata();
     expect(meta).toMatchObject({
+      revocation_endpoint: `${oidc.issuer}/protocol/openid-connect/revoke`,
       authorization_endpoint: `${oidc.issuer}/protocol/openid-connect/auth`,
       end_session_endpoint: `${oidc.issuer}/protocol/openid-connect/logout`,
       userinfo_endpoint: `${oidc.issuer}/protocol/openid-connect/userinfo`,
@@ -149,6 +150,7 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
       const text = await failed.text();
       expect(text).toContain('role="alert"');
       expect(text).toContain('Benutzername oder Passwort ist falsch.');
+      expect(text).toContain('<title>Fehler: Anmelden');
       expect(text).toContain(`value="${username}"`);
     }
     const french = await browser.request(/href="([^"]+kc_locale=fr)"/.exec(page)![1]!.replaceAll('&amp;', '&'));
@@ -216,6 +218,26 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
     expect(browser.cookies.has('KEYCLOAK_IDENTITY')).toBe(false);
     await expect(oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant', error_description: 'Session not active' });
     expect((await browser.request((await startLogin()).url)).status).toBe(200);
+  });
+
+  it('revokes a refresh token at the revocation endpoint, and refuses to revoke another client\'s token', async () => {
+    const tokens = await exchange(await login(new FakeBrowser()));
+    const cli = await (await fetch(`${oidc.issuer}/protocol/openid-connect/token`, {
+      method: 'POST', body: new URLSearchParams({ grant_type: 'password', client_id: 'si-cli', username: 'ib.hubersdorf', password: 'demo' }),
+    })).json() as { refresh_token: string };
+    await expect(oidcClient.tokenRevocation(config, cli.refresh_token)).rejects.toMatchObject({ error: 'unauthorized_client' });
+    await oidcClient.tokenRevocation(config, tokens.refresh_token!);
+    await expect(oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant', error_description: 'Session not active' });
+    // A token it never issued is answered 200 (RFC 7009 §2.2).
+    await expect(oidcClient.tokenRevocation(config, 'not-a-token')).resolves.toBeUndefined();
+  });
+
+  it('ends the earlier session of the browser when another user logs in with prompt=login', async () => {
+    const browser = new FakeBrowser();
+    const first = await exchange(await login(browser, 'ib.olten'));
+    const page = await (await browser.request((await startLogin({ prompt: 'login' })).url)).text();
+    expect((await browser.submitLogin(page, 'ib.hubersdorf', 'demo')).status).toBe(302);
+    await expect(oidcClient.refreshTokenGrant(config, first.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
   it('answers prompt=none without a session with login_required, and a login form from another browser with a page', async () => {

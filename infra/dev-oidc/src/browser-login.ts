@@ -133,6 +133,9 @@ export function submitLogin(context: RealmContext, req: IncomingMessage, res: Se
   }
 
   context.logins.delete(loginId);
+  // A new login in this browser replaces its earlier session (e.g. another user after prompt=login).
+  const previous = browserSession(context, req);
+  if (previous) context.sessions.end(previous.id);
   const session = context.sessions.create(context.realm.subjectOf(outcome.user), outcome.user.username, true);
   context.log({ level: 'info', message: 'login', clientId: pending.request.clientId, username: outcome.user.username });
   codeRedirect(context, res, pending.request, session, { 'set-cookie': ssoCookie(context, session.cookieToken) });

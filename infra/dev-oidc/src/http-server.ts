@@ -4,6 +4,7 @@ import { notFound, readForm, sendJson } from './http-util.js';
 import { LOGIN_CSS, LOGIN_CSS_PATH } from './login-page.js';
 import { logout, LOGOUT_PATH } from './logout-endpoint.js';
 import { OAuthError } from './oauth-error.js';
+import { REVOCATION_PATH, revokeToken } from './revocation-endpoint.js';
 import type { RealmContext } from './realm-context.js';
 import { GRANT_TYPES, handleTokenRequest } from './token-endpoint.js';
 import { userinfo } from './userinfo-endpoint.js';
@@ -17,6 +18,7 @@ function discoveryDocument(context: RealmContext): Record<string, unknown> {
     authorization_endpoint: `${issuer}/protocol/openid-connect/auth`,
     token_endpoint: `${issuer}/protocol/openid-connect/token`,
     userinfo_endpoint: `${issuer}/protocol/openid-connect/userinfo`,
+    revocation_endpoint: `${issuer}${REVOCATION_PATH}`,
     end_session_endpoint: `${issuer}${LOGOUT_PATH}`,
     jwks_uri: `${issuer}/protocol/openid-connect/certs`,
     grant_types_supported: GRANT_TYPES,
@@ -26,6 +28,7 @@ function discoveryDocument(context: RealmContext): Record<string, unknown> {
     id_token_signing_alg_values_supported: ['RS256'],
     userinfo_signing_alg_values_supported: ['none'],
     token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
     code_challenge_methods_supported: ['S256'],
     authorization_response_iss_parameter_supported: true,
     prompt_values_supported: ['none', 'login'],
@@ -38,8 +41,7 @@ function discoveryDocument(context: RealmContext): Record<string, unknown> {
 }
 
 async function token(context: RealmContext, req: IncomingMessage, res: ServerResponse, remoteAddress: string): Promise<void> {
-  try {
-    const form = await readForm(req);
+  await oauthEndpoint(context, req, res, remoteAddress, 'token', async (form) => {
     const result = await handleTokenRequest(context, {
       form,
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
@@ -47,9 +49,25 @@ async function token(context: RealmContext, req: IncomingMessage, res: ServerRes
     });
     context.log({ level: 'info', message: 'token issued', ...result.event });
     sendJson(res, 200, result.response, { 'cache-control': 'no-store', pragma: 'no-cache' });
+  });
+}
+
+async function revocation(context: RealmContext, req: IncomingMessage, res: ServerResponse, remoteAddress: string): Promise<void> {
+  await oauthEndpoint(context, req, res, remoteAddress, 'revocation', async (form) => {
+    const result = await revokeToken(context, form, req.headers.authorization);
+    if (result.revoked) context.log({ level: 'info', message: 'refresh token revoked', clientId: result.clientId });
+    res.writeHead(200, { 'cache-control': 'no-store', 'content-length': 0 });
+    res.end();
+  });
+}
+
+/** A back-channel OAuth endpoint: form in, Keycloak's JSON errors out. */
+async function oauthEndpoint(context: RealmContext, req: IncomingMessage, res: ServerResponse, remoteAddress: string, endpoint: string, handle: (form: URLSearchParams) => Promise<void>): Promise<void> {
+  try {
+    await handle(await readForm(req));
   } catch (error) {
     if (!(error instanceof OAuthError)) throw error;
-    context.log({ level: 'warn', message: 'token request refused', error: error.error, reason: error.description, ip: remoteAddress });
+    context.log({ level: 'warn', message: `${endpoint} request refused`, error: error.error, reason: error.description, ip: remoteAddress });
     const headers: Record<string, string> = { 'cache-control': 'no-store', pragma: 'no-cache' };
     if (error.status === 401 && error.error === 'invalid_client') headers['www-authenticate'] = 'Basic realm="' + context.realm.name + '"';
     sendJson(res, error.status, error.toJSON(), headers);
@@ -134,6 +152,9 @@ async function route(context: RealmContext, req: IncomingMessage, res: ServerRes
       if (params) await logout(context, req, res, params, method);
       return;
     }
+    case REVOCATION_PATH:
+      if (allow(['POST'])) await revocation(context, req, res, remoteAddress);
+      return;
     case '/protocol/openid-connect/userinfo':
       if (allow(['GET', 'POST'])) await userinfo(context, req, res);
       return;

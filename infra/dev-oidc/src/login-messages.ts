@@ -18,6 +18,8 @@ export interface LoginMessages {
   missingFields: string;
   languages: string;
   errorTitle: string;
+  /** Put before the page title when the form shows an error, so screen readers hear it first. */
+  errorPrefix: string;
   loginExpired: string;
   cookieMissing: string;
   unknownClient: string;
@@ -45,6 +47,7 @@ export const MESSAGES: Record<Locale, LoginMessages> = {
     missingFields: 'Bitte geben Sie Benutzername und Passwort ein.',
     languages: 'Sprache',
     errorTitle: 'Anmeldung nicht möglich',
+    errorPrefix: 'Fehler',
     loginExpired: 'Die Anmeldung ist abgelaufen. Bitte kehren Sie zur Anwendung zurück und beginnen Sie erneut.',
     cookieMissing: 'Die Anmeldung braucht Cookies. Bitte erlauben Sie Cookies für diese Seite und beginnen Sie erneut.',
     unknownClient: 'Die Anwendung, die diese Anmeldung verlangt, ist nicht bekannt.',
@@ -70,6 +73,7 @@ export const MESSAGES: Record<Locale, LoginMessages> = {
     missingFields: "Veuillez saisir le nom d'utilisateur et le mot de passe.",
     languages: 'Langue',
     errorTitle: 'Connexion impossible',
+    errorPrefix: 'Erreur',
     loginExpired: "La connexion a expiré. Veuillez retourner à l'application et recommencer.",
     cookieMissing: 'La connexion nécessite des cookies. Veuillez autoriser les cookies pour ce site et recommencer.',
     unknownClient: "L'application qui demande cette connexion est inconnue.",
@@ -95,6 +99,7 @@ export const MESSAGES: Record<Locale, LoginMessages> = {
     missingFields: 'Inserite il nome utente e la password.',
     languages: 'Lingua',
     errorTitle: 'Accesso non possibile',
+    errorPrefix: 'Errore',
     loginExpired: "L'accesso è scaduto. Tornate all'applicazione e ricominciate.",
     cookieMissing: "L'accesso richiede i cookie. Consentite i cookie per questo sito e ricominciate.",
     unknownClient: "L'applicazione che richiede questo accesso non è conosciuta.",
@@ -120,6 +125,7 @@ export const MESSAGES: Record<Locale, LoginMessages> = {
     missingFields: 'Please enter your username and password.',
     languages: 'Language',
     errorTitle: 'Sign-in not possible',
+    errorPrefix: 'Error',
     loginExpired: 'The sign-in has expired. Please return to the application and start again.',
     cookieMissing: 'Signing in needs cookies. Please allow cookies for this site and start again.',
     unknownClient: 'The application asking for this sign-in is not known.',

@@ -75,7 +75,7 @@ export function renderLoginPage(model: LoginPageModel): string {
   }).join('');
   return page(
     m,
-    `${m.loginTitle} – ${model.realmDisplayName}`,
+    `${model.error ? `${m.errorPrefix}: ` : ''}${m.loginTitle} – ${model.realmDisplayName}`,
     `<h1>${escapeHtml(m.loginTitle)}</h1>
 <p>${escapeHtml(m.loginIntro(model.realmDisplayName))}</p>
 ${error}<form method="post" action="${escapeHtml(model.action)}" novalidate>
