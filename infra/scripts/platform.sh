@@ -29,12 +29,23 @@ start_identity() {
   wait_for identity 30 port_open "$SI_OIDC_PORT"
 }
 
+# The schema first, as a one-shot step with the migrator role; the servers then run with SI_MIGRATE=never and
+# never connect as the migrator (security probe F6).
+migrate_services() {
+  for entry in "${SI_SERVICES[@]}"; do
+    local svc=${entry%%:*}
+    (cd "$SI_ROOT" && SI_MIGRATE=only node --enable-source-maps "services/$svc/dist/main.js" >>"$SI_STATE/logs/$svc.log" 2>&1 </dev/null) \
+      || die "migrating $svc failed (log: $SI_STATE/logs/$svc.log)"
+  done
+}
+
 start_services() {
+  migrate_services
   for entry in "${SI_SERVICES[@]}"; do
     local svc=${entry%%:*} port=${entry##*:}
     # Each service on its own broker user (infra/rabbitmq/definitions-local.json, imported by infra_up).
     start_node "$svc" "services/$svc/dist/main.js" "$port" PORT="$port" SEDEX_INBOX_DIR="$SI_STATE/sedex/inbox" \
-      AMQP_URL="amqp://$svc:$svc@127.0.0.1:$SI_AMQP_PORT"
+      AMQP_URL="amqp://$svc:$svc@127.0.0.1:$SI_AMQP_PORT" SI_MIGRATE=never
   done
   node "$SI_ROOT/infra/scripts/wait-ready.mjs" 120 "${SI_SERVICES[@]}" || die "not every service became ready (logs: $SI_STATE/logs/)"
 }

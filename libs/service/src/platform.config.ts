@@ -20,6 +20,7 @@ export function platformSettings(definition: Pick<ServiceDefinition, 'name' | 'p
     oidcAuthServerUrl: url('OIDC_AUTH_SERVER_URL', { default: 'http://localhost:8080', protocols: ['http:', 'https:'], meaning: 'Identity server as it appears in the tokens\' iss (without /realms/…)' }),
     oidcRealm: text('OIDC_REALM', { default: 'start-integration', meaning: 'Keycloak realm' }),
     oidcJwksUrl: optionalUrl('OIDC_JWKS_URL', { protocols: ['http:', 'https:'], meaning: 'Signing keys when the service reaches the identity server by another name (docker compose); default derived from the two above' }),
+    migrate: oneOf('SI_MIGRATE', ['on-start', 'only', 'never'] as const, { default: 'on-start', meaning: 'Schema migrations: on-start (migrate, then serve: development), only (migrate as the migrator role and exit: the one-shot step before the servers), never (serve without the migrator credentials: security probe F6)' }),
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, { default: 'info', meaning: 'Lowest level written to the JSON log' }),
   });
 }
@@ -34,6 +35,7 @@ export interface PlatformConfig {
   readonly redisUrl: string;
   readonly oidc: { readonly authServerUrl: string; readonly realm: string; readonly jwksUrl: string | undefined };
   readonly logLevel: ValuesOf<ReturnType<typeof platformSettings>['settings']>['logLevel'];
+  readonly migrate?: ValuesOf<ReturnType<typeof platformSettings>['settings']>['migrate'];
 }
 
 /**
@@ -53,5 +55,6 @@ export function loadPlatformConfig(definition: Pick<ServiceDefinition, 'name' | 
     redisUrl: v.redisUrl,
     oidc: { authServerUrl: v.oidcAuthServerUrl, realm: v.oidcRealm, jwksUrl: v.oidcJwksUrl },
     logLevel: v.logLevel,
+    migrate: v.migrate,
   };
 }
