@@ -1109,6 +1109,170 @@ export interface DfpaRavReportedV1 {
 }
 
 /**
+ * Emitted when the pool's coordinator records that a proposed tandem has started (both agreed). For reporting (mentoring tandems per municipality and region). Pseudonymous: references only, no names of mentor or mentee.
+ */
+export interface MentoringTandemActivatedV1 {
+  /**
+   * The tandem (also the CloudEvents `subject`).
+   */
+  tandemId: string;
+  /**
+   * The Mentoring-Pool (its Sozialregion id).
+   */
+  poolId: string;
+  /**
+   * BFS number of the mentee's municipality.
+   */
+  municipality: number;
+  /**
+   * Pseudonymous reference of the mentee (the case's personRef where the request came from a case).
+   */
+  menteeRef: string;
+  /**
+   * Pseudonymous id of the mentor in the pool (no name).
+   */
+  mentorRef: string;
+  on: string;
+  /**
+   * The requesting case, where the request came from one.
+   */
+  caseId?: string | null;
+}
+
+/**
+ * Emitted when the coordinator ends an active tandem with a reason and an outcome. For reporting. Pseudonymous: references and codes only.
+ */
+export interface MentoringTandemEndedV1 {
+  /**
+   * The tandem (also the CloudEvents `subject`).
+   */
+  tandemId: string;
+  /**
+   * The Mentoring-Pool (its Sozialregion id).
+   */
+  poolId: string;
+  /**
+   * BFS number of the mentee's municipality.
+   */
+  municipality: number;
+  /**
+   * Pseudonymous reference of the mentee (the case's personRef where the request came from a case).
+   */
+  menteeRef: string;
+  /**
+   * Pseudonymous id of the mentor in the pool (no name).
+   */
+  mentorRef: string;
+  on: string;
+  reason: "completed" | "dropped" | "moved" | "other";
+  outcome: "goals-reached" | "partly-reached" | "not-reached" | "unknown";
+  checkIns?: number;
+}
+
+/**
+ * Emitted when a provider confirms, for a referral to one of its offers, the enrolment, the attendance, the completion or the drop-out. Goes back to the referring case (the referral's status), to subsidies and to reporting (participations per Förderbereich). Pseudonymous: case id, `personRef` and counting attributes only; no names or contact data.
+ */
+export interface OfferParticipationRecordedV1 {
+  /**
+   * The referral of the case (case.referral-made.v1); also the CloudEvents `subject`.
+   */
+  referralId: string;
+  caseId: string;
+  /**
+   * Pseudonymous person reference of registry-intake.
+   */
+  personRef: string;
+  /**
+   * BFS number of the case's municipality (counts and subsidies per this number).
+   */
+  municipality: number;
+  offerId: string;
+  /**
+   * Provider organisation id (an organisation, not a person).
+   */
+  providerId: string;
+  /**
+   * KIP Förderbereich of the offer.
+   */
+  category:
+    | "language"
+    | "early-childhood"
+    | "work-readiness"
+    | "living-together"
+    | "counselling"
+    | "interpreting"
+    | "first-information";
+  /**
+   * Forward only: enrolled → attending → completed | dropped-out (a drop-out may also follow the enrolment).
+   */
+  step: "enrolled" | "attending" | "completed" | "dropped-out";
+  on: string;
+  /**
+   * Drop-out reason as the provider states it, without personal details.
+   */
+  reason?: string;
+}
+
+/**
+ * Emitted when AGS (or an officer for their municipalities) publishes an offer of the Angebotsplattform, including a re-publication after an edit. Consumers keep their own read model of referable offers: case-management and dfpa accept a referral to an offer only after this event and until offer.withdrawn.v1. Carries no personal data (offers belong to organisations).
+ */
+export interface OfferPublishedV1 {
+  /**
+   * The offer (also the CloudEvents `subject`).
+   */
+  offerId: string;
+  /**
+   * Provider organisation id (an organisation, not a person).
+   */
+  providerId: string;
+  /**
+   * The offer's version at publication; a later event with a higher version replaces an earlier one.
+   */
+  version: number;
+  publishedOn: string;
+  /**
+   * KIP Förderbereich of the offer.
+   */
+  category:
+    | "language"
+    | "early-childhood"
+    | "work-readiness"
+    | "living-together"
+    | "counselling"
+    | "interpreting"
+    | "first-information";
+  /**
+   * Title in the original language.
+   */
+  title: string;
+  originalLanguage: "de" | "fr" | "it" | "en";
+  /**
+   * BFS numbers of the places the offer is held in.
+   */
+  municipalities: number[];
+  online: boolean;
+  startsOn: string;
+  endsOn: string;
+  subsidised: boolean;
+}
+
+/**
+ * Emitted when a published offer is withdrawn by AGS or its keeper (`withdrawn`) or expires after its end (`expired`). From then on no new referral may point to it; referrals already made keep their course. No personal data.
+ */
+export interface OfferWithdrawnV1 {
+  /**
+   * The offer (also the CloudEvents `subject`).
+   */
+  offerId: string;
+  /**
+   * Provider organisation id (an organisation, not a person).
+   */
+  providerId: string;
+  withdrawnOn: string;
+  reason: "withdrawn" | "expired";
+}
+
+/**
  * Pseudonymous person reference: HMAC-SHA-256 (key held by registry-intake) of the AHV-13 number when valid, else of the register's local person id (category and id). Same person, same reference in every delivery.
  */
 export type PersonArrivedV1PersonRef = string;
@@ -2690,6 +2854,11 @@ export interface EventTypeMap {
   'dfpa.placement-recorded.v1': DfpaPlacementRecordedV1;
   'dfpa.plan-agreed.v1': DfpaPlanAgreedV1;
   'dfpa.rav-reported.v1': DfpaRavReportedV1;
+  'mentoring.tandem-activated.v1': MentoringTandemActivatedV1;
+  'mentoring.tandem-ended.v1': MentoringTandemEndedV1;
+  'offer.participation-recorded.v1': OfferParticipationRecordedV1;
+  'offer.published.v1': OfferPublishedV1;
+  'offer.withdrawn.v1': OfferWithdrawnV1;
   'person.arrived.v1': PersonArrivedV1;
   'person.corrected.v1': PersonCorrectedV1;
   'person.departed.v1': PersonDepartedV1;

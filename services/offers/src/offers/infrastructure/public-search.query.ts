@@ -1,0 +1,113 @@
+import type { EntityManager } from 'typeorm';
+import type { LocalDate } from '@si/kernel';
+import { CEFR_LEVELS, type OfferContent } from '../domain/offer-content.js';
+import type { PublicOffer, PublicSearch, PublicSearchResult } from '../domain/public-search.js';
+import type { Canton } from '../../shared/canton.js';
+
+// Distance of an offer's first location from the point ($lat, $lon), in km (haversine, as in municipality-coordinates.ts).
+const distance = (lat: string, lon: string) =>
+  `(2 * 6371 * asin(sqrt(power(sin(radians(o.lat - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(o.lat)) * power(sin(radians(o.lon - ${lon}) / 2), 2))))`;
+
+interface Row {
+  result: {
+    total: number;
+    items: { id: string; lang: string; title: string; summary: string; content: OfferContent; provider: string; rank: number; distance: number | null }[] | null;
+    category: Record<string, number> | null;
+    languages: Record<string, number> | null;
+    regions: Record<string, number> | null;
+    free: number;
+    childcare: number;
+  };
+}
+
+/**
+ * The public search in one statement: the matching set (published, not ended, filters, and the words: full text in
+ * each text's own language configuration, or trigram word similarity on the unaccented title for typos), then from
+ * that set the page (in the reader's language, else the original), the total and the facet counts.
+ */
+export class PublicSearchQuery {
+  constructor(private readonly canton: Canton) {}
+
+  async run(em: EntityManager, s: PublicSearch, today: LocalDate): Promise<PublicSearchResult> {
+    const params: unknown[] = [today, s.lang];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const where = [`o.status = 'published'`, `o.ends_on >= $1`];
+    if (s.id) where.push(`o.id = ${p(s.id)}::uuid`);
+    if (s.category) where.push(`o.category = ${p(s.category)}`);
+    if (s.cefr) {
+      const level = p(CEFR_LEVELS.indexOf(s.cefr));
+      where.push(`o.cefr_from <= ${level} AND o.cefr_to >= ${level}`);
+    }
+    if (s.held) where.push(`o.languages_held @> ARRAY[${p(s.held)}]::text[]`);
+    if (s.municipality) where.push(`o.municipalities @> ARRAY[${p(s.municipality)}]::int[]`);
+    if (s.region) where.push(`o.regions @> ARRAY[${p(s.region)}]::text[]`);
+    if (s.free) where.push('o.free_of_charge');
+    if (s.childcare) where.push('o.childcare');
+    if (s.startsAfter) where.push(`o.starts_on >= ${p(s.startsAfter)}`);
+    let distanceSql = 'NULL::float8';
+    if (s.near) {
+      distanceSql = distance(p(s.near.lat), p(s.near.lon));
+      // A bounding box first (index-free but cheap), then the exact distance.
+      const box = s.near.radiusKm / 111;
+      where.push(`o.lat BETWEEN ${p(s.near.lat - box)} AND ${p(s.near.lat + box)}`, `${distanceSql} <= ${p(s.near.radiusKm)}`);
+    }
+    const ctes: string[] = [];
+    let rank = '0::float8';
+    if (s.q) {
+      const q = p(s.q);
+      // One tsquery per language configuration, each matched only against texts of its language (GIN, bitmap OR).
+      ctes.push(`q AS (SELECT websearch_to_tsquery('public.de_ch', ${q}) de, websearch_to_tsquery('public.fr_ch', ${q}) fr,
+                         websearch_to_tsquery('public.it_ch', ${q}) it, websearch_to_tsquery('public.en_ch', ${q}) en, f_unaccent(lower(${q})) norm)`, `hits AS (
+          SELECT x.offer_id, max(ts_rank(x.search, CASE x.lang WHEN 'de' THEN q.de WHEN 'fr' THEN q.fr WHEN 'it' THEN q.it ELSE q.en END)
+                                 + word_similarity(q.norm, x.title_norm)) AS rank
+          FROM offer_text x, q
+          WHERE (x.lang = 'de' AND x.search @@ q.de) OR (x.lang = 'fr' AND x.search @@ q.fr) OR (x.lang = 'it' AND x.search @@ q.it)
+             OR (x.lang = 'en' AND x.search @@ q.en) OR q.norm <% x.title_norm
+          GROUP BY x.offer_id)`);
+      rank = 'h.rank';
+    }
+    const order = s.sort === 'start' ? 'm.starts_on, m.id'
+      : s.sort === 'distance' && s.near ? 'm.distance NULLS LAST, m.id'
+      : s.q ? 'm.rank DESC, m.starts_on, m.id' : 'm.starts_on, m.id';
+    const limit = p(s.pageSize);
+    const offset = p((s.page - 1) * s.pageSize);
+    ctes.push(`m AS MATERIALIZED (
+        SELECT o.id, o.category, o.languages_held, o.regions, o.free_of_charge, o.childcare, o.starts_on, o.original_language,
+               ${rank} AS rank, ${distanceSql} AS distance
+        FROM offer o ${s.q ? 'JOIN hits h ON h.offer_id = o.id' : ''}
+        WHERE ${where.join(' AND ')})`);
+    ctes.push(`page AS (SELECT m.id, m.rank, m.distance, m.starts_on, m.original_language FROM m ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`);
+    const sql = `WITH ${ctes.join(',\n')}
+      SELECT json_build_object(
+        'total', (SELECT count(*) FROM m),
+        'items', (SELECT json_agg(json_build_object('id', pg.id, 'lang', t.lang, 'title', t.title, 'summary', t.summary, 'content', o.content,
+                                                    'provider', pr.name, 'rank', pg.rank, 'distance', pg.distance) ORDER BY ${order.replaceAll('m.', 'pg.')})
+                  FROM page pg JOIN offer o ON o.id = pg.id JOIN provider pr ON pr.id = o.provider_id
+                  CROSS JOIN LATERAL (SELECT x.lang, x.title, x.summary FROM offer_text x WHERE x.offer_id = pg.id AND x.lang IN ($2, pg.original_language)
+                                      ORDER BY x.lang = $2 DESC LIMIT 1) t),
+        'category', (SELECT json_object_agg(category, n) FROM (SELECT category, count(*) n FROM m GROUP BY category) f),
+        'languages', (SELECT json_object_agg(l, n) FROM (SELECT l, count(*) n FROM m, unnest(m.languages_held) l GROUP BY l) f),
+        'regions', (SELECT json_object_agg(r, n) FROM (SELECT r, count(*) n FROM m, unnest(m.regions) r GROUP BY r) f),
+        'free', (SELECT count(*) FROM m WHERE m.free_of_charge),
+        'childcare', (SELECT count(*) FROM m WHERE m.childcare)) AS result`;
+    const [{ result: r }] = (await em.query(sql, params)) as [Row];
+    return {
+      items: (r.items ?? []).map((i) => this.publicOffer(i, s.lang)),
+      page: s.page, pageSize: s.pageSize, total: Number(r.total),
+      facets: { category: r.category ?? {}, languagesHeld: r.languages ?? {}, region: r.regions ?? {}, freeOfCharge: Number(r.free), childcare: Number(r.childcare) },
+    };
+  }
+
+  private publicOffer(i: NonNullable<Row['result']['items']>[number], lang: string): PublicOffer {
+    const c = i.content;
+    return {
+      id: i.id, title: i.title, summary: i.summary, lang: i.lang as PublicOffer['lang'], fallback: i.lang !== lang,
+      category: c.category, cefrFrom: c.cefrFrom ?? null, cefrTo: c.cefrTo ?? null, languagesHeld: c.languagesHeld,
+      places: c.locations.map((l) => ({ municipality: l.municipality, name: this.canton.nameOf(l.municipality) ?? '', place: l.place })),
+      online: c.online, startsOn: c.schedule.start, endsOn: c.schedule.end, priceRappen: c.cost.priceRappen,
+      reducedPriceRappen: c.cost.reducedPriceRappen ?? null, subsidised: c.cost.subsidised, childcare: c.childcare, provider: i.provider,
+      registration: { deadline: c.registration.deadline ?? null, url: c.registration.url ?? null, email: c.registration.email ?? null, phone: c.registration.phone ?? null },
+      distanceKm: i.distance === null ? null : Math.round(i.distance * 10) / 10,
+    };
+  }
+}
