@@ -195,6 +195,20 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
     await expect(oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
+  it('lets the client authorize again in the same session after a reused code, without reviving the revoked token', async () => {
+    const browser = new FakeBrowser();
+    const flow = await login(browser);
+    const revoked = await exchange(flow);
+    await expect(exchange(flow)).rejects.toMatchObject({ error: 'invalid_grant' });
+    const again = await startLogin();
+    const direct = await browser.request(again.url);
+    expect(direct.status).toBe(302);
+    const fresh = await exchange({ ...again, callback: new URL(direct.headers.get('location')!) });
+    const refreshed = await oidcClient.refreshTokenGrant(config, fresh.refresh_token!);
+    await expect(oidcClient.refreshTokenGrant(config, refreshed.refresh_token!)).resolves.toBeDefined();
+    await expect(oidcClient.refreshTokenGrant(config, revoked.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+  });
+
   it('lets a code expire after 60 seconds', async () => {
     const flow = await login(new FakeBrowser());
     clockOffset += 61_000;

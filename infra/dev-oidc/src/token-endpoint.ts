@@ -73,7 +73,7 @@ export async function handleTokenRequest(context: RealmContext, request: TokenRe
   const previous = await issuer.verifyRefresh(refreshToken);
   if (previous.azp !== client.clientId) throw oauthErrors.invalidGrant("Invalid refresh token. Token client and authorized client don't match");
   // Logout ends the session and so every refresh token issued in it; no session outlives ssoSessionMaxLifespan.
-  const sessionGone = context.sessions.refreshState(previous.sid, client.clientId) === 'inactive';
+  const sessionGone = context.sessions.tokenState(previous.sid, client.clientId, previous.cg) === 'inactive';
   if (sessionGone || authTime - previous.auth_time > realm.sessionMaxLifespan) throw oauthErrors.invalidGrant('Session not active');
   const user = realm.userBySubject(previous.sub);
   if (!user) throw oauthErrors.invalidGrant('Invalid refresh token');
@@ -86,6 +86,7 @@ export async function handleTokenRequest(context: RealmContext, request: TokenRe
   const response = await issuer.issue({
     client, user, requestedScopes: scopes, authTime: previous.auth_time, sessionNotes, withRefreshToken: true,
     ...(previous.sid ? { sessionId: previous.sid } : {}),
+    ...(previous.cg ? { clientGeneration: previous.cg } : {}),
   });
   return { response, event: { grantType, clientId: client.clientId, username: user.username } };
 }
@@ -119,10 +120,14 @@ async function authorizationCodeGrant(context: RealmContext, client: ClientRepre
 
   const session = context.sessions.active(code.sessionId);
   const user = session ? context.realm.userBySubject(session.subject) : undefined;
-  if (!session || !user || context.sessions.refreshState(session.id, client.clientId) !== 'active') throw oauthErrors.invalidGrant('Session not active');
+  if (!session || !user) throw oauthErrors.invalidGrant('Session not active');
   if (user.enabled === false) throw oauthErrors.invalidGrant('User disabled');
+  // A fresh authorization: the client holds the session anew, under the current generation.
+  const clientGeneration = context.sessions.generation(session, client.clientId);
+  context.sessions.tokenState(session.id, client.clientId, clientGeneration);
   const response = await context.issuer.issue({
     client, user, requestedScopes: code.scopes, sessionId: session.id, authTime: session.authTime, sessionNotes: {}, withRefreshToken: true,
+    clientGeneration,
     ...(code.nonce !== undefined ? { nonce: code.nonce } : {}),
   });
   return { response, event: { grantType: 'authorization_code', clientId: client.clientId, username: user.username } };

@@ -21,6 +21,8 @@ export interface TokenGrant {
   withRefreshToken: boolean;
   /** The authorization request's nonce, echoed in the ID token (OIDC Core §3.1.2.1). */
   nonce?: string;
+  /** The client's generation in the session (see UserSessions); written into the refresh token when not 0. */
+  clientGeneration?: number;
 }
 
 /** The token endpoint's success body, with Keycloak's field names. */
@@ -43,6 +45,8 @@ export interface RefreshClaims {
   sid?: string;
   scope: string;
   auth_time: number;
+  /** The client's generation in the session; absent means 0. */
+  cg?: number;
 }
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
@@ -149,6 +153,7 @@ export class TokenIssuer {
       ...(grant.sessionId ? { sid: grant.sessionId } : {}),
       scope,
       auth_time: grant.authTime,
+      ...(grant.clientGeneration ? { cg: grant.clientGeneration } : {}),
     };
     return new SignJWT(claims).setProtectedHeader({ alg: 'HS512', typ: 'JWT' }).sign(this.keys.hmacSecret);
   }

@@ -14,8 +14,12 @@ export interface UserSession {
   started: number;
   lastSeen: number;
   ended: boolean;
-  /** Clients whose tokens from this session were revoked (a reused code, as Keycloak does), by client id. */
-  revokedClients: Set<string>;
+  /**
+   * Per client, how often its hold on this session was revoked (a reused code or a revoked refresh token,
+   * as Keycloak detaches the client session). Refresh tokens carry the count they were issued under; an
+   * older one is refused, while a new authorization of the client starts afresh under the new count.
+   */
+  clientGenerations: Map<string, number>;
   /** Whether the session came from the login form (and so may be resumed by the SSO cookie). */
   browser: boolean;
 }
@@ -58,7 +62,7 @@ export class UserSessions {
       started: now,
       lastSeen: now,
       ended: false,
-      revokedClients: new Set(),
+      clientGenerations: new Map(),
       browser,
     };
     this.sessions.set(session.id, session);
@@ -79,15 +83,26 @@ export class UserSessions {
   }
 
   /**
-   * Whether a refresh token of `clientId` in session `id` may still be used: `unknown` for a session
-   * this server never saw (see the class comment), `inactive` for one that ended or was revoked.
+   * Whether a token of `clientId` in session `id`, issued under `generation`, may still be used: `unknown`
+   * for a session this server never saw (see the class comment), `inactive` for one that ended, or whose
+   * hold for this client was revoked since. Using it counts as activity of the session.
    */
-  refreshState(id: string | undefined, clientId: string): 'active' | 'inactive' | 'unknown' {
+  tokenState(id: string | undefined, clientId: string, generation = 0): 'active' | 'inactive' | 'unknown' {
     const session = id === undefined ? undefined : this.sessions.get(id);
     if (!session) return 'unknown';
-    if (!this.isActive(session) || session.revokedClients.has(clientId)) return 'inactive';
+    if (!this.isActive(session) || generation !== this.generation(session, clientId)) return 'inactive';
     session.lastSeen = this.now();
     return 'active';
+  }
+
+  /** A session this server knows that is no longer active (logged out, idle, too old). */
+  hasEnded(id: string | undefined): boolean {
+    const session = id === undefined ? undefined : this.sessions.get(id);
+    return session !== undefined && !this.isActive(session);
+  }
+
+  generation(session: UserSession, clientId: string): number {
+    return session.clientGenerations.get(clientId) ?? 0;
   }
 
   end(id: string | undefined): UserSession | undefined {
@@ -100,7 +115,8 @@ export class UserSessions {
   }
 
   revokeClient(id: string, clientId: string): void {
-    this.sessions.get(id)?.revokedClients.add(clientId);
+    const session = this.sessions.get(id);
+    if (session) session.clientGenerations.set(clientId, this.generation(session, clientId) + 1);
   }
 
   private isActive(session: UserSession): boolean {

@@ -33,7 +33,7 @@ export async function userinfo(context: RealmContext, req: IncomingMessage, res:
   const client = typeof claims['azp'] === 'string' ? context.realm.client(claims['azp']) : undefined;
   const user = context.realm.userBySubject(claims['sub'] as string);
   const sid = typeof claims['sid'] === 'string' ? claims['sid'] : undefined;
-  if (!client || !user || context.sessions.refreshState(sid, client.clientId) === 'inactive') {
+  if (!client || !user || context.sessions.hasEnded(sid)) {
     return refuse(context, res, 401, 'invalid_token', 'User session not found or doesn\'t have client attached on it');
   }
   // The scope claim names only scopes the client has (it omits default ones marked include.in.token.scope=false, which apply anyway).
