@@ -5,6 +5,7 @@ export { KeycloakTokenVerifier, InvalidTokenError, type TokenVerifierOptions } f
 export { TokenCache } from './token-cache.js';
 export { Roles, ROLES_METADATA } from './roles.decorator.js';
 export { Public, PUBLIC_METADATA } from './public.decorator.js';
+export { routePolicy, type RoutePolicy } from './route-policy.js';
 export { CurrentPrincipal, PRINCIPAL_PROPERTY, type AuthenticatedRequest } from './current-principal.decorator.js';
 export { principalFromClaims, MalformedTokenError, type Principal } from './principal.js';
 export { hasRole, canActForMunicipality, assertMunicipality, assertSozialregion } from './object-authorization.js';

@@ -7,5 +7,6 @@ export * from './health.controller.js';
 export * from './metrics.controller.js';
 export * from './operations.module.js';
 export * from './openapi.js';
+export * from './route-declarations.js';
 export * from './bootstrap.js';
 export * from './nest-logger.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually, routeTable, type Route } from '@si/testing';
-import { DEMO_USERS, startCaseApp, type CaseTestApp, type DemoUser } from './support/case-app.js';
+import type { RealmRole } from '@si/auth';
+import { DEMO_USERS, openApiOf, startCaseApp, type CaseTestApp, type DemoUser } from './support/case-app.js';
 import { bodies, caseUpToReport, openCase } from './support/case-flow.js';
 import { baseDeliveryCompleted, daysAgo } from './support/person-events.js';
 
@@ -91,6 +92,10 @@ const fx = {
 const s = (a: number, b: number, c: number, d: number, e: number, f: number): Record<DemoUser, number> =>
   ({ 'ib.solothurn': a, 'ib.olten': b, 'ib.hubersdorf': c, 'sr.olten': d, 'ags.koordination': e, 'ma.integration': f });
 const IB_ONLY = s(200, 404, 404, 403, 403, 403);
+/** The realm role each demo user holds (infra/keycloak/realm-start-integration.json). */
+const REALM_ROLE: Record<DemoUser, RealmRole> = {
+  'ib.solothurn': 'gemeinde', 'ib.olten': 'gemeinde', 'ib.hubersdorf': 'gemeinde', 'sr.olten': 'sozialregion', 'ags.koordination': 'ags', 'ma.integration': 'migrationsamt',
+};
 
 const MATRIX: Record<string, Row> = {
   'GET /api/v1/cases': { fixture: fx.none, expect: s(200, 200, 200, 200, 200, 200) },
@@ -148,6 +153,25 @@ describe('access matrix: every route × every demo user', () => {
 
   it('has a row for every API route of the app and no row for a route that does not exist', () => {
     expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('agrees with the roles each route declares, which the guard enforces and the OpenAPI document shows (x-roles)', () => {
+    const doc = openApiOf(t.app);
+    const disagreements: string[] = [];
+    for (const route of routes) {
+      if (route.policy.kind !== 'roles') {
+        disagreements.push(`${route.key}: declares no roles`);
+        continue;
+      }
+      const declared = route.policy.roles;
+      const operation = (doc.paths[route.path.replace(/:(\w+)/g, '{$1}')] as Record<string, { 'x-roles'?: unknown }> | undefined)?.[route.method.toLowerCase()];
+      if (JSON.stringify(operation?.['x-roles']) !== JSON.stringify(declared)) disagreements.push(`${route.key}: OpenAPI x-roles ${JSON.stringify(operation?.['x-roles'])}`);
+      // A user without any declared role is refused by role (403) whatever the object; the matrix must say so.
+      for (const user of DEMO_USERS) {
+        if (!declared.includes(REALM_ROLE[user]) && MATRIX[route.key]?.expect[user] !== 403) disagreements.push(`${route.key} as ${user}: declared ${declared.join(', ')}, matrix ${MATRIX[route.key]?.expect[user]}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 
   it('answers 401 without a token on every API route', async () => {

@@ -3,6 +3,7 @@ import { localDateOf, type HandoverContact, type HandoverPerson } from '../domai
 import type { PersonRepository } from '../infrastructure/person.repository.js';
 import type { ReferenceData } from '../../shared/reference-data.js';
 import type { CaseAction } from './case-command.runner.js';
+import { rolesOf } from './command-roles.js';
 
 /**
  * DFPA hand-over (R16, R25): the IB or AGS offers the case to the Sozialregion of its municipality
@@ -15,7 +16,7 @@ export const requestDfpaHandover = (
   reference: ReferenceData,
 ): CaseAction => ({
   name: 'request-dfpa-handover',
-  roles: ['gemeinde', 'ags'],
+  roles: rolesOf('requestDfpaHandover'),
   async apply(c, ctx, tx) {
     const p = await persons.find(tx.em, c.state.subject.personRef);
     // Missing fields are left empty so the domain refuses with its rule (R16: data incomplete).

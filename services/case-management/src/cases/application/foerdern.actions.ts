@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ReferralInput, ReferralStatusInput } from '../domain/index.js';
 import type { CaseAction } from './case-command.runner.js';
+import { rolesOf } from './command-roles.js';
 
 /** Fördern (R3): referrals to an offer, a VIntA Art. 4 structure or free text, each with a status. */
 export const makeReferral = (input: Omit<ReferralInput, 'referralId'>): CaseAction => ({
   name: 'make-referral',
-  roles: ['gemeinde'],
+  roles: rolesOf('makeReferral'),
   apply: (c, ctx) => c.makeReferral({ referralId: randomUUID(), ...input }, ctx),
 });
 
 export const updateReferralStatus = (referralId: string, input: ReferralStatusInput): CaseAction => ({
   name: 'update-referral-status',
-  roles: ['gemeinde'],
+  roles: rolesOf('updateReferralStatus'),
   apply: (c, ctx) => c.updateReferralStatus(referralId, input, ctx),
 });

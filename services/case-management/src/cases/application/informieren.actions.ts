@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { recordHouseholdFirstInformationTalk, type Case, type CommandContext, type FirstInformationTalkInput, type InfoFolderInput, type NoShowInput, type RefusalInput } from '../domain/index.js';
 import type { CaseAction, CaseBatchAction } from './case-command.runner.js';
+import { rolesOf } from './command-roles.js';
 
 /** Informieren (R1, R2, R9): info folder, first-information talk (also for a whole household), no-show, refusal. */
 export const recordInfoFolder = (input: Omit<InfoFolderInput, 'form'>): CaseAction => ({
   name: 'record-info-folder',
-  roles: ['gemeinde'],
+  roles: rolesOf('recordFirstInformation'),
   apply: (c, ctx) => c.recordFirstInformation({ form: 'info-folder', ...input }, ctx),
 });
 
@@ -16,7 +17,7 @@ export function recordFirstInformationTalk(input: TalkInput): CaseBatchAction {
   const talk: FirstInformationTalkInput = { form: 'talk', talkId: randomUUID(), ...input };
   return {
     name: 'record-first-information-talk',
-    roles: ['gemeinde'],
+    roles: rolesOf('recordFirstInformation'),
     apply: (cases: Case[], ctx: CommandContext) => {
       const [only, ...more] = cases;
       return only && more.length === 0 ? new Map([[only.id, only.recordFirstInformation(talk, ctx)]]) : recordHouseholdFirstInformationTalk(cases, talk, ctx);
@@ -26,12 +27,12 @@ export function recordFirstInformationTalk(input: TalkInput): CaseBatchAction {
 
 export const recordNoShow = (input: NoShowInput): CaseAction => ({
   name: 'record-first-information-no-show',
-  roles: ['gemeinde'],
+  roles: rolesOf('recordFirstInformationNoShow'),
   apply: (c, ctx) => c.recordFirstInformationNoShow(input, ctx),
 });
 
 export const recordRefusal = (input: RefusalInput): CaseAction => ({
   name: 'record-first-information-refusal',
-  roles: ['gemeinde'],
+  roles: rolesOf('recordFirstInformationRefusal'),
   apply: (c, ctx) => c.recordFirstInformationRefusal(input, ctx),
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DecisionInput, DisclosedIdentification, FamilyOfSwissInput, MigrationsamtReviewInput, ReportInput } from '../domain/index.js';
 import type { PersonRepository } from '../infrastructure/person.repository.js';
 import type { CaseAction } from './case-command.runner.js';
+import { rolesOf } from './command-roles.js';
 
 /**
  * Sanktionieren (R4, R6–R8, R10, R31). The IB's report is a formal disclosure: the data set sent (with the
@@ -10,7 +11,7 @@ import type { CaseAction } from './case-command.runner.js';
  */
 export const reportToMigrationsamt = (input: Omit<ReportInput, 'reportId' | 'identification'>, persons: PersonRepository): CaseAction => ({
   name: 'report-to-migrationsamt',
-  roles: ['gemeinde'],
+  roles: rolesOf('reportToMigrationsamt'),
   async apply(c, ctx, tx) {
     const person = await persons.find(tx.em, c.state.subject.personRef);
     const identification: DisclosedIdentification | undefined = person?.dateOfBirth
@@ -27,19 +28,19 @@ export const reportToMigrationsamt = (input: Omit<ReportInput, 'reportId' | 'ide
 
 export const recordMigrationsamtReview = (reportId: string, input: MigrationsamtReviewInput): CaseAction => ({
   name: 'record-migrationsamt-review',
-  roles: ['migrationsamt'],
+  roles: rolesOf('recordMigrationsamtReview'),
   apply: (c, ctx) => c.recordMigrationsamtReview(reportId, input, ctx),
 });
 
 export const recordMigrationsamtDecision = (reportId: string, input: DecisionInput): CaseAction => ({
   name: 'record-migrationsamt-decision',
-  roles: ['migrationsamt'],
+  roles: rolesOf('recordMigrationsamtDecision'),
   apply: (c, ctx) => c.recordMigrationsamtDecision(reportId, input, ctx),
 });
 
 export const recordFamilyOfSwiss = (input: FamilyOfSwissInput): CaseAction => ({
   name: 'record-family-of-swiss',
-  roles: ['gemeinde', 'migrationsamt'],
+  roles: rolesOf('recordFamilyOfSwiss'),
   apply: (c, ctx) => c.recordFamilyOfSwiss(input, ctx),
 });
 

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
+import { CurrentPrincipal, type Principal } from '@si/auth';
 import type { LocalDate } from '../domain/index.js';
 import { CaseActions } from '../application/case-actions.service.js';
 import { closeByOfficer, extendDeadline, resumeDeadline, suspendDeadline } from '../application/case-admin.actions.js';
@@ -8,6 +8,7 @@ import { requestDfpaHandover } from '../application/dfpa.actions.js';
 import { REFERENCE_DATA } from '../application/tokens.js';
 import { PersonRepository } from '../infrastructure/person.repository.js';
 import type { ReferenceData } from '../../shared/reference-data.js';
+import { CommandRoles } from './command-roles.decorator.js';
 import { CaseActionDocs } from './api-docs.js';
 import { CloseCaseDto, DfpaHandoverDto, ExtendDeadlineDto, ResumeDeadlineDto, SuspendDeadlineDto } from './dto/case-admin.dto.js';
 
@@ -21,7 +22,7 @@ export class CaseAdminController {
   ) {}
 
   @Post('dfpa-handover')
-  @Roles('gemeinde', 'ags')
+  @CommandRoles('requestDfpaHandover')
   @HttpCode(200)
   @CaseActionDocs('Hand the case to the Sozialregion of its municipality (DFPA)',
     'Emits case.dfpa-handover-requested.v1 to the Sozialregion responsible for the municipality (computed, R16). The case shows "at Sozialregion X" once dfpa.case-accepted.v1 comes back and returns to the IB on dfpa.case-rejected.v1 or dfpa.case-returned.v1.')
@@ -30,7 +31,7 @@ export class CaseAdminController {
   }
 
   @Post('first-information-deadline/suspension')
-  @Roles('gemeinde', 'ags')
+  @CommandRoles('suspendDeadline')
   @HttpCode(200)
   @CaseActionDocs('Suspend the first-information deadline (with a reason, CM6)')
   suspend(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: SuspendDeadlineDto) {
@@ -38,7 +39,7 @@ export class CaseAdminController {
   }
 
   @Post('first-information-deadline/resumption')
-  @Roles('gemeinde', 'ags')
+  @CommandRoles('resumeDeadline')
   @HttpCode(200)
   @CaseActionDocs('Resume a suspended deadline: the due date moves by the suspended days (CM6)')
   resume(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: ResumeDeadlineDto) {
@@ -46,7 +47,7 @@ export class CaseAdminController {
   }
 
   @Post('first-information-deadline/extension')
-  @Roles('gemeinde', 'ags')
+  @CommandRoles('extendDeadline')
   @HttpCode(200)
   @CaseActionDocs('Extend the first-information deadline (later only, with a reason, CM6)')
   extend(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: ExtendDeadlineDto) {
@@ -54,7 +55,7 @@ export class CaseAdminController {
   }
 
   @Post('closure')
-  @Roles('gemeinde')
+  @CommandRoles('closeByOfficer')
   @HttpCode(200)
   @CaseActionDocs('Close the case (IB, with a reason)', 'Not while a report to the Migrationsamt is open (R6). Departure, naturalisation and death close cases from register events.')
   close(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: CloseCaseDto) {

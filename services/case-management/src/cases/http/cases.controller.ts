@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import { CaseQueries, type WorkListPage } from '../application/case-queries.js';
+import type { CaseDetailView } from '../application/case-view.js';
 import { ApiRefusals } from './api-docs.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
 import { workListParams } from './work-list-params.js';
@@ -36,7 +37,7 @@ the history without details; AGS no names and no contents. Every read is written
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: CaseDetailDto })
   @ApiRefusals()
-  detail(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<Record<string, unknown>> {
+  detail(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<CaseDetailView> {
     return this.queries.detail(principal, id);
   }
 }

@@ -1,20 +1,21 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
+import { CurrentPrincipal, type Principal } from '@si/auth';
 import type { LocalDate } from '../domain/index.js';
 import { CaseActions } from '../application/case-actions.service.js';
 import { makeReferral, updateReferralStatus } from '../application/foerdern.actions.js';
+import { CommandRoles } from './command-roles.decorator.js';
 import { CaseActionDocs } from './api-docs.js';
 import { ReferralDto, ReferralStatusDto } from './dto/foerdern.dto.js';
 import { referralTarget } from './dto/referral-target.dto.js';
 
 @ApiTags('foerdern')
 @Controller('api/v1/cases/:id/referrals')
-@Roles('gemeinde')
 export class FoerdernController {
   constructor(@Inject(CaseActions) private readonly actions: CaseActions) {}
 
   @Post()
+  @CommandRoles('makeReferral')
   @HttpCode(200)
   @CaseActionDocs('Refer the person to a measure', 'Target: an offer id, a VIntA Art. 4 regular structure, or free text (R3). Status starts at proposed.')
   refer(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: ReferralDto) {
@@ -22,6 +23,7 @@ export class FoerdernController {
   }
 
   @Post(':referralId/status')
+  @CommandRoles('updateReferralStatus')
   @HttpCode(200)
   @ApiParam({ name: 'referralId' })
   @CaseActionDocs('Change the status of a referral', 'Allowed steps only (CM2).')

@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
+import { CurrentPrincipal, type Principal } from '@si/auth';
 import type { LocalDate } from '../domain/index.js';
 import { CaseActions } from '../application/case-actions.service.js';
 import { recordFirstInformationTalk, recordInfoFolder, recordNoShow, recordRefusal } from '../application/informieren.actions.js';
+import { CommandRoles } from './command-roles.decorator.js';
 import { CaseActionDocs } from './api-docs.js';
 import { FirstInformationTalkDto, InfoFolderDto, NoShowDto, RefusalDto } from './dto/informieren.dto.js';
 import { referralTarget } from './dto/referral-target.dto.js';
@@ -11,11 +12,11 @@ import { referralTarget } from './dto/referral-target.dto.js';
 
 @ApiTags('informieren')
 @Controller('api/v1/cases/:id/first-information')
-@Roles('gemeinde')
 export class InformierenController {
   constructor(@Inject(CaseActions) private readonly actions: CaseActions) {}
 
   @Post('info-folder')
+  @CommandRoles('recordFirstInformation')
   @HttpCode(200)
   @CaseActionDocs('Record the info folder handed out (first information in writing)', 'Meets the first-information deadline; phase → Fördern (R1).')
   infoFolder(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: InfoFolderDto) {
@@ -23,6 +24,7 @@ export class InformierenController {
   }
 
   @Post('talk')
+  @CommandRoles('recordFirstInformation')
   @HttpCode(200)
   @CaseActionDocs('Record a first-information talk',
     'Place, interpreter, duration, the three VIntA Art. 8 topics (R2), CEFR language skills (R9), support need, offers recommended. With householdCaseIds one talk serves a household: all cases get it, or none.')
@@ -41,6 +43,7 @@ export class InformierenController {
   }
 
   @Post('no-shows')
+  @CommandRoles('recordFirstInformationNoShow')
   @HttpCode(200)
   @CaseActionDocs('Record a no-show (with re-invitation)')
   noShow(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: NoShowDto) {
@@ -48,6 +51,7 @@ export class InformierenController {
   }
 
   @Post('refusal')
+  @CommandRoles('recordFirstInformationRefusal')
   @HttpCode(200)
   @CaseActionDocs('Record that the person refuses first information')
   refusal(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: RefusalDto) {

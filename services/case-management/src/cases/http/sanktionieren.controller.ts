@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
+import { CurrentPrincipal, type Principal } from '@si/auth';
 import type { LocalDate, ReportReason } from '../domain/index.js';
 import { CaseActions } from '../application/case-actions.service.js';
 import { recordFamilyOfSwiss, recordMigrationsamtDecision, recordMigrationsamtReview, reportToMigrationsamt } from '../application/sanktionieren.actions.js';
 import { PersonRepository } from '../infrastructure/person.repository.js';
+import { CommandRoles } from './command-roles.decorator.js';
 import { CaseActionDocs } from './api-docs.js';
 import { FamilyOfSwissDto, MigrationsamtDecisionDto, MigrationsamtReportDto, MigrationsamtReviewDto } from './dto/sanktionieren.dto.js';
 
@@ -17,7 +18,7 @@ export class SanktionierenController {
   ) {}
 
   @Post('migrationsamt-reports')
-  @Roles('gemeinde')
+  @CommandRoles('reportToMigrationsamt')
   @HttpCode(200)
   @CaseActionDocs('Report the case to the Migrationsamt',
     'A formal disclosure (AIG Art. 97 Abs. 3) with a documented reason (R8), only after the Abs. 2 circumstances were considered (R4). The data set sent is kept in the history and its field names in the audit log.')
@@ -29,7 +30,7 @@ export class SanktionierenController {
   }
 
   @Post('migrationsamt-reports/:reportId/review')
-  @Roles('migrationsamt')
+  @CommandRoles('recordMigrationsamtReview')
   @HttpCode(200)
   @ApiParam({ name: 'reportId' })
   @CaseActionDocs('Migrationsamt: record the review of the integration (R6)')
@@ -38,7 +39,7 @@ export class SanktionierenController {
   }
 
   @Post('migrationsamt-reports/:reportId/decision')
-  @Roles('migrationsamt')
+  @CommandRoles('recordMigrationsamtDecision')
   @HttpCode(200)
   @ApiParam({ name: 'reportId' })
   @CaseActionDocs('Migrationsamt: binding agreement, recommendation or measure',
@@ -53,7 +54,7 @@ export class SanktionierenController {
   }
 
   @Post('family-of-swiss')
-  @Roles('gemeinde', 'migrationsamt')
+  @CommandRoles('recordFamilyOfSwiss')
   @HttpCode(200)
   @CaseActionDocs('Record whether the person is a family member of a Swiss national (AIG Art. 42, R5)')
   familyOfSwiss(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: FamilyOfSwissDto) {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_PHASES, CASE_STATUSES } from '../../domain/index.js';
+import type { CaseDetailForAgs, CaseDetailForIb, CaseDetailForSozialregion } from '../../application/case-view.js';
 
 /** Response shapes, for the OpenAPI document (the handlers return plain objects of these shapes). */
 export class WorkListPersonDto {
@@ -68,7 +69,18 @@ export class CaseDetailDto {
   @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) reports?: unknown[];
   @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Cases of the same household the caller may see' }) household?: unknown[];
   @ApiProperty({ type: [HistoryEntryDto] }) history!: HistoryEntryDto[];
+  @ApiProperty({ type: String, format: 'date', nullable: true }) arrivalDate!: string | null;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'Reason, date and note once closed' }) closure!: Record<string, unknown> | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'AGS only: nationality and EU/EFTA, without names' }) subject?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Ended DFPA hand-overs' }) pastHandovers?: unknown[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Moves to another Solothurn municipality' }) transfers?: unknown[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Deadline reminders sent' }) reminders?: unknown[];
 }
+
+/** The role views (application/case-view.ts) and this documented shape: a field a view carries must be documented here. */
+type Undocumented = Exclude<keyof CaseDetailForIb | keyof CaseDetailForSozialregion | keyof CaseDetailForAgs, keyof CaseDetailDto>;
+export const everyViewFieldIsDocumented: [Undocumented] extends [never] ? true : { undocumented: Undocumented } = true;
 
 export class ProblemDto {
   @ApiProperty({ example: 'urn:start-integration:problem:binding-agreement-not-allowed' }) type!: string;
