@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '@si/testing';
 import { baseDelivery, moveInDelivery, type Newcomer } from './support/ech-0020.js';
@@ -13,6 +14,16 @@ import { startPlatform, type Platform } from './support/platform.js';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const unique = () => Math.random().toString(36).slice(2, 8);
 
+/** A valid AHV number (756, 9 random digits, EAN-13 check digit), unique per call. */
+function ahvNumber(): string {
+  const body = `756${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * (i % 2 ? 3 : 1), 0);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+/** Every person delivered in this file: the log scan looks for their names and AHV numbers. */
+const delivered: Newcomer[] = [];
+
 const SOLOTHURN = { bfs: 2601, name: 'Solothurn', zip: '4500' };
 const FLUMENTHAL = { bfs: 2545, name: 'Flumenthal', zip: '4534' };
 
@@ -20,7 +31,7 @@ function newcomer(over: Partial<Newcomer>): Newcomer {
   return {
     officialName: `Tesfamariam${unique()}`, firstName: 'Senait', sex: 2, dateOfBirth: '1994-03-08',
     country: { bfsCode: 8362, iso2: 'ER', name: 'Eritrea' }, permit: '0202', language: 'ti',
-    municipality: SOLOTHURN, arrivalDate: day(-10), localId: `E2E-${unique()}`,
+    municipality: SOLOTHURN, arrivalDate: day(-10), localId: `E2E-${unique()}`, vn: ahvNumber(),
     ...over,
   };
 }
@@ -44,6 +55,7 @@ describe('arrival → case → first information → integration talk → agreem
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   };
   const deliver = async (user: string, person: Newcomer) => {
+    delivered.push(person);
     const r = await api('intake', user, 'POST', '/api/v1/deliveries', moveInDelivery(person), 'application/xml');
     expect({ status: r.status, emitted: r.body?.emitted }).toEqual({ status: 202, emitted: 1 });
   };
@@ -163,5 +175,24 @@ describe('arrival → case → first information → integration talk → agreem
       decidedOn: day(0), kind: 'recommendation', goals: [{ criterion: 'c', text: 'Deutsch A2' }], statement: 'Integrationsempfehlung.',
     });
     expect(recommendation.reports[0].decision.kind).toBe('recommendation');
+  });
+
+  // Last: scans what both services logged during this file (at info) for the delivered persons' names and AHV
+  // numbers and for tokens (security probe F4, issue 9 point 7), after forcing the database error of probe F4.
+  it('leaves no person\'s name, AHV number or token in either service\'s log, also when a statement fails', async () => {
+    const person = newcomer({ firstName: 'Lidya' });
+    await deliver('ib.solothurn', person);
+    const { id } = await findCase('ib.solothurn', person.officialName);
+    // A NUL that PostgreSQL's jsonb refuses: the statement carrying the person's name and AHV number fails (today a 500
+    // whose log line names the QueryFailedError); whatever it answers, its log lines are scanned below.
+    await api('cases', 'ib.solothurn', 'POST', `/api/v1/cases/${id}/first-information/refusal`, { on: day(-1), note: `${person.officialName} \u0000 ${person.vn}` });
+    await new Promise((r) => setTimeout(r, 500)); // the last lines reach the files
+    const logs = [platform.intake.log, platform.cases.log].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+    expect(logs.every((l) => l.text.split('\n').length > 10)).toBe(true); // the scan reads real logs
+    const dotted = (vn: string) => `${vn.slice(0, 3)}.${vn.slice(3, 7)}.${vn.slice(7, 11)}.${vn.slice(11)}`;
+    const terms = delivered.flatMap((p) => [p.officialName, p.firstName, ...(p.vn ? [p.vn, dotted(p.vn)] : [])]);
+    expect(terms.length).toBeGreaterThan(8);
+    const found = logs.flatMap(({ file, text }) => [...terms, 'eyJ'].filter((term) => text.includes(term)).map((term) => `${term} in ${file}`));
+    expect(found).toEqual([]);
   });
 });

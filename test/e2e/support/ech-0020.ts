@@ -12,6 +12,8 @@ export interface Newcomer {
   municipality: { bfs: number; name: string; zip: string };
   arrivalDate: string;
   localId: string;
+  /** AHV number (13 digits, 756…), when the register delivers one. */
+  vn?: string;
 }
 
 const x = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
@@ -40,6 +42,7 @@ function fullPerson(p: Newcomer): string {
   const c = `<c:countryId>${p.country.bfsCode}</c:countryId><c:countryIdISO2>${p.country.iso2}</c:countryIdISO2><c:countryNameShort>${x(p.country.name)}</c:countryNameShort>`;
   return `
       <personIdentification>
+        ${p.vn ? `<p:vn>${p.vn}</p:vn>` : ''}
         <p:localPersonId><p:personIdCategory>MU.${p.municipality.bfs}</p:personIdCategory><p:personId>${p.localId}</p:personId></p:localPersonId>
         <p:officialName>${x(p.officialName)}</p:officialName>
         <p:firstName>${x(p.firstName)}</p:firstName>

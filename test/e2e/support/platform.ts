@@ -45,7 +45,7 @@ async function start(name: string, env: Record<string, string>, db: TestDatabase
   const log = join(tmpdir(), `e2e-${name}-${process.pid}-${Date.now()}.log`);
   const out = createWriteStream(log);
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, ...env, DATABASE_URL: db.appUrl, DATABASE_MIGRATOR_URL: db.migratorUrl, PORT: String(port), LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...env, DATABASE_URL: db.appUrl, DATABASE_MIGRATOR_URL: db.migratorUrl, PORT: String(port), LOG_LEVEL: 'info' }, // info: the log scan sees every line a service writes
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(out);
