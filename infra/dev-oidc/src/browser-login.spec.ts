@@ -277,6 +277,23 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
     expect(await withoutOpenid.json()).toMatchObject({ error: 'insufficient_scope' });
   });
 
+  it('asks before logging out when the request carries no id_token_hint', async () => {
+    const browser = new FakeBrowser();
+    const tokens = await exchange(await login(browser));
+    const logoutUrl = `${oidc.issuer}/protocol/openid-connect/logout?${new URLSearchParams({ client_id: 'si-web', post_logout_redirect_uri: AFTER_LOGOUT })}`;
+    const question = await browser.request(logoutUrl);
+    expect(question.status).toBe(200);
+    const page = await question.text();
+    expect(page).toContain('Möchten Sie sich abmelden?');
+    // Nothing has ended yet.
+    expect((await oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).access_token).toEqual(expect.any(String));
+    const hidden = Object.fromEntries([...page.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const confirmed = await browser.request(`${oidc.issuer}/protocol/openid-connect/logout`, { form: { ...hidden, confirm: 'yes' } });
+    expect(confirmed.status).toBe(302);
+    expect(confirmed.headers.get('location')).toBe(AFTER_LOGOUT);
+    await expect(oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+  });
+
   describe('brute-force detection (realm: bruteForceProtected, failureFactor 30)', () => {
     const passwordGrant = (username: string, password: string) =>
       fetch(`${oidc.issuer}/protocol/openid-connect/token`, {
