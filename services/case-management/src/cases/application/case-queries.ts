@@ -75,7 +75,7 @@ export class CaseQueries {
     }
     const view = await this.view(loaded, actor);
     // The household section shows the names of other cases: they are read too, and named here.
-    const household = (view['household'] as { id: string }[] | undefined)?.map((m) => m.id) ?? [];
+    const household = ('household' in view ? view.household : []).map((m) => m.id);
     await this.audit.record({
       actor: auditActor(principal), action: 'case.read', objectType: 'case', objectId: caseId,
       municipality: loaded.case.municipality, outcome: 'granted', detail: { view: actor.role, ...(household.length ? { householdCaseIds: household } : {}) },
@@ -89,7 +89,7 @@ export class CaseQueries {
    */
   async actionAnswer(principal: Principal, loaded: LoadedCase, actor: Actor & { role: HumanRole }): Promise<CaseDetailView> {
     const view = await this.view(loaded, actor);
-    const household = (view['household'] as { id: string }[] | undefined)?.map((m) => m.id) ?? [];
+    const household = ('household' in view ? view.household : []).map((m) => m.id);
     if (household.length) {
       await this.audit.record({
         actor: auditActor(principal), action: 'case.read', objectType: 'case', objectId: loaded.case.id,

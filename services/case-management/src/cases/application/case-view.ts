@@ -1,4 +1,4 @@
-import { deadlineStatus, type CaseState, type HistoryEntry, type LocalDate } from '../domain/index.js';
+import { deadlineStatus, type CaseState, type CaseSubject, type HistoryEntry, type IntegrationTalk, type LocalDate, type MigrationsamtReport } from '../domain/index.js';
 import type { HumanRole } from '../../shared/caller.js';
 import type { CaseNames } from '../infrastructure/case-columns.js';
 import type { WorkListRow } from '../infrastructure/work-list.query.js';
@@ -63,16 +63,93 @@ export interface CaseDetailExtras {
   today: LocalDate;
 }
 
+/** Says at compile time that every field of `T` is either shown or withheld: a new field fails the build until placed. */
+type Placed<T, Shown extends keyof T, Withheld extends keyof T> = [Exclude<keyof T, Shown | Withheld>] extends [never] ? true : { unplaced: Exclude<keyof T, Shown | Withheld> };
+
+/** The fields of `value` named in `keys` (an allow-list), as far as present. */
+function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  const picked = {} as Pick<T, K>;
+  for (const key of keys) if (key in value) picked[key] = value[key];
+  return picked;
+}
+
+type DeadlineView = CaseState['firstInformationDeadline'] & { status: ReturnType<typeof deadlineStatus> };
+type BareHistoryEntry = Pick<HistoryEntry, 'seq' | 'at' | 'role' | 'action'>;
+
+/** What every role sees of a case it reaches: where the case stands, not what is in it. */
+export interface CaseHeadView {
+  id: string;
+  version: number;
+  municipality: number;
+  status: CaseState['status'];
+  phase: CaseState['phase'];
+  atSozialregion: string | null;
+  handover: CaseState['handover'];
+  registrationDate: LocalDate;
+  arrivalDate: LocalDate | null;
+  openedAt: string;
+  firstInformationDeadline: DeadlineView;
+  closure: CaseState['closure'];
+}
+
+/** AGS: no names and no case contents beyond phase, status, deadline, hand-over and what it counts by. */
+export interface CaseDetailForAgs extends CaseHeadView {
+  person: null;
+  subject: Pick<CaseSubject, 'nationality' | 'euEfta'>;
+  history: BareHistoryEntry[];
+}
+
+/** IB (`gemeinde`) and Migrationsamt (reported cases only): everything, with the full history. */
+export interface CaseDetailForIb extends CaseHeadView {
+  person: CaseSubject & CaseNames;
+  firstInformation: CaseState['firstInformation'];
+  referrals: CaseState['referrals'];
+  integrationTalks: CaseState['integrationTalks'];
+  abs2Considerations: CaseState['abs2Considerations'];
+  agreements: CaseState['agreements'];
+  reports: CaseState['reports'];
+  pastHandovers: CaseState['pastHandovers'];
+  transfers: CaseState['transfers'];
+  household: HouseholdMember[];
+  reminders: CaseDetailExtras['reminders'];
+  history: readonly HistoryEntry[];
+}
+
+// The Sozialregion's allow-lists (R22, R25): what of the person, a talk and a report it reads.
+const SOZIALREGION_PERSON = ['personRef', 'householdRef', 'nationality', 'permit', 'euEfta', 'familyOfSwiss', 'sex', 'birthYear', 'language'] as const satisfies readonly (keyof CaseSubject)[];
+const SOZIALREGION_TALK = ['talkId', 'heldOn', 'place', 'interpreter', 'durationMinutes', 'assessment'] as const satisfies readonly (keyof IntegrationTalk)[];
+const SOZIALREGION_REPORT = ['reportId', 'reportedOn', 'status'] as const satisfies readonly (keyof MigrationsamtReport)[];
+export const sozialregionListsPlaceEveryField: [
+  Placed<CaseSubject, (typeof SOZIALREGION_PERSON)[number], never>,
+  // Health circumstances (Art. 58a Abs. 2) and the officer's notes stay with IB and Migrationsamt.
+  Placed<IntegrationTalk, (typeof SOZIALREGION_TALK)[number], 'abs2' | 'notes'>,
+  // The reason, the disclosed data set, the Migrationsamt's review and decision: status only.
+  Placed<MigrationsamtReport, (typeof SOZIALREGION_REPORT)[number], 'reason' | 'disclosure' | 'review' | 'decision'>,
+] = [true, true, true];
+
+/** Sozialregion (handed-over cases, read only): no health circumstances, reports as status only, history without details. */
+export interface CaseDetailForSozialregion extends Omit<CaseDetailForIb, 'person' | 'integrationTalks' | 'abs2Considerations' | 'reports' | 'history'> {
+  person: Pick<CaseSubject, (typeof SOZIALREGION_PERSON)[number]> & CaseNames;
+  integrationTalks: Pick<IntegrationTalk, (typeof SOZIALREGION_TALK)[number]>[];
+  abs2Considerations: [];
+  reports: Pick<MigrationsamtReport, (typeof SOZIALREGION_REPORT)[number]>[];
+  history: BareHistoryEntry[];
+}
+
+export type CaseDetailView = CaseDetailForIb | CaseDetailForSozialregion | CaseDetailForAgs;
+
+// Every field of the case is in the head, in the IB view, or withheld from all (keys and the optimistic lock stay inside).
+export const caseViewsPlaceEveryField: Placed<CaseState, 'caseId' | 'subject' | Exclude<keyof CaseDetailForIb, 'id' | 'person' | 'household' | 'reminders' | 'history' | 'atSozialregion'>, 'arrivalKey' | 'arrivalEventId'> = true;
+
 /**
- * The case as each role may see it (need-to-know, R22/R25):
+ * The case as each role may see it (need-to-know, R22/R25), one typed view per role:
  * - IB (`gemeinde`) and Migrationsamt (reported cases only): everything, with the history;
- * - Sozialregion (handed-over cases, read only): no Art. 58a Abs. 2 health circumstances, reports as
- *   status only, history as who/when/what without details;
+ * - Sozialregion (handed-over cases, read only): allow-lists of the person, the talks and the reports; history as
+ *   who/when/what without details;
  * - AGS: no names and no case contents beyond phase, status, deadline and hand-over; history without details.
  */
-export function caseDetail(state: CaseState, role: HumanRole, x: CaseDetailExtras): Record<string, unknown> {
-  const deadline = { ...state.firstInformationDeadline, status: deadlineStatus(state.firstInformationDeadline, x.today) };
-  const head = {
+export function caseDetail(state: CaseState, role: HumanRole, x: CaseDetailExtras): CaseDetailView {
+  const head: CaseHeadView = {
     id: state.caseId,
     version: state.version,
     municipality: state.municipality,
@@ -83,23 +160,18 @@ export function caseDetail(state: CaseState, role: HumanRole, x: CaseDetailExtra
     registrationDate: state.registrationDate,
     arrivalDate: state.arrivalDate,
     openedAt: state.openedAt,
-    firstInformationDeadline: deadline,
+    firstInformationDeadline: { ...state.firstInformationDeadline, status: deadlineStatus(state.firstInformationDeadline, x.today) },
     closure: state.closure,
   };
   const bareHistory = x.history.map(({ seq, at, role: r, action }) => ({ seq, at, role: r, action }));
+  const names: CaseNames = { officialName: x.names.officialName, firstName: x.names.firstName };
   if (role === 'ags') {
-    return { ...head, person: null, subject: { nationality: state.subject.nationality, euEfta: state.subject.euEfta }, history: bareHistory };
+    return { ...head, person: null, subject: { nationality: state.subject.nationality, euEfta: state.subject.euEfta }, history: bareHistory } satisfies CaseDetailForAgs;
   }
-  const person = { ...state.subject, officialName: x.names.officialName, firstName: x.names.firstName };
-  const full = {
-    ...head,
-    person,
+  const contents = {
     firstInformation: state.firstInformation,
     referrals: state.referrals,
-    integrationTalks: state.integrationTalks,
-    abs2Considerations: state.abs2Considerations,
     agreements: state.agreements,
-    reports: state.reports,
     pastHandovers: state.pastHandovers,
     transfers: state.transfers,
     household: x.household,
@@ -107,12 +179,22 @@ export function caseDetail(state: CaseState, role: HumanRole, x: CaseDetailExtra
   };
   if (role === 'sozialregion') {
     return {
-      ...full,
-      integrationTalks: state.integrationTalks.map(({ abs2: _abs2, notes: _notes, ...talk }) => talk),
+      ...head,
+      ...contents,
+      person: { ...pick(state.subject, SOZIALREGION_PERSON), ...names },
+      integrationTalks: state.integrationTalks.map((talk) => pick(talk, SOZIALREGION_TALK)),
       abs2Considerations: [],
-      reports: state.reports.map((r) => ({ reportId: r.reportId, reportedOn: r.reportedOn, status: r.status })),
+      reports: state.reports.map((report) => pick(report, SOZIALREGION_REPORT)),
       history: bareHistory,
-    };
+    } satisfies CaseDetailForSozialregion;
   }
-  return { ...full, history: x.history };
+  return {
+    ...head,
+    ...contents,
+    person: { ...state.subject, ...names },
+    integrationTalks: state.integrationTalks,
+    abs2Considerations: state.abs2Considerations,
+    reports: state.reports,
+    history: x.history,
+  } satisfies CaseDetailForIb;
 }
