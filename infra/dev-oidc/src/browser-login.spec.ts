@@ -283,6 +283,7 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
     const logoutUrl = `${oidc.issuer}/protocol/openid-connect/logout?${new URLSearchParams({ client_id: 'si-web', post_logout_redirect_uri: AFTER_LOGOUT })}`;
     const question = await browser.request(logoutUrl);
     expect(question.status).toBe(200);
+    expect(question.headers.get('content-security-policy')).toContain("form-action 'self' http://localhost:3000");
     const page = await question.text();
     expect(page).toContain('Möchten Sie sich abmelden?');
     // Nothing has ended yet.

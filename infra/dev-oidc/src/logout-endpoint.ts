@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { browserSession, ssoCookie } from './browser-login.js';
-import { redirect, sendHtml } from './http-util.js';
+import { pageHeaders, redirect, sendHtml } from './http-util.js';
 import { MESSAGES, pickLocale, type Locale } from './login-messages.js';
 import { renderLogoutConfirmPage, renderMessagePage } from './login-page.js';
 import type { RealmContext } from './realm-context.js';
@@ -44,7 +44,9 @@ export async function logout(context: RealmContext, req: IncomingMessage, res: S
       const value = params.get(name);
       if (value !== null) hidden[name] = value;
     }
-    return sendHtml(res, 200, renderLogoutConfirmPage(locale, `${context.issuer.issuer}${LOGOUT_PATH}`, hidden));
+    // Chromium applies form-action to the redirect that follows the POST as well.
+    const headers = pageHeaders(postLogoutRedirectUri ? [new URL(postLogoutRedirectUri).origin] : []);
+    return sendHtml(res, 200, renderLogoutConfirmPage(locale, `${context.issuer.issuer}${LOGOUT_PATH}`, hidden), headers);
   }
 
   const ended = [context.sessions.end(typeof hint?.['sid'] === 'string' ? hint['sid'] : undefined), cookieSession && context.sessions.end(cookieSession.id)];
