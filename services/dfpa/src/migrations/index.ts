@@ -1,4 +1,5 @@
 import type { MigrationClass } from '@si/service';
+import { CreateDfpa1766000000000 } from './1766000000000-create-dfpa.js';
 
 /** This service's own migrations, oldest first (the platform's outbox, inbox and audit tables come from the libs). */
-export const migrations: MigrationClass[] = [];
+export const migrations: MigrationClass[] = [CreateDfpa1766000000000];

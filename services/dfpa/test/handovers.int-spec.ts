@@ -1,0 +1,102 @@
+import { eventually } from '@si/testing';
+import { handoverData } from './support/handover-event.js';
+import { startDfpaApp, type DfpaTestApp } from './support/dfpa-app.js';
+
+/** Points 1 and 2: hand-overs reach only their region; the inbox, take-over, rejection and the overdue reminder. */
+describe('dfpa hand-overs (instance serving Olten only)', () => {
+  let t: DfpaTestApp;
+
+  beforeAll(async () => {
+    t = await startDfpaApp({ regions: 'olten' });
+  });
+  afterAll(() => t?.close());
+
+  const inbox = async () => (await t.as('sr.olten', 'GET', '/api/v1/handovers')).body.items as { handoverId: string; overdue: boolean; reminded: boolean; person: { officialName: string } }[];
+
+  it('delivers an Olten hand-over to Olten\'s inbox and never receives, stores or consumes Thal-Gäu\'s (point 1)', async () => {
+    const olten = handoverData('olten');
+    const thal = handoverData('thal-gaeu');
+    await t.publishHandover(thal);
+    await t.publishHandover(olten);
+    await eventually(async () => expect((await inbox()).map((h) => h.handoverId)).toContain(olten.handoverId));
+    const mine = (await inbox()).find((h) => h.handoverId === olten.handoverId)!;
+    expect(mine.person.officialName).toBe('Tesfay');
+    // Thal-Gäu's hand-over waits in Thal-Gäu's own queue for Thal-Gäu's instance; this one never saw it.
+    await eventually(async () => expect(await t.waiting('dfpa.handovers.thal-gaeu')).toBe(1));
+    expect(await t.waiting('dfpa.handovers.olten')).toBe(0);
+    const stored = await t.sql.query('SELECT sozialregion_id FROM handover');
+    expect(stored.rows).toEqual([{ sozialregion_id: 'olten' }]);
+    const received = await t.sql.query(`SELECT count(*)::int AS n FROM audit_record WHERE action = 'dfpa.handover.received' AND object_id = $1`, [thal.handoverId]);
+    expect(received.rows[0].n).toBe(0);
+  });
+
+  it('refuses staff of a region this instance does not serve, as it refuses other roles (R25)', async () => {
+    const refused = await t.as('sr.thal-gaeu', 'GET', '/api/v1/handovers');
+    expect(refused.status).toBe(403);
+    expect(refused.body.rule).toBe('R25');
+    expect((await t.as('ib.olten', 'GET', '/api/v1/handovers')).status).toBe(403);
+  });
+
+  it('takes a hand-over over: a DFPA case with its caseworker, dfpa.case-accepted.v1 with the region attribute, and only once (DF1)', async () => {
+    const h = handoverData('olten');
+    await t.publishHandover(h);
+    await eventually(async () => expect((await inbox()).map((x) => x.handoverId)).toContain(h.handoverId));
+    const accepted = await t.as('sr.olten', 'POST', `/api/v1/handovers/${h.handoverId}/acceptance`, { caseworker: 'sr.olten' });
+    expect(accepted.status).toBe(201);
+    expect((await inbox()).map((x) => x.handoverId)).not.toContain(h.handoverId);
+    const event = await eventually(() => {
+      const e = t.emitted('dfpa.case-accepted.v1').find((x) => x.subject === h.caseId);
+      if (!e) throw new Error('not emitted yet');
+      return e;
+    });
+    expect(event.sozialregionid).toBe('olten');
+    expect(event.data).toMatchObject({ handoverId: h.handoverId, caseId: h.caseId, sozialregionId: 'olten', dfpaCaseRef: accepted.body.dfpaCaseId });
+    const again = await t.as('sr.olten', 'POST', `/api/v1/handovers/${h.handoverId}/acceptance`, { caseworker: 'sr.olten' });
+    expect(again.status).toBe(409);
+    expect(again.body.rule).toBe('DF1');
+    const opened = await t.as('sr.olten', 'GET', `/api/v1/cases/${accepted.body.dfpaCaseId}`);
+    expect(opened.body).toMatchObject({ status: 'active', progress: 'accepted', caseworkers: ['sr.olten'], caseId: h.caseId, person: { officialName: 'Tesfay' } });
+  });
+
+  it('sends a hand-over back with a coded reason (dfpa.case-rejected.v1) and refuses unknown reasons naming the field', async () => {
+    const h = handoverData('olten');
+    await t.publishHandover(h);
+    await eventually(async () => expect((await inbox()).map((x) => x.handoverId)).toContain(h.handoverId));
+    const bad = await t.as('sr.olten', 'POST', `/api/v1/handovers/${h.handoverId}/rejection`, { reasonCode: 'keine-lust' });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    expect(bad.body.detail).toContain('reasonCode');
+    const rejected = await t.as('sr.olten', 'POST', `/api/v1/handovers/${h.handoverId}/rejection`, { reasonCode: 'not-in-target-group', reason: 'Kein Integrationsbedarf im Sinne der IAS.' });
+    expect(rejected.status).toBe(200);
+    await eventually(() => expect(t.emitted('dfpa.case-rejected.v1').find((e) => e.subject === h.caseId)?.data).toMatchObject({ reasonCode: 'not-in-target-group', sozialregionId: 'olten' }));
+    expect((await inbox()).map((x) => x.handoverId)).not.toContain(h.handoverId);
+  });
+
+  it('answers 404 for a hand-over that does not exist or belongs elsewhere, 400 for a malformed id', async () => {
+    expect((await t.as('sr.olten', 'GET', '/api/v1/handovers/0d3f6a1c-2b4e-4f8a-9c1d-7e6f5a4b3c2d')).status).toBe(404);
+    const malformed = await t.as('sr.olten', 'GET', '/api/v1/handovers/not-a-uuid');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.rule).toBe('DF4');
+  });
+
+  it('shows an unanswered hand-over as overdue after 10 working days and reminds the region once (job or sweep)', async () => {
+    const h = handoverData('olten');
+    await t.publishHandover(h);
+    await eventually(async () => expect((await inbox()).map((x) => x.handoverId)).toContain(h.handoverId));
+    const before = (await inbox()).find((x) => x.handoverId === h.handoverId)!;
+    expect(before).toMatchObject({ overdue: false, reminded: false });
+    t.clock.advanceDays(15); // 10 working days are at least 14 calendar days
+    const sweep = t.app.get((await import('../src/dfpa/jobs/deadline-queue.js')).DeadlineQueue);
+    expect(await sweep.sweep()).toBeGreaterThanOrEqual(1);
+    expect(await sweep.sweep()).toBe(0);
+    const after = (await inbox()).find((x) => x.handoverId === h.handoverId)!;
+    expect(after).toMatchObject({ overdue: true, reminded: true });
+  });
+
+  it('audits every inbox read with the hand-overs it showed', async () => {
+    await inbox();
+    const rows = await t.sql.query(`SELECT actor_username, outcome, detail FROM audit_record WHERE action = 'dfpa.handover.list' ORDER BY id DESC LIMIT 1`);
+    expect(rows.rows[0]).toMatchObject({ actor_username: 'sr.olten', outcome: 'granted' });
+    expect(Array.isArray(rows.rows[0].detail.handovers)).toBe(true);
+  });
+});
