@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@si/service';
 import { OffersModule } from './offers/offers.module.js';
+import { ParticipationModule } from './participation/participation.module.js';
 import { SharedModule } from './shared/shared.module.js';
 import { definition } from './service.definition.js';
 
-@Module({ imports: [ServiceCoreModule.forService(definition), SharedModule, OffersModule] })
+@Module({ imports: [ServiceCoreModule.forService(definition), SharedModule, OffersModule, ParticipationModule] })
 export class AppModule {}

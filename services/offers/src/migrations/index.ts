@@ -1,5 +1,6 @@
 import type { MigrationClass } from '@si/service';
 import { CreateOffers1765000000000 } from './1765000000000-create-offers.js';
+import { CreateReferrals1765000000001 } from './1765000000001-create-referrals.js';
 
 /** This service's own migrations, oldest first (the platform's outbox, inbox and audit tables come from the libs). */
-export const migrations: MigrationClass[] = [CreateOffers1765000000000];
+export const migrations: MigrationClass[] = [CreateOffers1765000000000, CreateReferrals1765000000001];

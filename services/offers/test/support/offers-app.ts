@@ -4,6 +4,7 @@ import { startServiceTestApp, type Caller, type Json, type ServiceTestApp } from
 import { OFFERS_CONFIG, offersSettings, type OffersConfig } from '../../src/config/offers.config.js';
 import { OffersModule } from '../../src/offers/offers.module.js';
 import { OfferReviewQueue } from '../../src/offers/jobs/offer-review.queue.js';
+import { ParticipationModule } from '../../src/participation/participation.module.js';
 import { SharedModule } from '../../src/shared/shared.module.js';
 import { definition } from '../../src/service.definition.js';
 
@@ -27,7 +28,7 @@ export interface OffersAppOptions {
 export async function startOffersApp(options: OffersAppOptions = {}): Promise<OffersTestApp> {
   const t = await startServiceTestApp({
     definition,
-    modules: [SharedModule, OffersModule, ...(options.modules ?? [])],
+    modules: [SharedModule, OffersModule, ParticipationModule, ...(options.modules ?? [])],
     config: (prefix) => [{ provide: OFFERS_CONFIG, useValue: offersSettings.defaults({ jobsPrefix: `${prefix}bull`, jobsEnabled: false, ...options.config }) }],
     override: options.override,
     capture: 'offer.#',
