@@ -16,9 +16,12 @@ interface Row {
   expect: Record<User, number>;
 }
 
-// Columns: ib.solothurn, ib.olten, ib.hubersdorf, sr.olten, ags.koordination, ags.finanzen, ma.integration
-const s = (a: number, b: number, c: number, d: number, e: number, f: number, g: number): Record<User, number> =>
-  ({ 'ib.solothurn': a, 'ib.olten': b, 'ib.hubersdorf': c, 'sr.olten': d, 'ags.koordination': e, 'ags.finanzen': f, 'ma.integration': g });
+// Columns: ib.solothurn, ib.olten, ib.hubersdorf, sr.olten, ags.koordination, ags.finanzen, ma.integration. The other demo users
+// (a second Sozialregion, two offer providers, a Mentoring-Pool coordinator) hold no role of this service: 403 everywhere.
+const s = (a: number, b: number, c: number, d: number, e: number, f: number, g: number): Record<User, number> => ({
+  'ib.solothurn': a, 'ib.olten': b, 'ib.hubersdorf': c, 'sr.olten': d, 'ags.koordination': e, 'ags.finanzen': f, 'ma.integration': g,
+  'sr.thal-gaeu': 403, 'anbieter.vhs': 403, 'anbieter.caritas': 403, 'mp.olten': 403,
+});
 const READ_ALL = s(200, 200, 200, 403, 200, 200, 403);
 const AGS = s(403, 403, 403, 403, 200, 200, 403);
 const FINANCE = s(403, 403, 403, 403, 403, 200, 403);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '@si/testing';
-import { FI, firstInformation, integrationTalk, IT, startSubsidiesApp, type SubsidiesTestApp } from './support/subsidies-app.js';
+import { FI, firstInformation, integrationTalk, IT, OP, participation, startSubsidiesApp, type SubsidiesTestApp } from './support/subsidies-app.js';
 
 /** Issue 13 points 1 and 2: tariffs and the ledger, fed over the real broker, in a real database. */
 describe('tariffs and ledger', () => {
@@ -71,6 +71,15 @@ describe('tariffs and ledger', () => {
     await t.publish(IT, none.caseId, none);
     expect((await entriesOf(paid.caseId, 1))[0]).toMatchObject({ item: 'integration-talk' });
     expect(await refusalOf(none.caseId)).toMatchObject({ rule: 'S3' });
+  });
+
+  it('books a completed participation in a subsidised offer once per referral; other steps earn nothing (S17)', async () => {
+    const enrolled = participation({ on: '2027-03-02', step: 'enrolled' });
+    await t.publish(OP, enrolled.referralId, enrolled);
+    expect(await refusalOf(enrolled.caseId)).toMatchObject({ rule: 'S17', eventType: OP });
+    const done = participation({ caseId: enrolled.caseId, referralId: enrolled.referralId, on: '2027-03-20', step: 'completed' });
+    await t.publish(OP, done.referralId, done);
+    expect((await entriesOf(enrolled.caseId, 1))[0]).toMatchObject({ item: 'offer-participation', date: '2027-03-20', municipality: 2601 });
   });
 
   it('books the new rate after a tariff change and leaves the old entry as it was', async () => {

@@ -20,6 +20,7 @@ export const RULES = {
   S14: 'Ein Budget nennt das Jahr, den Betrag in Rappen und Warnschwellen zwischen 1 und 100 %.',
   S15: 'Eine Abrechnungsperiode teilt das Jahr in gleich lange Perioden (1, 2, 3, 4, 6 oder 12 Monate); geändert nur, solange im Jahr keine Abrechnung besteht.',
   S16: 'Eine Eingabe muss wohlgeformt sein (Felder, Formate, Wertebereiche).',
+  S17: 'Die Teilnahme an einem spezifischen Integrationsangebot wird subventioniert, wenn der Anbieter den Abschluss bestätigt, einmal pro Zuweisung.',
 } as const;
 
 export type RuleId = keyof typeof RULES;

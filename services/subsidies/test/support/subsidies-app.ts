@@ -6,8 +6,9 @@ import { definition } from '../../src/service.definition.js';
 import { ClaimRunQueue } from '../../src/claims/jobs/claim-run.queue.js';
 import { SubsidiesModule } from '../../src/subsidies.module.js';
 
-/** The demo users of this service: the six of the platform and AGS Finanzen. */
-export const USERS = ['ib.solothurn', 'ib.olten', 'ib.hubersdorf', 'sr.olten', 'ags.koordination', 'ags.finanzen', 'ma.integration'] as const;
+/** Every demo user of the realm (infra/keycloak): the platform's, AGS Finanzen, and those of the wave-2 services that hold no subsidy role. */
+export const USERS = ['ib.solothurn', 'ib.olten', 'ib.hubersdorf', 'sr.olten', 'ags.koordination', 'ags.finanzen', 'ma.integration',
+  'sr.thal-gaeu', 'anbieter.vhs', 'anbieter.caritas', 'mp.olten'] as const;
 export type User = (typeof USERS)[number];
 
 /** A clock fixed to a day the test chooses (the claim run's "today"). */
@@ -101,3 +102,14 @@ export function integrationTalk(o: { caseId?: string; municipality?: number; on:
 
 export const FI = 'case.first-information-completed.v1';
 export const IT = 'case.integration-talk-held.v1';
+
+export const OP = 'offer.participation-recorded.v1';
+
+/** offer.participation-recorded.v1 data. */
+export function participation(o: { caseId?: string; municipality?: number; on: string; step: 'enrolled' | 'attending' | 'completed' | 'dropped-out'; referralId?: string }) {
+  const caseId = o.caseId ?? randomUUID();
+  return {
+    referralId: o.referralId ?? `ref-${randomUUID()}`, caseId, personRef: `p-${caseId.slice(0, 12)}`, municipality: o.municipality ?? 2601, offerId: randomUUID(),
+    providerId: 'vhs-solothurn', category: 'language', step: o.step, on: o.on,
+  };
+}

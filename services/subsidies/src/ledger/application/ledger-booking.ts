@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent } from '@si/messaging';
-import type { CaseFirstInformationCompletedV1, CaseIntegrationTalkHeldV1 } from '@si/contracts';
+import type { CaseFirstInformationCompletedV1, CaseIntegrationTalkHeldV1, OfferParticipationRecordedV1 } from '@si/contracts';
 import { rateOn } from '../../tariffs/domain/tariff.js';
 import type { TariffRepository } from '../../tariffs/infrastructure/tariff.repository.js';
 import { eligibility, type SubsidyFact } from '../domain/eligibility.js';
@@ -9,8 +9,9 @@ import type { PeriodSettings } from './period-settings.js';
 
 export const FIRST_INFORMATION = 'case.first-information-completed.v1';
 export const INTEGRATION_TALK = 'case.integration-talk-held.v1';
+export const OFFER_PARTICIPATION = 'offer.participation-recorded.v1';
 
-/** The subsidy facts of the case events that earn money (pseudonymous: case id, municipality, dates, talk ids). */
+/** The subsidy facts of the case and offer events that earn money (pseudonymous: case id, municipality, dates, talk ids). */
 export function factOf(event: CloudEvent): SubsidyFact | null {
   if (event.type === FIRST_INFORMATION) {
     const d = event.data as unknown as CaseFirstInformationCompletedV1;
@@ -22,6 +23,10 @@ export function factOf(event: CloudEvent): SubsidyFact | null {
   if (event.type === INTEGRATION_TALK) {
     const d = event.data as unknown as CaseIntegrationTalkHeldV1;
     return { kind: 'integration-talk', caseId: d.caseId, municipality: d.municipality, on: d.heldOn, talkId: d.talkId, interpreter: d.interpreter.used, deficitCriteria: d.deficitCriteria ?? [] };
+  }
+  if (event.type === OFFER_PARTICIPATION) {
+    const d = event.data as unknown as OfferParticipationRecordedV1;
+    return { kind: 'offer-participation', caseId: d.caseId, municipality: d.municipality, on: d.on, referralId: d.referralId, step: d.step };
   }
   return null;
 }

@@ -28,7 +28,7 @@ export class LedgerQueries {
     const items = await this.ledger.list(this.dataSource.manager, {
       municipalities: caller.municipalities, municipality: q.municipality, period: q.period, item: q.item as TariffItem | undefined, after: q.after, limit,
     });
-    return { items, totalRappen: items.reduce((s, e) => s + e.amountRappen, 0), next: items.length === limit ? items[items.length - 1]!.id : null };
+    return { items, totalRappen: items.reduce((s, e) => s + e.amountRappen, 0), next: items.length === limit ? (items.at(-1)?.id ?? null) : null };
   }
 
   refusals(caller: Caller, limit = 500) {

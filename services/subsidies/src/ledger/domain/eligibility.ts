@@ -5,7 +5,8 @@ import type { TariffItem } from '../../tariffs/domain/tariff.js';
 /** What a case event tells the ledger (pseudonymous: case id, municipality, the facts that earn money). */
 export type SubsidyFact =
   | { kind: 'first-information'; caseId: string; municipality: number; on: LocalDate; form: 'talk' | 'info-folder'; talkId: string | null; interpreter: boolean }
-  | { kind: 'integration-talk'; caseId: string; municipality: number; on: LocalDate; talkId: string; interpreter: boolean; deficitCriteria: readonly string[] };
+  | { kind: 'integration-talk'; caseId: string; municipality: number; on: LocalDate; talkId: string; interpreter: boolean; deficitCriteria: readonly string[] }
+  | { kind: 'offer-participation'; caseId: string; municipality: number; on: LocalDate; referralId: string; step: string };
 
 /** What the ledger already holds that the rules look at. */
 export interface EligibilityContext {
@@ -25,7 +26,7 @@ export interface Earning {
 export type Eligibility = { earns: Earning[] } | { refused: { rule: RuleId; reason: string } };
 
 /**
- * The eligibility rules (S1–S3): which items an event earns, or the rule that refuses it. A talk with an
+ * The eligibility rules (S1–S3, S17): which items an event earns, or the rule that refuses it. A talk with an
  * interpreter earns the interpreter item too. The rate is not decided here: the tariff of the day (S4) is.
  */
 export function eligibility(fact: SubsidyFact, ctx: EligibilityContext): Eligibility {
@@ -40,6 +41,10 @@ export function eligibility(fact: SubsidyFact, ctx: EligibilityContext): Eligibi
         ...(fact.interpreter ? [{ item: 'interpreter' as const, on: fact.on, eligibilityKey: `${talkKey}:interpreter` }] : []),
       ],
     };
+  }
+  if (fact.kind === 'offer-participation') {
+    if (fact.step !== 'completed') return { refused: { rule: 'S17', reason: `Teilnahmeschritt «${fact.step}»: subventioniert wird der bestätigte Abschluss.` } };
+    return { earns: [{ item: 'offer-participation', on: fact.on, eligibilityKey: `offer-participation:${fact.referralId}` }] };
   }
   if (fact.deficitCriteria.length === 0) {
     return { refused: { rule: 'S3', reason: 'Im Integrationsgespräch wurden keine Integrationsdefizite festgestellt.' } };

@@ -89,7 +89,8 @@ export class PayoutsService {
         [id, messageId, claims.map((c) => c.claimId), total, csv, xml, createHash('sha256').update(xml).digest('hex'), caller.name],
       );
       for (const c of claims) {
-        const claim = (await this.claims.find(em, c.claimId))!;
+        const claim = await this.claims.find(em, c.claimId);
+        if (!claim) throw new Error(`claim ${c.claimId} vanished under its lock`);
         await this.claims.transition(em, claim, nextStatus(claim, 'export', caller), 'export', caller, null, { export_id: id });
       }
       await this.audit.record(em, { actor: caller.audit, action: 'payout.export', objectType: 'payout-export', objectId: id, outcome: 'granted', detail: { claims: claims.length, totalRappen: total } });

@@ -38,8 +38,13 @@ export class TariffsService {
       const booked = await this.ledger.positions(em, input.item, input.validFrom, input.validTo);
       const byEntry = new Map(booked.map((b) => [b.entryId, b]));
       const corrections = correctionsFor(version, all, booked);
+      const positionOf = (entryId: number) => {
+        const position = byEntry.get(entryId);
+        if (!position) throw new Error(`correction for unknown entry ${entryId}`);
+        return position;
+      };
       await this.ledger.insert(em, corrections.map((c) => {
-        const b = byEntry.get(c.corrects)!;
+        const b = positionOf(c.corrects);
         return {
           kind: 'correction' as const, sourceEventId: null, eventType: `tariff-version:${version.id}`, eligibilityKey: null, correctsEntry: c.corrects,
           caseId: b.caseId, municipality: b.municipality, item: c.item, serviceDate: c.serviceDate, period: b.period, tariffId: c.tariff.id,
@@ -50,7 +55,7 @@ export class TariffsService {
         actor: caller.audit, action: 'tariff.record', objectType: 'tariff-version', objectId: String(version.id), outcome: 'granted',
         detail: { item: input.item, validFrom: input.validFrom, validTo: input.validTo, amountRappen: input.amountRappen, corrections: corrections.length },
       });
-      return { version, corrections: corrections.map((c) => ({ entryId: c.corrects, caseId: byEntry.get(c.corrects)!.caseId, date: c.serviceDate, deltaRappen: c.deltaRappen })) };
+      return { version, corrections: corrections.map((c) => ({ entryId: c.corrects, caseId: positionOf(c.corrects).caseId, date: c.serviceDate, deltaRappen: c.deltaRappen })) };
     });
   }
 }

@@ -53,6 +53,7 @@ export class TariffRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
       [v.item, v.validFrom, v.validTo, v.amountRappen, v.placeholder, v.reference, v.reason, recordedBy],
     );
-    return toVersion(row!);
+    if (!row) throw new Error('tariff version not inserted');
+    return toVersion(row);
   }
 }
