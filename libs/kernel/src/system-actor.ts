@@ -5,7 +5,7 @@
 export interface SystemActor {
   readonly subject: string;
   readonly username: string;
-  readonly roles: readonly ['system'];
+  readonly roles: ['system'];
   readonly scope: Record<string, never>;
 }
 

@@ -1,5 +1,6 @@
 import type { Principal } from '@si/auth';
 import { auditActorOf, type AuditActor } from '@si/audit';
+import { systemActor } from '@si/kernel';
 import type { Actor, Role } from '../cases/domain/index.js';
 
 /** The realm roles a person can act with here, strongest scope first. */
@@ -24,7 +25,7 @@ export function actorFor(principal: Principal, allowed: readonly HumanRole[] = H
 /** The audit actor of a caller: see @si/audit. */
 export const auditActor = auditActorOf;
 
-/** The audit actor for a change made by a message (registry-intake, dfpa). */
+/** The audit actor for a change made by a message (registry-intake, dfpa): the platform's system actor (@si/kernel). */
 export function systemAuditActor(source: string): AuditActor {
-  return { subject: `system:${source}`, username: source, roles: ['system'], scope: {} };
+  return systemActor(source);
 }

@@ -1,4 +1,4 @@
-import type { LocalDate } from '../cases/domain/index.js';
+import { swissDay, type LocalDate } from '@si/kernel';
 
 /** The time source of the shell (the domain never reads a clock); tests may replace it. */
 export abstract class Clock {
@@ -27,10 +27,4 @@ export class SystemClock extends Clock {
   now(): Date {
     return new Date();
   }
-}
-
-const SWISS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-export function swissDay(instant: Date): LocalDate {
-  return SWISS_DAY.format(instant) as LocalDate;
 }

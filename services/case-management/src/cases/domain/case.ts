@@ -15,7 +15,7 @@ import type { AgreementInput, AgreementReview } from './integration-agreement.js
 import type { IntegrationTalkInput } from './integration-talk.js';
 import type { LocalDate } from './local-date.js';
 import type { DecisionInput, ReportInput } from './migrationsamt-report.js';
-import type { MunicipalityDirectory } from '../../organisation/domain/sozialregion-directory.js';
+import type { MunicipalityDirectory } from './municipality-directory.js';
 import * as dfpa from './dfpa.commands.js';
 import * as deadlines from './deadline.commands.js';
 import * as foerdern from './foerdern.commands.js';

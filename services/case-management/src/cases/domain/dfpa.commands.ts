@@ -7,7 +7,7 @@ import {
   assertAnswerMatches, REJECT_REASON_CODES, RETURN_REASON_CODES, validateHandoverPerson,
   type DfpaAnswer, type DfpaHandover, type HandoverRequestInput,
 } from './dfpa-handover.js';
-import type { MunicipalityDirectory } from '../../organisation/domain/sozialregion-directory.js';
+import type { MunicipalityDirectory } from './municipality-directory.js';
 
 /**
  * DFPA hand-over (R16, R25). The request goes to the Sozialregion of the case's municipality, never to

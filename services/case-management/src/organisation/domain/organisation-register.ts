@@ -1,4 +1,4 @@
-import { addDays, isLocalDate, localDate } from '../../cases/domain/local-date.js';
+import { addDays, isLocalDate, localDate } from '@si/kernel';
 import { IN_HOUSE, type OrganisationModel, type OrganisationPeriod, type OrganisationPeriodView } from './organisation-model.js';
 import { OrganisationModelError } from './organisation-model.errors.js';
 

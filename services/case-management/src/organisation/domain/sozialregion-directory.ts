@@ -6,19 +6,10 @@
  * Pure: the shell reads the file (`SozialregionSource`) and hands the parsed JSON to
  * `parseSozialregionen`; tests do the same with the real file or a fixture.
  */
-export interface Sozialregion {
-  /** Stable id; the value of the Keycloak claim `sozialregion`. */
-  readonly id: string;
-  readonly name: string;
-  readonly municipalities: readonly number[];
-}
+import type { MunicipalityDirectory, Sozialregion } from '../../cases/domain/municipality-directory.js';
 
-/** The port the case domain uses; `SozialregionDirectory` implements it. */
-export interface MunicipalityDirectory {
-  /** True for a current Solothurn municipality (BFS number). */
-  isCantonal(bfs: number): boolean;
-  sozialregionOf(bfs: number): Sozialregion | undefined;
-}
+// The port is the case domain's (it uses it); this is its implementation.
+export type { MunicipalityDirectory, Sozialregion };
 
 /** Reads the raw reference data (e.g. `readJson(join(referenceDir, 'sozialregionen.json'))`). */
 export type SozialregionSource = () => unknown;

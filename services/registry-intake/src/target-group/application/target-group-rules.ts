@@ -7,7 +7,7 @@ import { ProblemError } from '@si/http';
 import { DEFAULT_TARGET_GROUP_RULE } from '../../rules/target-group-default.rule.js';
 import { parseTargetGroupRule, type TargetGroupRule } from '../../rules/target-group-rule.js';
 import { auditActor } from '../../shared/audit-actor.js';
-import { swissToday } from '../../shared/clock.js';
+import { swissDay } from '@si/kernel';
 import { RuleVersionRepository, type RuleVersionRow } from '../infrastructure/rule-version.repository.js';
 
 /** How long an instance reuses the rule it read: another instance's change reaches it within this time. */
@@ -42,7 +42,7 @@ export class TargetGroupRules implements OnModuleInit {
   async inForce(): Promise<RuleInForce> {
     const now = Date.now();
     if (this.cached && now - this.cached.at < CACHE_MS) return this.cached.value;
-    const asOf = swissToday();
+    const asOf = swissDay();
     const row = (await this.versions.inForce(asOf)) ?? (await this.versions.history())[0];
     if (!row) throw new Error('no target-group rule version stored');
     const value = { ...row, asOf };
