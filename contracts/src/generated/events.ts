@@ -156,6 +156,90 @@ export interface CaseClosedV1 {
 }
 
 /**
+ * Emitted when the population register corrects or changes an attribute that reports and subsidies count by (nationality, residence permit, sex, birth year; the EU/EFTA status follows them, R10): `attributes` are the attributes from now on, `previousAttributes` those before, `changed` names what differs. `cause` says why: `register-correction` (person.corrected.v1: the earlier value was wrong, so counts already made should be restated), `register-change` (person.residence-permit-changed.v1: valid from `effectiveFrom`). A move to another municipality is case.transferred.v1. Pseudonymous: `personRef` and counting attributes only, no names, addresses or AHV numbers.
+ */
+export interface CaseCountingAttributesChangedV1 {
+  /**
+   * The case (also the CloudEvents `subject`).
+   */
+  caseId: string;
+  /**
+   * Pseudonymous person reference issued by registry-intake: stable per person, not derivable from name, birth date or AHV number.
+   */
+  personRef: string;
+  /**
+   * BFS number of the residence municipality. A member of a Leitgemeinde keeps its own number; reports and subsidies count per this number.
+   */
+  municipality: number;
+  /**
+   * What reports and subsidies count by. No names, addresses or AHV numbers.
+   */
+  attributes: {
+    /**
+     * Nationality: BFS/eCH-0008 country id and ISO 3166 alpha-2 (null where none, e.g. Kosovo 8256).
+     */
+    nationality: {
+      bfsCode: number;
+      iso2: string | null;
+    };
+    permitCode: string | null;
+    permitAusweis: ("A" | "B" | "C" | "Ci" | "F" | "G" | "L" | "N" | "S") | null;
+    /**
+     * Free movement applies: regulation 01 of the eCH-0006 code, else the nationality (countries.csv eu_efta).
+     */
+    euEfta: boolean;
+    /**
+     * Family member of a Swiss national (AIG Art. 42).
+     */
+    familyOfSwiss: boolean;
+    sex: "female" | "male" | "unknown";
+    birthYear: number;
+    language: string | null;
+  };
+  /**
+   * The counting attributes before this change.
+   */
+  previousAttributes: {
+    /**
+     * Nationality: BFS/eCH-0008 country id and ISO 3166 alpha-2 (null where none, e.g. Kosovo 8256).
+     */
+    nationality: {
+      bfsCode: number;
+      iso2: string | null;
+    };
+    permitCode: string | null;
+    permitAusweis: ("A" | "B" | "C" | "Ci" | "F" | "G" | "L" | "N" | "S") | null;
+    /**
+     * Free movement applies: regulation 01 of the eCH-0006 code, else the nationality (countries.csv eu_efta).
+     */
+    euEfta: boolean;
+    /**
+     * Family member of a Swiss national (AIG Art. 42).
+     */
+    familyOfSwiss: boolean;
+    sex: "female" | "male" | "unknown";
+    birthYear: number;
+    language: string | null;
+  };
+  /**
+   * What differs between previousAttributes and attributes (permit = permitCode and permitAusweis).
+   *
+   * @minItems 1
+   */
+  changed: [
+    "nationality" | "permit" | "euEfta" | "sex" | "birthYear",
+    ...("nationality" | "permit" | "euEfta" | "sex" | "birthYear")[]
+  ];
+  cause: "register-correction" | "register-change";
+  /**
+   * From when the new attributes hold (a changed permit's validFrom); null for a correction: they hold for the whole case.
+   */
+  effectiveFrom: string | null;
+  status: "open" | "dfpa-handover-requested" | "at-sozialregion";
+  phase: "informieren" | "foerdern" | "fordern" | "sanktionieren";
+}
+
+/**
  * Emitted when the IB (or AGS) hands a case to the Sozialregion responsible for the case's municipality (durchgehende Fallführung und Potentialabklärung). `sozialregionId` is computed from contracts/reference/sozialregionen.json, never chosen; only that region's dfpa service or own system may act on it (the envelope should also carry the CloudEvents extension attribute `sozialregionid` with the same value for filtering). Carries the personal data the Sozialregion needs to take the case over, and a summary of the case so far; health details (Art. 58a Abs. 2) are not included. The case shows "at Sozialregion X" only once dfpa.case-accepted.v1 answers with the same `handoverId`; dfpa.case-rejected.v1 returns it to the IB. Contains personal data: consumer dfpa only.
  */
 export interface CaseDfpaHandoverRequestedV1 {
@@ -2835,6 +2919,7 @@ export interface EventTypeMap {
   'case.agreement-concluded.v1': CaseAgreementConcludedV1;
   'case.agreement-reviewed.v1': CaseAgreementReviewedV1;
   'case.closed.v1': CaseClosedV1;
+  'case.counting-attributes-changed.v1': CaseCountingAttributesChangedV1;
   'case.dfpa-handover-requested.v1': CaseDfpaHandoverRequestedV1;
   'case.first-information-completed.v1': CaseFirstInformationCompletedV1;
   'case.integration-talk-held.v1': CaseIntegrationTalkHeldV1;

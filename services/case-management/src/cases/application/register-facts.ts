@@ -153,6 +153,6 @@ export class RegisterFacts {
     const caseId = await this.repository.liveCaseIdOf(em, personRefsOf(d));
     if (!caseId) return;
     const validFrom = factDate(d.residencePermit?.validFrom, d, this.clock.today());
-    await this.writer.apply(em, caseId, SOURCE, action, (c, ctx) => (c.state.subject.permit?.code === code ? [] : c.changePermit({ residencePermit: code, validFrom }, ctx)));
+    await this.writer.apply(em, caseId, SOURCE, action, (c, ctx) => (c.state.subject.permit?.code === code ? [] : c.changePermit({ residencePermit: code, validFrom, correction: action === 'correct-permit' }, ctx)));
   }
 }

@@ -42,6 +42,7 @@ function journeys(): CaseEvent[] {
   events.push(...c.recordMigrationsamtDecision('rep-1', { decidedOn: d('2027-05-20'), kind: 'binding-agreement', dueOn: d('2027-12-31'), goals: [{ criterion: 'c', text: 'A1' }], statement: 'verbindlich' }, migrationsamt));
   events.push(...c.requestDfpaHandover(handoverInput(), directory, ib));
   events.push(...c.transfer({ toMunicipality: 2549, movedOn: d('2027-05-31') }, directory, system));
+  events.push(...c.changePermit({ residencePermit: '0302', validFrom: d('2027-05-31') }, system));
   events.push(...c.closeFromRegister({ reason: 'naturalised', on: d('2027-06-01') }, system));
 
   const eu = Case.open(openInput({ caseId: '8c0d2e4f-1a3b-4c5d-8e6f-7a8b9c0d1e2f', personRef: 'p-a81d44c2e907', householdRef: null, municipality: 2601, residencePermit: '0201', nationality: { bfsCode: 8218, iso2: 'IT', euEfta: true }, language: null, arrivalDate: null }), directory, config, system);

@@ -154,6 +154,18 @@ export interface DfpaHandoverRequestedData {
   };
 }
 
+/** Which counting attribute a register correction or change touched (permit = code and card letter). */
+export type CountingAttribute = 'nationality' | 'permit' | 'euEfta' | 'sex' | 'birthYear';
+
+export interface CountingAttributesChangedData extends CaseEventBase {
+  readonly previousAttributes: CountingAttributes;
+  readonly changed: NonEmpty<CountingAttribute>;
+  readonly cause: 'register-correction' | 'register-change';
+  readonly effectiveFrom: string | null;
+  readonly status: Exclude<CaseStatus, 'closed'>;
+  readonly phase: CasePhase;
+}
+
 export type CaseEvent =
   | { readonly type: 'case.opened.v1'; readonly subject: string; readonly data: CaseOpenedData }
   | { readonly type: 'case.first-information-completed.v1'; readonly subject: string; readonly data: FirstInformationCompletedData }
@@ -165,7 +177,8 @@ export type CaseEvent =
   | { readonly type: 'case.migrationsamt-decision-recorded.v1'; readonly subject: string; readonly data: MigrationsamtDecisionRecordedData }
   | { readonly type: 'case.dfpa-handover-requested.v1'; readonly subject: string; readonly data: DfpaHandoverRequestedData }
   | { readonly type: 'case.transferred.v1'; readonly subject: string; readonly data: TransferredData }
-  | { readonly type: 'case.closed.v1'; readonly subject: string; readonly data: ClosedData };
+  | { readonly type: 'case.closed.v1'; readonly subject: string; readonly data: ClosedData }
+  | { readonly type: 'case.counting-attributes-changed.v1'; readonly subject: string; readonly data: CountingAttributesChangedData };
 
 export type CaseEventType = CaseEvent['type'];
 

@@ -1,6 +1,6 @@
 import { requireDate, requireNotFuture, requireText, type CommandContext } from './actor.js';
 import type { Change } from './case-change.js';
-import { caseEvent, eventBase } from './case.events.js';
+import { caseEvent, eventBase, type CaseEvent, type CountingAttribute, type CountingAttributesChangedData } from './case.events.js';
 import { CaseClosedError, CaseDomainError, InvalidCommandError, TransitionRefusedError } from './case.errors.js';
 import { CLOSE_REASONS, type CloseReason, type RegistryCloseReason } from './case-phase.js';
 import type { CaseState } from './case-state.js';
@@ -57,17 +57,41 @@ export function transfer(s: CaseState, input: TransferInput, directory: Municipa
 export interface PermitChangeInput {
   readonly residencePermit: string;
   readonly validFrom: LocalDate;
+  /** The register corrected a wrong permit (person.corrected) rather than reporting a new one. */
+  readonly correction?: boolean;
+}
+
+/**
+ * The event that lets reporting and subsidies follow a register correction or change of what they count by
+ * (issue 9 point 4); null when no counting attribute differs.
+ */
+function countingAttributesChanged(before: CaseState, after: CaseState, cause: CountingAttributesChangedData['cause'], effectiveFrom: LocalDate | null): CaseEvent | null {
+  const previous = eventBase(before).attributes;
+  const next = eventBase(after);
+  const changed: CountingAttribute[] = [];
+  if (previous.nationality.bfsCode !== next.attributes.nationality.bfsCode) changed.push('nationality');
+  if (previous.permitCode !== next.attributes.permitCode || previous.permitAusweis !== next.attributes.permitAusweis) changed.push('permit');
+  if (previous.euEfta !== next.attributes.euEfta) changed.push('euEfta');
+  if (previous.sex !== next.attributes.sex) changed.push('sex');
+  if (previous.birthYear !== next.attributes.birthYear) changed.push('birthYear');
+  const [first, ...rest] = changed;
+  if (!first || after.status === 'closed') return null;
+  return caseEvent('case.counting-attributes-changed.v1', after, {
+    ...next, previousAttributes: previous, changed: [first, ...rest], cause, effectiveFrom, status: after.status, phase: after.phase,
+  });
 }
 
 /** A new permit; the EU/EFTA status follows the code's regulation (R10, R12). */
 export function changePermit(s: CaseState, input: PermitChangeInput): Change {
   const validFrom = requireDate('validFrom', input.validFrom);
   const subject = withPermit(s.subject, input.residencePermit);
+  const state: CaseState = { ...s, subject };
+  const event = input.correction ? countingAttributesChanged(s, state, 'register-correction', null) : countingAttributesChanged(s, state, 'register-change', validFrom);
   return {
-    state: { ...s, subject },
+    state,
     action: 'permit-changed',
     details: { from: s.subject.permit?.code ?? null, to: subject.permit?.code ?? null, validFrom, euEftaBefore: s.subject.euEfta, euEfta: subject.euEfta },
-    events: [],
+    events: event ? [event] : [],
   };
 }
 
@@ -96,7 +120,9 @@ export function correctSubject(s: CaseState, input: SubjectCorrectionInput): Cha
   if (subject.birthYear !== before.birthYear) details.birthYear = { from: before.birthYear, to: subject.birthYear };
   if (subject.euEfta !== before.euEfta) details.euEfta = { from: before.euEfta, to: subject.euEfta };
   if (Object.keys(details).length === 0) return null;
-  return { state: { ...s, subject }, action: 'subject-corrected', details, events: [] };
+  const state: CaseState = { ...s, subject };
+  const event = countingAttributesChanged(s, state, 'register-correction', null);
+  return { state, action: 'subject-corrected', details, events: event ? [event] : [] };
 }
 
 export interface FamilyOfSwissInput {
