@@ -9,7 +9,7 @@ import { contentSecurityPolicy } from './security-headers.js';
 
 const user = (roles: WebUser['roles'], name = 'Anna Brunner'): WebUser => ({ subject: 's', username: 'u', name, roles, gemeinden: [2601] });
 const page = (u?: WebUser, path = '/faelle') =>
-  renderDocument(h(Layout, { ctx: { lang: 'de', t: translator('de'), path, ...(u ? { user: u, csrf: 'tok' } : {}) }, title: 'Titel', children: h('p', null, 'Inhalt') }));
+  renderDocument(Layout({ ctx: { lang: 'de', t: translator('de'), path, ...(u ? { user: u, csrf: 'tok' } : {}) }, title: 'Titel', children: h('p', null, 'Inhalt') }));
 
 describe('layout', () => {
   it('starts with a skip link to main and names the page language', () => {
