@@ -33,6 +33,8 @@ import { DeadlineJobsLifecycle } from './jobs/deadline-jobs.lifecycle.js';
 import { DeadlineQueue } from './jobs/deadline-queue.js';
 import { DeadlineReminders } from './jobs/deadline-reminders.js';
 import { CaseEventConsumers } from './messaging/case-event-consumers.js';
+import { OfferCatalogue } from '../offer-catalogue/offer-catalogue.js';
+import { OfferEventConsumers } from '../offer-catalogue/offer-event-consumers.js';
 
 const DS = getDataSourceToken();
 
@@ -101,6 +103,12 @@ const DS = getDataSourceToken();
       inject: [EventConsumers, RegisterFacts, RegisterChecks, DfpaAnswers, CaseRepository, DS, DeadlineQueue],
       useFactory: (consumers: EventConsumers, f: RegisterFacts, checks: RegisterChecks, d: DfpaAnswers, repo: CaseRepository, ds: DataSource, q: DeadlineQueue) =>
         new CaseEventConsumers(consumers, f, checks, d, repo, ds, q),
+    },
+    // The offers' events (src/offer-catalogue): referable offers (CM8) and the providers' confirmations of referrals.
+    {
+      provide: OfferEventConsumers,
+      inject: [EventConsumers, SystemCaseWriter],
+      useFactory: (consumers: EventConsumers, w: SystemCaseWriter) => new OfferEventConsumers(consumers, new OfferCatalogue(), w),
     },
   ],
   exports: [DeadlineQueue, DeadlineReminders, CaseQueries],

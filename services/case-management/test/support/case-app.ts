@@ -37,11 +37,14 @@ export async function startCaseApp(options: CaseAppOptions = {}): Promise<CaseTe
     // The sweep's job scheduler would otherwise stay in Redis under this test's prefix.
     beforeClose: (app) => app.get(DeadlineQueue).bullQueue.obliterate({ force: true }).catch(() => undefined),
   });
+  // The offer the request bodies refer to (bodies.referral) is published in this service's catalogue (CM8).
+  await t.sql.query(`INSERT INTO offer_catalogue (offer_id, status, version, provider_id, updated_at) VALUES ('offer-42', 'published', 1, 'vhs-solothurn', now())`);
   const publisher = await t.amqp.createConfirmChannel();
   const validator: EventValidator = new EventValidator();
   return Object.assign(t, {
     async publish(type: string, subject: string, data: unknown, id?: string) {
-      const event = { ...buildCloudEvent(type.split('.')[0] === 'dfpa' ? 'dfpa' : 'registry-intake', { type, subject, data }), ...(id ? { id } : {}) } as CloudEvent;
+      const producer = type.split('.')[0] === 'dfpa' ? 'dfpa' : type.split('.')[0] === 'offer' ? 'offers' : 'registry-intake';
+      const event = { ...buildCloudEvent(producer, { type, subject, data }), ...(id ? { id } : {}) } as CloudEvent;
       validator.validate(event); // a test builder that drifts from the contract fails here, not silently in the DLQ
       await new Promise<void>((resolve, reject) => {
         publisher.publish(t.topology.exchange, type, Buffer.from(JSON.stringify(event)), {

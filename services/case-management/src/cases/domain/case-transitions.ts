@@ -48,7 +48,7 @@ export const TRANSITIONS: Readonly<Record<CaseCommand, TransitionRow>> = {
     guards: ['note required (CM7)'] },
   makeReferral: { statuses: IB_HOLDS, phases: AFTER_INFO, roles: IB, rule: 'R1', roleRule: 'R3', to: 'unchanged (referral proposed)',
     guards: ['target: offer id, VIntA Art. 4 structure or free text (R3)', 'referral id unique (CM7)'] },
-  updateReferralStatus: { statuses: IB_HOLDS, phases: AFTER_INFO, roles: IB, rule: 'R1', roleRule: 'R3', to: 'unchanged (referral status)',
+  updateReferralStatus: { statuses: IB_HOLDS, phases: AFTER_INFO, roles: ['gemeinde', 'system'], rule: 'R1', roleRule: 'R3', to: 'unchanged (referral status)',
     guards: ['referral exists (CM7)', 'allowed referral status step (CM2)'] },
   holdIntegrationTalk: { statuses: IB_HOLDS, phases: AFTER_INFO, roles: IB, rule: 'R31', roleRule: 'R31', to: 'phase → fordern (never back)',
     guards: ['assessment along Art. 58a a–d (R4)', 'Abs. 2 consideration recorded (R4)', 'human actor (R31)'] },

@@ -33,6 +33,7 @@ export const RULES = {
   CM5: 'A move within the canton transfers the case; leaving the canton closes it',
   CM6: 'Deadlines are suspended, resumed and extended only with a reason, and only forward',
   CM7: 'Commands carry well-formed input (dates, ids, required fields)',
+  CM8: 'A referral to an offer names an offer the Angebotsplattform has published and not withdrawn (offer.published.v1 / offer.withdrawn.v1)',
 } as const;
 
 export type RuleId = keyof typeof RULES;
