@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { PermanentEventError } from '@si/messaging';
+import { PermanentEventError, type CloudEvent } from '@si/messaging';
 import type { LocalDate } from '../domain/index.js';
 import type { SystemCaseWriter } from './system-case-writer.js';
 
@@ -23,6 +23,18 @@ export interface DfpaAnswerData {
  */
 export class DfpaAnswers {
   constructor(private readonly writer: SystemCaseWriter) {}
+
+  /**
+   * The envelope's `sozialregionid` (the region the answering instance or system published for) must name the same
+   * region as the answer's data; the domain then checks it is the region the hand-over went to. Anything else is
+   * dead-lettered with the reason, never applied.
+   */
+  static dataOf(e: CloudEvent<DfpaAnswerData>): DfpaAnswerData {
+    if (e.sozialregionid !== e.data.sozialregionId) {
+      throw new PermanentEventError(`refused by rule R25: answer ${e.type} names Sozialregion ${e.data.sozialregionId} but was published for ${e.sozialregionid ?? 'no Sozialregion'}`);
+    }
+    return e.data;
+  }
 
   async accepted(em: EntityManager, d: DfpaAnswerData): Promise<void> {
     await this.apply(em, d, 'dfpa-accepted', (c, ctx) =>

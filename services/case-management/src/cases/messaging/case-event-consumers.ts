@@ -1,6 +1,6 @@
 import type { OnModuleInit } from '@nestjs/common';
 import type { CloudEvent, EventConsumers } from '@si/messaging';
-import type { DfpaAnswers, DfpaAnswerData } from '../application/dfpa-answers.js';
+import { DfpaAnswers, type DfpaAnswerData } from '../application/dfpa-answers.js';
 import type { RegisterChecks } from '../application/register-checks.js';
 import type { RegisterFacts } from '../application/register-facts.js';
 import type { CaseRepository } from '../infrastructure/case.repository.js';
@@ -49,9 +49,9 @@ export class CaseEventConsumers implements OnModuleInit {
       'register.base-delivery-completed.v1': (e, em) => this.checks.completed(em, data<RegisterBaseDeliveryCompletedV1>(e)),
     }, { afterCommit: (events) => void this.scheduleAfter(events) });
     this.consumers.register(DFPA_QUEUE, {
-      'dfpa.case-accepted.v1': (e, em) => this.dfpa.accepted(em, data<DfpaAnswerData>(e)),
-      'dfpa.case-rejected.v1': (e, em) => this.dfpa.rejected(em, data<DfpaAnswerData>(e)),
-      'dfpa.case-returned.v1': (e, em) => this.dfpa.returned(em, data<DfpaAnswerData>(e)),
+      'dfpa.case-accepted.v1': (e, em) => this.dfpa.accepted(em, DfpaAnswers.dataOf(e as CloudEvent<DfpaAnswerData>)),
+      'dfpa.case-rejected.v1': (e, em) => this.dfpa.rejected(em, DfpaAnswers.dataOf(e as CloudEvent<DfpaAnswerData>)),
+      'dfpa.case-returned.v1': (e, em) => this.dfpa.returned(em, DfpaAnswers.dataOf(e as CloudEvent<DfpaAnswerData>)),
       // Later dfpa events (e.g. the potential assessment) are reporting's business, not the case's.
     }, { unhandled: 'ignore' });
   }
