@@ -57,6 +57,7 @@ export class CreateSubsidies1765000000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX ledger_entry_eligibility ON ledger_entry (eligibility_key) WHERE eligibility_key IS NOT NULL`);
     await q.query(`CREATE INDEX ledger_entry_municipality_date ON ledger_entry (municipality, service_date)`);
     await q.query(`CREATE INDEX ledger_entry_period ON ledger_entry (period, item)`);
+    await q.query(`CREATE INDEX ledger_entry_case ON ledger_entry (case_id)`);
     await q.query(`CREATE INDEX ledger_entry_corrects ON ledger_entry (corrects_entry) WHERE corrects_entry IS NOT NULL`);
     await q.query(`COMMENT ON TABLE ledger_entry IS 'Subsidy ledger: one booking per event (and item), corrections as new entries with their reason; case id only, no personal data. Append-only.'`);
 

@@ -69,21 +69,49 @@ export class LedgerRepository {
     return result.length;
   }
 
-  async refuse(em: EntityManager, r: { eventId: string; eventType: string; caseId: string | null; municipality: number | null; rule: string; reason: string }): Promise<void> {
+  /** Like {@link insert}, but says which events got at least one entry. */
+  async insertReturningEvents(em: EntityManager, entries: readonly NewEntry[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    // Chunks keep the statement under PostgreSQL's 65,535 parameters.
+    for (let i = 0; i < entries.length; i += 2_000) {
+      const chunk = entries.slice(i, i + 2_000);
+      const params: unknown[] = [];
+      const rows = chunk.map((e) => {
+        const start = params.length;
+        params.push(e.kind, e.sourceEventId, e.eventType, e.eligibilityKey, e.correctsEntry, e.caseId, e.municipality, e.item, e.serviceDate, e.period, e.tariffId, e.rateRappen, e.amountRappen, e.reason);
+        return `(${Array.from({ length: 14 }, (_, c) => `$${start + c + 1}`).join(', ')})`;
+      });
+      const result: { source_event_id: string | null }[] = await em.query(
+        `INSERT INTO ledger_entry (kind, source_event_id, event_type, eligibility_key, corrects_entry, case_id, municipality, item, service_date, period,
+           tariff_id, rate_rappen, amount_rappen, reason) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING source_event_id`,
+        params,
+      );
+      for (const r of result) if (r.source_event_id) out.add(r.source_event_id);
+    }
+    return out;
+  }
+
+  async refuseMany(em: EntityManager, refusals: readonly { eventId: string; eventType: string; caseId: string | null; municipality: number | null; rule: string; reason: string }[]): Promise<void> {
+    if (refusals.length === 0) return;
     await em.query(
-      `INSERT INTO refused_event (event_id, event_type, case_id, municipality, rule, reason) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-      [r.eventId, r.eventType, r.caseId, r.municipality, r.rule, r.reason],
+      `INSERT INTO refused_event (event_id, event_type, case_id, municipality, rule, reason)
+       SELECT (r->>'eventId')::uuid, r->>'eventType', (r->>'caseId')::uuid, (r->>'municipality')::int, r->>'rule', r->>'reason' FROM json_array_elements($1::json) r
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(refusals)],
     );
   }
 
-  /** S1: is a first information (talk or folder) booked for the case? S2: is the household talk booked? */
-  async firstInformationFacts(em: EntityManager, caseId: string, talkId: string | null): Promise<{ forCase: boolean; talk: boolean }> {
-    const [row] = await em.query(
-      `SELECT EXISTS (SELECT 1 FROM ledger_entry WHERE case_id = $1 AND kind = 'booking' AND item IN ('first-information-talk', 'info-folder')) AS for_case,
-              ($2::text IS NOT NULL AND EXISTS (SELECT 1 FROM ledger_entry WHERE eligibility_key = 'first-information-talk:' || $2)) AS talk`,
-      [caseId, talkId],
+  /** S1/S2 for many events at once: the cases with a first information booked, the household talks booked. */
+  async firstInformationFactsMany(em: EntityManager, caseIds: readonly string[], talkIds: readonly string[]): Promise<{ cases: Set<string>; talks: Set<string> }> {
+    if (caseIds.length === 0) return { cases: new Set(), talks: new Set() };
+    const cases: { case_id: string }[] = await em.query(
+      `SELECT DISTINCT case_id FROM ledger_entry WHERE case_id = ANY($1::uuid[]) AND kind = 'booking' AND item IN ('first-information-talk', 'info-folder')`,
+      [caseIds],
     );
-    return { forCase: row.for_case as boolean, talk: row.talk as boolean };
+    const talks: { key: string }[] = talkIds.length
+      ? await em.query(`SELECT eligibility_key AS key FROM ledger_entry WHERE eligibility_key = ANY($1::text[])`, [talkIds.map((t) => `first-information-talk:${t}`)])
+      : [];
+    return { cases: new Set(cases.map((c) => c.case_id)), talks: new Set(talks.map((t) => t.key.slice('first-information-talk:'.length))) };
   }
 
   /** Bookings of `item` from `from` to `to` (null: open) with what they earned so far (booking + corrections). */

@@ -1,5 +1,5 @@
 import type { OnModuleInit } from '@nestjs/common';
-import type { EventConsumers } from '@si/messaging';
+import type { BatchEventHandler, EventConsumers } from '@si/messaging';
 import { FIRST_INFORMATION, INTEGRATION_TALK, OFFER_PARTICIPATION, type LedgerBooking } from '../application/ledger-booking.js';
 
 export const CASE_EVENTS_QUEUE = 'subsidies.case-events';
@@ -16,11 +16,13 @@ export class CaseEventConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    // A run of events is booked in one go; if it fails, the consumer retries each event alone.
+    const batch: BatchEventHandler = { batch: (events, em) => this.booking.bookAll(em, events) };
     this.consumers.register(CASE_EVENTS_QUEUE, {
-      [FIRST_INFORMATION]: (e, em) => this.booking.book(em, e),
-      [INTEGRATION_TALK]: (e, em) => this.booking.book(em, e),
+      [FIRST_INFORMATION]: batch,
+      [INTEGRATION_TALK]: batch,
       // infra/rabbitmq/topology.json binds the offers' participation events to the same queue.
-      [OFFER_PARTICIPATION]: (e, em) => this.booking.book(em, e),
+      [OFFER_PARTICIPATION]: batch,
     }, { unhandled: 'ignore' });
   }
 }
