@@ -333,10 +333,12 @@ function mapCorrection(
       profile.sex = sexOf(record.sex);
       break;
   }
+  const [first, ...more] = changes;
+  if (!first) throw new Error(`${record.kind}: a correction names at least one corrected field`); // every case above names one
   return emit('person.corrected.v1', m, {
     ...m.base, ...profile,
     correctionKind: record.kind.startsWith('change') ? 'change' : 'correction',
-    changes, previousPersonRef: null,
+    changes: [first, ...more], previousPersonRef: null,
     personalData: personalDataOf(record.person, name, undefined),
   });
 }

@@ -149,7 +149,8 @@ export type CorrectedField = 'name' | 'nationality' | 'residencePermit' | 'dateO
 
 export interface PersonCorrectedData extends PersonEventBase, PersonProfile {
   correctionKind: 'correction' | 'change';
-  changes: CorrectedField[];
+  /** What the register corrected: at least one field (the contract's minItems). */
+  changes: [CorrectedField, ...CorrectedField[]];
   /** Set when the identification changed: the reference the person had before. */
   previousPersonRef: string | null;
   personalData: PersonalData;
