@@ -1,5 +1,7 @@
 import type { Type } from '@nestjs/common';
+import { AgsModule } from './ags/ags.module.js';
 import { CasesModule } from './cases/cases.module.js';
+import { PublicOffersModule } from './public-offers/public-offers.module.js';
 import { WorkListModule } from './worklist/work-list.module.js';
 
 /**
@@ -9,4 +11,6 @@ import { WorkListModule } from './worklist/work-list.module.js';
 export const FEATURE_MODULES: Type<unknown>[] = [
   WorkListModule,
   CasesModule,
+  AgsModule,
+  PublicOffersModule,
 ];

@@ -47,9 +47,9 @@ describe('role menu', () => {
   const labels = (roles: WebUser['roles']) => menuFor(user(roles)).map((e) => e.label);
 
   it('gives each role only its own entries', () => {
-    expect(labels(['gemeinde'])).toEqual(['menu.worklist']);
+    expect(labels(['gemeinde'])).toEqual(['menu.worklist', 'menu.offers']);
     expect(labels(['migrationsamt'])).toEqual(['menu.reportedCases']);
-    expect(labels(['sozialregion'])).toEqual(['menu.handovers']);
+    expect(labels(['sozialregion'])).toEqual(['menu.handovers', 'menu.offers']);
     expect(labels(['ags'])).toEqual(['menu.caseOverview', 'menu.organisation', 'menu.quarantine', 'menu.targetGroupRule']);
   });
 

@@ -19,6 +19,7 @@ export const MENU: readonly MenuEntry[] = [
   { href: '/organisation', label: 'menu.organisation', roles: ['ags'] },
   { href: '/lieferungen/quarantaene', label: 'menu.quarantine', roles: ['ags'] },
   { href: '/zielgruppenregel', label: 'menu.targetGroupRule', roles: ['ags'] },
+  { href: '/de/angebote', label: 'menu.offers', roles: ['gemeinde', 'sozialregion'] },
 ];
 
 /** The entries a user sees: those of their roles, each target once. */

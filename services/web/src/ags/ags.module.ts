@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { AgsController } from './ags.controller.js';
+
+@Module({ controllers: [AgsController] })
+export class AgsModule {}
