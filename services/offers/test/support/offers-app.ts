@@ -5,6 +5,7 @@ import { OFFERS_CONFIG, offersSettings, type OffersConfig } from '../../src/conf
 import { OffersModule } from '../../src/offers/offers.module.js';
 import { OfferReviewQueue } from '../../src/offers/jobs/offer-review.queue.js';
 import { ParticipationModule } from '../../src/participation/participation.module.js';
+import { MentoringModule } from '../../src/mentoring/mentoring.module.js';
 import { SharedModule } from '../../src/shared/shared.module.js';
 import { definition } from '../../src/service.definition.js';
 
@@ -28,10 +29,10 @@ export interface OffersAppOptions {
 export async function startOffersApp(options: OffersAppOptions = {}): Promise<OffersTestApp> {
   const t = await startServiceTestApp({
     definition,
-    modules: [SharedModule, OffersModule, ParticipationModule, ...(options.modules ?? [])],
+    modules: [SharedModule, OffersModule, ParticipationModule, MentoringModule, ...(options.modules ?? [])],
     config: (prefix) => [{ provide: OFFERS_CONFIG, useValue: offersSettings.defaults({ jobsPrefix: `${prefix}bull`, jobsEnabled: false, ...options.config }) }],
     override: options.override,
-    capture: 'offer.#',
+    capture: '#',
     beforeClose: (app) => app.get(OfferReviewQueue).bullQueue.obliterate({ force: true }).catch(() => undefined),
   });
   const publisher = await t.amqp.createConfirmChannel();
