@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateEventDelivery } from '../src/ech/generator/delivery-generator.js';
 import { DEFAULT_TARGET_GROUP_RULE } from '../src/rules/target-group-default.rule.js';
 import { CALLERS, startIntakeApp, type Caller, type IntakeTestApp, type Response } from './support/intake-app.js';
+import type { RealmRole } from '@si/auth';
 import { routeTable } from '@si/testing';
 
 /**
@@ -68,6 +69,12 @@ const MATRIX: Record<string, Row> = {
   },
 };
 
+/** The realm role each caller holds (infra/keycloak/realm-start-integration.json). */
+const REALM_ROLE: Record<Caller, RealmRole> = {
+  'ib.solothurn': 'gemeinde', 'ib.olten': 'gemeinde', 'ib.hubersdorf': 'gemeinde', 'sr.olten': 'sozialregion', 'ags.koordination': 'ags',
+  'ma.integration': 'migrationsamt', 'register-connector': 'register-connector',
+};
+
 /** Framework routes open to all (health, metrics, API docs) are not in the matrix. */
 const PUBLIC = /^GET \/(health|metrics|api\/docs)/;
 
@@ -75,6 +82,23 @@ describe('access matrix', () => {
   it('has a row for every route of the app', () => {
     const routes = routeTable(t.app).map((r) => r.key).filter((k) => !PUBLIC.test(k));
     expect(routes.sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('agrees with the roles each route declares (what the guard enforces and the OpenAPI document shows as x-roles)', () => {
+    const disagreements: string[] = [];
+    for (const route of routeTable(t.app).filter((r) => !PUBLIC.test(r.key))) {
+      if (route.policy.kind !== 'roles') {
+        disagreements.push(`${route.key}: declares no roles`);
+        continue;
+      }
+      // A caller without any declared role is refused by role (403) whatever the delivery; the matrix must say so.
+      for (const caller of CALLERS) {
+        if (!route.policy.roles.includes(REALM_ROLE[caller]) && MATRIX[route.key]?.expect[caller] !== 403) {
+          disagreements.push(`${route.key} as ${caller}: declared ${route.policy.roles.join(', ')}, matrix ${MATRIX[route.key]?.expect[caller]}`);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 
   it.each(Object.keys(MATRIX))('%s', async (route) => {
