@@ -20,9 +20,9 @@ export class EventLog {
     const rows = events.map((e) => ({ id: e.id, type: e.type, source: e.source, subject: e.subject ?? null, time: e.time ?? new Date().toISOString(), data: e.data }));
     const inserted: { seq: string }[] = await em.query(
       `INSERT INTO event_log (event_id, type, source, subject, occurred_at, data)
-       SELECT r.id, r.type, r.source, r.subject, r.time, r.data
-       FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS r(id text, type text, source text, subject text, time timestamptz, data jsonb, ord bigint)
-       ORDER BY r.ord
+       SELECT r->>'id', r->>'type', r->>'source', r->>'subject', (r->>'time')::timestamptz, r->'data'
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(r, ord)
+       ORDER BY e.ord
        ON CONFLICT (event_id) DO NOTHING
        RETURNING seq`,
       [JSON.stringify(rows)],
