@@ -10,6 +10,8 @@ export const Headers = {
   failedAt: 'x-si-failed-at',
   queue: 'x-si-queue',
   consumer: 'x-si-consumer',
+  /** On a message sent into a retry queue behind an earlier message of its subject (subject-holds.ts). */
+  heldFor: 'x-si-held-for',
 } as const;
 
 /**

@@ -8,6 +8,7 @@ import { PermanentEventError, isTransientInfrastructureError } from './consumer-
 import { Headers, errorText, type DeathReason } from './dead-letter.js';
 import type { EventValidator } from './event-validator.js';
 import { claimInbox } from './inbox.js';
+import { SubjectHolds, type SubjectHold } from './subject-holds.js';
 import { SubjectLanes } from './subject-lanes.js';
 import { declareOwnQueues, declareTopology, findQueue, loadTopology, resolveTopology, type ResolvedQueue, type ResolvedTopology } from './topology.js';
 
@@ -82,9 +83,9 @@ interface Delivery {
  *   single-active-consumer, so with several service instances one consumes and the others stand by;
  * - a handler error isolates the message (the batch is retried one message per transaction), then sends it to
  *   the delayed-retry queues (`retryDelaysMs` of the topology, attempt count in `x-si-attempts`) and after
- *   `maxAttempts` to the DLQ; it does not hold up other messages. A message that goes to delayed retry is
- *   applied after later messages of its subject: handlers whose effects depend on order must detect that
- *   (e.g. by an aggregate version) or throw {@link PermanentEventError};
+ *   `maxAttempts` to the DLQ; it does not hold up other subjects. Its own subject waits for it: later messages of
+ *   that subject follow it into the same retry queue and are applied after it, in order ({@link SubjectHolds});
+ *   once it is dead-lettered they go on without it;
  * - infrastructure errors (database down, deadlock) are retried in place with backoff without counting an
  *   attempt, so a database outage neither reorders nor dead-letters messages;
  * - after a broker restart it reconnects and resumes; deliveries of the lost channel are dropped from memory
@@ -96,6 +97,9 @@ export class EventConsumer {
   private readonly amqp: AmqpConnection;
   private readonly ownsAmqp: boolean;
   private readonly lanes = new SubjectLanes<Delivery>();
+  private readonly holds: SubjectHolds;
+  /** False once a lookup found no held subject in this queue; true again when this consumer holds one. */
+  private mayHaveHolds = true;
   private consumeChannel?: Channel;
   private publishChannel?: ConfirmChannel;
   /** Message ids the broker returned as unroutable on the publish channel (a missing retry queue or DLQ). */
@@ -110,6 +114,7 @@ export class EventConsumer {
   constructor(private readonly options: EventConsumerOptions) {
     this.topology = options.topology ?? resolveTopology(loadTopology(), options.prefix);
     this.queue = findQueue(this.topology, (options.prefix ?? '') + options.queue);
+    this.holds = new SubjectHolds(options.consumer, options.queue);
     const unknown = Object.keys(options.handlers).filter((type) => !options.validator.has(type));
     if (unknown.length) throw new Error(`no contract for handled event type(s) ${unknown.join(', ')}: every message of them would be dead-lettered`);
     this.ownsAmqp = typeof options.amqp === 'string';
@@ -244,6 +249,70 @@ export class EventConsumer {
   }
 
   private async runBatch(items: Delivery[]): Promise<void> {
+    if (!this.mayHaveHolds) return this.runPlain(items);
+    let held: Map<string, unknown>;
+    try {
+      held = await this.holds.of(this.options.dataSource.manager, [...new Set(items.map((d) => d.event.subject))]);
+      if (held.size === 0) this.mayHaveHolds = await this.holds.any(this.options.dataSource.manager);
+    } catch (err) {
+      // Database away: leave the deliveries unacked; the channel's redelivery brings them back in order.
+      this.options.logger?.warn({ err: errorText(err), queue: this.queue.name }, 'subject holds not readable, retrying in place');
+      await new Promise((r) => setTimeout(r, 500));
+      return this.runBatch(items.filter((d) => this.live(d)));
+    }
+    if (held.size === 0) return this.runPlain(items);
+    await this.runPlain(items.filter((d) => !held.has(d.event.subject)));
+    for (const d of items) if (held.has(d.event.subject) && this.live(d)) await this.applyInOrder(d);
+  }
+
+  /**
+   * One message of a subject with holds (see {@link SubjectHolds}): applied if it is the blocker coming back, or a
+   * held one coming back with no blocker pending; otherwise sent after the others into their retry queue.
+   */
+  private async applyInOrder(d: Delivery): Promise<void> {
+    let holds: SubjectHold[];
+    for (let backoff = 100; ; backoff = Math.min(backoff * 2, 5_000)) {
+      try {
+        holds = (await this.holds.of(this.options.dataSource.manager, [d.event.subject])).get(d.event.subject) ?? [];
+        break;
+      } catch (err) {
+        if (!this.running || !this.live(d)) return; // unacked: redelivered after the reconnect
+        this.options.logger?.warn({ err: errorText(err), queue: this.queue.name, retryInMs: backoff }, 'subject holds not readable, retrying in place');
+        await new Promise((r) => setTimeout(r, backoff));
+      }
+    }
+    const blocker = holds.find((h) => h.role === 'blocker');
+    const mine = holds.find((h) => h.messageId === d.event.id);
+    const returning = d.msg.properties.headers?.[Headers.heldFor] !== undefined;
+    // Held messages may come back out of order (they followed the blocker through retry queues of different delays):
+    // only the oldest held one is applied, the others go round once more.
+    const applicable = holds.length === 0 || (blocker ? blocker.messageId === d.event.id : returning && holds[0]?.messageId === d.event.id);
+    if (applicable) {
+      try {
+        await this.applyWithInfrastructureRetry(d, mine ? (em) => this.holds.release(em, d.event.id) : undefined);
+      } catch (err) {
+        await this.fail(d, err);
+      }
+      return;
+    }
+    // Behind the pending blocker, in its retry queue; with none pending, round the shortest one until its turn.
+    const behind = blocker ?? this.queue.retryQueues[0];
+    if (!behind) return; // unreachable: there are retry queues, or nothing would be held
+    const retryQueue = 'retryQueue' in behind ? behind.retryQueue : behind.name;
+    try {
+      await this.holds.hold(this.options.dataSource.manager, d.event.subject, d.event.id, retryQueue);
+    } catch (err) {
+      this.options.logger?.warn({ err: errorText(err), queue: this.queue.name }, 'subject hold not recorded; the message will be redelivered');
+      return;
+    }
+    const ok = await this.republish(d, this.topology.retryExchange, retryQueue, { [Headers.heldFor]: blocker?.messageId ?? 'subject' });
+    if (ok) {
+      this.ack(d);
+      eventsConsumed.inc({ queue: this.queue.name, type: d.event.type, outcome: 'held' });
+    }
+  }
+
+  private async runPlain(items: Delivery[]): Promise<void> {
     let backoff = 100;
     for (;;) {
       const live = items.filter((d) => this.live(d));
@@ -260,12 +329,19 @@ export class EventConsumer {
         }
         const [only] = live;
         if (live.length === 1 && only) return this.fail(only, err);
-        // Isolate the failing message: one transaction per message, in order.
+        // Isolate the failing message: one transaction per message, in order. Once one of a subject failed, the
+        // rest of that subject follows it (applyInOrder holds them behind it).
+        const failed = new Set<string>();
         for (const d of live) {
           if (!this.live(d)) continue;
+          if (failed.has(d.event.subject)) {
+            await this.applyInOrder(d);
+            continue;
+          }
           try {
             await this.applyWithInfrastructureRetry(d);
           } catch (single) {
+            failed.add(d.event.subject);
             await this.fail(d, single);
           }
         }
@@ -274,11 +350,11 @@ export class EventConsumer {
     }
   }
 
-  private async applyWithInfrastructureRetry(d: Delivery): Promise<void> {
+  private async applyWithInfrastructureRetry(d: Delivery, alsoInTransaction?: (em: EntityManager) => Promise<void>): Promise<void> {
     let backoff = 100;
     for (;;) {
       try {
-        return await this.apply([d]);
+        return await this.apply([d], alsoInTransaction);
       } catch (err) {
         if (!isTransientInfrastructureError(err) || !this.running || !this.live(d)) throw err;
         await new Promise((r) => setTimeout(r, backoff));
@@ -288,9 +364,10 @@ export class EventConsumer {
   }
 
   /** One transaction: inbox rows for all, handlers for the new ones in order, commit; then ack all. */
-  private async apply(items: Delivery[]): Promise<void> {
+  private async apply(items: Delivery[], alsoInTransaction?: (em: EntityManager) => Promise<void>): Promise<void> {
     const applied: CloudEvent[] = [];
     await this.options.dataSource.transaction(async (em) => {
+      await alsoInTransaction?.(em);
       const fresh = await claimInbox(em, this.options.consumer, items.map((d) => d.event.id));
       const events = items.filter((d) => fresh.delete(d.event.id)).map((d) => d.event); // drops duplicates and second copies
       for (let i = 0; i < events.length; ) {
@@ -334,15 +411,30 @@ export class EventConsumer {
 
   private async fail(d: Delivery, err: unknown): Promise<void> {
     const attempts = d.attempts + 1;
-    if (err instanceof PermanentEventError) return this.deadLetter({ ...d, attempts }, 'permanent-error', err);
+    if (err instanceof PermanentEventError) return this.deadLetterReleasing(d, attempts, 'permanent-error', err);
     const retry = this.queue.retryQueues[Math.min(attempts - 1, this.queue.retryQueues.length - 1)];
-    if (attempts >= (this.options.maxAttempts ?? 5) || !retry) return this.deadLetter({ ...d, attempts }, 'max-attempts', err);
+    if (attempts >= (this.options.maxAttempts ?? 5) || !retry) return this.deadLetterReleasing(d, attempts, 'max-attempts', err);
     this.options.logger?.warn({ eventId: d.event.id, type: d.event.type, attempts, retryInMs: retry.delayMs, err: errorText(err) }, 'event handler failed, retrying later');
+    // Its subject waits for it: recorded before the copy goes out, so no later message of the subject can pass.
+    try {
+      await this.holds.block(this.options.dataSource.manager, d.event.subject, d.event.id, retry.name);
+      this.mayHaveHolds = true;
+    } catch (blockErr) {
+      this.options.logger?.warn({ err: errorText(blockErr), queue: this.queue.name }, 'subject hold not recorded; the message will be redelivered');
+      return; // unacked: the broker redelivers it
+    }
     const ok = await this.republish(d, this.topology.retryExchange, retry.name, { [Headers.attempts]: attempts, [Headers.lastError]: errorText(err) });
     if (ok) {
       this.ack(d);
       eventsConsumed.inc({ queue: this.queue.name, type: d.event.type, outcome: 'retried' });
     }
+  }
+
+  /** Dead-letters a message that was applied in vain; its subject no longer waits for it. */
+  private async deadLetterReleasing(d: Delivery, attempts: number, reason: DeathReason, err: unknown): Promise<void> {
+    await this.deadLetter({ ...d, attempts }, reason, err);
+    await this.holds.release(this.options.dataSource.manager, d.event.id).catch((releaseErr: unknown) =>
+      this.options.logger?.warn({ err: errorText(releaseErr), queue: this.queue.name }, 'subject hold not released'));
   }
 
   private async deadLetter(d: Omit<Delivery, 'event'> & { event?: CloudEvent }, reason: DeathReason, err: unknown): Promise<void> {

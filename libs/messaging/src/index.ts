@@ -8,6 +8,7 @@ export * from './inbox.js';
 export * from './consumer-errors.js';
 export * from './dead-letter.js';
 export * from './subject-lanes.js';
+export * from './subject-holds.js';
 export * from './event-consumer.js';
 export * from './event-consumers.js';
 export * from './amqp-connection.js';

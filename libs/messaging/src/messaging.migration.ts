@@ -70,5 +70,33 @@ export class CreateInbox1763683200001 implements MigrationInterface {
   }
 }
 
-/** Add these to a service's migration list (they only create the outbox and inbox tables). */
-export const messagingMigrations = [CreateOutbox1763683200000, CreateInbox1763683200001];
+/**
+ * Subjects whose order a delayed retry holds (subject-holds.ts): the message in retry and the later messages of its
+ * subject sent after it. Usually empty; a row lives from a failure until its message is applied or dead-lettered.
+ */
+export class CreateSubjectHold1767000000000 implements MigrationInterface {
+  name = 'CreateSubjectHold1767000000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE subject_hold (
+        consumer text NOT NULL,
+        queue text NOT NULL,
+        subject text NOT NULL,
+        message_id uuid NOT NULL,
+        role text NOT NULL CHECK (role IN ('blocker', 'held')),
+        retry_queue text NOT NULL,
+        held_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        PRIMARY KEY (consumer, queue, message_id)
+      )`);
+    await q.query('CREATE INDEX subject_hold_subject ON subject_hold (consumer, queue, subject)');
+    await q.query(`COMMENT ON TABLE subject_hold IS 'Per-subject order under delayed retry: the message in retry (blocker) and the later messages of its subject sent after it (held). No payloads.'`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE subject_hold');
+  }
+}
+
+/** Add these to a service's migration list (they create the outbox, inbox and subject-hold tables). */
+export const messagingMigrations = [CreateOutbox1763683200000, CreateInbox1763683200001, CreateSubjectHold1767000000000];

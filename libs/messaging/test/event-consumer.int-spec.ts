@@ -19,6 +19,8 @@ describe('EventConsumer (real PostgreSQL and RabbitMQ)', () => {
   let broker: Awaited<ReturnType<typeof rawBroker>>;
   let consumer: EventConsumer | undefined;
   const failedOnce = new Set<string>();
+  const failingTwice = new Set<string>();
+  const failures = new Map<string, number>();
   let dependencyDown = false;
   const seenCorrelation: { correlationId?: string; causationId?: string }[] = [];
 
@@ -27,6 +29,10 @@ describe('EventConsumer (real PostgreSQL and RabbitMQ)', () => {
       seenCorrelation.push({ ...correlation.current() });
       if (event.data.fail === 'always') throw new Error(`step ${event.data.n} cannot be applied`);
       if (event.subject === 'needs-dependency' && dependencyDown) throw new Error('dependency down');
+      if (failingTwice.has(event.id) && (failures.get(event.id) ?? 0) < 2) {
+        failures.set(event.id, (failures.get(event.id) ?? 0) + 1);
+        throw new Error('fails twice');
+      }
       if (event.data.fail === 'once' && !failedOnce.has(event.id)) {
         failedOnce.add(event.id);
         throw new Error('flaky dependency');
@@ -61,7 +67,7 @@ describe('EventConsumer (real PostgreSQL and RabbitMQ)', () => {
   afterEach(async () => {
     await consumer?.stop();
     consumer = undefined;
-    await db.dataSource.query('DELETE FROM thing_effect; DELETE FROM inbox');
+    await db.dataSource.query('DELETE FROM thing_effect; DELETE FROM inbox; DELETE FROM subject_hold');
   });
 
   afterAll(async () => {
@@ -144,6 +150,40 @@ describe('EventConsumer (real PostgreSQL and RabbitMQ)', () => {
       'x-si-error': 'Error: step 0 cannot be applied',
     });
     expect((await effects()).filter((e) => e.subject === 'poison')).toEqual([]);
+  });
+
+  it('keeps the order of a subject under delayed retry: a handler fails twice for one subject while later events of it arrive (issue 9 point 3)', async () => {
+    await startConsumer();
+    const failTwice = thing('held', { n: 1 });
+    failingTwice.add(failTwice.id);
+    const channel = broker.channel as ConfirmChannel;
+    await publish(channel, failTwice);
+    for (let n = 2; n <= 6; n += 1) {
+      await publish(channel, thing('held', { n }));
+      await publish(channel, thing('free', { n }));
+      await sleep(40); // the later events arrive while the first waits in the retry queues (100 ms, then 200 ms)
+    }
+    // The other subject is not held up; the held subject is applied complete and in order once its first succeeds.
+    await eventually(async () => expect((await effects()).filter((e) => e.subject === 'free').map((e) => e.n)).toEqual([2, 3, 4, 5, 6]), { timeoutMs: 5_000 });
+    await eventually(async () => expect((await effects()).filter((e) => e.subject === 'held').map((e) => e.n)).toEqual([1, 2, 3, 4, 5, 6]), { timeoutMs: 10_000 });
+    expect(failures.get(failTwice.id)).toBe(2);
+    // A later event of the subject, after all came back, is applied directly; nothing is left held.
+    await publish(channel, thing('held', { n: 7 }));
+    await eventually(async () => expect((await effects()).filter((e) => e.subject === 'held').map((e) => e.n)).toEqual([1, 2, 3, 4, 5, 6, 7]));
+    expect(await db.dataSource.query('SELECT * FROM subject_hold')).toEqual([]);
+    expect(await dlq()).toEqual([]);
+  });
+
+  it('lets the held events of a subject go on once the event they waited for is dead-lettered', async () => {
+    await startConsumer();
+    const channel = broker.channel as ConfirmChannel;
+    await publish(channel, thing('orphan', { n: 1, fail: 'always' }));
+    await sleep(30);
+    await publish(channel, thing('orphan', { n: 2 }));
+    await publish(channel, thing('orphan', { n: 3 }));
+    await eventually(async () => expect((await effects()).filter((e) => e.subject === 'orphan').map((e) => e.n)).toEqual([2, 3]), { timeoutMs: 10_000 });
+    await eventually(async () => expect((await dlq()).map((m) => JSON.parse(String(m.content)).data.n)).toEqual([1]), { timeoutMs: 5_000 });
+    await eventually(async () => expect(await db.dataSource.query('SELECT * FROM subject_hold')).toEqual([]));
   });
 
   it('resumes after the broker connection drops, without losing or doubling an effect', async () => {
