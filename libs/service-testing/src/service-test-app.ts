@@ -81,9 +81,10 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
   const db = await createTestDatabase(definition.name);
   const prefix = `t${randomBytes(4).toString('hex')}.`;
   const oidc = await startDevOidc({ port: 0 });
-  // The platform settings as an object: the defaults of an empty environment, then this test's database, broker prefix and identity server.
+  // The platform settings as an object: the defaults (quiet logs unless LOG_LEVEL asks), then this test's database, broker prefix
+  // and identity server.
   const platform: PlatformConfig = {
-    ...loadPlatformConfig(definition, {}), database: db, amqpUrl: AMQP_URL, messagingPrefix: prefix,
+    ...loadPlatformConfig(definition, { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }), database: db, amqpUrl: AMQP_URL, messagingPrefix: prefix,
     oidc: { authServerUrl: oidc.publicUrl, realm: 'start-integration', jwksUrl: undefined },
   };
   // The services' own loggers read LOG_LEVEL (@si/observability): quiet unless the developer asks for more.
