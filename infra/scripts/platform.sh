@@ -50,10 +50,28 @@ start_services() {
   node "$SI_ROOT/infra/scripts/wait-ready.mjs" 120 "${SI_SERVICES[@]}" || die "not every service became ready (logs: $SI_STATE/logs/)"
 }
 
+# N instances of one service on consecutive ports, beside or instead of the one `start` runs (issue 9 point 5):
+# `platform.sh instances <service> <n> <first-port>`. Each runs as <service>.<i> (pid and log files), on the
+# service's broker user and database; the schema is migrated once first. `stop` stops them too.
+start_instances() { # service count first-port
+  local svc=$1 n=$2 first=$3 i ready=()
+  [ -f "$SI_ROOT/services/$svc/dist/main.js" ] || die "unknown or unbuilt service: $svc"
+  (cd "$SI_ROOT" && SI_MIGRATE=only node "services/$svc/dist/main.js" >>"$SI_STATE/logs/$svc.log" 2>&1 </dev/null) || die "migrating $svc failed"
+  for i in $(seq 1 "$n"); do
+    local port=$((first + i - 1))
+    start_node "$svc.$i" "services/$svc/dist/main.js" "$port" PORT="$port" SEDEX_INBOX_DIR="$SI_STATE/sedex/inbox" \
+      AMQP_URL="amqp://$svc:$svc@127.0.0.1:$SI_AMQP_PORT" SI_MIGRATE=never
+    ready+=("$svc.$i:$port")
+  done
+  node "$SI_ROOT/infra/scripts/wait-ready.mjs" 120 "${ready[@]}" || die "not every instance of $svc became ready (logs: $SI_STATE/logs/)"
+}
+
 print_summary() {
   cat <<MSG
 
 start.integration runs on this machine (loopback only). Data and logs: $SI_STATE
+
+  >>> open http://localhost:3000 and log in as ib.solothurn / demo <<<
 
   Services (OpenAPI at /api/docs, health at /health/ready, metrics at /metrics):
     registry-intake   http://localhost:3001/api/docs
@@ -62,6 +80,7 @@ start.integration runs on this machine (loopback only). Data and logs: $SI_STATE
     subsidies         http://localhost:3004/api/docs
     reporting         http://localhost:3005/api/docs
     dfpa              http://localhost:3006/api/docs
+    web               http://localhost:3000  (the workspace; public offers at http://localhost:3000/de/angebote)
   Identity (Keycloak-compatible dev server): http://localhost:$SI_OIDC_PORT/realms/start-integration
   PostgreSQL 127.0.0.1:$SI_PG_PORT · RabbitMQ 127.0.0.1:$SI_AMQP_PORT · Redis 127.0.0.1:$SI_REDIS_PORT
 
@@ -82,13 +101,17 @@ case "${1:-start}" in
     ensure_node_modules; infra_up; build; start_identity; start_services
     node "$SI_ROOT/infra/scripts/load-demo-data.mjs" "$SI_STATE/demo-data.done" || die "loading the demo data failed"
     print_summary ;;
+  instances)
+    [ $# = 4 ] || die "usage: platform.sh instances <service> <n> <first-port>"
+    start_instances "$2" "$3" "$4" ;;
   stop)
     for entry in "${SI_SERVICES[@]}"; do stop_pid "${entry%%:*}"; done
+    for f in "$SI_STATE"/pids/*.[0-9]*.pid; do [ -e "$f" ] && stop_pid "$(basename "$f" .pid)"; done
     stop_pid identity; infra_down ;;
   status)
     status_line postgres "$SI_PG_PORT"; status_line rabbitmq "$SI_AMQP_PORT"; status_line redis "$SI_REDIS_PORT"
     status_line identity "$SI_OIDC_PORT"
     for entry in "${SI_SERVICES[@]}"; do status_line "${entry%%:*}" "${entry##*:}"; done
     node "$SI_ROOT/infra/scripts/wait-ready.mjs" 0 "${SI_SERVICES[@]}" || true ;;
-  *) die "usage: platform.sh start|stop|status" ;;
+  *) die "usage: platform.sh start|stop|status|instances <service> <n> <first-port>" ;;
 esac
