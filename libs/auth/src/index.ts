@@ -10,4 +10,3 @@ export { CurrentPrincipal, PRINCIPAL_PROPERTY, type AuthenticatedRequest } from 
 export { principalFromClaims, MalformedTokenError, type Principal } from './principal.js';
 export { hasRole, canActForMunicipality, assertMunicipality, assertSozialregion } from './object-authorization.js';
 export { REALM_ROLES, type RealmRole } from './realm-role.js';
-export type { ProblemDetails } from './problem.js';
