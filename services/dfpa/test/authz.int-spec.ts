@@ -1,4 +1,7 @@
-import { eventually, routeTable, type Route } from '@si/testing';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { buildOpenApi } from '@si/http';
+import { eventually, repoRoot, routeTable, type Route } from '@si/testing';
+import { definition } from '../src/service.definition.js';
 import { bodies, daysAgo } from './support/case-bodies.js';
 import { handoverData } from './support/handover-event.js';
 import { DFPA_CALLERS, startDfpaApp, type DfpaCallerName, type DfpaTestApp } from './support/dfpa-app.js';
@@ -88,6 +91,15 @@ describe('dfpa access matrix: every route × every demo user and region system',
 
   it('has a row for every API route and none for a route that does not exist', () => {
     expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('documents every route for a region\'s own system in contracts/openapi/dfpa.openapi.json, as the running app serves it (point 7)', () => {
+    const doc = JSON.parse(JSON.stringify(buildOpenApi(t.app, { title: definition.title, description: definition.description }))) as { paths: Record<string, Record<string, { summary?: string }>> };
+    for (const route of routes) expect({ route: route.key, summary: doc.paths[route.path.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()]?.summary }).toEqual({ route: route.key, summary: expect.any(String) });
+    const file = `${repoRoot()}/contracts/openapi/dfpa.openapi.json`;
+    const text = `${JSON.stringify(doc, null, 2)}\n`;
+    if (process.env.UPDATE_CONTRACTS === '1') writeFileSync(file, text);
+    expect(readFileSync(file, 'utf8')).toBe(text); // stale: run this test with UPDATE_CONTRACTS=1
   });
 
   it('answers 401 without a token on every API route', async () => {

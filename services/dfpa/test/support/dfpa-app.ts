@@ -51,7 +51,7 @@ export async function startDfpaApp(options: { regions?: string; config?: Partial
   const tokenOf = async (caller: DfpaCallerName) => {
     const cached = tokens.get(caller);
     if (cached) return cached;
-    const form = caller.endsWith('-connector')
+    const form: Record<string, string> = caller.endsWith('-connector')
       ? { grant_type: 'client_credentials', client_id: caller, client_secret: `${caller}-secret` }
       : { grant_type: 'password', client_id: 'si-cli', username: caller, password: 'demo' };
     const response = await fetch(`${t.oidc.issuer}/protocol/openid-connect/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
