@@ -2765,7 +2765,7 @@ export interface PersonResidencePermitChangedV1PermitInfo {
 }
 
 /**
- * Emitted once per accepted eCH-0020 baseDelivery (a whole register, or one package of a partial delivery), after all of its person.registered.v1 events and in the same transaction, so it is published after them. registered counts those events (the foreign main residents); a consumer that has applied as many person.registered.v1 events with baseDelivery.messageId = messageId has seen the whole delivery and may compare its own persons with it (case-management: which cases' persons the register no longer lists). The subject is `municipality-<bfsNumber>`. Pseudonymous: counts and ids only.
+ * Emitted once per accepted eCH-0020 baseDelivery that is a whole register, and once per partial delivery (eCH-0058 partialDelivery: a register sent as several packages, each a message of its own) when its last package is in, whatever their order: then for the whole register, with the packages listed in `packages`. Written after all of its person.registered.v1 events (for a partial delivery: after those of its last package, in the same transaction; the earlier packages' were committed with them), so it is published after them. registered counts those events (the foreign main residents); a consumer that has applied as many person.registered.v1 events with baseDelivery.messageId = messageId (for a partial delivery: one of the packages' messageIds) has seen the whole delivery and may compare its own persons with it (case-management: which cases' persons the register no longer lists). The subject is `municipality-<bfsNumber>`. Pseudonymous: counts and ids only.
  */
 export interface RegisterBaseDeliveryCompletedV1 {
   /**
@@ -2774,29 +2774,60 @@ export interface RegisterBaseDeliveryCompletedV1 {
   bfsNumber: number;
   municipalityName: string;
   /**
-   * eCH-0058 messageId of the delivery: the person.registered.v1 events of it carry it as baseDelivery.messageId.
+   * eCH-0058 messageId of the delivery: the person.registered.v1 events of it carry it as baseDelivery.messageId. For a partial delivery: the messageId of its package 1 (each package's events carry their own package's messageId, see packages).
    */
   messageId: string;
   /**
-   * eCH-0058 eventDate of the delivery: the day the register's state refers to.
+   * eCH-0058 eventDate of the delivery: the day the register's state refers to (for a partial delivery the earliest of its packages).
    */
   eventDate: string | null;
   /**
-   * Persons in the delivery (every messages element).
+   * Persons in the delivery (every messages element; for a partial delivery, of all its packages).
    */
   persons: number;
   /**
-   * person.registered.v1 events emitted for it.
+   * person.registered.v1 events emitted for it (for a partial delivery, for all its packages).
    */
   registered: number;
   /**
-   * The eCH-0058 partialDelivery of the header: this delivery is one package of a register, not all of it.
+   * The eCH-0058 partialDelivery of the header (null for a register sent as one message). With `packages`, every package of it is in and this event stands for the whole register (numberOfActualPackage is then the package that completed it); without, it was one package alone (as emitted before packages were joined).
    */
   partialDelivery: {
     uniqueIdDelivery: string | null;
     totalNumberOfPackages: number | null;
     numberOfActualPackage: number | null;
   } | null;
+  /**
+   * The packages of a partial delivery joined into this one, in package order; absent or null for a register sent as one message.
+   */
+  packages?:
+    | [
+        {
+          /**
+           * eCH-0058 numberOfActualPackage.
+           */
+          number: number;
+          /**
+           * The package's eCH-0058 messageId: its person.registered.v1 events carry it as baseDelivery.messageId.
+           */
+          messageId: string;
+          persons: number;
+          registered: number;
+        },
+        ...{
+          /**
+           * eCH-0058 numberOfActualPackage.
+           */
+          number: number;
+          /**
+           * The package's eCH-0058 messageId: its person.registered.v1 events carry it as baseDelivery.messageId.
+           */
+          messageId: string;
+          persons: number;
+          registered: number;
+        }[]
+      ]
+    | null;
 }
 
 /**

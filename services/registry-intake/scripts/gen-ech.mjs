@@ -2,6 +2,7 @@
 // Test-data generator for eCH-0020 v3 deliveries (issue 3, item 7).
 //   npm run gen:ech -- --persons 300000 --municipality 2601 --out /tmp/base.xml
 //   npm run gen:ech -- --kind events --persons 500 --municipality 2581 --out /tmp/events/
+//   npm run gen:ech -- --persons 3000 --packages 3 --municipality 2581 --out /tmp/packages/   (a partial delivery)
 // The generator itself is TypeScript (src/ech/generator/); this wrapper runs the compiled output, which the root
 // script builds first (`tsc -b services/registry-intake`). Output is streamed: memory stays flat for any size.
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,8 @@ try {
     kind: { type: 'string', default: 'base' },
     prefix: { type: 'string', default: 'eCH' },
     'message-id': { type: 'string' },
+    packages: { type: 'string', default: '1' },
+    'unique-id-delivery': { type: 'string' },
     seed: { type: 'string', default: '20260301' },
     today: { type: 'string', default: '2026-03-01' },
     out: { type: 'string' },
@@ -51,7 +54,9 @@ if (values.help) {
   --municipality BFS        reporting municipality (default 2601 Solothurn)
   --kind base|events        one baseDelivery file, or single-event delivery files (default base)
   --prefix eCH|ns2|e20|default   namespace prefix style (default eCH)
-  --message-id ID           eCH-0058 messageId (events: suffixed -2, -3 …)
+  --message-id ID           eCH-0058 messageId (events: suffixed -2, -3 …; packages: -p1, -p2 …)
+  --packages N              base: one register as N packages of an eCH-0058 partialDelivery, one file each in --out DIRECTORY
+  --unique-id-delivery ID   eCH-0058 uniqueIdDelivery of the packages (default register-<BFS>-<today>)
   --seed N                  deterministic output per seed (default 20260301)
   --today YYYY-MM-DD        reference day of arrivals (default 2026-03-01)
   --out PATH                file (base; default stdout) or directory (events; required)
@@ -89,7 +94,19 @@ if (!Number.isInteger(count) || count < 1) fail('--persons must be a positive in
 if (!Number.isInteger(options.municipality) || options.municipality < 1 || options.municipality > 9999) fail('--municipality must be a BFS number');
 
 const started = performance.now();
-if (values.kind === 'base') {
+const packages = Number(values.packages);
+if (!Number.isInteger(packages) || packages < 1 || packages > 9999) fail('--packages must be 1 to 9999');
+if (values.kind === 'base' && packages > 1) {
+  if (!values.out) fail('--packages needs --out DIRECTORY');
+  mkdirSync(values.out, { recursive: true });
+  const uniqueIdDelivery = values['unique-id-delivery'] ?? `register-${options.municipality}-${options.today}`;
+  for (const p of generator.basePackages(count, packages, { ...options, uniqueIdDelivery })) {
+    const stats = {};
+    const file = join(values.out, `package-${String(p.number).padStart(4, '0')}-of-${String(packages).padStart(4, '0')}.xml`);
+    await pipeline(Readable.from(generator.baseDeliveryChunks(p.persons, p.options, stats)), createWriteStream(file));
+    console.error(`package ${p.number} of ${packages} of ${uniqueIdDelivery} (${stats.messageId}): ${stats.persons} persons (${stats.foreign} foreign) → ${file}`);
+  }
+} else if (values.kind === 'base') {
   const stats = {};
   const source = Readable.from(generator.baseDeliveryChunks(count, options, stats));
   await pipeline(source, values.out ? createWriteStream(values.out) : process.stdout);

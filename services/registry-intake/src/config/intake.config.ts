@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { defineConfig, int, optionalText, text, type Environment } from '@si/config';
+import { defineConfig, flag, int, optionalText, text, type Environment } from '@si/config';
 import { referenceDir } from '@si/contracts';
 import type { IntakeLimits } from '../ech/intake-limits.js';
 
@@ -49,6 +49,14 @@ export interface IntakeConfig {
    * (env INTAKE_GC_HEADROOM_MB, default 24; 0 = leave it to V8). See HeapPacer.
    */
   gcHeadroomBytes: number;
+  /**
+   * Partial deliveries (eCH-0058 packages): a register whose packages are not all in this long after its first one
+   * is reported in the quarantine (env INTAKE_PARTIAL_TIMEOUT_MINUTES, default 4320 = 3 days); the overdue job and
+   * its reconciliation sweep (env INTAKE_PARTIAL_SWEEP_EVERY_MS, default 15 minutes) run on BullMQ.
+   */
+  partialDelivery: { timeoutSeconds: number; sweepEveryMs: number };
+  /** BullMQ key prefix (env INTAKE_JOBS_PREFIX, default si) and whether this process runs the worker (env INTAKE_JOBS_ENABLED). */
+  jobs: { prefix: string; enabled: boolean };
 }
 
 /** Every variable of this service, with its default and meaning (the platform's own are in @si/service). */
@@ -64,6 +72,10 @@ export const intakeSettings = defineConfig('registry-intake', {
   validationWorkers: int('INTAKE_VALIDATION_WORKERS', { default: 1, meaning: 'Worker threads that validate base-delivery pieces (0 = the main thread)' }),
   workerFromChars: int('INTAKE_WORKER_FROM_CHARS', { default: 256 * 1024, meaning: 'Documents from this many characters on are validated in a worker' }),
   rawRetentionDays: int('INTAKE_RAW_RETENTION_DAYS', { default: 90, meaning: 'Days raw bytes are kept once a delivery is accepted or resolved' }),
+  partialTimeoutMinutes: int('INTAKE_PARTIAL_TIMEOUT_MINUTES', { default: 3 * 24 * 60, min: 1, meaning: 'Minutes after its first package until a partial delivery with packages missing is reported in the quarantine' }),
+  partialSweepEveryMs: int('INTAKE_PARTIAL_SWEEP_EVERY_MS', { default: 15 * 60_000, min: 1_000, meaning: 'Interval of the reconciliation sweep of overdue partial deliveries (ms)' }),
+  jobsPrefix: text('INTAKE_JOBS_PREFIX', { default: 'si', meaning: 'BullMQ key prefix (tests use one per file)' }),
+  jobsEnabled: flag('INTAKE_JOBS_ENABLED', { default: true, meaning: 'Run the partial-delivery worker and sweep in this process' }),
   gcHeadroomMb: int('INTAKE_GC_HEADROOM_MB', { default: 24, meaning: 'Heap growth (MB) after which a large delivery collects garbage (0 = leave it to V8)' }),
 });
 
@@ -92,6 +104,8 @@ export function intakeConfig(env: Environment = process.env): IntakeConfig {
     rawRetentionDays: v.rawRetentionDays,
     leaseSeconds: 60,
     gcHeadroomBytes: v.gcHeadroomMb * 1024 * 1024,
+    partialDelivery: { timeoutSeconds: v.partialTimeoutMinutes * 60, sweepEveryMs: v.partialSweepEveryMs },
+    jobs: { prefix: v.jobsPrefix, enabled: v.jobsEnabled },
   };
 }
 

@@ -6,6 +6,7 @@ import { DEMO_USERS, startServiceTestApp, type Caller, type Json, type ServiceTe
 import { IntakeConfigModule } from '../../src/config/config.module.js';
 import { INTAKE_CONFIG, intakeConfig, type IntakeConfig } from '../../src/config/intake.config.js';
 import { DeliveriesModule } from '../../src/deliveries/deliveries.module.js';
+import { PartialDeliveryQueue } from '../../src/deliveries/jobs/partial-delivery-queue.js';
 import { TargetGroupModule } from '../../src/target-group/target-group.module.js';
 import { definition } from '../../src/service.definition.js';
 
@@ -25,7 +26,7 @@ export interface IntakeTestApp extends ServiceTestApp {
 
 /**
  * The real registry-intake app on a fresh database (see startServiceTestApp), with its own sedex inbox
- * (timer off: tests drive the poller) and master-data folder.
+ * (timer off: tests drive the poller), master-data folder and BullMQ prefix.
  */
 export async function startIntakeApp(settings: Partial<IntakeConfig> = {}): Promise<IntakeTestApp> {
   const work = mkdtempSync(join(tmpdir(), 'ri-test-'));
@@ -35,11 +36,16 @@ export async function startIntakeApp(settings: Partial<IntakeConfig> = {}): Prom
   const t = await startServiceTestApp({
     definition,
     modules: [IntakeConfigModule, TargetGroupModule, DeliveriesModule],
-    config: () => [{
+    config: (prefix) => [{
       provide: INTAKE_CONFIG,
-      useValue: { ...intakeConfig({ PERSON_REF_KEY: TEST_PERSON_REF_KEY }), sedex: { inboxDir, pollIntervalMs: 0 }, referenceDir: refDir, ...settings } satisfies IntakeConfig,
+      useValue: {
+        ...intakeConfig({ PERSON_REF_KEY: TEST_PERSON_REF_KEY }), sedex: { inboxDir, pollIntervalMs: 0 }, referenceDir: refDir,
+        jobs: { prefix: `${prefix}bull`, enabled: true }, ...settings,
+      } satisfies IntakeConfig,
     }],
     capture: 'person.#',
+    // The sweep's job scheduler would otherwise stay in Redis under this test's prefix.
+    beforeClose: (app) => app.get(PartialDeliveryQueue).bullQueue.obliterate({ force: true }).then(() => undefined, () => undefined),
   });
   const close = t.close;
   return Object.assign(t, {

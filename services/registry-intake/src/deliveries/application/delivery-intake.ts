@@ -13,6 +13,8 @@ import { emptySummary, isCurableByReprocess, serviceRefusal } from '../domain/in
 import { isReprocessable, type DeliveryFacts, type DeliveryRow } from '../infrastructure/delivery-row.js';
 import { DeliveryRepository } from '../infrastructure/delivery.repository.js';
 import { OutcomeRepository } from '../infrastructure/outcome.repository.js';
+import { PartialDeliveryRepository } from '../infrastructure/partial-delivery.repository.js';
+import { PartialDeliveryQueue } from '../jobs/partial-delivery-queue.js';
 import { RawDeliveryRepository } from '../infrastructure/raw-delivery.repository.js';
 import { commitSmallDelivery } from '../infrastructure/small-delivery.commit.js';
 import { IntakeEngine } from './intake-engine.js';
@@ -51,11 +53,13 @@ export class DeliveryIntake {
     @Inject(IntakeEngine) engine: IntakeEngine,
     @Inject(TargetGroupRules) private readonly rules: TargetGroupRules,
     @Inject(SEDEX_FILE_LOCATOR) private readonly sedexFiles: SedexFileLocator,
+    @Inject(PartialDeliveryQueue) partialQueue: PartialDeliveryQueue,
   ) {
     this.deliveries = new DeliveryRepository(dataSource, engine.config.leaseSeconds);
     this.deps = {
       dataSource, deliveries: this.deliveries, outcomes: new OutcomeRepository(), raws: new RawDeliveryRepository(dataSource),
       permits: new PersonPermitRepository(dataSource), outbox, eventValidator, audit, engine, logger: createLogger('registry-intake'),
+      partials: new PartialDeliveryRepository(dataSource), partialOpened: (joinId, deadline) => partialQueue.schedule(joinId, deadline),
     };
   }
 

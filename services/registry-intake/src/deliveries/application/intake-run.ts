@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { AuditEntry, AuditLog } from '@si/audit';
 import type { EventValidator, Outbox } from '@si/messaging';
 import type { Logger } from '@si/observability';
@@ -9,18 +9,22 @@ import { DeliveryMapper } from '../../ech/mapping/delivery-mapper.js';
 import { personRefsOf, type MapOutcome } from '../../ech/mapping/ech-event.mapper.js';
 import type { PersonPermitRepository } from '../../persons/infrastructure/person-permit.repository.js';
 import type { TargetGroupRule } from '../../rules/target-group-rule.js';
-import { emptySummary, isCurableByReprocess, serviceRefusal, type DeliveryRefusal } from '../domain/index.js';
+import {
+  decidePackage, emptySummary, isComplete, isCurableByReprocess, missingPackages, packageHeaderOf, serviceRefusal,
+  type DeliveryRefusal, type PackageHeader, type ReceivedPackage,
+} from '../domain/index.js';
 import type { DeliveryFacts, DeliveryRow, NewDelivery } from '../infrastructure/delivery-row.js';
 import { commitSmallDelivery } from '../infrastructure/small-delivery.commit.js';
 import { DeliveryRepository, DuplicateMessageError } from '../infrastructure/delivery.repository.js';
 import type { OutcomeRepository } from '../infrastructure/outcome.repository.js';
+import type { PartialDeliveryRepository } from '../infrastructure/partial-delivery.repository.js';
 import type { RawDeliveryRepository } from '../infrastructure/raw-delivery.repository.js';
 import { errorSummary } from '../../shared/error-summary.js';
 import { HeapPacer } from '../../shared/garbage-collection.js';
 import { deliveriesTotal, intakeRecordsTotal } from '../../shared/intake-metrics.js';
 import type { IntakeEngine } from './intake-engine.js';
 import { DuplicateDeliveryError, ForbiddenMunicipalityError, type IntakeChannel, type IntakeResult } from './intake-types.js';
-import { baseDeliveryCompleted } from './base-delivery-completed.js';
+import { baseDeliveryCompleted, joinedDeliveryCompleted } from './base-delivery-completed.js';
 import { OutcomeSink } from './outcome-sink.js';
 import { RawCapture, REFUSED_RAW_CAP } from './raw-capture.js';
 
@@ -35,6 +39,17 @@ export interface IntakeRunDeps {
   audit: AuditLog;
   engine: IntakeEngine;
   logger: Logger;
+  partials: PartialDeliveryRepository;
+  /** After the commit that opened a partial delivery: wake its overdue check at the deadline. */
+  partialOpened?: (joinId: string, deadline: Date) => Promise<void>;
+}
+
+/** A package that contradicts the earlier packages of its partial delivery: refused as a whole. */
+class PackageRefusedError extends Error {
+  constructor(readonly refusal: DeliveryRefusal) {
+    super(refusal.message);
+    this.name = 'PackageRefusedError';
+  }
 }
 
 /**
@@ -62,6 +77,8 @@ export class IntakeRun {
   private readonly receivedAt = new Date();
   /** Keeps a large delivery's memory flat (see HeapPacer). */
   private heap: HeapPacer | undefined;
+  /** The partial delivery this package opened (its overdue check is scheduled after the commit). */
+  private openedJoin: { id: string; deadline: Date } | undefined;
 
   constructor(
     private readonly deps: IntakeRunDeps,
@@ -150,6 +167,12 @@ export class IntakeRun {
    */
   private async onHeader(header: DeliveryHeader, large: boolean): Promise<void> {
     this.header = header;
+    const pkg = large && !this.existing ? packageHeaderOf(header) : null;
+    if (pkg) {
+      // A package already in under another message: a copy, not worth reading (checked again, locked, at the commit).
+      const first = await this.deps.partials.packageDelivery(pkg);
+      if (first) throw new DuplicateDeliveryError(first, false);
+    }
     const messageId = header.messageId;
     if (!messageId || this.existing) return;
     if (this.rowExists) {
@@ -254,10 +277,13 @@ export class IntakeRun {
   }
 
   private async accept(result: Extract<DeliveryReadResult, { status: 'accepted' }>): Promise<IntakeResult> {
-    const facts = this.facts(result.header, result.eventElement, result.records);
     const municipality = this.mapper.municipality;
-    if (result.eventElement === 'baseDelivery' && municipality) {
-      const registered = this.sink.summary.emitted['person.registered.v1'] ?? 0;
+    const pkg = result.eventElement === 'baseDelivery' && municipality ? packageHeaderOf(result.header) : null;
+    // A package meets the others at its partial delivery's row, in the transaction of its events: the staged path.
+    if (pkg && !this.rowExists) await this.createRow();
+    const facts = this.facts(result.header, result.eventElement, result.records);
+    const registered = this.sink.summary.emitted['person.registered.v1'] ?? 0;
+    if (result.eventElement === 'baseDelivery' && municipality && !pkg) {
       this.sink.addDeliveryEvent(baseDeliveryCompleted(municipality, result.header, { persons: result.records, registered }));
     }
     const messageId = facts.messageId;
@@ -277,6 +303,14 @@ export class IntakeRun {
       if (!em) throw new Error('no transaction');
       await this.sink.finish();
       await this.capture.finish();
+      if (pkg && municipality) {
+        try {
+          await this.joinPackage(em, pkg, municipality, result, registered, facts.notes);
+        } catch (error) {
+          if (error instanceof PackageRefusedError) return await this.quarantine(error.refusal, result.header);
+          throw error;
+        }
+      }
       // Only while it is still ours: a delivery declared interrupted meanwhile (its lease ran out, another instance
       // took it over) must not commit a second time.
       if (!(await this.deps.deliveries.complete(em, this.id, 'accepted', facts, null))) {
@@ -285,6 +319,7 @@ export class IntakeRun {
       if (messageId) await this.deps.deliveries.supersedeQuarantined(em, messageId, this.id);
       await this.deps.audit.record(em, audit);
       await this.closeTransaction(true);
+      if (this.openedJoin) await this.deps.partialOpened?.(this.openedJoin.id, this.openedJoin.deadline);
       const memory = process.memoryUsage();
       this.deps.logger.info({
         deliveryId: this.id, eventElement: facts.eventElement, records: facts.records, emitted: facts.emitted, seconds: (Date.now() - this.receivedAt.getTime()) / 1000,
@@ -292,6 +327,37 @@ export class IntakeRun {
       }, 'large delivery accepted');
     }
     return { kind: 'accepted', id: this.id, municipality: facts.municipality, records: facts.records, emitted: facts.emitted, skipped: facts.skipped };
+  }
+
+  /**
+   * Records this package with its partial delivery (locked), and when it was the last one missing, closes the whole
+   * register with register.base-delivery-completed.v1 after this package's person events, in this transaction.
+   * A package number already in makes this message a duplicate (nothing of it is committed).
+   */
+  private async joinPackage(
+    em: EntityManager, pkg: PackageHeader, municipality: { bfsNumber: number; name: string },
+    result: Extract<DeliveryReadResult, { status: 'accepted' }>, registered: number, notes: string[],
+  ): Promise<void> {
+    const { join, created } = await this.deps.partials.lock(em, pkg, municipality.bfsNumber, this.deps.engine.config.partialDelivery.timeoutSeconds);
+    const decision = decidePackage(join, pkg, municipality.bfsNumber);
+    if (decision.kind === 'duplicate') throw new DuplicateDeliveryError(decision.deliveryId, false);
+    if (decision.kind === 'inconsistent') throw new PackageRefusedError(serviceRefusal('partial-delivery-inconsistent', decision.message));
+    const messageId = result.header.messageId;
+    if (!messageId) throw new Error('an accepted package without messageId');
+    const received: ReceivedPackage = {
+      number: pkg.numberOfActualPackage, deliveryId: this.id, messageId, eventDate: result.header.eventDate ?? null, persons: result.records, registered,
+    };
+    await this.deps.partials.addPackage(em, join.id, received);
+    if (created) this.openedJoin = { id: join.id, deadline: join.deadlineAt };
+    const packages = [...join.packages, received];
+    if (!isComplete({ totalPackages: join.totalPackages, packages })) {
+      notes.push(`partial delivery ${pkg.uniqueIdDelivery}: waiting for package${join.totalPackages - packages.length > 1 ? 's' : ''} ${missingPackages(join.totalPackages, packages).join(', ')} (deadline ${join.deadlineAt.toISOString()})`);
+      return;
+    }
+    await this.deps.partials.markJoined(em, join);
+    this.sink.addDeliveryEvent(joinedDeliveryCompleted(municipality, join, pkg.numberOfActualPackage, packages));
+    await this.sink.finish();
+    notes.push(`partial delivery ${pkg.uniqueIdDelivery} complete: its ${join.totalPackages} packages joined into one base delivery (register.base-delivery-completed.v1)`);
   }
 
   private async duplicateOf(messageId: string | null): Promise<IntakeResult> {
@@ -332,6 +398,11 @@ export class IntakeRun {
     await this.sink.abort();
     await this.closeTransaction(false).catch((e: unknown) => this.deps.logger.warn({ error: errorSummary(e), deliveryId: this.id }, 'rollback failed'));
     await this.capture.finish().catch(() => undefined);
+    if (error instanceof DuplicateDeliveryError && this.existing) {
+      // A reprocessed package whose number came in meanwhile under another message: resolved by that one.
+      await this.deps.deliveries.supersedeProcessing(this.id);
+      return { kind: 'duplicate', id: error.existingId };
+    }
     if (error instanceof DuplicateDeliveryError) {
       if (this.rowExists) await this.deps.deliveries.delete(this.id);
       if (error.inProgress) return { kind: 'in-progress', id: error.existingId };

@@ -106,7 +106,8 @@ export class OutcomeSink {
   async flush(): Promise<void> {
     if (!this.em) throw new Error('flush before streamInto');
     await this.settled();
-    if (this.entries.length === 0) return;
+    // Events without log lines count too: the completion event may follow a last batch of Swiss citizens only.
+    if (this.entries.length === 0 && this.events.length === 0) return;
     const entries = this.entries;
     const events = this.events;
     this.entries = [];

@@ -1,7 +1,8 @@
 import type { IntakeRefusal, RefusalCode } from '../../ech/intake-refusal.js';
 
 /** Refusals the service adds to those of the eCH reader. */
-export type ServiceRefusalCode = 'interrupted' | 'internal-error' | 'envelope-invalid' | 'outside-submitter-scope';
+export type ServiceRefusalCode = 'interrupted' | 'internal-error' | 'envelope-invalid' | 'outside-submitter-scope'
+  | 'partial-delivery-inconsistent' | 'partial-delivery-incomplete';
 export type DeliveryRefusalCode = RefusalCode | ServiceRefusalCode;
 
 export interface DeliveryRefusal extends Omit<IntakeRefusal, 'code'> {

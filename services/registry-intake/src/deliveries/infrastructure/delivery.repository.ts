@@ -113,6 +113,11 @@ export class DeliveryRepository {
     }
   }
 
+  /** A delivery being reprocessed turned out to be resolved by another one (e.g. a package that came in since). */
+  async supersedeProcessing(id: string): Promise<void> {
+    await this.db.query(`UPDATE delivery SET status = 'superseded', lease_until = NULL, completed_at = now() WHERE id = $1 AND status = 'processing'`, [id]);
+  }
+
   /** Marks quarantined deliveries of a message superseded once the message has been accepted. */
   async supersedeQuarantined(q: Queryable, messageId: string, acceptedId: string): Promise<void> {
     await q.query(`UPDATE delivery SET status = 'superseded' WHERE message_id = $1 AND status = 'quarantined' AND id <> $2`, [messageId, acceptedId]);

@@ -45,6 +45,8 @@ export interface GeneratorOptions {
   timezoneDates?: boolean;
   /** Share of persons without AHV number, 0..1 (default 0.05). */
   withoutVnShare?: number;
+  /** Local person ids start after this one (default 0): the packages of one register must not share ids. */
+  firstLocalId?: number;
   variations?: Variations;
 }
 
@@ -88,7 +90,7 @@ function createContext(options: GeneratorOptions): Context {
   const writer = new EchXmlWriter(options.prefixStyle ?? 'eCH', options.timezoneDates ?? false);
   return {
     rng,
-    factory: new PersonFactory(rng, { municipality, today, withoutVnShare: options.withoutVnShare ?? 0.05 }),
+    factory: new PersonFactory(rng, { municipality, today, withoutVnShare: options.withoutVnShare ?? 0.05, firstLocalId: options.firstLocalId }),
     writer,
     fragments: new EchFragments(writer, options.variations),
     municipality,
@@ -108,12 +110,12 @@ function messageIdFor(ctx: Context): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function document(ctx: Context, messageId: string, eventDate: string | undefined, body: string): string {
+function document(ctx: Context, messageId: string, eventDate: string | undefined, body: string, partialDelivery?: PartialDeliveryHeader): string {
   const { writer: w, fragments: f } = ctx;
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     w.rootStart() + '\n' +
-    f.header({ senderId: `sedex://T1-${ctx.municipality.bfsNumber}-1`, messageId, messageDate: `${ctx.today}T08:00:00`, eventDate, testDelivery: ctx.options.testDelivery ?? true }) + '\n' +
+    f.header({ senderId: `sedex://T1-${ctx.municipality.bfsNumber}-1`, messageId, messageDate: `${ctx.today}T08:00:00`, eventDate, testDelivery: ctx.options.testDelivery ?? true, partialDelivery }) + '\n' +
     body + '\n' +
     w.rootEnd() + '\n'
   );
@@ -303,9 +305,18 @@ export function generateEventDelivery(kind: EventKind, options: GeneratorOptions
   return renderEvent(createContext(options), kind);
 }
 
+/** eCH-0058 partialDelivery: this message is package `numberOfActualPackage` of `totalNumberOfPackages` of one register. */
+export interface PartialDeliveryHeader {
+  uniqueIdDelivery: string;
+  totalNumberOfPackages: number;
+  numberOfActualPackage: number;
+}
+
 export interface BaseDeliveryOptions extends GeneratorOptions {
   /** Share of Swiss citizens in the register (default 0.72, roughly Solothurn's). */
   swissShare?: number;
+  /** Write one package of a partial delivery (see basePackages for all packages of one register). */
+  partialDelivery?: PartialDeliveryHeader;
 }
 
 export interface BaseDeliveryStats {
@@ -326,7 +337,7 @@ export function baseDeliveryChunks(persons: number, options: BaseDeliveryOptions
     const messageId = messageIdFor(ctx);
     const swissShare = options.swissShare ?? 0.72;
     const counts = { persons: 0, foreign: 0, swiss: 0 };
-    const head = document(ctx, messageId, ctx.today, `<${w.q('e20', 'baseDelivery')}>`);
+    const head = document(ctx, messageId, ctx.today, `<${w.q('e20', 'baseDelivery')}>`, options.partialDelivery);
     yield head.slice(0, head.lastIndexOf(w.rootEnd()));
     let buffer = '';
     while (counts.persons < persons) {
@@ -362,4 +373,25 @@ export function baseDeliveryChunks(persons: number, options: BaseDeliveryOptions
     yield `${buffer}\n</${w.q('e20', 'baseDelivery')}>\n${w.rootEnd()}\n`;
     if (stats) Object.assign(stats, counts, { messageId });
   })();
+}
+
+/**
+ * One register of `persons` split into `packages` packages of a partial delivery (eCH-0058), each a base delivery
+ * message of its own with its own messageId (`<messageId>-p<n>` when one is given) and persons (a seed per package).
+ */
+export function basePackages(persons: number, packages: number, options: BaseDeliveryOptions & { uniqueIdDelivery: string }): Array<{ number: number; options: BaseDeliveryOptions; persons: number }> {
+  if (!Number.isInteger(packages) || packages < 1 || packages > 9999) throw new Error('packages: 1 to 9999 (eCH-0058)');
+  if (persons < packages) throw new Error('at least one person per package');
+  const per = Math.ceil(persons / packages);
+  return Array.from({ length: packages }, (_, i) => ({
+    number: i + 1,
+    persons: Math.max(0, Math.min(per, persons - i * per)),
+    options: {
+      ...options,
+      seed: (options.seed ?? 20260301) + i,
+      firstLocalId: (options.firstLocalId ?? 0) + i * per,
+      ...(options.messageId ? { messageId: `${options.messageId.slice(0, 30)}-p${i + 1}` } : {}),
+      partialDelivery: { uniqueIdDelivery: options.uniqueIdDelivery, totalNumberOfPackages: packages, numberOfActualPackage: i + 1 },
+    },
+  }));
 }

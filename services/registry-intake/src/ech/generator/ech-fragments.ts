@@ -133,7 +133,11 @@ export class EchFragments {
       '<vrsg:note>unknown vendor content, ignored</vrsg:note></vrsg:personExtension>');
   }
 
-  header(h: { senderId: string; messageId: string; messageDate: string; eventDate?: string; testDelivery: boolean; action?: string }): string {
+  header(h: {
+    senderId: string; messageId: string; messageDate: string; eventDate?: string; testDelivery: boolean; action?: string;
+    partialDelivery?: { uniqueIdDelivery: string; totalNumberOfPackages: number; numberOfActualPackage: number };
+  }): string {
+    const p = h.partialDelivery;
     const w = this.w;
     return w.wrap('e20', 'deliveryHeader',
       w.el('e58', 'senderId', h.senderId) +
@@ -141,6 +145,8 @@ export class EchFragments {
       w.el('e58', 'messageId', h.messageId) +
       w.el('e58', 'messageType', 'http://www.ech.ch/xmlns/eCH-0020/3') +
       w.wrap('e58', 'sendingApplication', w.el('e58', 'manufacturer', 'start.integration') + w.el('e58', 'product', 'gen-ech') + w.el('e58', 'productVersion', '1.0')) +
+      (p ? w.wrap('e58', 'partialDelivery', w.el('e58', 'uniqueIdDelivery', p.uniqueIdDelivery) +
+        w.el('e58', 'totalNumberOfPackages', String(p.totalNumberOfPackages)) + w.el('e58', 'numberOfActualPackage', String(p.numberOfActualPackage))) : '') +
       w.el('e58', 'messageDate', h.messageDate) +
       w.date('e58', 'eventDate', h.eventDate) +
       w.el('e58', 'action', h.action ?? '1') +

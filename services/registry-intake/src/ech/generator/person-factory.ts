@@ -56,6 +56,8 @@ export interface PersonFactoryOptions {
   today: string;
   /** Share of persons delivered without AHV number (ORDIPRO-style). */
   withoutVnShare: number;
+  /** Local person ids start after this one (packages of one register must not share ids). */
+  firstLocalId?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -70,10 +72,12 @@ export function addDays(isoDate: string, days: number): string {
  * an address and usually a nationality and permit (family reunification).
  */
 export class PersonFactory {
-  private personSeq = 0;
+  private personSeq: number;
   private householdSeq = 0;
 
-  constructor(private readonly rng: SeededRandom, private readonly options: PersonFactoryOptions) {}
+  constructor(private readonly rng: SeededRandom, private readonly options: PersonFactoryOptions) {
+    this.personSeq = options.firstLocalId ?? 0;
+  }
 
   pickPool(): NationalityPool {
     return this.rng.weighted(NATIONALITY_POOLS, (p) => p.weight);
