@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks: `bench.sh backbone|intake|cases`. Starts the local infrastructure if needed, builds, runs the benchmark
+# Benchmarks: `bench.sh backbone|intake|cases|subsidies|dfpa|offers`. Starts the local infrastructure if needed, builds, runs the benchmark
 # script, which prints its figures (they are recorded by hand in BENCHMARKS.md with the machine).
 . "$(dirname "$0")/lib.sh"
 cd "$SI_ROOT"
@@ -7,7 +7,10 @@ case "${1:-}" in
   backbone) build=(test/tsconfig.json); run=(node test/dist/bench/backbone.js) ;;
   intake) build=(services/registry-intake infra/dev-oidc libs/testing); run=(node services/registry-intake/scripts/bench-intake.mjs) ;;
   cases) build=(services/case-management services/case-management/scripts); run=(node services/case-management/scripts/dist/bench-cases.js) ;;
-  *) die "usage: bench.sh backbone|intake|cases" ;;
+  subsidies) build=(services/subsidies services/subsidies/scripts); run=(node services/subsidies/scripts/dist/bench-subsidies.js) ;;
+  dfpa) build=(services/dfpa test/tsconfig.json); run=(node test/dist/bench/dfpa.js) ;;
+  offers) build=(services/offers test/tsconfig.json); run=(node test/dist/bench/offers.js) ;;
+  *) die "usage: bench.sh backbone|intake|cases|subsidies|dfpa|offers" ;;
 esac
 infra_up
 # Builds only what the benchmark needs, so a project that does not compile cannot block another's benchmark.

@@ -41,23 +41,25 @@ export class ClaimRepository {
   /**
    * Drafts, for one closed period, one claim per municipality from its open entries up to the period's end
    * (earlier open entries come in as late lines). A municipality that already has a claim for the period is
-   * left alone: its open entries wait for the next period's claim. One statement, so 100 000 entries stay fast.
+   * left alone: its open entries wait for the next period's claim. One statement over the open entries only
+   * (ledger_open), so the run does not grow with the ledger's history.
    */
   async draftFor(em: EntityManager, p: Period): Promise<{ claims: number; lines: number }> {
     const rows: { claim_id: string }[] = await em.query(
       `WITH open AS (
-         SELECT e.id, e.municipality, e.service_date, e.amount_rappen FROM ledger_entry e
-         WHERE e.service_date <= $3 AND NOT EXISTS (SELECT 1 FROM claim_line l WHERE l.entry_id = e.id)
-           AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.municipality = e.municipality AND c.period = $1)
+         SELECT o.entry_id AS id, o.municipality, o.service_date, o.amount_rappen FROM ledger_open o
+         WHERE o.service_date <= $3 AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.municipality = o.municipality AND c.period = $1)
        ), drafted AS (
          INSERT INTO claim (id, municipality, period, period_from, period_to, status, total_rappen, payable_rappen)
          SELECT gen_random_uuid(), municipality, $1, $2, $3, 'draft', sum(amount_rappen), sum(amount_rappen) FROM open GROUP BY municipality
          ON CONFLICT (municipality, period) DO NOTHING
          RETURNING id, municipality
-       )
-       INSERT INTO claim_line (claim_id, entry_id, late)
-       SELECT d.id, o.id, o.service_date < $2 FROM open o JOIN drafted d USING (municipality)
-       ON CONFLICT DO NOTHING RETURNING claim_id`,
+       ), lines AS (
+         INSERT INTO claim_line (claim_id, entry_id, late)
+         SELECT d.id, o.id, o.service_date < $2 FROM open o JOIN drafted d USING (municipality)
+         ON CONFLICT DO NOTHING RETURNING claim_id, entry_id
+       ), closed AS (DELETE FROM ledger_open WHERE entry_id IN (SELECT entry_id FROM lines))
+       SELECT claim_id FROM lines`,
       [p.label, p.from, p.to],
     );
     return { claims: new Set(rows.map((r) => r.claim_id)).size, lines: rows.length };
@@ -65,9 +67,7 @@ export class ClaimRepository {
 
   /** The first year with an unclaimed entry (null when none): where a claim run starts looking. */
   async firstOpenYear(em: EntityManager): Promise<number | null> {
-    const [row] = await em.query(
-      `SELECT min(extract(year FROM e.service_date))::int AS y FROM ledger_entry e WHERE NOT EXISTS (SELECT 1 FROM claim_line l WHERE l.entry_id = e.id)`,
-    );
+    const [row] = await em.query(`SELECT extract(year FROM min(service_date))::int AS y FROM ledger_open`);
     return (row?.y as number | null) ?? null;
   }
 

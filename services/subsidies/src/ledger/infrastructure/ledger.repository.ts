@@ -52,7 +52,7 @@ const COLUMNS = 13;
 
 /** The ledger's SQL: append-only inserts, the facts the eligibility rules need, and the reads. */
 export class LedgerRepository {
-  /** Inserts entries; a second booking of the same event (or eligibility key) is skipped, never doubled. Returns what was inserted. */
+  /** Inserts entries (and marks them open for the next claim); a second booking of the same event (or eligibility key) is skipped, never doubled. Returns what was inserted. */
   async insert(em: EntityManager, entries: readonly NewEntry[]): Promise<number> {
     if (entries.length === 0) return 0;
     const params: unknown[] = [];
@@ -62,8 +62,11 @@ export class LedgerRepository {
       return `(${Array.from({ length: COLUMNS }, (_, i) => `$${start + i + 1}`).join(', ')}, $${params.push(e.reason)})`;
     });
     const result: unknown[] = await em.query(
-      `INSERT INTO ledger_entry (kind, source_event_id, event_type, eligibility_key, corrects_entry, case_id, municipality, item, service_date, period,
-         tariff_id, rate_rappen, amount_rappen, reason) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING id`,
+      `WITH booked AS (
+         INSERT INTO ledger_entry (kind, source_event_id, event_type, eligibility_key, corrects_entry, case_id, municipality, item, service_date, period,
+           tariff_id, rate_rappen, amount_rappen, reason) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING id, municipality, service_date, amount_rappen
+       ), opened AS (INSERT INTO ledger_open SELECT id, municipality, service_date, amount_rappen FROM booked)
+       SELECT id FROM booked`,
       params,
     );
     return result.length;
@@ -82,8 +85,12 @@ export class LedgerRepository {
         return `(${Array.from({ length: 14 }, (_, c) => `$${start + c + 1}`).join(', ')})`;
       });
       const result: { source_event_id: string | null }[] = await em.query(
-        `INSERT INTO ledger_entry (kind, source_event_id, event_type, eligibility_key, corrects_entry, case_id, municipality, item, service_date, period,
-           tariff_id, rate_rappen, amount_rappen, reason) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING source_event_id`,
+        `WITH booked AS (
+           INSERT INTO ledger_entry (kind, source_event_id, event_type, eligibility_key, corrects_entry, case_id, municipality, item, service_date, period,
+             tariff_id, rate_rappen, amount_rappen, reason) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING
+           RETURNING id, source_event_id, municipality, service_date, amount_rappen
+         ), opened AS (INSERT INTO ledger_open SELECT id, municipality, service_date, amount_rappen FROM booked)
+         SELECT source_event_id FROM booked`,
         params,
       );
       for (const r of result) if (r.source_event_id) out.add(r.source_event_id);
