@@ -23,6 +23,6 @@ export class CaseEventConsumer implements OnModuleInit {
       [INTEGRATION_TALK]: batch,
       // infra/rabbitmq/topology.json binds the offers' participation events to the same queue.
       [OFFER_PARTICIPATION]: batch,
-    }, { unhandled: 'ignore' });
+    }, { unhandled: 'ignore', batchSize: 500, prefetch: 2_000 });
   }
 }
