@@ -11,7 +11,7 @@ SI_REDIS_PORT=${SI_REDIS_PORT:-6379}
 SI_OIDC_PORT=${SI_OIDC_PORT:-8080}
 # Empty until PostgreSQL is installed (`|| true`: under pipefail a failed ls would end the script here).
 SI_PG_BIN=${SI_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)}
-SI_SERVICES=(registry-intake:3001 case-management:3002 offers:3003 subsidies:3004 reporting:3005 dfpa:3006)
+SI_SERVICES=(registry-intake:3001 case-management:3002 offers:3003 subsidies:3004 reporting:3005 dfpa:3006 web:3000)
 mkdir -p "$SI_STATE/pids" "$SI_STATE/logs"
 
 say() { printf '\033[1m[platform]\033[0m %s\n' "$*"; }

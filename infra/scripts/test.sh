@@ -34,6 +34,29 @@ rm -f "$SI_STATE"/jest-*.json
 say "jest: unit, integration and end-to-end tests"
 jest --maxWorkers=2 --testPathIgnorePatterns '\.fault-spec\.ts$' '/node_modules/' '/dist/' --json --outputFile="$SI_STATE/jest-main.json" ${SI_JEST_ARGS:-} || true
 jest_counts "$SI_STATE/jest-main.json"
+# The workspace in a real browser: Debian's Chromium (installed like the other system packages, never downloaded
+# by Playwright), Playwright with axe; the flows of services/web/test/browser. Screenshots and traces of failed
+# steps stay in the log folder ($SI_STATE/logs/browser).
+browser_tests() {
+  if ! [ -x /usr/lib/chromium/chromium-headless-shell ]; then
+    command -v apt-get >/dev/null || { say "no chromium-headless-shell and no apt-get: browser tests fail"; failed=$((failed + 1)); return; }
+    say "installing chromium-headless-shell from Debian's packages"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium-headless-shell >"$SI_STATE/logs/apt-chromium.log" 2>&1 \
+      || { say "installing chromium-headless-shell failed (see $SI_STATE/logs/apt-chromium.log)"; failed=$((failed + 1)); return; }
+  fi
+  local out="$SI_STATE/logs/browser"
+  rm -rf "$out"; mkdir -p "$out"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 SI_BROWSER_ARTIFACTS="$out" CI=true npx playwright test -c services/web/playwright.config.ts || true
+  if [ -s "$out/results.json" ]; then
+    # Tests that passed (also after a retry) and failed; a global setup that broke counts as one failure.
+    read -r p f < <(node -e 'const r=require(process.argv[1]);console.log(r.stats.expected+r.stats.flaky, r.stats.unexpected+(r.errors||[]).length)' "$out/results.json")
+    passed=$((passed + p)); failed=$((failed + f))
+  else failed=$((failed + 1)); fi
+}
+say "browser tests: the web workspace in Chromium (Playwright, axe)"
+browser_tests
+
 say "jest: fault tests (broker restarts, killed processes), alone"
 jest --runInBand --testMatch '**/*.fault-spec.ts' --passWithNoTests --json --outputFile="$SI_STATE/jest-fault.json" ${SI_JEST_ARGS:-} || true
 jest_counts "$SI_STATE/jest-fault.json"

@@ -14,7 +14,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  timeout: 120_000,
+  globalTimeout: 900_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: `${artifacts}/results.json` }]],
   use: {

@@ -115,6 +115,20 @@ function FieldView({ ctx, action, field, prefix, values, errors, today }: FieldP
         </div>
       );
     }
+    case 'offer': {
+      return (
+        <div class="field">
+          <label for={`${id}-q`}>{t('form.offerSearch')}</label>
+          <span class="hint" id={`${id}-q-hint`}>{t('form.offerSearchHint')}</span>
+          <input type="search" id={`${id}-q`} name="offerQuery" autocomplete="off" aria-describedby={`${id}-q-hint`}
+            hx-get="/faelle/angebotsauswahl" hx-trigger="input changed delay:300ms, search" hx-target={`#${id}-wrap`} hx-swap="innerHTML" />
+          <div id={`${id}-wrap`} aria-live="polite">
+            <OfferSelect id={id} name={name} label={t(field.label)} none={t('form.none')} options={value ? [{ id: value, title: value }] : []} selected={value} />
+          </div>
+          {errorText}
+        </div>
+      );
+    }
     case 'checks':
     case 'radio': {
       const chosen = many(given);
@@ -175,4 +189,17 @@ function FieldView({ ctx, action, field, prefix, values, errors, today }: FieldP
       );
     }
   }
+}
+
+/** The offer choice; the search above swaps it with the offers found (GET /faelle/angebotsauswahl). */
+export function OfferSelect({ id, name, label, none, options, selected }: { id: string; name: string; label: string; none: string; options: { id: string; title: string }[]; selected?: string }) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <select id={id} name={name}>
+        <option value="">{none}</option>
+        {options.map((o) => <option value={o.id} selected={o.id === selected}>{o.title}</option>)}
+      </select>
+    </>
+  );
 }

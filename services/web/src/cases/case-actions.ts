@@ -107,7 +107,7 @@ export const CASE_ACTIONS: readonly CaseAction[] = [
       date('madeOn', 'form.madeOn'),
       { kind: 'select', name: 'category', label: 'form.category', options: CATEGORIES, required: true, empty: 'form.choose' },
       { kind: 'text', name: 'measure', label: 'form.measure', required: true },
-      { kind: 'text', name: 'offerId', label: 'form.offerId', hint: 'form.offerIdHint' },
+      { kind: 'offer', name: 'offerId', label: 'form.offerId' },
       { kind: 'select', name: 'structure', label: 'form.structure', options: STRUCTURE_OPTIONS, empty: 'form.none' },
       { kind: 'text', name: 'targetText', label: 'form.targetText' },
     ],

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '@si/auth';
-import { CaseManagementApi } from '../api/clients.js';
+import { CaseManagementApi, OffersApi } from '../api/clients.js';
 import { ServiceRefusal } from '../api/service-client.js';
 import type { WebUser } from '../auth/session.js';
 import { swissToday } from '../i18n/format.js';
@@ -11,6 +11,8 @@ import { ForbiddenPage, NotFoundPage } from '../shell/web-errors.js';
 import { actionPath, actionsFor, CASE_ACTIONS } from './case-actions.js';
 import type { CaseDetail } from './case.api.js';
 import { CasePage, caseTitle } from './case.view.js';
+import { OfferSelect } from './action-form.js';
+import { renderFragment } from '../shell/render.js';
 import { fieldNames, formToBody, problemToErrors, type FormInput } from './form-spec.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,7 +20,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The case page (person, deadline, phase, the history as a timeline) and a form for each action it offers. */
 @Controller('faelle')
 export class CaseController {
-  constructor(@Inject(CaseManagementApi) private readonly cases: CaseManagementApi) {}
+  constructor(@Inject(CaseManagementApi) private readonly cases: CaseManagementApi, @Inject(OffersApi) private readonly offers: OffersApi) {}
+
+  /** The referral form's offer choice: the offers service's public search, as a fragment for htmx. */
+  @Get('angebotsauswahl')
+  @Roles('gemeinde')
+  async offerChoice(@Query('offerQuery') q: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const { t } = webContext(request);
+    const query = typeof q === 'string' ? q.trim().slice(0, 200) : '';
+    const found = await this.offers.get<{ items: { id: string; title: string }[] }>(null, '/api/v1/public/offers', { q: query || undefined, lang: 'de', pageSize: 20 })
+      .catch(() => ({ items: [] }));
+    const html = renderFragment(<OfferSelect id="f-zuweisung-offerId" name="offerId" label={t('form.offerId')} none={found.items.length ? t('form.none') : t('form.noOffers')} options={found.items} />);
+    return reply.header('content-type', 'text/html; charset=utf-8').send(html);
+  }
 
   @Get(':id')
   @Roles('gemeinde', 'migrationsamt', 'sozialregion', 'ags')

@@ -2,7 +2,7 @@ import type { WebContext } from '../shell/web-context.js';
 import { formatDate, formatDateTime } from '../i18n/format.js';
 import { countryName, languageName, municipalityName } from '../shared/reference-data.js';
 import { ActionForm } from './action-form.js';
-import type { CaseAction } from './case-actions.js';
+import { CASE_ACTIONS, type CaseAction } from './case-actions.js';
 import type { CaseDetail } from './case.api.js';
 import type { FormError, FormInput } from './form-spec.js';
 
@@ -26,7 +26,8 @@ export function caseTitle(ctx: WebContext, c: CaseDetail): string {
 export function CasePage({ ctx, c, actions, today, done, failed }: CasePageProps) {
   const { t } = ctx;
   const deadline = c.firstInformationDeadline;
-  const doneAction = done ? actions.find((a) => a.id === done) : undefined;
+  // The action just saved may no longer be offered (first information done): look it up among all.
+  const doneAction = done ? CASE_ACTIONS.find((a) => a.id === done) : undefined;
   return (
     <>
       <div class="case-head">

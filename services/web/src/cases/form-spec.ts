@@ -7,6 +7,8 @@ export type Field =
   | { kind: 'select'; name: string; label: string; options: readonly Option[]; required?: boolean; empty?: string; hint?: string }
   | { kind: 'radio'; name: string; label: string; options: readonly Option[]; hint?: string }
   | { kind: 'checkbox'; name: string; label: string }
+  /** An offer picked from the offers service's public search (htmx), sent as its id. */
+  | { kind: 'offer'; name: string; label: string }
   | { kind: 'checks'; name: string; label: string; options: readonly Option[] }
   | { kind: 'fieldset'; name: string; label: string; fields: readonly Field[]; hint?: string }
   | { kind: 'rows'; name: string; label: string; count: number; fields: readonly Field[]; hint?: string };

@@ -67,8 +67,8 @@ export async function startBrowserPlatform(): Promise<{ urls: PlatformUrls; stop
       REGISTRY_INTAKE_URL: intake.url, CASE_MANAGEMENT_URL: cases.url, OFFERS_URL: offers.url,
     });
     processes.push(webApp);
-    await Promise.all([intake.start(90_000), cases.start(90_000), offers.start(90_000)]);
-    await webApp.start(60_000);
+    await Promise.all([intake.start(240_000), cases.start(240_000), offers.start(240_000)]);
+    await webApp.start(120_000);
     const offersServesSearch = await fetch(`${offers.url}/api/v1/public/offers?q=&lang=fr`).then((r) => r.status === 200, () => false);
     return { urls: { web, issuer: oidc.issuer, intake: intake.url, cases: cases.url, offers: offersServesSearch ? offers.url : null }, stop };
   } catch (error) {
