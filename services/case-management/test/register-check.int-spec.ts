@@ -74,4 +74,34 @@ describe('the register check: cases whose person the latest base delivery no lon
     const kept = await t.sql.query('SELECT (SELECT count(*)::int FROM base_delivery_line WHERE message_id = $1) + (SELECT count(*)::int FROM base_delivery_member WHERE message_id = $1) AS n', [first]);
     expect(kept.rows[0].n).toBe(0);
   });
+
+  it('is conclusive for a register delivered in packages once they are joined: the lines and members of every package count', async () => {
+    const inFirst = await openCase(t, { bfsNumber: 2549 });
+    const inSecond = await openCase(t, { bfsNumber: 2549 });
+    const gone = await openCase(t, { bfsNumber: 2549 });
+    const older = await deliver(2549, [inFirst.personRef, inSecond.personRef, gone.personRef]);
+    await eventually(async () => expect((await t.call('ags.koordination', 'GET', '/api/v1/register-checks/2549')).body).toMatchObject({ messageId: older, conclusive: true, cases: [] }));
+    // Two packages, each a message of its own (its person events carry its own messageId), then ONE completion.
+    const ids = [`pkg1-${randomUUID()}`, `pkg2-${randomUUID()}`];
+    const lines = [[inFirst.personRef, personRef()], [inSecond.personRef]];
+    for (const [n, refs] of lines.entries()) {
+      for (const [i, ref] of refs.entries()) await t.publish('person.registered.v1', ref, registered(ref, 2549, ids[n], i));
+    }
+    const partialDelivery = { uniqueIdDelivery: 'reg-2549', totalNumberOfPackages: 2, numberOfActualPackage: 2 };
+    await t.publish('register.base-delivery-completed.v1', 'municipality-2549', {
+      ...baseDeliveryCompleted(2549, ids[0], 3, partialDelivery),
+      packages: [{ number: 1, messageId: ids[0], persons: 8, registered: 2 }, { number: 2, messageId: ids[1], persons: 4, registered: 1 }],
+    });
+    const check = await eventually(async () => {
+      const r = await t.call('ib.hubersdorf', 'GET', '/api/v1/register-checks/2549');
+      expect(r.body).toMatchObject({ messageId: ids[0], registered: 3, seen: 3, conclusive: true, partialDelivery, packageMessageIds: ids });
+      return r.body;
+    });
+    expect(check.cases.map((c: { caseId: string }) => c.caseId)).toEqual([gone.caseId]);
+    // The older whole register is forgotten, the packages' lines and members are kept.
+    const count = async (table: string, messageIds: string[]) => (await t.sql.query(`SELECT count(*)::int AS n FROM ${table} WHERE message_id = ANY($1)`, [messageIds])).rows[0].n;
+    expect(await count('base_delivery_line', [older])).toBe(0);
+    expect(await count('base_delivery_line', ids)).toBe(3);
+    expect(await count('base_delivery_member', ids)).toBeGreaterThan(0);
+  });
 });

@@ -23,9 +23,14 @@ export interface RegisterCheck {
   registered: number;
   /** person.registered.v1 of the delivery applied here so far. */
   seen: number;
-  /** All of the delivery is applied and it was a whole register (not one package of a partial delivery). */
+  /**
+   * All of the delivery is applied and it was a whole register: sent in one message, or every package of a partial
+   * delivery joined (not one package alone).
+   */
   conclusive: boolean;
   partialDelivery: BaseDeliveryRow['partialDelivery'];
+  /** The packages' messageIds of a joined partial delivery; null for a register sent as one message. */
+  packageMessageIds: string[] | null;
   /** Live cases registered by the delivery's date whose person it does not list; names for the IB only. */
   cases: Array<{ caseId: string; personRef: string; registrationDate: string; status: string; officialName?: string; firstName?: string }>;
 }
@@ -57,6 +62,7 @@ export class RegisterChecks {
   async completed(em: EntityManager, d: RegisterBaseDeliveryCompletedV1): Promise<void> {
     await this.deliveries.completed(em, {
       messageId: d.messageId, municipality: d.bfsNumber, eventDate: d.eventDate, persons: d.persons, registered: d.registered, partialDelivery: d.partialDelivery,
+      packageMessageIds: d.packages?.map((p) => p.messageId) ?? null,
     });
   }
 
@@ -88,8 +94,8 @@ export class RegisterChecks {
     return {
       municipality, messageId: delivery.messageId, eventDate: delivery.eventDate, completedAt: delivery.completedAt.toISOString(),
       persons: delivery.persons, registered: delivery.registered, seen: delivery.seen,
-      conclusive: delivery.seen >= delivery.registered && delivery.partialDelivery === null,
-      partialDelivery: delivery.partialDelivery,
+      conclusive: delivery.seen >= delivery.registered && (delivery.partialDelivery === null || delivery.packageMessageIds !== null),
+      partialDelivery: delivery.partialDelivery, packageMessageIds: delivery.packageMessageIds,
       cases: missing.map((c) => ({
         caseId: c.caseId, personRef: c.personRef, registrationDate: c.registrationDate, status: c.status,
         ...(names ? { officialName: c.officialName, firstName: c.firstName } : {}),

@@ -8,6 +8,8 @@ export interface BaseDeliveryRow {
   persons: number;
   registered: number;
   partialDelivery: { uniqueIdDelivery: string | null; totalNumberOfPackages: number | null; numberOfActualPackage: number | null } | null;
+  /** The packages' messageIds when the delivery is a joined partial delivery (every package in); else null. */
+  packageMessageIds: string[] | null;
   completedAt: Date;
 }
 
@@ -32,15 +34,22 @@ export class BaseDeliveryRepository {
     );
   }
 
-  /** Records a complete delivery and forgets the lines and members of the municipality's older ones. */
-  async completed(em: EntityManager, d: { messageId: string; municipality: number; eventDate: string | null; persons: number; registered: number; partialDelivery: unknown }): Promise<void> {
+  /**
+   * Records a complete delivery and forgets the lines and members of the municipality's older ones. A joined partial
+   * delivery names its packages (`packageMessageIds`): its lines and members are those of all of them.
+   */
+  async completed(em: EntityManager, d: {
+    messageId: string; municipality: number; eventDate: string | null; persons: number; registered: number; partialDelivery: unknown; packageMessageIds: string[] | null;
+  }): Promise<void> {
     await em.query(
-      `INSERT INTO base_delivery (message_id, municipality, event_date, persons, registered, partial_delivery, completed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now())
-       ON CONFLICT (message_id) DO UPDATE SET event_date = $3, persons = $4, registered = $5, partial_delivery = $6, completed_at = now()`,
-      [d.messageId, d.municipality, d.eventDate, d.persons, d.registered, d.partialDelivery === null ? null : JSON.stringify(d.partialDelivery)],
+      `INSERT INTO base_delivery (message_id, municipality, event_date, persons, registered, partial_delivery, package_message_ids, completed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+       ON CONFLICT (message_id) DO UPDATE SET event_date = $3, persons = $4, registered = $5, partial_delivery = $6, package_message_ids = $7, completed_at = now()`,
+      [d.messageId, d.municipality, d.eventDate, d.persons, d.registered, d.partialDelivery === null ? null : JSON.stringify(d.partialDelivery), d.packageMessageIds],
     );
-    const older = 'SELECT message_id FROM base_delivery WHERE municipality = $1 AND message_id <> $2';
+    const current = 'SELECT unnest(COALESCE(package_message_ids, ARRAY[message_id])) FROM base_delivery WHERE message_id = $2';
+    const older = `SELECT unnest(COALESCE(package_message_ids, ARRAY[message_id])) FROM base_delivery WHERE municipality = $1 AND message_id <> $2
+      EXCEPT ${current}`;
     await em.query(`DELETE FROM base_delivery_line WHERE message_id IN (${older})`, [d.municipality, d.messageId]);
     await em.query(`DELETE FROM base_delivery_member WHERE message_id IN (${older})`, [d.municipality, d.messageId]);
   }
@@ -49,8 +58,8 @@ export class BaseDeliveryRepository {
   async latest(em: EntityManager, municipality: number): Promise<BaseDeliveryRow | undefined> {
     const rows: BaseDeliveryRow[] = await em.query(
       `SELECT message_id AS "messageId", municipality, to_char(event_date, 'YYYY-MM-DD') AS "eventDate", persons, registered,
-         partial_delivery AS "partialDelivery", completed_at AS "completedAt",
-         (SELECT count(*)::int FROM base_delivery_line l WHERE l.message_id = d.message_id) AS seen
+         partial_delivery AS "partialDelivery", package_message_ids AS "packageMessageIds", completed_at AS "completedAt",
+         (SELECT count(*)::int FROM base_delivery_line l WHERE l.message_id = ANY(COALESCE(d.package_message_ids, ARRAY[d.message_id]))) AS seen
        FROM base_delivery d WHERE municipality = $1 ORDER BY completed_at DESC LIMIT 1`,
       [municipality],
     );
@@ -67,9 +76,9 @@ export class BaseDeliveryRepository {
          to_char(c.registration_date, 'YYYY-MM-DD') AS "registrationDate", c.status
        FROM case_record c
        WHERE c.municipality = $1 AND c.status <> 'closed' AND ($2::date IS NULL OR c.registration_date <= $2::date)
-         AND NOT EXISTS (SELECT 1 FROM base_delivery_member m WHERE m.message_id = $3 AND m.person_ref = c.person_ref)
+         AND NOT EXISTS (SELECT 1 FROM base_delivery_member m WHERE m.message_id = ANY($3::text[]) AND m.person_ref = c.person_ref)
        ORDER BY c.sort_name, c.case_id`,
-      [delivery.municipality, delivery.eventDate, delivery.messageId],
+      [delivery.municipality, delivery.eventDate, delivery.packageMessageIds ?? [delivery.messageId]],
     );
   }
 }

@@ -24,9 +24,11 @@ export class RegisterCheckDto {
   @ApiProperty({ description: 'Persons in the delivery' }) persons!: number;
   @ApiProperty({ description: 'Foreign main residents in it (person.registered.v1 events)' }) registered!: number;
   @ApiProperty({ description: 'Of those, applied here so far' }) seen!: number;
-  @ApiProperty({ description: 'All of it applied, and a whole register rather than one package of a partial delivery: only then is the list complete' })
+  @ApiProperty({ description: 'All of it applied, and a whole register (sent in one message, or every package of a partial delivery joined) rather than one package alone: only then is the list complete' })
   conclusive!: boolean;
   @ApiProperty({ type: PartialDeliveryDto, nullable: true }) partialDelivery!: PartialDeliveryDto | null;
+  @ApiProperty({ type: [String], nullable: true, description: 'eCH-0058 messageIds of the packages of a joined partial delivery, in package order; null for a register sent as one message' })
+  packageMessageIds!: string[] | null;
   @ApiProperty({ type: [RegisterCheckCaseDto], description: 'Live cases registered by the delivery\'s date whose person it does not list' })
   cases!: RegisterCheckCaseDto[];
 }
