@@ -84,6 +84,9 @@ export interface CaseHeadView {
   status: CaseState['status'];
   phase: CaseState['phase'];
   atSozialregion: string | null;
+  /** The Sozialregion of the current or last hand-over, and the coarse DFPA status (R25): never the assessment or plan. */
+  sozialregion: string | null;
+  dfpaStatus: string | null;
   handover: CaseState['handover'];
   registrationDate: LocalDate;
   arrivalDate: LocalDate | null;
@@ -139,7 +142,7 @@ export interface CaseDetailForSozialregion extends Omit<CaseDetailForIb, 'person
 export type CaseDetailView = CaseDetailForIb | CaseDetailForSozialregion | CaseDetailForAgs;
 
 // Every field of the case is in the head, in the IB view, or withheld from all (keys and the optimistic lock stay inside).
-export const caseViewsPlaceEveryField: Placed<CaseState, 'caseId' | 'subject' | Exclude<keyof CaseDetailForIb, 'id' | 'person' | 'household' | 'reminders' | 'history' | 'atSozialregion'>, 'arrivalKey' | 'arrivalEventId'> = true;
+export const caseViewsPlaceEveryField: Placed<CaseState, 'caseId' | 'subject' | Exclude<keyof CaseDetailForIb, 'id' | 'person' | 'household' | 'reminders' | 'history' | 'atSozialregion' | 'sozialregion' | 'dfpaStatus'>, 'arrivalKey' | 'arrivalEventId'> = true;
 
 /**
  * The case as each role may see it (need-to-know, R22/R25), one typed view per role:
@@ -156,6 +159,8 @@ export function caseDetail(state: CaseState, role: HumanRole, x: CaseDetailExtra
     status: state.status,
     phase: state.phase,
     atSozialregion: state.status === 'at-sozialregion' ? state.handover?.sozialregionId ?? null : null,
+    sozialregion: state.handover?.sozialregionId ?? null,
+    dfpaStatus: dfpaStatusOf(state),
     handover: state.handover,
     registrationDate: state.registrationDate,
     arrivalDate: state.arrivalDate,
@@ -197,4 +202,13 @@ export function caseDetail(state: CaseState, role: HumanRole, x: CaseDetailExtra
     reports: state.reports,
     history: x.history,
   } satisfies CaseDetailForIb;
+}
+
+/**
+ * The coarse DFPA status the officer sees (R25): requested, accepted, assessment-done, plan-active or closed while
+ * the case is with the Sozialregion; returned or rejected once it is back; null if it was never handed over.
+ */
+function dfpaStatusOf(state: CaseState): string | null {
+  if (state.handover) return state.handover.status === 'accepted' ? state.handover.progress ?? 'accepted' : state.handover.status;
+  return state.pastHandovers.at(-1)?.status ?? null;
 }

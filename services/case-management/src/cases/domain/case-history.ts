@@ -8,7 +8,7 @@ export type HistoryAction =
   | 'referral-made' | 'referral-status-changed'
   | 'integration-talk-held' | 'abs2-considered' | 'agreement-concluded' | 'agreement-reviewed'
   | 'reported-to-migrationsamt' | 'migrationsamt-review-recorded' | 'migrationsamt-decision-recorded'
-  | 'dfpa-handover-requested' | 'dfpa-handover-accepted' | 'dfpa-handover-rejected' | 'dfpa-case-returned'
+  | 'dfpa-handover-requested' | 'dfpa-handover-accepted' | 'dfpa-handover-rejected' | 'dfpa-case-returned' | 'dfpa-progress'
   | 'transferred' | 'permit-changed' | 'subject-corrected' | 'family-of-swiss-recorded'
   | 'deadline-suspended' | 'deadline-resumed' | 'deadline-extended'
   | 'closed';

@@ -9,7 +9,7 @@ export type CaseCommand =
   | 'makeReferral' | 'updateReferralStatus'
   | 'holdIntegrationTalk' | 'recordAbs2Consideration' | 'concludeAgreement' | 'reviewAgreement'
   | 'reportToMigrationsamt' | 'recordMigrationsamtReview' | 'recordMigrationsamtDecision'
-  | 'requestDfpaHandover' | 'acceptDfpaHandover' | 'rejectDfpaHandover' | 'returnFromDfpa'
+  | 'requestDfpaHandover' | 'acceptDfpaHandover' | 'rejectDfpaHandover' | 'returnFromDfpa' | 'recordDfpaProgress'
   | 'transfer' | 'changePermit' | 'correctSubject' | 'recordFamilyOfSwiss'
   | 'suspendDeadline' | 'resumeDeadline' | 'extendDeadline'
   | 'closeFromRegister' | 'closeByOfficer';
@@ -72,6 +72,8 @@ export const TRANSITIONS: Readonly<Record<CaseCommand, TransitionRow>> = {
     guards: ['same hand-over id and Sozialregion (R25)'] },
   returnFromDfpa: { statuses: ['at-sozialregion'], phases: ANY_PHASE, roles: DFPA_SIDE, rule: 'R16', roleRule: 'R25', to: 'status → open',
     guards: ['same hand-over id and Sozialregion (R25)'] },
+  recordDfpaProgress: { statuses: ['at-sozialregion'], phases: ANY_PHASE, roles: DFPA_SIDE, rule: 'R16', roleRule: 'R25', to: 'coarse DFPA status (accepted → assessment-done → plan-active → closed; never back)',
+    guards: ['DFPA case and Sozialregion of the accepted hand-over (R25)'] },
   transfer: { statuses: LIVE, phases: ANY_PHASE, roles: REGISTER, rule: 'CM5', roleRule: 'CM5', to: 'municipality → new BFS; pending first-information deadline restarts',
     guards: ['target is another Solothurn municipality (CM5)'] },
   changePermit: { statuses: LIVE, phases: ANY_PHASE, roles: REGISTER, rule: 'CM2', roleRule: 'R12', to: 'permit and EU/EFTA updated',

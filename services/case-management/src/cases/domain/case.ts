@@ -9,7 +9,7 @@ import { assertTransition, type CaseCommand } from './case-transitions.js';
 import { caseEvent, eventBase, type CaseEvent } from './case.events.js';
 import { CaseDomainError, InvalidCommandError, RoleNotAllowedError } from './case.errors.js';
 import { deadlineStatus, startDeadline, type DeadlineStatus } from './deadline.js';
-import type { DfpaAnswer, HandoverRequestInput } from './dfpa-handover.js';
+import type { DfpaAnswer, DfpaProgressReport, HandoverRequestInput } from './dfpa-handover.js';
 import { PENDING_FIRST_INFORMATION, type FirstInformationInput } from './first-information.js';
 import type { AgreementInput, AgreementReview } from './integration-agreement.js';
 import type { IntegrationTalkInput } from './integration-talk.js';
@@ -161,6 +161,9 @@ export class Case {
   }
   returnFromDfpa(answer: DfpaAnswer, ctx: CommandContext): CaseEvent[] {
     return this.run('returnFromDfpa', ctx, (s) => dfpa.returnFromDfpa(s, answer, ctx));
+  }
+  recordDfpaProgress(report: DfpaProgressReport, ctx: CommandContext): CaseEvent[] {
+    return this.run('recordDfpaProgress', ctx, (s) => dfpa.recordDfpaProgress(s, report, ctx));
   }
 
   // Register facts and closing

@@ -8,6 +8,19 @@ import { isLocalDate, type LocalDate } from './local-date.js';
  * returns it. The target is computed, never chosen (R25: disclosure only to the body with a task).
  */
 export type HandoverStatus = 'requested' | 'accepted' | 'rejected' | 'returned';
+/**
+ * The coarse DFPA status the municipality may see while the case is at the Sozialregion (R25): never the
+ * assessment or the plan, only that they exist. Follows dfpa.assessment-completed/plan-agreed/case-closed.v1.
+ */
+export const DFPA_PROGRESS = ['accepted', 'assessment-done', 'plan-active', 'closed'] as const;
+export type DfpaProgress = (typeof DFPA_PROGRESS)[number];
+
+/** A progress report of the Sozialregion about the DFPA case it opened for the accepted hand-over. */
+export interface DfpaProgressReport {
+  readonly sozialregionId: string;
+  readonly dfpaCaseRef: string;
+  readonly progress: Exclude<DfpaProgress, 'accepted'>;
+}
 
 export interface DfpaHandover {
   readonly handoverId: string;
@@ -20,6 +33,8 @@ export interface DfpaHandover {
   readonly endReasonCode: string | null;
   readonly endReason: string | null;
   readonly dfpaCaseRef: string | null;
+  /** Set once accepted; absent in hand-overs stored before the progress was followed. */
+  readonly progress?: DfpaProgress;
 }
 
 /** Personal data the Sozialregion needs to take the case over (from the shell's person store). */

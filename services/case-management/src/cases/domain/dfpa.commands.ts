@@ -4,8 +4,8 @@ import { caseEvent } from './case.events.js';
 import { CaseDomainError, InvalidCommandError } from './case.errors.js';
 import type { CaseState } from './case-state.js';
 import {
-  assertAnswerMatches, REJECT_REASON_CODES, RETURN_REASON_CODES, validateHandoverPerson,
-  type DfpaAnswer, type DfpaHandover, type HandoverRequestInput,
+  assertAnswerMatches, DFPA_PROGRESS, REJECT_REASON_CODES, RETURN_REASON_CODES, validateHandoverPerson,
+  type DfpaAnswer, type DfpaHandover, type DfpaProgressReport, type HandoverRequestInput,
 } from './dfpa-handover.js';
 import type { MunicipalityDirectory } from './municipality-directory.js';
 
@@ -95,7 +95,7 @@ export function acceptDfpaHandover(s: CaseState, answer: DfpaAnswer, ctx: Comman
   const current = assertAnswerMatches(s.handover, answer);
   if (current.status === 'accepted') return null;
   requireNotFuture('on', answer.on, ctx);
-  const handover: DfpaHandover = { ...current, status: 'accepted', acceptedOn: answer.on, dfpaCaseRef: answer.dfpaCaseRef ?? null };
+  const handover: DfpaHandover = { ...current, status: 'accepted', acceptedOn: answer.on, dfpaCaseRef: answer.dfpaCaseRef ?? null, progress: 'accepted' };
   return {
     state: { ...s, status: 'at-sozialregion', handover },
     action: 'dfpa-handover-accepted',
@@ -128,4 +128,33 @@ export function rejectDfpaHandover(s: CaseState, answer: DfpaAnswer, ctx: Comman
 /** dfpa.case-returned.v1: the Sozialregion ends DFPA; the IB holds the case again. */
 export function returnFromDfpa(s: CaseState, answer: DfpaAnswer, ctx: CommandContext): Change {
   return endHandover(s, answer, 'returned', RETURN_REASON_CODES, ctx);
+}
+
+/**
+ * The Sozialregion reports progress of the DFPA case it opened for this case's accepted hand-over: only the coarse
+ * status is kept (R25). Only the region and DFPA case of the accepted hand-over may report; progress never goes back.
+ */
+export function recordDfpaProgress(s: CaseState, report: DfpaProgressReport, ctx: CommandContext): Change | null {
+  const current = s.handover;
+  if (!current || current.status !== 'accepted' || current.dfpaCaseRef !== report.dfpaCaseRef) {
+    throw new CaseDomainError('R25', 'handover-mismatch', {
+      de: `Der DFPA-Fall «${report.dfpaCaseRef}» gehört nicht zur angenommenen Übergabe dieses Falls.`,
+      en: `DFPA case "${report.dfpaCaseRef}" does not belong to this case's accepted hand-over.`,
+    }, 'conflict');
+  }
+  assertOwnRegion({ handoverId: current.handoverId, sozialregionId: report.sozialregionId, on: current.requestedOn }, ctx);
+  if (current.sozialregionId !== report.sozialregionId) {
+    throw new CaseDomainError('R25', 'handover-wrong-sozialregion', {
+      de: `Nur die Sozialregion «${current.sozialregionId}» kann den Stand dieses Falls melden.`,
+      en: `Only Sozialregion "${current.sozialregionId}" can report on this case.`,
+    }, 'forbidden', { expected: current.sozialregionId, actual: report.sozialregionId });
+  }
+  const rank = (p: string | undefined) => DFPA_PROGRESS.indexOf((p ?? 'accepted') as (typeof DFPA_PROGRESS)[number]);
+  if (rank(report.progress) <= rank(current.progress)) return null;
+  return {
+    state: { ...s, handover: { ...current, progress: report.progress } },
+    action: 'dfpa-progress',
+    details: { handoverId: current.handoverId, sozialregionId: current.sozialregionId, progress: report.progress },
+    events: [],
+  };
 }

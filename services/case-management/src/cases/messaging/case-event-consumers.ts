@@ -1,6 +1,6 @@
 import type { OnModuleInit } from '@nestjs/common';
 import type { CloudEvent, EventConsumers } from '@si/messaging';
-import { DfpaAnswers, type DfpaAnswerData } from '../application/dfpa-answers.js';
+import { DfpaAnswers, type DfpaAnswerData, type DfpaProgressData } from '../application/dfpa-answers.js';
 import type { RegisterChecks } from '../application/register-checks.js';
 import type { RegisterFacts } from '../application/register-facts.js';
 import type { CaseRepository } from '../infrastructure/case.repository.js';
@@ -52,7 +52,10 @@ export class CaseEventConsumers implements OnModuleInit {
       'dfpa.case-accepted.v1': (e, em) => this.dfpa.accepted(em, DfpaAnswers.dataOf(e as CloudEvent<DfpaAnswerData>)),
       'dfpa.case-rejected.v1': (e, em) => this.dfpa.rejected(em, DfpaAnswers.dataOf(e as CloudEvent<DfpaAnswerData>)),
       'dfpa.case-returned.v1': (e, em) => this.dfpa.returned(em, DfpaAnswers.dataOf(e as CloudEvent<DfpaAnswerData>)),
-      // Later dfpa events (e.g. the potential assessment) are reporting's business, not the case's.
+      // Of the later dfpa events the case keeps only the coarse status (R25); the rest is reporting's business.
+      'dfpa.assessment-completed.v1': (e, em) => this.dfpa.progress(em, e as CloudEvent<DfpaProgressData>, 'assessment-done'),
+      'dfpa.plan-agreed.v1': (e, em) => this.dfpa.progress(em, e as CloudEvent<DfpaProgressData>, 'plan-active'),
+      'dfpa.case-closed.v1': (e, em) => this.dfpa.progress(em, e as CloudEvent<DfpaProgressData>, 'closed'),
     }, { unhandled: 'ignore' });
   }
 

@@ -58,6 +58,8 @@ export class CaseDetailDto {
   @ApiProperty({ enum: CASE_PHASES }) phase!: string;
   @ApiProperty({ type: String, nullable: true, description: '"at Sozialregion X" once dfpa.case-accepted.v1 came back' }) atSozialregion!: string | null;
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true }) handover!: Record<string, unknown> | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Sozialregion of the current or last DFPA hand-over' }) sozialregion!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['requested', 'accepted', 'assessment-done', 'plan-active', 'closed', 'rejected', 'returned'], description: 'Coarse DFPA status (R25): never the assessment or the plan' }) dfpaStatus!: string | null;
   @ApiProperty({ format: 'date' }) registrationDate!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'due, suspensions, extensions, status' }) firstInformationDeadline!: Record<string, unknown>;
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'Names and identification; null for AGS' }) person!: Record<string, unknown> | null;
