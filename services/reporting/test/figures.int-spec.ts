@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CloudEvent } from '@si/messaging';
 import { Projector } from '../src/log/application/projector.js';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { CaseStory } from './support/case-events.js';
-import { startReportingApp, type ReportingTestApp } from './support/reporting-app.js';
+import { event, startReportingApp, type ReportingTestApp } from './support/reporting-app.js';
+
+/** A contract's own example with fresh ids: the dfpa, offer and mentoring events as their services emit them. */
+const example = (path: string, over: Record<string, unknown>) =>
+  event(path.split('/')[1]!, { ...JSON.parse(readFileSync(new URL(`../../../contracts/events/${path}.schema.json`, import.meta.url), 'utf8')).examples[0], ...over });
 
 /**
  * Points 1, 2, 5, 6: events of three municipalities (one a Leitgemeinde member) reach the log through the broker;
@@ -35,6 +41,11 @@ describe('event log → figures', () => {
     story(OLTEN, '2027-03-02', () => []);
     story(FLUMENTHAL, '2027-02-14', (s) => [s.folder('2027-02-24')], { permit: 'C' });
     story(HUBERSDORF, '2027-03-20', (s) => [s.talk('2027-04-02')]); // informed in Q2
+    all.push(
+      example('dfpa/dfpa.assessment-completed.v1', { dfpaCaseId: randomUUID(), assessedOn: '2027-02-10' }),
+      example('mentoring/mentoring.tandem-activated.v1', { tandemId: randomUUID(), on: '2027-03-01' }),
+      example('offer/offer.participation-recorded.v1', { referralId: randomUUID(), on: '2027-02-20', step: 'enrolled' }),
+    );
     await t.publish(all);
   }, 90_000);
   afterAll(async () => {
@@ -72,6 +83,9 @@ describe('event log → figures', () => {
     expect(row(table(report, 'referrals'), '2601').values).toEqual([1, 0, 0, 0]);
     // Days from registration: 10, 20, 10, 101 days in Solothurn → median 10 (nearest rank), p90 101.
     expect(row(table(report, 'first-information-days'), '2601').values).toEqual([4, 10, 101]);
+    expect(row(table(report, 'dfpa-assessments'), '2581').values).toEqual([1, 0, 0, 0]);
+    expect(row(table(report, 'mentoring-tandems'), '2581').values).toEqual([1]);
+    expect(row(table(report, 'offer-participations'), '2601').values[0]).toBe(1);
     const active = table(report, 'active-municipalities');
     expect(active.columnTotals).toEqual([3, 4, 75]);
   });
@@ -208,5 +222,7 @@ describe('event log → figures', () => {
     expect(first.total).toBe(7);
     expect(first.byAgeGroup['16-25']).toBe(1);
     expect(r.body.keyFigures.find((k: { key: string }) => k.key === 'language-referrals').total).toBe(1);
+    expect(r.body.keyFigures.find((k: { key: string }) => k.key === 'language-course-participations').total).toBe(1);
+    expect(r.body.keyFigures.find((k: { key: string }) => k.key === 'ias-assessments').total).toBe(1);
   });
 });

@@ -112,6 +112,60 @@ const figures: readonly FigureDefinition[] = [
     variants: ['goals-reached', 'no-further-need', 'person-not-cooperating', 'person-moved', 'other'], audiences: ALL,
   },
   {
+    key: 'dfpa-cases-opened', title: { de: 'Direkt eröffnete DFPA-Fälle', en: 'DFPA cases opened directly' },
+    definition: 'Von der Sozialregion ohne Übergabe der Gemeinde eröffnete DFPA-Fälle (je Fall einmal). DFPA-Ereignisse ohne Wohngemeinde zählen nicht.',
+    sources: ['dfpa.case-opened.v1'], unit: 'persons', aggregate: 'count', dateBasis: 'Eröffnungsdatum (openedOn)', variants: [''], audiences: ALL,
+  },
+  {
+    key: 'dfpa-assessments', title: { de: 'Potenzialabklärungen nach Arbeitsmarktfähigkeit', en: 'Potential assessments by employability' },
+    definition: 'Abgeschlossene Potenzialabklärungen (jede Version) nach Ergebnis: arbeitsmarktfähig, ausbildungsfähig, noch nicht, offen.',
+    sources: ['dfpa.assessment-completed.v1'], unit: 'events', aggregate: 'count', dateBasis: 'Datum der Abklärung (assessedOn)',
+    variants: ['arbeitsmarktfaehig', 'ausbildungsfaehig', 'not-yet', 'open'], audiences: ALL, kip: 'IAS: Potenzialabklärung',
+  },
+  {
+    key: 'dfpa-plans', title: { de: 'Integrationspläne', en: 'Integration plans' },
+    definition: 'Vereinbarte Integrationspläne der DFPA: erste Fassung (first) oder überarbeitete (revised).',
+    sources: ['dfpa.plan-agreed.v1'], unit: 'events', aggregate: 'count', dateBasis: 'Vereinbarungsdatum (agreedOn)', variants: ['first', 'revised'], audiences: ALL,
+  },
+  {
+    key: 'dfpa-measures', title: { de: 'DFPA-Massnahmen nach KIP-Förderbereich', en: 'DFPA measures by KIP area' },
+    definition: 'Begonnene Massnahmen der DFPA-Integrationspläne nach KIP-3-Förderbereich (je Massnahme einmal).',
+    sources: ['dfpa.measure-started.v1'], unit: 'events', aggregate: 'count', dateBasis: 'Beginn (startedOn)',
+    variants: ['information-beratung', 'diskriminierungsschutz', 'sprache', 'fruehe-kindheit', 'ausbildungs-arbeitsmarktfaehigkeit', 'dolmetschen', 'zusammenleben'], audiences: ALL, kip: 'IAS: Sprachförderung, Ausbildungs- und Arbeitsmarktfähigkeit',
+  },
+  {
+    key: 'dfpa-rav-reports', title: { de: 'Meldungen an das RAV', en: 'Reports to the RAV' },
+    definition: 'Meldungen arbeitsmarktfähiger VA/FL an die öffentliche Arbeitsvermittlung (VIntA Art. 9).',
+    sources: ['dfpa.rav-reported.v1'], unit: 'events', aggregate: 'count', dateBasis: 'Meldedatum (reportedOn)', variants: [''], audiences: ALL, kip: 'VIntA Art. 9: Zahl der Meldungen',
+  },
+  {
+    key: 'dfpa-placements', title: { de: 'Vermittlungen nach Art', en: 'Placements by kind' },
+    definition: 'Vermittlungen in Arbeit, Lehre, Praktikum oder Ausbildung (VIntA Art. 9).',
+    sources: ['dfpa.placement-recorded.v1'], unit: 'events', aggregate: 'count', dateBasis: 'Datum (placedOn)', variants: ['employment', 'apprenticeship', 'internship', 'training'], audiences: ALL, kip: 'VIntA Art. 9: Zahl der Vermittlungen',
+  },
+  {
+    key: 'dfpa-closed', title: { de: 'Abgeschlossene DFPA-Fälle nach Grund', en: 'DFPA cases closed by reason' },
+    definition: 'Abgeschlossene DFPA-Fälle nach Austrittsgrund (je Fall einmal).',
+    sources: ['dfpa.case-closed.v1'], unit: 'persons', aggregate: 'count', dateBasis: 'Abschlussdatum (closedOn)',
+    variants: ['departure', 'naturalisation', 'death', 'goals-reached', 'other', 'moved-to-region'], audiences: ALL,
+  },
+  {
+    key: 'offer-participations', title: { de: 'Teilnahmen an Angeboten nach Kategorie', en: 'Offer participations by category' },
+    definition: 'Teilnahmen an Angeboten der Angebotsplattform (je Zuweisung einmal, ab der ersten gemeldeten Stufe) nach Kategorie.',
+    sources: ['offer.participation-recorded.v1'], unit: 'persons', aggregate: 'count', dateBasis: 'Datum der ersten Meldung (on)',
+    variants: ['language', 'early-childhood', 'work-readiness', 'living-together', 'counselling', 'interpreting', 'first-information'], audiences: ALL, kip: 'SEM-Kennzahl Sprachkursteilnahmen (Kategorie language)',
+  },
+  {
+    key: 'mentoring-tandems', title: { de: 'Aktivierte Mentoring-Tandems', en: 'Mentoring tandems activated' },
+    definition: 'Tandems der regionalen Mentoring-Pools, die aktiv wurden (je Tandem einmal).',
+    sources: ['mentoring.tandem-activated.v1'], unit: 'events', aggregate: 'count', dateBasis: 'Aktivierungsdatum (on)', variants: [''], audiences: ALL, kip: 'KIP 3 Zusammenleben',
+  },
+  {
+    key: 'mentoring-tandems-ended', title: { de: 'Beendete Mentoring-Tandems nach Ergebnis', en: 'Mentoring tandems ended by outcome' },
+    definition: 'Beendete Tandems nach Zielerreichung.',
+    sources: ['mentoring.tandem-ended.v1'], unit: 'events', aggregate: 'count', dateBasis: 'Enddatum (on)', variants: ['goals-reached', 'partly-reached', 'not-reached', 'unknown'], audiences: ALL,
+  },
+  {
     key: 'referrals', title: { de: 'Zuweisungen nach KIP-Förderbereich', en: 'Referrals by KIP area' },
     definition: 'Zuweisungen zu Angeboten und Regelstrukturen nach KIP-3-Förderbereich: Sprache (language), Ausbildungs- und Arbeitsmarktfähigkeit (education-work), Zusammenleben (social), übrige (other).',
     sources: ['case.referral-made.v1'], unit: 'events', aggregate: 'count', dateBasis: 'Datum der Zuweisung (madeOn)',
@@ -146,7 +200,11 @@ export interface Catalogue {
   readonly figures: readonly FigureDefinition[];
 }
 
-/** Version 2026.1: the figures the events in contracts/ carry today. */
+/**
+ * Version 2026.1: the figures the events in contracts/ carry today (case, dfpa, offer, mentoring, subsidy).
+ * case.counting-attributes-changed.v1 is logged but changes no fact: every fact keeps the attributes its own event
+ * carried on its date.
+ */
 export const CATALOGUE: Catalogue = { version: '2026.1', validFrom: '2026-12-01', figures };
 
 export function figureOf(key: string): FigureDefinition | undefined {
@@ -158,6 +216,10 @@ export const KIP_KEY_FIGURES = [
   { key: 'first-information', figure: 'first-information', variant: null, label: 'Mit Erstinformation erreichte Neuzuziehende' },
   { key: 'counselling-talks', figure: 'integration-talks', variant: null, label: 'Beratungsgespräche (Integrationsgespräche)' },
   { key: 'language-referrals', figure: 'referrals', variant: 'language', label: 'Zuweisungen zu Sprachförderung' },
+  { key: 'language-course-participations', figure: 'offer-participations', variant: 'language', label: 'Teilnahmen an Sprachkursen' },
   { key: 'interpreter-talks', figure: 'interpreter-talks', variant: null, label: 'Gespräche mit interkulturell Dolmetschenden' },
   { key: 'ias-dfpa-accepted', figure: 'dfpa-handovers', variant: 'accepted', label: 'IAS: in die durchgehende Fallführung übernommen' },
+  { key: 'ias-assessments', figure: 'dfpa-assessments', variant: null, label: 'IAS: Potenzialabklärungen' },
+  { key: 'ias-rav-reports', figure: 'dfpa-rav-reports', variant: null, label: 'IAS: Meldungen an das RAV (VIntA Art. 9)' },
+  { key: 'ias-placements', figure: 'dfpa-placements', variant: null, label: 'IAS: Vermittlungen (VIntA Art. 9)' },
 ] as const;

@@ -54,6 +54,16 @@ export const FACT_RULES: readonly FactRule[] = [
   { figure: 'dfpa-handovers', type: 'dfpa.case-accepted.v1', date: `d->>'acceptedOn'`, variant: `'accepted'`, key: `'handover:' || (d->>'handoverId')` },
   { figure: 'dfpa-handovers', type: 'dfpa.case-rejected.v1', date: `d->>'rejectedOn'`, variant: `'rejected'`, key: `'handover:' || (d->>'handoverId')` },
   { figure: 'dfpa-exits', type: 'dfpa.case-returned.v1', date: `d->>'returnedOn'`, variant: `d->>'reasonCode'` },
+  { figure: 'dfpa-cases-opened', type: 'dfpa.case-opened.v1', date: `d->>'openedOn'`, key: `'dfpa:' || (d->>'dfpaCaseId')` },
+  { figure: 'dfpa-assessments', type: 'dfpa.assessment-completed.v1', date: `d->>'assessedOn'`, variant: `d->>'employability'` },
+  { figure: 'dfpa-plans', type: 'dfpa.plan-agreed.v1', date: `d->>'agreedOn'`, variant: `CASE WHEN (d->>'planVersion')::int = 1 THEN 'first' ELSE 'revised' END` },
+  { figure: 'dfpa-measures', type: 'dfpa.measure-started.v1', date: `d->>'startedOn'`, variant: `d->>'kipArea'`, amount: `(d->>'costRappen')::bigint`, key: `'measure:' || (d->>'measureId')` },
+  { figure: 'dfpa-rav-reports', type: 'dfpa.rav-reported.v1', date: `d->>'reportedOn'` },
+  { figure: 'dfpa-placements', type: 'dfpa.placement-recorded.v1', date: `d->>'placedOn'`, variant: `d->>'kind'` },
+  { figure: 'dfpa-closed', type: 'dfpa.case-closed.v1', date: `d->>'closedOn'`, variant: `d->>'exitReason'`, key: `'dfpa:' || (d->>'dfpaCaseId')` },
+  { figure: 'offer-participations', type: 'offer.participation-recorded.v1', date: `d->>'on'`, variant: `d->>'category'`, key: `'participation:' || (d->>'referralId')` },
+  { figure: 'mentoring-tandems', type: 'mentoring.tandem-activated.v1', date: `d->>'on'`, key: `'tandem:' || (d->>'tandemId')` },
+  { figure: 'mentoring-tandems-ended', type: 'mentoring.tandem-ended.v1', date: `d->>'on'`, variant: `d->>'outcome'`, key: `'tandem:' || (d->>'tandemId')` },
   { figure: 'referrals', type: 'case.referral-made.v1', date: `d->>'madeOn'`, variant: `d->>'category'` },
   { figure: 'cases-closed', type: 'case.closed.v1', date: `d->>'closedOn'`, variant: `d->>'reason'`, key: `'case:' || (d->>'caseId')` },
   { figure: 'subsidies-approved', type: 'subsidy.claim-approved.v1', date: swissDay(`d->>'approvedAt'`), amount: `(d->>'payableRappen')::bigint`, key: `'claim:' || (d->>'claimId')` },
@@ -88,7 +98,7 @@ export function factInsert(rule: FactRule, where: string): string {
     CROSS JOIN LATERAL (SELECT l.data AS d, l.data->'attributes' AS a) x
     LEFT JOIN country_group cg ON cg.bfs_code = (a->'nationality'->>'bfsCode')::int
     ${rule.join ?? ''}
-    WHERE l.type = '${rule.type}' AND (${where}) ${rule.where ? `AND (${rule.where})` : ''}
+    WHERE l.type = '${rule.type}' AND (${where}) AND d->>'municipality' IS NOT NULL ${rule.where ? `AND (${rule.where})` : ''}
     ORDER BY l.seq
     ON CONFLICT (figure, fact_key) DO NOTHING`;
 }
