@@ -8,8 +8,8 @@ import { startPlatform, type Platform } from './support/platform.js';
  * Issue 4, end to end: eCH-0020 arrivals delivered to registry-intake become cases in case-management,
  * in the right IB's work list only, and go through Informieren, Fordern and Sanktionieren until the
  * Migrationsamt decides: a binding agreement for a non-EU national, refused (recommendation only) for an
- * EU national; a later base delivery of the register shows the IB which cases' persons it no longer lists. Both
- * services run as built processes; nothing in between is faked.
+ * EU national; a later base delivery of the register (also one delivered in packages) shows the IB which cases'
+ * persons it no longer lists. Both services run as built processes; nothing in between is faked.
  */
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const unique = () => Math.random().toString(36).slice(2, 8);
@@ -157,6 +157,44 @@ describe('arrival → case → first information → integration talk → agreem
     expect(check.cases.map((c) => c.caseId)).toContain(gone.id);
     expect(check.cases.map((c) => c.caseId)).not.toContain(stayed.id);
     expect(check.cases.find((c) => c.caseId === gone.id)?.officialName).toBe(left.officialName);
+  });
+
+  it('makes the register check conclusive for a register delivered in two packages (out of order) once both are in; the IB closes a listed case', async () => {
+    const stays = newcomer({});
+    const left = newcomer({});
+    await deliver('ib.solothurn', stays);
+    await deliver('ib.solothurn', left);
+    const [stayed, gone] = [await findCase('ib.solothurn', stays.officialName), await findCase('ib.solothurn', left.officialName)];
+    const neighbour = newcomer({}); // registered for years: in the register, no case
+    delivered.push(neighbour);
+    const uniqueIdDelivery = `e2e-register-${unique()}`;
+    const second = await api('intake', 'ib.solothurn', 'POST', '/api/v1/deliveries', baseDelivery(SOLOTHURN.bfs, day(0), [stays], { uniqueIdDelivery, total: 2, number: 2 }), 'application/xml');
+    expect(second).toMatchObject({ status: 202, body: { eventsFound: 1, emitted: 1 } });
+    // One package is not the register: registry-intake waits for the other one.
+    const waiting = await api('intake', 'ib.solothurn', 'GET', `/api/v1/deliveries/${second.body.id}`);
+    expect(waiting.body.notes).toContainEqual(expect.stringMatching(new RegExp(`^partial delivery ${uniqueIdDelivery}: waiting for package 1 `)));
+    const first = await api('intake', 'ib.solothurn', 'POST', '/api/v1/deliveries', baseDelivery(SOLOTHURN.bfs, day(0), [neighbour], { uniqueIdDelivery, total: 2, number: 1 }), 'application/xml');
+    expect(first).toMatchObject({ status: 202, body: { eventsFound: 1, emitted: 1 } });
+    const messageIds = await Promise.all([first, second].map(async (r) => (await api('intake', 'ib.solothurn', 'GET', `/api/v1/deliveries/${r.body.id}`)).body.messageId as string));
+
+    const check = await eventually(async () => {
+      const c = await api('cases', 'ib.solothurn', 'GET', `/api/v1/register-checks/${SOLOTHURN.bfs}`);
+      expect(c.status).toBe(200);
+      expect(c.body).toMatchObject({
+        messageId: messageIds[0], registered: 2, seen: 2, conclusive: true, packageMessageIds: messageIds,
+        partialDelivery: { uniqueIdDelivery, totalNumberOfPackages: 2, numberOfActualPackage: 1 },
+      });
+      return c.body as { cases: { caseId: string }[] };
+    }, { timeoutMs: 20_000 });
+    expect(check.cases.map((c) => c.caseId)).toContain(gone.id);
+    expect(check.cases.map((c) => c.caseId)).not.toContain(stayed.id);
+
+    // The check changes nothing by itself: the IB decides, and closes the case of the person who left.
+    expect((await api('cases', 'ib.solothurn', 'GET', `/api/v1/cases/${gone.id}`)).body.status).not.toBe('closed');
+    const closed = await act('ib.solothurn', gone.id, '/closure', { on: day(0), note: 'Gemäss Registerabgleich weggezogen.' });
+    expect(closed.status).toBe('closed');
+    const after = await api('cases', 'ib.solothurn', 'GET', `/api/v1/register-checks/${SOLOTHURN.bfs}`);
+    expect(after.body.cases.map((c: { caseId: string }) => c.caseId)).not.toContain(gone.id);
   });
 
   it('refuses the Migrationsamt a binding agreement for an EU national with a clear message: recommendation only', async () => {

@@ -18,12 +18,20 @@ export interface Newcomer {
 
 const x = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 
-const header = (bfs: number, eventDate?: string) => `
+/** eCH-0058 partialDelivery: the message is package `number` of `total` of the register `uniqueIdDelivery`. */
+export interface RegisterPackage {
+  uniqueIdDelivery: string;
+  total: number;
+  number: number;
+}
+
+const header = (bfs: number, eventDate?: string, pkg?: RegisterPackage) => `
   <deliveryHeader>
     <e58:senderId>sedex://T1-${bfs}-1</e58:senderId>
     <e58:messageId>${randomUUID()}</e58:messageId>
     <e58:messageType>http://www.ech.ch/xmlns/eCH-0020/3</e58:messageType>
-    <e58:sendingApplication><e58:manufacturer>Example AG</e58:manufacturer><e58:product>Einwohnerregister</e58:product><e58:productVersion>7.2</e58:productVersion></e58:sendingApplication>
+    <e58:sendingApplication><e58:manufacturer>Example AG</e58:manufacturer><e58:product>Einwohnerregister</e58:product><e58:productVersion>7.2</e58:productVersion></e58:sendingApplication>${pkg ? `
+    <e58:partialDelivery><e58:uniqueIdDelivery>${pkg.uniqueIdDelivery}</e58:uniqueIdDelivery><e58:totalNumberOfPackages>${pkg.total}</e58:totalNumberOfPackages><e58:numberOfActualPackage>${pkg.number}</e58:numberOfActualPackage></e58:partialDelivery>` : ''}
     <e58:messageDate>${new Date().toISOString().slice(0, 19)}</e58:messageDate>${eventDate ? `
     <e58:eventDate>${eventDate}</e58:eventDate>` : ''}
     <e58:action>1</e58:action>
@@ -93,14 +101,14 @@ export function moveInDelivery(p: Newcomer): string {
   </moveIn>`);
 }
 
-/** A base delivery (the municipality's whole register as of `eventDate`) listing `persons`. */
-export function baseDelivery(bfs: number, eventDate: string, persons: Newcomer[]): string {
+/** A base delivery (the municipality's whole register as of `eventDate`, or one package of it) listing `persons`. */
+export function baseDelivery(bfs: number, eventDate: string, persons: Newcomer[], pkg?: RegisterPackage): string {
   const messages = persons.map((p) => `
     <messages>
     <baseDeliveryPerson>${fullPerson(p)}
     </baseDeliveryPerson>${mainResidence(p)}
     </messages>`).join('');
-  return delivery(`${header(bfs, eventDate)}
+  return delivery(`${header(bfs, eventDate, pkg)}
   <baseDelivery>${messages}
   </baseDelivery>`);
 }

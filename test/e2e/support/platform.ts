@@ -102,7 +102,7 @@ export async function startPlatform(): Promise<Platform> {
     [intake, cases] = await Promise.all([
       start('registry-intake', {
         ...common, PERSON_REF_KEY: `e2e-person-ref-key-${randomBytes(16).toString('hex')}`,
-        SEDEX_INBOX_DIR: mkdtempSync(join(tmpdir(), 'e2e-sedex-')),
+        SEDEX_INBOX_DIR: mkdtempSync(join(tmpdir(), 'e2e-sedex-')), INTAKE_JOBS_PREFIX: `${prefix}bull`,
       }, intakeDb),
       start('case-management', { ...common, CASE_JOBS_PREFIX: `${prefix}bull` }, casesDb),
     ]);
