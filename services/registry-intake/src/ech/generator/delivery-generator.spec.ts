@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { isValidAhvNumber } from '../ahv-number.js';
 import { readDelivery } from '../delivery-reader.js';
 import { schemaValidator } from '../../../test/fixtures/intake-harness.js';
-import { baseDeliveryChunks, EVENT_KINDS, generateEventDeliveries, generateEventDelivery, type BaseDeliveryStats, type EventKind } from './delivery-generator.js';
+import { baseDeliveryChunks, basePackages, EVENT_KINDS, generateEventDeliveries, generateEventDelivery, type BaseDeliveryStats, type EventKind } from './delivery-generator.js';
 import { PREFIX_STYLES } from './ech-xml-writer.js';
 
 const validator = schemaValidator();
@@ -22,6 +22,24 @@ describe('gen:ech test data', () => {
       expect(d.xml).not.toMatch(/<eCH-0044:vn>/);
     }
     expect(validator.validate([...baseDeliveryChunks(30, options)].join(''))).toEqual([]);
+  });
+
+  it('writes the packages of a partial delivery: XSD-valid, each with its header, own messageId and own local person ids', async () => {
+    const packages = basePackages(25, 3, { municipality: 2581, seed: 3, messageId: 'reg-7', uniqueIdDelivery: 'register-2581-7' });
+    expect(packages.map((p) => p.persons)).toEqual([9, 9, 7]);
+    const read = [];
+    for (const p of packages) {
+      const xml = [...baseDeliveryChunks(p.persons, p.options)].join('');
+      expect(validator.validate(xml)).toEqual([]);
+      const localIds = [...xml.matchAll(/<eCH-0044:personId>([^<]+)<\/eCH-0044:personId>/g)].map((m) => m[1]);
+      expect(localIds).toHaveLength(p.persons);
+      const result = await readDelivery(xml, { validator, onRecord: () => undefined });
+      if (result.status !== 'accepted') throw new Error(result.refusal.message);
+      read.push({ header: result.header, localIds });
+    }
+    expect(read.map((r) => [r.header.messageId, r.header.partialDelivery])).toEqual([1, 2, 3].map((n) => [`reg-7-p${n}`, { uniqueIdDelivery: 'register-2581-7', totalNumberOfPackages: 3, numberOfActualPackage: n }]));
+    const all = read.flatMap((r) => r.localIds);
+    expect(new Set(all).size).toBe(25);
   });
 
   it('uses the eCH-0058 messageId given, realistic nationalities and valid AHV numbers', () => {
