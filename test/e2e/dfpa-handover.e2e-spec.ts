@@ -59,7 +59,7 @@ describe('DFPA hand-over: Olten → Sozialregion Olten and back, Thal-Gäu never
     const dfpaCaseId = accepted.body.dfpaCaseId as string;
     await eventually(async () => {
       const r = await p.call(cases, 'ib.olten', 'GET', `/api/v1/cases/${caseId}`);
-      expect(r.body).toMatchObject({ status: 'at-sozialregion', atSozialregion: 'olten' });
+      expect(r.body).toMatchObject({ status: 'at-sozialregion', atSozialregion: 'olten', sozialregion: 'olten', dfpaStatus: 'accepted' });
     }, { timeoutMs: 20_000 });
 
     const assessed = await p.call(olten, 'sr.olten', 'POST', `/api/v1/cases/${dfpaCaseId}/assessments`, {
@@ -71,15 +71,19 @@ describe('DFPA hand-over: Olten → Sozialregion Olten and back, Thal-Gäu never
     expect(assessed.status).toBe(201);
     const planned = await p.call(olten, 'sr.olten', 'POST', `/api/v1/cases/${dfpaCaseId}/plans`, { agreedOn: day(0), reviewOn: day(180), goals: [{ area: 'sprache', target: 'Deutsch A2', dueOn: day(365) }] });
     expect(planned.body.progress).toBe('plan-active');
-    // The officer still sees only that the case is at the region, never the assessment or the plan.
-    const atRegion = await p.call(cases, 'ib.olten', 'GET', `/api/v1/cases/${caseId}`);
+    // The officer sees that the case is at the region and its coarse status, never the assessment or the plan.
+    const atRegion = await eventually(async () => {
+      const r = await p.call(cases, 'ib.olten', 'GET', `/api/v1/cases/${caseId}`);
+      expect(r.body).toMatchObject({ status: 'at-sozialregion', sozialregion: 'olten', dfpaStatus: 'plan-active' });
+      return r;
+    }, { timeoutMs: 20_000 });
     expect(JSON.stringify(atRegion.body)).not.toMatch(/kurzassessment|Gastronomie|Deutsch A2/);
 
     const returned = await p.call(olten, 'sr.olten', 'POST', `/api/v1/cases/${dfpaCaseId}/return`, { reasonCode: 'no-further-need', reason: 'Stelle gefunden, weitere Begleitung durch die Gemeinde.' });
     expect(returned.body.status).toBe('returned');
     await eventually(async () => {
       const r = await p.call(cases, 'ib.olten', 'GET', `/api/v1/cases/${caseId}`);
-      expect(r.body).toMatchObject({ status: 'open', atSozialregion: null });
+      expect(r.body).toMatchObject({ status: 'open', atSozialregion: null, dfpaStatus: 'returned' });
       expect(r.body.pastHandovers.at(-1)).toMatchObject({ handoverId, status: 'returned', endReasonCode: 'no-further-need' });
     }, { timeoutMs: 20_000 });
 
