@@ -41,7 +41,7 @@ export async function startSubsidiesApp(env: Record<string, string> = {}): Promi
     beforeClose: (app) => app.get(ClaimRunQueue).queue.obliterate({ force: true }).catch(() => undefined),
   });
   const publisher = await t.amqp.createConfirmChannel();
-  const validator = new EventValidator();
+  const validator: EventValidator = new EventValidator();
   const tokens = new Map<string, string>();
   const tokenOf = async (user: User) => {
     const cached = tokens.get(user);
