@@ -47,4 +47,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 console.log(`  demo data: ${counts.accepted} deliveries accepted, ${counts.duplicate} already known, ${counts.refused} refused`);
+// The Angebotsplattform's providers and offers, published through the offers API as AGS would (services/offers/scripts).
+const { loadDemoOffers } = await import(join(root, 'services/offers/scripts/demo-offers.mjs'));
+console.log(`  demo offers: ${await loadDemoOffers()} published`);
 if (marker) writeFileSync(marker, `${new Date().toISOString()} ${JSON.stringify(counts)}\n`);
