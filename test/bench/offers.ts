@@ -34,7 +34,7 @@ const REGION = `CASE p.bfs WHEN 2601 THEN 'solothurn' WHEN 2581 THEN 'olten' WHE
   WHEN 2613 THEN 'thierstein' WHEN 2422 THEN 'thal-gaeu' WHEN 2583 THEN 'unteres-niederamt' WHEN 2534 THEN 'zuchwil-luterbach' ELSE 'biberist-bucheggberg-lohn-ammannsegg' END`;
 
 /** Offers generated in SQL with the columns and content shape the service writes (OfferRepository.save). */
-async function seedOffers(db: pg.Client): Promise<string[]> {
+export async function seedOffers(db: pg.Client): Promise<string[]> {
   await db.query(`INSERT INTO provider (id, name, kind, contact, address) SELECT 'bench-' || i, 'Bench-Anbieter ' || i, 'association',
     '{"email": "kurse@bench.example"}', '{"street": "Bielstrasse 1", "postcode": "4500", "place": "Solothurn"}' FROM generate_series(1, 20) i`);
   await db.query(`
@@ -79,7 +79,7 @@ async function seedOffers(db: pg.Client): Promise<string[]> {
   return (await db.query('SELECT id FROM offer ORDER BY random() LIMIT 500')).rows.map((r: { id: string }) => r.id);
 }
 
-async function seedMentoring(db: pg.Client): Promise<string> {
+export async function seedMentoring(db: pg.Client): Promise<string> {
   const slots = `ARRAY['mo-evening','tu-evening','we-evening','th-evening','fr-evening','sa-morning','sa-afternoon','su-afternoon']`;
   const interests = `ARRAY['kochen','wandern','lesen','musik','fussball','garten','arbeit','schule']`;
   await db.query(`
@@ -100,7 +100,7 @@ async function seedMentoring(db: pg.Client): Promise<string> {
 }
 
 /** ~40 public searches as readers send them: words in four languages (some without accents or with a typo), filters, pages. */
-function searchPaths(): string[] {
+export function searchPaths(): string[] {
   const words = ['deutschkurs', 'cours francais', 'corso tedesco', 'german course', 'elterncafe', 'cafe des parents', 'bewerbung', 'couture', 'Deutshkurs', 'soleure',
     'olten', 'familien beratung', 'computer', 'informatica', 'sprachcafe', 'mütter'];
   const filters = ['', '&category=language', '&category=language&cefr=A2', '&free=true', '&childcare=true', '&municipality=2601', '&region=olten', '&held=fra',
@@ -190,4 +190,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Runs when started as the benchmark; the seeders and query variants may be imported for a closer look.
+if (import.meta.url === `file://${process.argv[1]}`) await main();
