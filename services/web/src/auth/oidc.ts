@@ -26,9 +26,10 @@ export class OidcClient {
 
   discovered(): Promise<client.Configuration> {
     if (!this.config) {
-      const insecure = issuerOf(this.settings).startsWith('http:');
+      const server = this.settings.discoveryUrl ?? issuerOf(this.settings);
+      const insecure = server.startsWith('http:');
       this.config = client
-        .discovery(new URL(issuerOf(this.settings)), this.settings.clientId, undefined, client.ClientSecretBasic(this.settings.clientSecret),
+        .discovery(new URL(server), this.settings.clientId, undefined, client.ClientSecretBasic(this.settings.clientSecret),
           insecure ? { execute: [client.allowInsecureRequests] } : undefined)
         .catch((error: unknown) => {
           this.config = undefined;

@@ -8,6 +8,9 @@ export interface WebConfig {
   /** The identity server's base URL (Keycloak or dev-oidc); the realm path is added. */
   identityUrl: string;
   realm: string;
+  /** Where this service reads the discovery document when it reaches the identity server by another name than
+   *  browsers do (docker compose: keycloak:8080 inside, localhost:8080 outside); default: under the issuer. */
+  discoveryUrl?: string;
   clientId: string;
   clientSecret: string;
   redisUrl: string;
@@ -46,6 +49,7 @@ export function loadWebConfig(env: Readonly<Record<string, string | undefined>> 
     publicUrl: url('WEB_PUBLIC_URL', env.WEB_PUBLIC_URL, `http://localhost:${env.PORT ?? 3000}`, problems),
     identityUrl: url('OIDC_AUTH_SERVER_URL', env.OIDC_AUTH_SERVER_URL, 'http://localhost:8080', problems),
     realm: env.OIDC_REALM || 'start-integration',
+    ...(env.OIDC_DISCOVERY_URL ? { discoveryUrl: url('OIDC_DISCOVERY_URL', env.OIDC_DISCOVERY_URL, '', problems) } : {}),
     clientId: env.WEB_OIDC_CLIENT_ID || 'si-web',
     clientSecret: env.WEB_OIDC_CLIENT_SECRET || 'si-web-secret',
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',

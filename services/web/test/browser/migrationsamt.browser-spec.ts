@@ -58,6 +58,8 @@ test('ma.integration finds the reported case, records the review and decides a r
   const decision = page.locator('#aktion-ma-entscheid');
   await decision.locator('summary').click();
   await decision.getByLabel('Integrationsempfehlung').check();
+  await decision.getByRole('group', { name: 'Ziele 1' }).getByLabel('Kriterium').selectOption('c');
+  await decision.getByRole('group', { name: 'Ziele 1' }).getByLabel('Ziel').fill('Deutsch A1 mündlich bis Jahresende');
   await decision.getByLabel('Begründung des Entscheids').fill('Empfehlung: Deutschkurs A1 bis Jahresende.');
   await decision.getByRole('button', { name: 'Speichern' }).click();
   await expect(page.getByTestId('saved')).toContainText('Entscheid');
