@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     await dfpa.sql.query('ANALYZE');
     const token = await p.token('sr.olten');
     for (const path of ['/api/v1/handovers', '/api/v1/cases']) {
-      const r = await autocannon({ url: dfpa.url, connections: CONNECTIONS, duration: READ_SECONDS, requests: [{ method: 'GET', path, headers: { authorization: `Bearer ${token}` } }] });
+      const r = await autocannon({ url: dfpa.url, connections: CONNECTIONS, duration: READ_SECONDS, requests: [{ method: 'GET', path, setupRequest: (req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${token}` } }) }] });
       console.log(`GET ${path} as sr.olten (${fmt(CASES)} cases, ${fmt(total + 100 * REGIONS.length)} open hand-overs, 50 per page, audited): ${fmt(r.requests.average)} req/s, latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms; non-2xx ${r.non2xx}, errors ${r.errors}`);
     }
     console.log(`dfpa peak RSS ${peakRss(dfpa.process.pid)}; load average now ${loadavg().map((l) => fmt(l, 1)).join(' ')}`);

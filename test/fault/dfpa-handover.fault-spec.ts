@@ -57,7 +57,7 @@ describe('dfpa killed while 1,000 hand-overs for three regions flow', () => {
     expect(atKill).toBeLessThan(TOTAL); // the kill came mid-stream
 
     const rows = (await dfpa.sql.query('SELECT handover_id, sozialregion_id FROM handover')).rows as { handover_id: string; sozialregion_id: string }[];
-    const expected = new Map(events.map((e) => [e.data.handoverId, e.data.sozialregionId]));
+    const expected = new Map<string, string>(events.map((e) => [e.data.handoverId, e.data.sozialregionId]));
     expect(rows).toHaveLength(TOTAL);
     expect(rows.filter((r) => expected.get(r.handover_id) !== r.sozialregion_id)).toEqual([]);
     // Applied once: one audit record of receipt per hand-over, none twice, and one answer deadline each.

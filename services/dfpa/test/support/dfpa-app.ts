@@ -36,7 +36,7 @@ export async function startDfpaApp(options: { regions?: string; config?: Partial
     beforeClose: (app) => app.get(DeadlineQueue).bullQueue.obliterate({ force: true }).catch(() => undefined),
   });
   const publisher = await t.amqp.createConfirmChannel();
-  const validator = new EventValidator();
+  const validator: EventValidator = new EventValidator();
   const publish = async (type: string, subject: string, data: unknown, headers?: Record<string, string>) => {
     const event = buildCloudEvent('case-management', { type, subject, data }) as CloudEvent;
     validator.validate(event);
