@@ -58,18 +58,25 @@ function lastClosedQuarter(): { label: string; from: string; to: string } {
   return { label: `${year}-Q${q}`, from: `${year}-${pad(first)}-01`, to: `${year}-${pad(first + 2)}-${pad(last)}` };
 }
 
-/** utime + stime of processes in seconds (Linux /proc), to tell the work from the wait on a shared machine. */
-function cpuSeconds(pids: number[]): number {
-  let sum = 0;
+/** utime + stime per process in seconds (Linux /proc), to tell the work from the wait on a shared machine. */
+function cpuByPid(pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
   for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      sum += (Number(f[11]) + Number(f[12])) / 100;
+      out.set(pid, (Number(f[11]) + Number(f[12])) / 100);
     } catch {
       // the process ended
     }
   }
+  return out;
+}
+
+/** CPU seconds between two snapshots of the processes alive at the end (one started in between counts whole). */
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, seconds] of after) sum += seconds - (before.get(pid) ?? 0);
   return sum;
 }
 
@@ -213,7 +220,7 @@ async function main(): Promise<void> {
     // The PostgreSQL backends of this database (the service's pool) and the service: their CPU is the ingest's work.
     const backends = async () => (await sql.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((r) => r.pid as number);
     const workers = [service.child.pid ?? 0, ...(await backends())];
-    const cpu0 = cpuSeconds(workers);
+    const cpu0 = cpuByPid(workers);
     let booked = await countIngested();
     while (booked < EVENTS && now() - ready < 300_000) {
       await sleep(50);
@@ -221,7 +228,7 @@ async function main(): Promise<void> {
     }
     const drainSeconds = (now() - ready) / 1000;
     // Connections opened during the run started near zero CPU: counting them whole is right.
-    const ingestCpu = cpuSeconds([...new Set([...workers, ...(await backends())])]) - cpu0;
+    const ingestCpu = cpuBetween(cpu0, cpuByPid([...new Set([...workers, ...(await backends())])]));
     say(`ingest: ${fmt(booked)} of ${fmt(EVENTS)} queued events booked in ${fmt(drainSeconds, 1)} s after the service was ready = ${fmt(booked / drainSeconds)} events/s `
       + `(target ≥ 2,000; ${fmt(PRELOADED + direct)} entries in the ledger before; start to ready ${fmt((ready - t) / 1000, 1)} s); `
       + `CPU used by the service and its database connections ${fmt(ingestCpu, 1)} s = ${fmt(booked / ingestCpu)} events per CPU-second; load average ${loadavg().map((l) => fmt(l, 1)).join(' ')}`);
@@ -251,11 +258,11 @@ async function main(): Promise<void> {
       body: new URLSearchParams({ grant_type: 'password', client_id: 'si-cli', username: 'ags.koordination', password: 'demo' }),
     }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
     const runWorkers = [service.child.pid ?? 0, ...(await backends())];
-    const runCpu0 = cpuSeconds(runWorkers);
+    const runCpu0 = cpuByPid(runWorkers);
     t = now();
     const run = await fetch(`${service.url}/api/v1/claim-runs`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }).then((r) => r.json()) as { claims: number; lines: number; periods: string[] };
     const runSeconds = (now() - t) / 1000;
-    const runCpu = cpuSeconds([...new Set([...runWorkers, ...(await backends())])]) - runCpu0;
+    const runCpu = cpuBetween(runCpu0, cpuByPid([...new Set([...runWorkers, ...(await backends())])]));
     say(`claim run: ${fmt(run.claims)} claims with ${fmt(run.lines)} lines for ${run.periods.join(', ')} in ${fmt(runSeconds, 2)} s (target < 5 s), `
       + `CPU used by the service and its database connections ${fmt(runCpu, 2)} s; load average ${loadavg().map((l) => fmt(l, 1)).join(' ')}`);
 

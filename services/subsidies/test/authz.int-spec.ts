@@ -112,6 +112,23 @@ describe('access matrix: every route × every demo user', () => {
     expect(Object.keys(MATRIX).sort()).toEqual(routes.sort());
   });
 
+  it('agrees with the roles each route declares: a user holding none of them is refused 403 in the matrix', () => {
+    const rolesOf: Record<User, string[]> = {
+      'ib.solothurn': ['gemeinde'], 'ib.olten': ['gemeinde'], 'ib.hubersdorf': ['gemeinde'], 'sr.olten': ['sozialregion'], 'ags.koordination': ['ags'],
+      'ags.finanzen': ['ags', 'ags-finanzen'], 'ma.integration': ['migrationsamt'], 'sr.thal-gaeu': ['sozialregion'], 'anbieter.vhs': ['anbieter'],
+      'anbieter.caritas': ['anbieter'], 'mp.olten': ['mentoring-koordination'],
+    };
+    for (const route of routeTable(t.app).filter((r) => r.key.includes('/api/v1/'))) {
+      expect({ route: route.key, kind: route.policy.kind }).toEqual({ route: route.key, kind: 'roles' });
+      const declared = route.policy.kind === 'roles' ? route.policy.roles : [];
+      for (const user of USERS) {
+        if (!rolesOf[user].some((r) => (declared as readonly string[]).includes(r))) {
+          expect({ route: route.key, user, status: MATRIX[route.key]?.expect[user] }).toEqual({ route: route.key, user, status: 403 });
+        }
+      }
+    }
+  });
+
   it('answers 401 without a token on every route', async () => {
     for (const key of Object.keys(MATRIX)) {
       const [method, path] = key.split(' ') as [string, string];
