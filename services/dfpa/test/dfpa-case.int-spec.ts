@@ -135,6 +135,21 @@ describe('dfpa case', () => {
     await eventually(async () => expect((await t.as('sr.olten', 'GET', `/api/v1/handovers/${open.handoverId}`)).body.status).toBe('withdrawn'));
   });
 
+  it('follows a move of the person to another municipality (case.transferred.v1): the history names the new region', async () => {
+    const { h, id } = await takeOver();
+    await t.publishCaseEvent('case.transferred.v1', h.caseId, {
+      caseId: h.caseId, personRef: h.person.personRef, municipality: 2401, attributes: { nationality: { bfsCode: 8362, iso2: 'ER' }, permitCode: '0503', permitAusweis: 'F', euEfta: false, familyOfSwiss: false, sex: 'female', birthYear: 1994, language: 'tir' },
+      fromMunicipality: 2581, toMunicipality: 2401, movedOn: daysAgo(0), status: 'at-sozialregion', firstInformationDue: null,
+    });
+    const entry = await eventually(async () => {
+      const e = (await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body.history.find((x: { action: string }) => x.action === 'municipality-changed');
+      if (!e) throw new Error('not yet');
+      return e;
+    });
+    expect(entry.details).toMatchObject({ from: 2581, to: 2401, toSozialregion: 'thal-gaeu', otherRegion: true });
+    expect((await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body).toMatchObject({ status: 'active', municipality: 2401 });
+  });
+
   it('emits no name, AHV number, address or health in any event (point 8)', async () => {
     await eventually(() => expect(t.emitted().length).toBeGreaterThan(10));
     const wire = JSON.stringify(t.emitted());

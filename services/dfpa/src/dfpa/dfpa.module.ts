@@ -53,7 +53,7 @@ const DS = getDataSourceToken();
       provide: DfpaCases,
       inject: [DS, DfpaCaseRepository, DeadlineRepository, DfpaWrites, AuditLog, DeadlineQueue, Clock, SOZIALREGIONEN],
       useFactory: (ds: DataSource, r: DfpaCaseRepository, d: DeadlineRepository, w: DfpaWrites, a: AuditLog, q: DeadlineQueue, clock: Clock, s: SozialregionReference) =>
-        new DfpaCases(ds, r, d, w, a, q, clock, s.ids),
+        new DfpaCases(ds, r, d, w, a, q, clock, s.ids, s.regionOf),
     },
     {
       provide: DfpaEventConsumers,

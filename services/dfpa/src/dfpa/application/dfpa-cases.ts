@@ -4,7 +4,7 @@ import type { AuditLog } from '@si/audit';
 import type { LocalDate } from '@si/kernel';
 import {
   addMeasure, agreePlan, changeCaseworkers, changeMeasureStatus, closeCase, closeWithMunicipalCase, moveToRegion, openDirectCase,
-  recordAssessment, recordPlacement, recordReview, reportToRav, returnToMunicipality, validateAssessment, validateHealth, validateMeasure,
+  followMunicipalMove, recordAssessment, recordPlacement, recordReview, reportToRav, returnToMunicipality, validateAssessment, validateHealth, validateMeasure,
   validatePlan, type Change, type Ctx, type DfpaCaseState, type DfpaPerson,
 } from '../domain/index.js';
 import type { DfpaCaseRepository } from '../infrastructure/dfpa-case.repository.js';
@@ -29,6 +29,7 @@ export class DfpaCases {
     private readonly queue: DeadlineQueue,
     private readonly clock: Clock,
     private readonly knownRegions: readonly string[],
+    private readonly regionOf: (bfs: number) => string | undefined = () => undefined,
   ) {}
 
   async list(caller: DfpaCaller, status: string, limit: number, after?: { openedOn: string; id: string }) {
@@ -115,6 +116,14 @@ export class DfpaCases {
   async municipalCaseClosed(em: EntityManager, caseId: string, closedOn: LocalDate, reason: string) {
     for (const s of await this.cases.byMunicipalCase(em, caseId, true)) {
       const change = closeWithMunicipalCase(s, { closedOn, reason });
+      if (change) await this.writes.write(em, change, { audit: { subject: 'system:dfpa:case-events', username: 'dfpa/case-events', roles: ['system'], scope: {} }, username: 'system' });
+    }
+  }
+
+  /** case.transferred.v1 for a municipal case this instance leads (idempotent: a repeat finds the municipality set). */
+  async municipalCaseTransferred(em: EntityManager, caseId: string, toMunicipality: number, movedOn: LocalDate) {
+    for (const s of await this.cases.byMunicipalCase(em, caseId, true)) {
+      const change = followMunicipalMove(s, { toMunicipality, movedOn, toSozialregion: this.regionOf(toMunicipality) });
       if (change) await this.writes.write(em, change, { audit: { subject: 'system:dfpa:case-events', username: 'dfpa/case-events', roles: ['system'], scope: {} }, username: 'system' });
     }
   }

@@ -189,3 +189,19 @@ export function closeWithMunicipalCase(s: DfpaCaseState, input: { closedOn: Loca
     events: [caseEvent('dfpa.case-closed.v1', state, { closedOn: input.closedOn, exitReason, progress: s.progress, measuresEnded: s.measures.filter((m) => m.status === 'ended').length })],
   };
 }
+
+/**
+ * case.transferred.v1: the person moved to another Solothurn municipality. The case stays with this region (it
+ * decides whether to lead on or to move the case, point 5); the history says where the person lives now and whether
+ * that municipality belongs to another Sozialregion.
+ */
+export function followMunicipalMove(s: DfpaCaseState, input: { toMunicipality: number; movedOn: LocalDate; toSozialregion: string | undefined }): Change | null {
+  if (s.status !== 'active' || s.municipality === input.toMunicipality) return null;
+  const otherRegion = input.toSozialregion !== undefined && input.toSozialregion !== s.sozialregionId;
+  return {
+    state: next(s, { municipality: input.toMunicipality }),
+    action: 'municipality-changed',
+    details: { from: s.municipality, to: input.toMunicipality, movedOn: input.movedOn, toSozialregion: input.toSozialregion ?? null, otherRegion },
+    events: [],
+  };
+}

@@ -1,5 +1,5 @@
 import type { OnModuleInit } from '@nestjs/common';
-import type { CaseClosedV1, CaseDfpaHandoverRequestedV1 } from '@si/contracts';
+import type { CaseClosedV1, CaseDfpaHandoverRequestedV1, CaseTransferredV1 } from '@si/contracts';
 import type { LocalDate } from '@si/kernel';
 import type { CloudEvent, EventConsumers } from '@si/messaging';
 import type { ServedRegions } from '../domain/index.js';
@@ -46,7 +46,7 @@ export class DfpaEventConsumers implements OnModuleInit {
         await this.cases.municipalCaseClosed(em, e.data.caseId, e.data.closedOn as LocalDate, e.data.reason);
       },
       // A move within the canton keeps the case with its region until the region moves or returns it (point 5).
-      'case.transferred.v1': async () => undefined,
+      'case.transferred.v1': (e: CloudEvent<CaseTransferredV1>, em) => this.cases.municipalCaseTransferred(em, e.data.caseId, e.data.toMunicipality, e.data.movedOn as LocalDate),
     });
   }
 }
