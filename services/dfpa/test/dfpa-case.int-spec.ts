@@ -155,4 +155,22 @@ describe('dfpa case', () => {
     const wire = JSON.stringify(t.emitted());
     for (const secret of ['Tesfay', 'Senait', '7561234567897', 'Bahnhofstrasse', 'Haidari', 'Rückenbeschwerden', 'under-clarification', 'workCapacityPercent']) expect(wire).not.toContain(secret);
   });
+
+  // Last: it moves this file's clock.
+  it('reminds the caseworkers of a plan review and a measure end before they are due, once (job or sweep, point 4)', async () => {
+    const { id } = await takeOver();
+    await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/assessments`, bodies.assessment());
+    await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/plans`, bodies.plan());
+    await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/measures`, bodies.measure());
+    const queue = t.app.get((await import('../src/dfpa/jobs/deadline-queue.js')).DeadlineQueue);
+    await queue.sweep();
+    const pending = (await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body.deadlines as { kind: string; remindedAt: string | null }[];
+    expect(pending.map((d) => [d.kind, d.remindedAt])).toEqual([['measure-end', null], ['plan-review', null]]);
+    t.clock.advanceDays(120 - 5); // the measure ends in 120 days, reminded 5 days before
+    await queue.sweep();
+    const reminded = (await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body.deadlines as { kind: string; remindedAt: string | null }[];
+    expect(reminded.find((d) => d.kind === 'measure-end')?.remindedAt).toEqual(expect.any(String));
+    expect(reminded.find((d) => d.kind === 'plan-review')?.remindedAt).toBeNull();
+    expect(await queue.sweep()).toBe(0);
+  });
 });
