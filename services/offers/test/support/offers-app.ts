@@ -36,7 +36,7 @@ export async function startOffersApp(options: OffersAppOptions = {}): Promise<Of
     beforeClose: (app) => app.get(OfferReviewQueue).bullQueue.obliterate({ force: true }).catch(() => undefined),
   });
   const publisher = await t.amqp.createConfirmChannel();
-  const validator = new EventValidator();
+  const validator: EventValidator = new EventValidator();
   const call = t.call;
   return Object.assign(t, {
     // The demo users beyond the platform's list log in the same way (password grant).
