@@ -59,7 +59,7 @@ export const SERVICE_LOGGER = Symbol('SERVICE_LOGGER');
       provide: LedgerBooking, inject: [LedgerRepository, TariffRepository, PeriodSettings],
       useFactory: (l: LedgerRepository, t: TariffRepository, p: PeriodSettings) => new LedgerBooking(l, t, p),
     },
-    { provide: LedgerQueries, inject: [DS, LedgerRepository], useFactory: (ds: DataSource, l: LedgerRepository) => new LedgerQueries(ds, l) },
+    { provide: LedgerQueries, inject: [DS, LedgerRepository, AuditLog], useFactory: (ds: DataSource, l: LedgerRepository, a: AuditLog) => new LedgerQueries(ds, l, a) },
     { provide: CaseEventConsumer, inject: [EventConsumers, LedgerBooking], useFactory: (c: EventConsumers, b: LedgerBooking) => new CaseEventConsumer(c, b) },
     { provide: ClaimRun, inject: [DS, ClaimRepository, PeriodSettings], useFactory: (ds: DataSource, r: ClaimRepository, p: PeriodSettings) => new ClaimRun(ds, r, p) },
     {

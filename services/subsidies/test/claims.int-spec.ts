@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '@si/testing';
 import { Pain001Schema } from '../src/payout/infrastructure/pain001-schema.js';
-import { ClaimRun } from '../src/claims/application/claim-run.js';
-import { ClaimRunQueue, CLAIM_RUN_JOB } from '../src/claims/jobs/claim-run.queue.js';
 import { FI, firstInformation, startSubsidiesApp, type SubsidiesTestApp } from './support/subsidies-app.js';
 
 /** Issue 13 points 3–6: claims, four eyes, payout files, payment, budget, events out and the audit of every step. */
@@ -51,14 +49,6 @@ describe('claims, approval and payout', () => {
     expect(detail.lines[0].caseId).toBe(solothurnCase);
     // No names on a claim line: case reference, date, item, rate, amount.
     expect(Object.keys(detail.lines[0]).sort()).toEqual(['amountRappen', 'caseId', 'disputedReason', 'entryId', 'item', 'late', 'rateRappen', 'serviceDate']);
-  });
-
-  it('runs the claim run on a BullMQ job scheduler (period end and reconciliation in one)', async () => {
-    const queue = t.app.get(ClaimRunQueue);
-    await queue.queue.upsertJobScheduler(CLAIM_RUN_JOB, { every: 3_600_000 }, { name: CLAIM_RUN_JOB, data: {} });
-    expect((await queue.queue.getJobSchedulers()).map((s) => s.key)).toContain(CLAIM_RUN_JOB);
-    // The run the job calls is the one behind POST /claim-runs: a missed period is caught by the next run.
-    expect(t.app.get(ClaimRun)).toBeDefined();
   });
 
   it('shows the officer only their municipalities\' claims; another IB gets 404', async () => {

@@ -122,6 +122,8 @@ describe('tariffs and ledger', () => {
     expect(interpreter.body.items.map((e: { item: string }) => e.item)).toEqual(['interpreter']);
     expect((await t.as('ib.olten', 'GET', '/api/v1/ledger?municipality=2545')).status).toBe(403);
     expect((await t.as('ib.olten', 'GET', '/api/v1/ledger')).body.items).toEqual([]);
+    const audit = await t.sql.query(`SELECT actor_username, municipality FROM audit_record WHERE action = 'ledger.list' AND actor_username = 'ib.olten'`);
+    expect(audit.rows).toEqual(expect.arrayContaining([{ actor_username: 'ib.olten', municipality: null }]));
     const bad = await t.as('ags.koordination', 'GET', '/api/v1/ledger?item=pizza');
     expect(bad).toMatchObject({ status: 422, body: { rule: 'S16' } });
   });
