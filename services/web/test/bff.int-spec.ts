@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Redis } from 'ioredis';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the BFF is tested against the real dev identity server
+import { startDevOidc, type DevOidcServer } from '@si/dev-oidc';
+import { createLogger } from '@si/observability';
+import { freePort } from '@si/testing';
+
+/**
+ * The backend-for-frontend over real HTTP against the dev identity server and Redis: the code + PKCE login,
+ * the session cookie, CSRF (origin and synchronizer token) on POST, the login redirect for pages and for
+ * htmx, logout at the identity server. No browser: the cookies are carried by hand, as a browser would.
+ */
+let oidc: DevOidcServer;
+let app: NestFastifyApplication;
+let web: string;
+const prefix = `webtest${randomBytes(3).toString('hex')}:`;
+
+type Jar = Map<string, string>;
+const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+function keep(jar: Jar, response: Response): void {
+  for (const c of response.headers.getSetCookie()) {
+    const [pair] = c.split(';');
+    const [name, ...value] = (pair ?? '').split('=');
+    if (!name) continue;
+    if (/max-age=0|expires=thu, 01 jan 1970/i.test(c) || value.join('=') === '') jar.delete(name.trim());
+    else jar.set(name.trim(), value.join('='));
+  }
+}
+async function go(url: string, jar: Jar, init: RequestInit = {}): Promise<Response> {
+  const r = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers ?? {}), cookie: cookieHeader(jar) } });
+  keep(jar, r);
+  return r;
+}
+
+/** The whole login as a browser does it; returns the web app's cookies and the page's CSRF token. */
+async function login(username: string): Promise<{ web: Jar; csrf: string; landing: string }> {
+  const webJar: Jar = new Map();
+  const idpJar: Jar = new Map();
+  const start = await go(`${web}/auth/login`, webJar);
+  expect(start.status).toBe(303);
+  const authorize = start.headers.get('location') ?? '';
+  expect(authorize).toContain('code_challenge_method=S256');
+  const form = await (await go(authorize, idpJar)).text();
+  const action = (/<form method="post" action="([^"]+)"/.exec(form)?.[1] ?? '').replaceAll('&amp;', '&');
+  const loginId = /name="login" value="([^"]*)"/.exec(form)?.[1] ?? '';
+  const posted = await go(new URL(action, authorize).href, idpJar, {
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ login: loginId, username, password: 'demo' }),
+  });
+  const callback = posted.headers.get('location') ?? '';
+  expect(callback.startsWith(`${web}/auth/callback?`)).toBe(true);
+  const done = await go(callback, webJar);
+  expect(done.status).toBe(303);
+  const landing = done.headers.get('location') ?? '';
+  // A public page carries the layout with the user and the CSRF token, and needs no service behind it.
+  const page = await (await go(`${web}/de/angebote`, webJar)).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+  return { web: webJar, csrf, landing };
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  web = `http://127.0.0.1:${port}`;
+  oidc = await startDevOidc({ port: 0, extraRedirectUris: { 'si-web': { redirectUris: [`${web}/auth/callback`], postLogoutRedirectUris: [`${web}/`] } } });
+  Object.assign(process.env, {
+    WEB_PUBLIC_URL: web, OIDC_AUTH_SERVER_URL: oidc.publicUrl, WEB_REDIS_PREFIX: prefix, LOG_LEVEL: 'warn',
+    // No services behind it in this test: pages that need them are not asked for.
+    CASE_MANAGEMENT_URL: 'http://127.0.0.1:9', REGISTRY_INTAKE_URL: 'http://127.0.0.1:9', OFFERS_URL: 'http://127.0.0.1:9',
+  });
+  const { createWebApp } = await import('../src/web-app.js');
+  const { AppModule } = await import('../src/app.module.js');
+  app = await createWebApp(AppModule, createLogger('web-test', 'warn'));
+  await app.listen({ port, host: '127.0.0.1' });
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+  await oidc?.close();
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length) await redis.del(...keys);
+  await redis.quit();
+});
+
+describe('BFF login (authorization code + PKCE)', () => {
+  it('logs ib.solothurn in: an httpOnly SameSite=Lax session cookie holding only a random id, the user on the page, tokens nowhere in it', async () => {
+    const { web: jar, csrf, landing } = await login('ib.solothurn');
+    expect(landing).toBe('/faelle');
+    expect(csrf).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    const sessionId = jar.get('si-session') ?? '';
+    expect(sessionId).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const home = await go(`${web}/`, jar);
+    expect(home.status).toBe(303);
+    const page = await (await go(`${web}/de/angebote`, jar)).text();
+    expect(page).toContain('Anna Brunner');
+    expect(page).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
+    // In Redis the session sits under the hash of the id: a copy of Redis gives no usable cookie.
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const keys = await redis.keys(`${prefix}session:*`);
+    await redis.quit();
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.some((k) => k.includes(sessionId))).toBe(false);
+  });
+
+  it('refuses a callback whose state this browser did not start', async () => {
+    const r = await go(`${web}/auth/callback?code=x&state=forged`, new Map());
+    expect(r.status).toBe(400);
+    expect(await r.text()).toContain('Anmeldung nicht abgeschlossen');
+  });
+});
+
+describe('CSRF on every POST', () => {
+  it('refuses a POST without the synchronizer token, with a wrong one, or from another origin; accepts the right one and logs out at the identity server', async () => {
+    const { web: jar, csrf } = await login('ib.olten');
+    const post = (body: Record<string, string>, origin = web) => go(`${web}/auth/logout`, jar, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin }, body: new URLSearchParams(body),
+    });
+    expect((await post({})).status).toBe(403);
+    expect((await post({ _csrf: `${csrf}x` })).status).toBe(403);
+    expect((await post({ _csrf: csrf }, 'https://evil.example')).status).toBe(403);
+    const out = await post({ _csrf: csrf });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('location')).toContain(`${oidc.issuer}/protocol/openid-connect/logout?`);
+    expect(out.headers.get('location')).toContain('id_token_hint=');
+    // The session is gone: a workspace page leads to the login again.
+    const after = await go(`${web}/faelle`, jar);
+    expect(after.status).toBe(303);
+    expect(after.headers.get('location')).toBe('/auth/login?returnTo=%2Ffaelle');
+  });
+});
+
+describe('pages without a session', () => {
+  it('send a page request to the login with the way back, and tell htmx to navigate instead of following the redirect', async () => {
+    const page = await go(`${web}/faelle?phase=fordern`, new Map());
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe('/auth/login?returnTo=%2Ffaelle%3Fphase%3Dfordern');
+    const htmx = await go(`${web}/faelle`, new Map(), { headers: { 'hx-request': 'true' } });
+    expect(htmx.headers.get('hx-redirect')).toBe('/auth/login?returnTo=%2Ffaelle');
+  });
+
+  it('refuses a return target outside this site', async () => {
+    const { safeReturnTo } = await import('../src/auth/auth.controller.js');
+    expect(safeReturnTo('//evil.example/x')).toBe('/');
+    expect(safeReturnTo('https://evil.example')).toBe('/');
+    expect(safeReturnTo('/faelle?q=a')).toBe('/faelle?q=a');
+  });
+
+  it('answer every page with the security headers', async () => {
+    const r = await go(`${web}/`, new Map());
+    expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(r.headers.get('x-frame-options')).toBe('DENY');
+    expect(r.headers.get('cache-control')).toBe('no-store');
+  });
+});
