@@ -23,14 +23,17 @@ export class Projector {
     return ds.transaction(async (em) => {
       // Serialises with the consumer: no event is projected while the projections are rebuilt.
       await em.query('LOCK TABLE figure_fact, figure_cell IN EXCLUSIVE MODE');
+      // An operator's rebuild of millions of events outlasts the request timeout; the memory keeps the aggregation in RAM.
+      await em.query(`SET LOCAL statement_timeout = 0`);
+      await em.query(`SET LOCAL work_mem = '128MB'`);
       await em.query('SELECT reset_figure_projections()');
       const [{ max }] = await em.query('SELECT coalesce(max(seq), 0)::bigint AS max FROM event_log');
       const last = Number(max);
       for (let from = 1; from <= last; from += chunk) {
         const to = Math.min(last, from + chunk - 1);
         for (const rule of FACT_RULES) await em.query(factInsert(rule, 'l.seq BETWEEN $1 AND $2'), [from, to]);
+        await em.query(cellUpsert('f.seq BETWEEN $1 AND $2'), [from, to]);
       }
-      await em.query(cellUpsert('true'));
       return last;
     });
   }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadEventSchemas } from '@si/contracts';
 import { loadTopology, topicMatches } from '@si/messaging';
-import { FACT_RULES } from '../infrastructure/fact-rules.js';
-import { CATALOGUE } from './catalogue.js';
+import { FACT_RULES } from './infrastructure/fact-rules.js';
+import { CATALOGUE } from './domain/catalogue.js';
 
 describe('figure catalogue', () => {
   const schemas = loadEventSchemas();
