@@ -28,7 +28,7 @@ export function OffersPage({ ctx, search, result }: { ctx: WebContext; search: O
       <h1>{t('offers.title')}</h1>
       <p>{t('offers.intro')}</p>
       <form method="get" action={`/${lang}/angebote`} class="filters" role="search" aria-label={t('offers.searchLabel')}
-        hx-get={`/${lang}/angebote`} hx-target="#offer-results" hx-select="#offer-results" hx-swap="outerHTML" hx-push-url="true"
+        hx-get={`/${lang}/angebote`} hx-target="#offer-results" hx-select="#offer-results" hx-select-oob="#languages" hx-swap="outerHTML" hx-push-url="true"
         hx-trigger="change, input changed delay:400ms from:#offer-q, submit">
         <div>
           <label for="offer-q">{t('offers.search')}</label>

@@ -51,7 +51,7 @@ export function Layout({ ctx, title, children, languageLinks }: LayoutProps) {
           ) : (
             <div class="user">
               {languageLinks ? (
-                <nav aria-label={t('layout.languages')} class="languages">
+                <nav aria-label={t('layout.languages')} class="languages" id="languages">
                   <ul>
                     {LANGUAGES.filter((l) => languageLinks[l]).map((l) => (
                       <li>

@@ -3,15 +3,21 @@ import { expectAccessible, login } from './support/browser.js';
 import { urls } from './support/urls.js';
 
 /** The AGS's and the Sozialregion's screens: what each finds, accessible; nothing of another role. */
-test('ags.koordination sees the organisation model with the Leitgemeinde Hubersdorf and its members, and its history', async ({ page }) => {
+test('ags.koordination records Flumenthal joining the Leitgemeinde Hubersdorf; the model then shows Hubersdorf leading Flumenthal', async ({ page }) => {
   await login(page, 'ags.koordination');
   await page.getByRole('link', { name: 'Organisationsmodell' }).click();
-  const table = page.getByTestId('organisation');
-  await expect(table.getByRole('row', { name: /Hubersdorf/ }).first()).toContainText('Flumenthal');
   await expectAccessible(page);
-  await page.goto(`${urls().web}/organisation/2545`);
+  await page.getByTestId('organisation').getByRole('link', { name: 'Flumenthal' }).click();
+  await page.getByLabel('Leitgemeinde', { exact: true }).check();
+  await page.getByLabel('Leitgemeinde (bei Leitgemeindemodell)').selectOption({ label: 'Hubersdorf' });
+  await page.getByLabel('Gültig ab').fill(new Date().toISOString().slice(0, 10));
+  await page.getByLabel('Begründung').fill('Zusammenarbeitsvertrag Leitgemeinde Hubersdorf');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByRole('status')).toHaveText('Das neue Modell ist erfasst.');
   await expect(page.getByTestId('periods')).toContainText('Leitgemeinde Hubersdorf');
   await expectAccessible(page);
+  await page.goto(`${urls().web}/organisation`);
+  await expect(page.getByTestId('organisation').getByRole('row', { name: /^Hubersdorf/ })).toContainText('Flumenthal');
 });
 
 test('ags.koordination sees the quarantine and the target-group rule in force with its versions', async ({ page }) => {
