@@ -289,7 +289,11 @@ async function main(): Promise<void> {
     await amqp.close().catch(() => undefined);
     await sql.end();
     await oidc.close();
-    await db.drop();
+    // The service's last connections may still be closing after its exit: try again before giving up.
+    await db.drop().catch(async () => {
+      await sleep(3_000);
+      await db.drop().catch((error: Error) => say(`note: the benchmark database ${db.name} was not dropped (${error.message})`));
+    });
   }
 }
 
