@@ -8,6 +8,9 @@ import type { Canton } from '../../shared/canton.js';
 const distance = (lat: string, lon: string) =>
   `(2 * 6371 * asin(sqrt(power(sin(radians(o.lat - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(o.lat)) * power(sin(radians(o.lon - ${lon}) / 2), 2))))`;
 
+/** Below this many full-text matches the typo-tolerant trigram match is added. */
+const TYPO_FALLBACK_BELOW = 20;
+
 interface Row {
   result: {
     total: number;
@@ -59,13 +62,19 @@ export class PublicSearchQuery {
       // parameter (not from a joined row) so that the planner can use the GIN indexes (bitmap OR) instead of a scan.
       const ts = (config: string) => `websearch_to_tsquery('public.${config}', ${q})`;
       const norm = `f_unaccent(lower(${q}))`;
-      ctes.push(`hits AS (
-          SELECT x.offer_id, max(ts_rank(x.search, CASE x.lang WHEN 'de' THEN ${ts('de_ch')} WHEN 'fr' THEN ${ts('fr_ch')} WHEN 'it' THEN ${ts('it_ch')} ELSE ${ts('en_ch')} END)
-                                 + word_similarity(${norm}, x.title_norm)) AS rank
+      ctes.push(`ft AS MATERIALIZED (
+          SELECT x.offer_id, max(ts_rank(x.search, CASE x.lang WHEN 'de' THEN ${ts('de_ch')} WHEN 'fr' THEN ${ts('fr_ch')} WHEN 'it' THEN ${ts('it_ch')} ELSE ${ts('en_ch')} END)) AS rank
           FROM offer_text x
           WHERE (x.lang = 'de' AND x.search @@ ${ts('de_ch')}) OR (x.lang = 'fr' AND x.search @@ ${ts('fr_ch')}) OR (x.lang = 'it' AND x.search @@ ${ts('it_ch')})
-             OR (x.lang = 'en' AND x.search @@ ${ts('en_ch')}) OR ${norm} <% x.title_norm
+             OR (x.lang = 'en' AND x.search @@ ${ts('en_ch')})
           GROUP BY x.offer_id)`);
+      // Typo tolerance where the words themselves find little: the trigram scan (and its recheck of every candidate) runs
+      // only when the full text matched fewer than TYPO_FALLBACK_BELOW offers, and ranks below the exact matches.
+      ctes.push(`tg AS (
+          SELECT x.offer_id, 0.1 * max(word_similarity(${norm}, x.title_norm)) AS rank FROM offer_text x
+          WHERE (SELECT count(*) FROM ft) < ${TYPO_FALLBACK_BELOW} AND ${norm} <% x.title_norm
+          GROUP BY x.offer_id)`);
+      ctes.push(`hits AS (SELECT offer_id, max(rank) AS rank FROM (SELECT * FROM ft UNION ALL SELECT * FROM tg) u GROUP BY offer_id)`);
       rank = 'h.rank';
     }
     const order = s.sort === 'start' ? 'm.starts_on, m.id'
