@@ -108,15 +108,18 @@ export class MentoringService {
     const chosen = assignUnderCapacity({
       requests: requests.length, mentors: free,
       cost: (r, k) => {
-        const request = requests[r]!;
-        const mentor = mentors[k]!;
-        if (hardViolation(mentor, request, this.at, false)) return undefined;
+        const request = requests[r];
+        const mentor = mentors[k];
+        if (!request || !mentor || hardViolation(mentor, request, this.at, false)) return undefined;
         const s = score(mentor, request, this.at).score;
         scores.set(`${r}:${k}`, s);
         return 100 - s;
       },
     });
-    const assignments = chosen.map((k, r) => ({ requestId: requests[r]!.id, mentorId: k >= 0 ? mentors[k]!.id : null, score: k >= 0 ? scores.get(`${r}:${k}`) ?? null : null }));
+    const assignments = requests.map((request, r) => {
+      const mentor = mentors[chosen[r] ?? -1];
+      return { requestId: request.id, mentorId: mentor?.id ?? null, score: mentor ? scores.get(`${r}:${chosen[r]}`) ?? null : null };
+    });
     return { assignments, unassigned: assignments.filter((a) => !a.mentorId).length };
   }
 
@@ -157,7 +160,8 @@ export class MentoringService {
         ...(step === 'check-in' ? { checkIns: [...tandem.checkIns, { on: input.on, note: input.note ?? '' }] } : {}),
       };
       await this.repo.saveTandem(em, updated);
-      const request = (await this.repo.request(em, tandem.requestId))!;
+      const request = await this.repo.request(em, tandem.requestId);
+      if (!request) throw new NotFoundError('Anfrage', tandem.requestId); // the foreign key makes this unreachable
       if (step === 'decline') await this.repo.setRequestStatus(em, request.id, 'open');
       if (step === 'end') await this.repo.setRequestStatus(em, request.id, 'closed');
       const base = { tandemId: id, poolId: tandem.poolId, municipality: request.municipality, menteeRef: request.menteeRef, mentorRef: tandem.mentorId, on: input.on };

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed arrays sized n+1 and m+1 and a rectangular matrix: every index is in range by construction */
 /**
  * Minimum-cost assignment of rows to columns (the Hungarian method with potentials, O(n²·m) for n rows ≤ m columns;
  * e-maxx formulation). `cost[i][j]` must be finite; callers model "not allowed" with a cost above any allowed total.
