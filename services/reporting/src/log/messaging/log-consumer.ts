@@ -30,7 +30,7 @@ export class LogConsumer implements OnModuleInit {
     const handler: BatchEventHandler = {
       batch: async (events, em) => {
         const seqs = await this.log.append(em, events);
-        await this.projector.project(em, seqs);
+        await this.projector.project(em, seqs, new Set(events.map((e) => e.type)));
       },
     };
     const handlers: EventHandlers = Object.fromEntries(loggableTypes().map((type) => [type, handler]));
