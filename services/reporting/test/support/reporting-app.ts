@@ -36,7 +36,7 @@ export interface ReportingAppOptions {
   override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
 }
 
-const validator = new EventValidator();
+const validator: EventValidator = new EventValidator();
 
 /** A CloudEvent of `type` from its producer (the aggregate names it), validated against its contract. */
 export function event(type: string, data: Record<string, unknown>, subject = String(data['caseId'] ?? data['claimId'] ?? 'x')): CloudEvent {
