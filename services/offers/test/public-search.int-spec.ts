@@ -92,5 +92,23 @@ describe('public offer search (no login)', () => {
     expect(last.status).toBe(429);
     expect(last.headers.get('retry-after')).toMatch(/^[0-9]+$/);
     expect(last.body.rule).toBe('OF12');
+    // An untrusted sender cannot pick another counter by naming a client.
+    const spoofed = await fetch(`${t.url}/api/v1/public/offers?q=x`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    expect(spoofed.status).toBe(429);
+  });
+});
+
+describe('rate limit behind a trusted proxy (the web server)', () => {
+  let proxied: OffersTestApp;
+  beforeAll(async () => {
+    proxied = await startOffersApp({ config: { publicRateLimit: 3, trustedProxies: '127.0.0.1' } });
+  }, 60_000);
+  afterAll(() => proxied?.close());
+
+  it('counts each visitor the proxy names in X-Forwarded-For separately', async () => {
+    const as = (client: string) => fetch(`${proxied.url}/api/v1/public/offers`, { headers: { 'x-forwarded-for': client } }).then((r) => r.status);
+    const first = [await as('198.51.100.1'), await as('198.51.100.1'), await as('198.51.100.1'), await as('198.51.100.1')];
+    expect(first).toEqual([200, 200, 200, 429]);
+    expect(await as('198.51.100.2')).toBe(200);
   });
 });

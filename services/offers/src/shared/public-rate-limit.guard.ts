@@ -19,10 +19,10 @@ export class PublicRateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
-    const request = http.getRequest<{ ip?: string }>();
+    const request = http.getRequest<{ ip?: string; headers: Record<string, string | string[] | undefined> }>();
     const reply = http.getResponse<{ header(name: string, value: string): unknown }>();
     const window = Math.floor(Date.now() / 60_000);
-    const key = `${this.config.jobsPrefix}:offers:rl:${request.ip ?? 'unknown'}:${window}`;
+    const key = `${this.config.jobsPrefix}:offers:rl:${this.clientOf(request)}:${window}`;
     const [[, count]] = (await this.redis.multi().incr(key).expire(key, 61).exec()) as [[null, number], [null, number]];
     const limit = this.config.publicRateLimit;
     reply.header('RateLimit-Limit', String(limit));
@@ -34,5 +34,19 @@ export class PublicRateLimitGuard implements CanActivate {
       type: problemType('rate-limited'), status: 429, title: 'Zu viele Anfragen',
       detail: `More than ${limit} requests a minute from your address; retry after ${retry} s.`, rule: 'OF12',
     });
+  }
+
+  /**
+   * The client a request counts for: its address, or, when it comes from a trusted proxy (the web server rendering the
+   * public page for its visitors), the last address that proxy added to X-Forwarded-For. Untrusted senders cannot
+   * choose their key by sending the header.
+   */
+  private clientOf(request: { ip?: string; headers: Record<string, string | string[] | undefined> }): string {
+    const ip = request.ip ?? 'unknown';
+    const trusted = (this.config.trustedProxies ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+    const forwarded = request.headers['x-forwarded-for'];
+    const header = Array.isArray(forwarded) ? forwarded.join(',') : forwarded;
+    if (!header || !trusted.includes(ip)) return ip;
+    return header.split(',').map((a) => a.trim()).filter(Boolean).at(-1) ?? ip;
   }
 }
