@@ -46,8 +46,9 @@ export function queryString(query: Query | undefined): string {
 export class ServiceClient {
   constructor(readonly name: string, private readonly baseUrl: string, private readonly tokens?: UserTokens) {}
 
-  async get<T>(request: FastifyRequest | null, path: string, query?: Query): Promise<T> {
-    return this.call<T>(request, 'GET', `${path}${queryString(query)}`);
+  /** `headers`: e.g. X-Forwarded-For for a service that trusts this one as its proxy (the offers rate limit). */
+  async get<T>(request: FastifyRequest | null, path: string, query?: Query, headers: Record<string, string> = {}): Promise<T> {
+    return this.call<T>(request, 'GET', `${path}${queryString(query)}`, undefined, headers);
   }
 
   async post<T>(request: FastifyRequest, path: string, body?: unknown): Promise<T> {
@@ -58,8 +59,8 @@ export class ServiceClient {
     return this.call<T>(request, 'PUT', path, body);
   }
 
-  private async call<T>(request: FastifyRequest | null, method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  private async call<T>(request: FastifyRequest | null, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+    const headers: Record<string, string> = { ...extra, accept: 'application/json' };
     const id = correlation.id();
     if (id) headers['x-correlation-id'] = id;
     if (request && this.tokens) headers['authorization'] = `Bearer ${await this.tokens.accessToken(request)}`;

@@ -43,7 +43,8 @@ export class PublicOffersController {
     try {
       result = await this.offers.get<PublicOfferPage>(null, '/api/v1/public/offers', {
         q: search.q || undefined, category: search.category || undefined, lang, page: search.page, pageSize: 20,
-      });
+        // The visitor, not this server, is what the offers service's rate limit counts (OFFERS_TRUSTED_PROXIES).
+      }, { 'x-forwarded-for': request.ip });
     } catch (error) {
       if (!(error instanceof ServiceDown) && !(error instanceof NotFoundPage) && !(error instanceof ServiceRefusal)) throw error;
       result = null;
