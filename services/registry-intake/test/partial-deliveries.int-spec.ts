@@ -187,7 +187,8 @@ describe('partial deliveries joined (deadline one hour after the first package)'
     const detail = await t.call('ags.koordination', 'GET', `/api/v1/deliveries/${entry.id}`);
     expect(detail.body.notes.join(' ')).toContain(first.body.id);
     const reprocess = await t.call('ags.koordination', 'POST', `/api/v1/deliveries/${entry.id}/reprocess`);
-    expect(reprocess.status).toBe(409); // the sender must deliver the missing package; nothing to reprocess
+    expect(reprocess.status).toBe(409);
+    expect(reprocess.body.detail).toBe(`delivery ${entry.id} reports packages of a partial delivery missing: nothing to reprocess; the sender must deliver them`);
     expect(await completions(t, uniqueIdDelivery)).toEqual([]);
     // Reported once, by the job (the sweep runs hourly here).
     const reports = await t.sql.query(`SELECT count(*)::int AS n FROM delivery WHERE refusal->>'code' = 'partial-delivery-incomplete' AND refusal->>'message' LIKE $1`, [`%${uniqueIdDelivery}%`]);

@@ -5,7 +5,7 @@ import { createRedisConnection } from '@si/jobs';
 import { AuthModule } from './auth/auth.module.js';
 import { OidcClient } from './auth/oidc.js';
 import { UserTokens } from './auth/user-token.js';
-import { CaseManagementApi, OffersApi, RegistryIntakeApi } from './api/clients.js';
+import { CaseManagementApi, DfpaApi, OffersApi, RegistryIntakeApi, ReportingApi, SubsidiesApi } from './api/clients.js';
 import { loadWebConfig, WEB_CONFIG, type WebConfig } from './config/web.config.js';
 import { AssetsController } from './shell/assets.controller.js';
 import { WEB_REDIS } from './shared/tokens.js';
@@ -42,7 +42,10 @@ const readiness: Provider & { provide: typeof READINESS_CHECKS } = {
     { provide: CaseManagementApi, inject: [WEB_CONFIG, UserTokens], useFactory: (c: WebConfig, t: UserTokens) => new CaseManagementApi('case-management', c.services.caseManagement, t) },
     { provide: RegistryIntakeApi, inject: [WEB_CONFIG, UserTokens], useFactory: (c: WebConfig, t: UserTokens) => new RegistryIntakeApi('registry-intake', c.services.registryIntake, t) },
     { provide: OffersApi, inject: [WEB_CONFIG, UserTokens], useFactory: (c: WebConfig, t: UserTokens) => new OffersApi('offers', c.services.offers, t) },
+    { provide: SubsidiesApi, inject: [WEB_CONFIG, UserTokens], useFactory: (c: WebConfig, t: UserTokens) => new SubsidiesApi('subsidies', c.services.subsidies, t) },
+    { provide: ReportingApi, inject: [WEB_CONFIG, UserTokens], useFactory: (c: WebConfig, t: UserTokens) => new ReportingApi('reporting', c.services.reporting, t) },
+    { provide: DfpaApi, inject: [WEB_CONFIG, UserTokens], useFactory: (c: WebConfig, t: UserTokens) => new DfpaApi('dfpa', c.services.dfpa, t) },
   ],
-  exports: [WEB_CONFIG, WEB_REDIS, CaseManagementApi, RegistryIntakeApi, OffersApi, AuthModule],
+  exports: [WEB_CONFIG, WEB_REDIS, CaseManagementApi, RegistryIntakeApi, OffersApi, SubsidiesApi, ReportingApi, DfpaApi, AuthModule],
 })
 export class WebCoreModule {}

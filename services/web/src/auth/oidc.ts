@@ -116,6 +116,8 @@ export function userFromClaims(claims: Record<string, unknown>): WebUser {
   const name = [claims['given_name'], claims['family_name']].filter((p) => typeof p === 'string' && p).join(' ') ||
     (typeof claims['name'] === 'string' ? claims['name'] : '') || username;
   const sozialregion = strings(claims['sozialregion'])[0];
+  const anbieter = strings(claims['anbieter'])[0];
+  const mentoringPools = strings(claims['mentoringPools']);
   return {
     subject: String(claims['sub'] ?? ''),
     username,
@@ -123,5 +125,7 @@ export function userFromClaims(claims: Record<string, unknown>): WebUser {
     roles,
     gemeinden: [...new Set(strings(claims['gemeinden']).filter((g) => /^[1-9]\d{0,3}$/.test(g)).map(Number))],
     ...(sozialregion ? { sozialregion } : {}),
+    ...(anbieter ? { anbieter } : {}),
+    ...(mentoringPools.length ? { mentoringPools } : {}),
   };
 }

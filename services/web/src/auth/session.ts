@@ -1,5 +1,5 @@
 /** The roles the workspace knows (realm roles of a person); each sees only its own menu. */
-export const WEB_ROLES = ['gemeinde', 'sozialregion', 'ags', 'migrationsamt'] as const;
+export const WEB_ROLES = ['gemeinde', 'sozialregion', 'ags', 'ags-finanzen', 'migrationsamt', 'anbieter', 'mentoring-koordination'] as const;
 export type WebRole = (typeof WEB_ROLES)[number];
 
 /** Who is logged in, as the identity server said at login (and at each refresh). */
@@ -12,6 +12,10 @@ export interface WebUser {
   /** BFS numbers the user acts for (a Leitgemeinde IB: its members too). */
   gemeinden: number[];
   sozialregion?: string;
+  /** Provider organisation of provider staff (role anbieter). */
+  anbieter?: string;
+  /** Mentoring pools a coordinator runs (role mentoring-koordination). */
+  mentoringPools?: string[];
 }
 
 /** A browser's session, kept only in Redis: the browser holds nothing but the random id in a cookie. */

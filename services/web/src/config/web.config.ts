@@ -20,7 +20,7 @@ export interface WebConfig {
   idleMinutes: number;
   /** Hours after login after which a session ends whatever happens. */
   maxHours: number;
-  services: { caseManagement: string; registryIntake: string; offers: string };
+  services: { caseManagement: string; registryIntake: string; offers: string; subsidies: string; reporting: string; dfpa: string };
 }
 
 export class WebConfigError extends Error {}
@@ -60,6 +60,9 @@ export function loadWebConfig(env: Readonly<Record<string, string | undefined>> 
       caseManagement: url('CASE_MANAGEMENT_URL', env.CASE_MANAGEMENT_URL, 'http://127.0.0.1:3002', problems),
       registryIntake: url('REGISTRY_INTAKE_URL', env.REGISTRY_INTAKE_URL, 'http://127.0.0.1:3001', problems),
       offers: url('OFFERS_URL', env.OFFERS_URL, 'http://127.0.0.1:3003', problems),
+      subsidies: url('SUBSIDIES_URL', env.SUBSIDIES_URL, 'http://127.0.0.1:3004', problems),
+      reporting: url('REPORTING_URL', env.REPORTING_URL, 'http://127.0.0.1:3005', problems),
+      dfpa: url('DFPA_URL', env.DFPA_URL, 'http://127.0.0.1:3006', problems),
     },
   };
   if (problems.length) throw new WebConfigError(`The configuration of web is invalid:\n  - ${problems.join('\n  - ')}`);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
 
 /** The languages of the platform: the workspace is German (de-CH); the public page and the login also fr, it, en. */
@@ -6,9 +6,26 @@ export const LANGUAGES = ['de', 'fr', 'it', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
 
-/** services/web/i18n/<lang>.json: the same relative place from src/ and from dist/. */
+const I18N_DIR = new URL('../../i18n/', import.meta.url);
+const readJson = (url: URL): Record<string, unknown> => JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
+
+/**
+ * services/web/i18n/<lang>.json (the shell and the first screens) merged with i18n/<feature>/<lang>.json, one folder
+ * per later feature so that features keep their texts apart. Each file owns its top-level keys: a key two files
+ * claim stops the start. The same relative place from src/ and from dist/.
+ */
 export function catalogue(lang: Lang): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../../i18n/${lang}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  const merged = readJson(new URL(`${lang}.json`, I18N_DIR));
+  const features = readdirSync(I18N_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  for (const feature of features) {
+    const file = new URL(`${feature}/${lang}.json`, I18N_DIR);
+    if (!existsSync(file)) continue;
+    for (const [key, value] of Object.entries(readJson(file))) {
+      if (key in merged) throw new Error(`i18n/${feature}/${lang}.json: the key "${key}" is already defined elsewhere`);
+      merged[key] = value;
+    }
+  }
+  return merged;
 }
 
 const instance = i18next.createInstance();

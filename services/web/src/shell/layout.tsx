@@ -12,7 +12,10 @@ export interface LayoutProps {
   languageLinks?: Partial<Record<Lang, string>>;
 }
 
-const ROLE_KEYS = { gemeinde: 'role.gemeinde', sozialregion: 'role.sozialregion', ags: 'role.ags', migrationsamt: 'role.migrationsamt' } as const;
+const ROLE_KEYS = {
+  gemeinde: 'role.gemeinde', sozialregion: 'role.sozialregion', ags: 'role.ags', 'ags-finanzen': 'role.agsFinanzen',
+  migrationsamt: 'role.migrationsamt', anbieter: 'role.anbieter', 'mentoring-koordination': 'role.mentoringKoordination',
+} as const;
 
 /**
  * Every page: skip link, header (who is logged in, their role, logout), the role's menu, main, footer.

@@ -151,6 +151,7 @@ again with the rule in force and the master data as they are now. 409 when the d
       case 'superseded':
         throw conflict(`the message of delivery ${id} has since been accepted under another delivery; it is marked superseded`);
       case 'not-curable':
+        if (r.code === 'partial-delivery-incomplete') throw conflict(`delivery ${id} reports packages of a partial delivery missing: nothing to reprocess; the sender must deliver them`);
         throw conflict(`delivery ${id} was refused for its content (${r.code}): the same bytes would be refused again; the sender must send a corrected message`);
       case 'raw-missing':
         throw conflict(`the bytes of delivery ${id} are no longer kept (retention) or its sedex file is gone`);

@@ -17,12 +17,15 @@ export interface PlatformUrls {
   intake: string;
   cases: string;
   offers: string | null;
+  subsidies: string;
+  reporting: string;
+  dfpa: string;
 }
 
 /**
  * What the browser flows need, as the platform runs it: the dev identity server (in this process, with the
  * web app's callback on its free port registered), registry-intake and case-management as built processes on
- * throw-away databases and their own broker prefix, the offers service where it serves its public search,
+ * throw-away databases and their own broker prefix, offers, subsidies, reporting and dfpa the same way,
  * and the web app itself (built, on a free port, its own Redis prefix).
  */
 export async function startBrowserPlatform(): Promise<{ urls: PlatformUrls; stop(): Promise<void> }> {
@@ -62,15 +65,25 @@ export async function startBrowserPlatform(): Promise<{ urls: PlatformUrls; stop
     });
     const cases = await service('case-management', { CASE_JOBS_PREFIX: `${prefix}bull` });
     const offers = await service('offers', {});
+    const subsidies = await service('subsidies', { SUBSIDIES_JOBS_PREFIX: `${prefix}bull` });
+    const reporting = await service('reporting', { REPORTING_JOBS_PREFIX: `${prefix}bull` });
+    const dfpa = await service('dfpa', { DFPA_JOBS_PREFIX: `${prefix}bull` });
     const webApp = new ServiceProcess('web', webPort, {
       ...common, WEB_PUBLIC_URL: web, WEB_REDIS_PREFIX: `${prefix}web:`,
       REGISTRY_INTAKE_URL: intake.url, CASE_MANAGEMENT_URL: cases.url, OFFERS_URL: offers.url,
+      SUBSIDIES_URL: subsidies.url, REPORTING_URL: reporting.url, DFPA_URL: dfpa.url,
     });
     processes.push(webApp);
-    await Promise.all([intake.start(240_000), cases.start(240_000), offers.start(240_000)]);
+    await Promise.all([intake, cases, offers, subsidies, reporting, dfpa].map((p) => p.start(240_000)));
     await webApp.start(120_000);
     const offersServesSearch = await fetch(`${offers.url}/api/v1/public/offers?q=&lang=fr`).then((r) => r.status === 200, () => false);
-    return { urls: { web, issuer: oidc.issuer, intake: intake.url, cases: cases.url, offers: offersServesSearch ? offers.url : null }, stop };
+    return {
+      urls: {
+        web, issuer: oidc.issuer, intake: intake.url, cases: cases.url, offers: offersServesSearch ? offers.url : null,
+        subsidies: subsidies.url, reporting: reporting.url, dfpa: dfpa.url,
+      },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
