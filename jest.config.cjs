@@ -2,7 +2,9 @@
 // PostgreSQL/RabbitMQ/Redis and isolate themselves by database, vhost-free queue prefixes and Redis prefixes.
 const preset = require('./jest.preset.cjs');
 const projects = ['libs', 'services'].flatMap((group) =>
-  require('node:fs').readdirSync(`${__dirname}/${group}`).map((name) => preset(`${__dirname}/${group}/${name}`, name)),
+  require('node:fs')
+    .readdirSync(`${__dirname}/${group}`)
+    .map((name) => preset(`${__dirname}/${group}/${name}`, name)),
 );
 module.exports = {
   projects: [

@@ -15,8 +15,16 @@ module.exports = (dir, displayName) => ({
   },
   transform: {
     // .tsx: the server-rendered views of services/web (Preact's JSX runtime, set in tsconfig.jest.json).
-    '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: path.join(__dirname, 'tsconfig.jest.json'), diagnostics: false }],
+    '^.+\\.tsx?$': [
+      'ts-jest',
+      { useESM: true, tsconfig: path.join(__dirname, 'tsconfig.jest.json'), diagnostics: false },
+    ],
   },
-  testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts', '<rootDir>/**/*.fault-spec.ts'],
+  testMatch: [
+    '<rootDir>/**/*.spec.ts',
+    '<rootDir>/**/*.int-spec.ts',
+    '<rootDir>/**/*.e2e-spec.ts',
+    '<rootDir>/**/*.fault-spec.ts',
+  ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 });

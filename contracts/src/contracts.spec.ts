@@ -9,11 +9,25 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const schemas = [...loadEventSchemas().entries()];
 
 describe('event contracts', () => {
-  const ajv = addFormats(new Ajv2020({ allErrors: true, strict: true, strictTypes: false, keywords: ['x-producer', 'x-consumers', 'x-personal-data'] }));
+  const ajv = addFormats(
+    new Ajv2020({
+      allErrors: true,
+      strict: true,
+      strictTypes: false,
+      keywords: ['x-producer', 'x-consumers', 'x-personal-data'],
+    }),
+  );
 
   it('has the schemas the first services need', () => {
     const types = schemas.map(([type]) => type);
-    expect(types).toEqual(expect.arrayContaining(['person.arrived.v1', 'case.opened.v1', 'case.dfpa-handover-requested.v1', 'dfpa.case-accepted.v1']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'person.arrived.v1',
+        'case.opened.v1',
+        'case.dfpa-handover-requested.v1',
+        'dfpa.case-accepted.v1',
+      ]),
+    );
   });
 
   it('the envelope compiles and its example validates', () => {
@@ -31,22 +45,37 @@ describe('event contracts', () => {
     expect(schema.examples.length).toBeGreaterThan(0);
     const validate = ajv.compile(schema);
     for (const example of schema.examples) {
-      expect({ type, valid: validate(example), errors: validate.errors ?? null }).toEqual({ type, valid: true, errors: null });
+      expect({ type, valid: validate(example), errors: validate.errors ?? null }).toEqual({
+        type,
+        valid: true,
+        errors: null,
+      });
     }
   });
 
   it('events with personal data reach only the services allowed to hold it', () => {
-    const allowed: Record<string, string[]> = { 'registry-intake': ['case-management'], 'case-management': ['dfpa'], dfpa: ['case-management'] };
+    const allowed: Record<string, string[]> = {
+      'registry-intake': ['case-management'],
+      'case-management': ['dfpa'],
+      dfpa: ['case-management'],
+    };
     for (const [type, schema] of schemas.filter(([, s]) => s['x-personal-data'])) {
       for (const consumer of schema['x-consumers']) {
-        expect({ type, consumer, allowed: allowed[schema['x-producer']]?.includes(consumer) ?? false }).toEqual({ type, consumer, allowed: true });
+        expect({ type, consumer, allowed: allowed[schema['x-producer']]?.includes(consumer) ?? false }).toEqual({
+          type,
+          consumer,
+          allowed: true,
+        });
       }
     }
   });
 
   it('the generated TypeScript types and AsyncAPI document are up to date', async () => {
     for (const [path, content] of Object.entries(await renderContracts())) {
-      expect({ path, upToDate: readFileSync(join(contractsRoot, path), 'utf8') === content }).toEqual({ path, upToDate: true });
+      expect({ path, upToDate: readFileSync(join(contractsRoot, path), 'utf8') === content }).toEqual({
+        path,
+        upToDate: true,
+      });
     }
   });
 });

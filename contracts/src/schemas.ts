@@ -22,7 +22,9 @@ export function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
-export const envelopeSchema = readJson<Record<string, unknown>>(join(contractsRoot, 'envelope', 'cloudevent.v1.schema.json'));
+export const envelopeSchema = readJson<Record<string, unknown>>(
+  join(contractsRoot, 'envelope', 'cloudevent.v1.schema.json'),
+);
 
 /** Every event schema under events/, keyed by event type (the file name without `.schema.json`). */
 export function loadEventSchemas(root = join(contractsRoot, 'events')): Map<string, EventSchema> {

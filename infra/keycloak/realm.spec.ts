@@ -7,14 +7,37 @@ import { join } from 'node:path';
 // the Keycloak behaviour it guards against.
 
 type Json = Record<string, unknown>;
-interface Mapper { name: string; protocol: string; protocolMapper: string; config: Record<string, unknown> }
-interface Scope { name: string; protocol: string; attributes?: Record<string, unknown>; protocolMappers?: Mapper[] }
-interface Client extends Json { clientId: string; defaultClientScopes?: string[]; optionalClientScopes?: string[] }
-interface User extends Json {
-  id: string; username: string; realmRoles: string[]; attributes?: Record<string, unknown>;
-  credentials: { type: string; value?: string; temporary?: boolean }[]; requiredActions: string[];
+interface Mapper {
+  name: string;
+  protocol: string;
+  protocolMapper: string;
+  config: Record<string, unknown>;
 }
-interface Attribute { name: string; multivalued?: boolean; permissions?: { view: string[]; edit: string[] }; validations?: Record<string, Json> }
+interface Scope {
+  name: string;
+  protocol: string;
+  attributes?: Record<string, unknown>;
+  protocolMappers?: Mapper[];
+}
+interface Client extends Json {
+  clientId: string;
+  defaultClientScopes?: string[];
+  optionalClientScopes?: string[];
+}
+interface User extends Json {
+  id: string;
+  username: string;
+  realmRoles: string[];
+  attributes?: Record<string, unknown>;
+  credentials: { type: string; value?: string; temporary?: boolean }[];
+  requiredActions: string[];
+}
+interface Attribute {
+  name: string;
+  multivalued?: boolean;
+  permissions?: { view: string[]; edit: string[] };
+  validations?: Record<string, Json>;
+}
 
 const root = join(import.meta.dirname, '..', '..');
 const realm = JSON.parse(readFileSync(join(import.meta.dirname, 'realm-start-integration.json'), 'utf8')) as Json & {
@@ -25,10 +48,17 @@ const realm = JSON.parse(readFileSync(join(import.meta.dirname, 'realm-start-int
   users: User[];
   components: Record<string, { providerId: string; config: Record<string, unknown> }[]>;
 };
-const regions = (JSON.parse(readFileSync(join(root, 'contracts/reference/sozialregionen.json'), 'utf8')) as { sozialregionen: { id: string }[] })
-  .sozialregionen.map((r) => r.id);
+const regions = (
+  JSON.parse(readFileSync(join(root, 'contracts/reference/sozialregionen.json'), 'utf8')) as {
+    sozialregionen: { id: string }[];
+  }
+).sozialregionen.map((r) => r.id);
 const solothurnBfs = new Set(
-  readFileSync(join(root, 'contracts/reference/solothurn-municipalities.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[0]),
+  readFileSync(join(root, 'contracts/reference/solothurn-municipalities.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',')[0]),
 );
 
 const SERVICES = ['registry-intake', 'case-management', 'offers', 'subsidies', 'reporting', 'dfpa'];
@@ -47,7 +77,8 @@ const user = (username: string): User => {
   if (!found) throw new Error(`user ${username} missing`);
   return found;
 };
-const mappersOf = (type: string): Mapper[] => realm.clientScopes.flatMap((s) => s.protocolMappers ?? []).filter((m) => m.protocolMapper === type);
+const mappersOf = (type: string): Mapper[] =>
+  realm.clientScopes.flatMap((s) => s.protocolMappers ?? []).filter((m) => m.protocolMapper === type);
 const userProfile = (): { attributes: Attribute[]; unmanagedAttributePolicy?: string } => {
   const [component] = realm.components['org.keycloak.userprofile.UserProfileProvider'] ?? [];
   const text = (component?.config['kc.user.profile.config'] as string[] | undefined)?.[0];
@@ -57,21 +88,81 @@ const userProfile = (): { attributes: Attribute[]; unmanagedAttributePolicy?: st
 // Field names of Keycloak's representations that this file uses. Keycloak's import refuses unknown
 // fields, so a misspelt key is an import failure, not a harmless extra.
 const KNOWN_FIELDS = {
-  realm: ['id', 'realm', 'displayName', 'enabled', 'sslRequired', 'accessTokenLifespan', 'ssoSessionIdleTimeout', 'ssoSessionMaxLifespan',
-    'revokeRefreshToken', 'registrationAllowed', 'loginWithEmailAllowed', 'duplicateEmailsAllowed', 'resetPasswordAllowed',
-    'editUsernameAllowed', 'verifyEmail', 'bruteForceProtected', 'permanentLockout', 'failureFactor', 'internationalizationEnabled',
-    'supportedLocales', 'defaultLocale', 'roles', 'defaultRole', 'clientScopes',
-    'defaultDefaultClientScopes', 'defaultOptionalClientScopes', 'clients', 'users', 'components'],
-  client: ['id', 'clientId', 'name', 'description', 'enabled', 'protocol', 'bearerOnly', 'publicClient', 'clientAuthenticatorType', 'secret',
-    'standardFlowEnabled', 'implicitFlowEnabled', 'directAccessGrantsEnabled', 'serviceAccountsEnabled', 'fullScopeAllowed', 'redirectUris',
-    'webOrigins', 'attributes', 'protocolMappers', 'defaultClientScopes', 'optionalClientScopes'],
+  realm: [
+    'id',
+    'realm',
+    'displayName',
+    'enabled',
+    'sslRequired',
+    'accessTokenLifespan',
+    'ssoSessionIdleTimeout',
+    'ssoSessionMaxLifespan',
+    'revokeRefreshToken',
+    'registrationAllowed',
+    'loginWithEmailAllowed',
+    'duplicateEmailsAllowed',
+    'resetPasswordAllowed',
+    'editUsernameAllowed',
+    'verifyEmail',
+    'bruteForceProtected',
+    'permanentLockout',
+    'failureFactor',
+    'internationalizationEnabled',
+    'supportedLocales',
+    'defaultLocale',
+    'roles',
+    'defaultRole',
+    'clientScopes',
+    'defaultDefaultClientScopes',
+    'defaultOptionalClientScopes',
+    'clients',
+    'users',
+    'components',
+  ],
+  client: [
+    'id',
+    'clientId',
+    'name',
+    'description',
+    'enabled',
+    'protocol',
+    'bearerOnly',
+    'publicClient',
+    'clientAuthenticatorType',
+    'secret',
+    'standardFlowEnabled',
+    'implicitFlowEnabled',
+    'directAccessGrantsEnabled',
+    'serviceAccountsEnabled',
+    'fullScopeAllowed',
+    'redirectUris',
+    'webOrigins',
+    'attributes',
+    'protocolMappers',
+    'defaultClientScopes',
+    'optionalClientScopes',
+  ],
   clientScope: ['id', 'name', 'description', 'protocol', 'attributes', 'protocolMappers'],
   mapper: ['id', 'name', 'protocol', 'protocolMapper', 'consentRequired', 'config'],
-  user: ['id', 'username', 'enabled', 'emailVerified', 'firstName', 'lastName', 'email', 'attributes', 'credentials', 'requiredActions',
-    'realmRoles', 'clientRoles', 'serviceAccountClientId'],
+  user: [
+    'id',
+    'username',
+    'enabled',
+    'emailVerified',
+    'firstName',
+    'lastName',
+    'email',
+    'attributes',
+    'credentials',
+    'requiredActions',
+    'realmRoles',
+    'clientRoles',
+    'serviceAccountClientId',
+  ],
   role: ['id', 'name', 'description', 'composite', 'clientRole', 'composites'],
 };
-const unknownFields = (objects: Json[], known: string[]): string[] => objects.flatMap((o) => Object.keys(o).filter((k) => !known.includes(k)));
+const unknownFields = (objects: Json[], known: string[]): string[] =>
+  objects.flatMap((o) => Object.keys(o).filter((k) => !known.includes(k)));
 
 describe('infra/keycloak/realm-start-integration.json', () => {
   it('is a single realm start-integration with five-minute access tokens', () => {
@@ -82,33 +173,51 @@ describe('infra/keycloak/realm-start-integration.json', () => {
     expect(unknownFields([realm], KNOWN_FIELDS.realm)).toEqual([]);
     expect(unknownFields(realm.clients, KNOWN_FIELDS.client)).toEqual([]);
     expect(unknownFields(realm.clientScopes as unknown as Json[], KNOWN_FIELDS.clientScope)).toEqual([]);
-    expect(unknownFields([...realm.clientScopes, ...realm.clients].flatMap((o) => (o.protocolMappers ?? []) as unknown as Json[]), KNOWN_FIELDS.mapper)).toEqual([]);
+    expect(
+      unknownFields(
+        [...realm.clientScopes, ...realm.clients].flatMap((o) => (o.protocolMappers ?? []) as unknown as Json[]),
+        KNOWN_FIELDS.mapper,
+      ),
+    ).toEqual([]);
     expect(unknownFields(realm.users, KNOWN_FIELDS.user)).toEqual([]);
     expect(unknownFields([...realm.roles.realm, realm.defaultRole], KNOWN_FIELDS.role)).toEqual([]);
   });
 
   it('holds config maps as Keycloak stores them: mapper and scope values are strings, component values lists of strings', () => {
-    const configs = [...realm.clientScopes, ...realm.clients].flatMap((o) => ((o.protocolMappers ?? []) as Mapper[]).map((m) => m.config));
-    const attributes = [...realm.clientScopes, ...realm.clients].map((o) => (o.attributes ?? {}) as Record<string, unknown>);
-    for (const map of [...configs, ...attributes]) for (const value of Object.values(map)) expect(typeof value).toBe('string');
+    const configs = [...realm.clientScopes, ...realm.clients].flatMap((o) =>
+      ((o.protocolMappers ?? []) as Mapper[]).map((m) => m.config),
+    );
+    const attributes = [...realm.clientScopes, ...realm.clients].map(
+      (o) => (o.attributes ?? {}) as Record<string, unknown>,
+    );
+    for (const map of [...configs, ...attributes])
+      for (const value of Object.values(map)) expect(typeof value).toBe('string');
     for (const component of Object.values(realm.components).flat()) {
       for (const value of Object.values(component.config)) {
         expect(Array.isArray(value) && value.every((v) => typeof v === 'string')).toBe(true);
       }
     }
-    for (const u of realm.users) for (const value of Object.values(u.attributes ?? {})) expect(value).toEqual(expect.arrayContaining([expect.any(String)]));
+    for (const u of realm.users)
+      for (const value of Object.values(u.attributes ?? {}))
+        expect(value).toEqual(expect.arrayContaining([expect.any(String)]));
   });
 
   describe('roles', () => {
     it('defines the platform roles', () => {
       const names = realm.roles.realm.map((r) => r.name);
-      expect(names).toEqual(expect.arrayContaining(['gemeinde', 'sozialregion', 'ags', 'migrationsamt', 'register-connector']));
+      expect(names).toEqual(
+        expect.arrayContaining(['gemeinde', 'sozialregion', 'ags', 'migrationsamt', 'register-connector']),
+      );
     });
 
     it('names the default role and defines it in roles.realm, with offline_access as role and scope', () => {
       // Without defaultRole, an existing default-roles-start-integration makes Keycloak pick default-roles-start-integration-1.
       const defaultRole = realm.roles.realm.find((r) => r.name === realm.defaultRole['name']);
-      expect(defaultRole).toMatchObject({ name: 'default-roles-start-integration', composite: true, composites: { realm: expect.arrayContaining(['offline_access']) } });
+      expect(defaultRole).toMatchObject({
+        name: 'default-roles-start-integration',
+        composite: true,
+        composites: { realm: expect.arrayContaining(['offline_access']) },
+      });
       // With both present Keycloak skips its setupOfflineTokens, which would otherwise create them a second time.
       expect(realm.roles.realm.map((r) => r.name)).toContain('offline_access');
       expect(realm.clientScopes.map((s) => s.name)).toContain('offline_access');
@@ -118,23 +227,50 @@ describe('infra/keycloak/realm-start-integration.json', () => {
   describe('client scopes', () => {
     // A realm file with clientScopes gets none of Keycloak's built-in scopes (RealmManager.importRealm).
     it('carries the built-ins the tokens need: sub (basic), realm_access (roles), preferred_username (profile)', () => {
-      expect(scope('basic').protocolMappers).toEqual(expect.arrayContaining([
-        expect.objectContaining({ protocolMapper: 'oidc-sub-mapper', config: expect.objectContaining({ 'access.token.claim': 'true' }) }),
-      ]));
-      expect(scope('roles').protocolMappers).toEqual(expect.arrayContaining([
-        expect.objectContaining({ protocolMapper: 'oidc-usermodel-realm-role-mapper', config: expect.objectContaining({ 'claim.name': 'realm_access.roles', 'access.token.claim': 'true' }) }),
-      ]));
-      expect(scope('profile').protocolMappers).toEqual(expect.arrayContaining([
-        expect.objectContaining({ config: expect.objectContaining({ 'user.attribute': 'username', 'claim.name': 'preferred_username', 'access.token.claim': 'true' }) }),
-      ]));
+      expect(scope('basic').protocolMappers).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            protocolMapper: 'oidc-sub-mapper',
+            config: expect.objectContaining({ 'access.token.claim': 'true' }),
+          }),
+        ]),
+      );
+      expect(scope('roles').protocolMappers).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            protocolMapper: 'oidc-usermodel-realm-role-mapper',
+            config: expect.objectContaining({ 'claim.name': 'realm_access.roles', 'access.token.claim': 'true' }),
+          }),
+        ]),
+      );
+      expect(scope('profile').protocolMappers).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            config: expect.objectContaining({
+              'user.attribute': 'username',
+              'claim.name': 'preferred_username',
+              'access.token.claim': 'true',
+            }),
+          }),
+        ]),
+      );
     });
 
     it('maps gemeinden (multi-valued) and sozialregion into access tokens', () => {
-      const byClaim = Object.fromEntries(mappersOf('oidc-usermodel-attribute-mapper').map((m) => [m.config['claim.name'], m]));
+      const byClaim = Object.fromEntries(
+        mappersOf('oidc-usermodel-attribute-mapper').map((m) => [m.config['claim.name'], m]),
+      );
       expect(byClaim['gemeinden']?.config).toMatchObject({
-        'user.attribute': 'gemeinden', multivalued: 'true', 'access.token.claim': 'true', 'jsonType.label': 'String',
+        'user.attribute': 'gemeinden',
+        multivalued: 'true',
+        'access.token.claim': 'true',
+        'jsonType.label': 'String',
       });
-      expect(byClaim['sozialregion']?.config).toMatchObject({ 'user.attribute': 'sozialregion', 'access.token.claim': 'true', 'jsonType.label': 'String' });
+      expect(byClaim['sozialregion']?.config).toMatchObject({
+        'user.attribute': 'sozialregion',
+        'access.token.claim': 'true',
+        'jsonType.label': 'String',
+      });
       expect(byClaim['sozialregion']?.config['multivalued']).not.toBe('true');
     });
 
@@ -142,7 +278,9 @@ describe('infra/keycloak/realm-start-integration.json', () => {
       const audiences = mappersOf('oidc-audience-mapper');
       expect(audiences.map((m) => m.config['included.client.audience']).sort()).toEqual([...SERVICES].sort());
       for (const mapper of audiences) expect(mapper.config['access.token.claim']).toBe('true');
-      const holder = realm.clientScopes.find((s) => s.protocolMappers?.some((m) => m.protocolMapper === 'oidc-audience-mapper'))!;
+      const holder = realm.clientScopes.find((s) =>
+        s.protocolMappers?.some((m) => m.protocolMapper === 'oidc-audience-mapper'),
+      )!;
       expect(client('si-cli').defaultClientScopes).toContain(holder.name);
       expect(client('register-connector').defaultClientScopes).toContain(holder.name);
     });
@@ -160,14 +298,20 @@ describe('infra/keycloak/realm-start-integration.json', () => {
 
   describe('user profile (Keycloak ≥ 24 drops undeclared attributes)', () => {
     it('is a declarative-user-profile component declaring gemeinden and sozialregion', () => {
-      expect(realm.components['org.keycloak.userprofile.UserProfileProvider']?.[0]?.providerId).toBe('declarative-user-profile');
+      expect(realm.components['org.keycloak.userprofile.UserProfileProvider']?.[0]?.providerId).toBe(
+        'declarative-user-profile',
+      );
       const attributes = Object.fromEntries(userProfile().attributes.map((a) => [a.name, a]));
       // Keycloak requires username and email in the configuration.
-      expect(Object.keys(attributes)).toEqual(expect.arrayContaining(['username', 'email', 'firstName', 'lastName', 'gemeinden', 'sozialregion']));
+      expect(Object.keys(attributes)).toEqual(
+        expect.arrayContaining(['username', 'email', 'firstName', 'lastName', 'gemeinden', 'sozialregion']),
+      );
       expect(attributes['gemeinden']).toMatchObject({ multivalued: true, permissions: { edit: ['admin'] } });
       expect(attributes['sozialregion']?.multivalued).not.toBe(true);
       expect(attributes['sozialregion']?.permissions?.edit).toEqual(['admin']);
-      expect((attributes['sozialregion']?.validations?.['options'] as { options: string[] }).options.sort()).toEqual([...regions].sort());
+      expect((attributes['sozialregion']?.validations?.['options'] as { options: string[] }).options.sort()).toEqual(
+        [...regions].sort(),
+      );
     });
 
     it('does not rely on unmanagedAttributePolicy: every user attribute is declared', () => {
@@ -182,29 +326,49 @@ describe('infra/keycloak/realm-start-integration.json', () => {
     it('has a bearer-only client per service that cannot obtain tokens', () => {
       for (const id of SERVICES) {
         expect(client(id)).toMatchObject({
-          bearerOnly: true, publicClient: false, standardFlowEnabled: false, implicitFlowEnabled: false,
-          directAccessGrantsEnabled: false, serviceAccountsEnabled: false,
+          bearerOnly: true,
+          publicClient: false,
+          standardFlowEnabled: false,
+          implicitFlowEnabled: false,
+          directAccessGrantsEnabled: false,
+          serviceAccountsEnabled: false,
         });
       }
     });
 
     it('has the public password-grant client si-cli', () => {
-      expect(client('si-cli')).toMatchObject({ publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false, serviceAccountsEnabled: false });
+      expect(client('si-cli')).toMatchObject({
+        publicClient: true,
+        directAccessGrantsEnabled: true,
+        standardFlowEnabled: false,
+        serviceAccountsEnabled: false,
+      });
     });
 
     it('has the confidential browser client si-web: code flow with PKCE S256 only, tokens accepted by every service', () => {
       expect(client('si-web')).toMatchObject({
-        publicClient: false, standardFlowEnabled: true, implicitFlowEnabled: false, directAccessGrantsEnabled: false, serviceAccountsEnabled: false,
-        secret: 'si-web-secret', redirectUris: ['http://localhost:3000/auth/callback'], webOrigins: ['http://localhost:3000'],
+        publicClient: false,
+        standardFlowEnabled: true,
+        implicitFlowEnabled: false,
+        directAccessGrantsEnabled: false,
+        serviceAccountsEnabled: false,
+        secret: 'si-web-secret',
+        redirectUris: ['http://localhost:3000/auth/callback'],
+        webOrigins: ['http://localhost:3000'],
         attributes: { 'pkce.code.challenge.method': 'S256', 'post.logout.redirect.uris': 'http://localhost:3000/' },
       });
       // The same claims as today's si-cli tokens: roles, jurisdiction and all six audiences.
-      expect(client('si-web').defaultClientScopes).toEqual(expect.arrayContaining(client('si-cli').defaultClientScopes!));
+      expect(client('si-web').defaultClientScopes).toEqual(
+        expect.arrayContaining(client('si-cli').defaultClientScopes!),
+      );
     });
 
     it('has the confidential client-credentials client register-connector with its service-account user', () => {
       expect(client('register-connector')).toMatchObject({
-        publicClient: false, serviceAccountsEnabled: true, directAccessGrantsEnabled: false, secret: 'register-connector-secret',
+        publicClient: false,
+        serviceAccountsEnabled: true,
+        directAccessGrantsEnabled: false,
+        secret: 'register-connector-secret',
       });
       const account = realm.users.find((u) => u['serviceAccountClientId'] === 'register-connector');
       expect(account).toMatchObject({ username: 'service-account-register-connector' });
@@ -234,13 +398,20 @@ describe('infra/keycloak/realm-start-integration.json', () => {
         expect(u.credentials).toEqual([{ type: 'password', value: 'demo', temporary: false }]);
         expect(u.requiredActions).toEqual([]);
         // Keycloak's verify-profile action would block the password grant for an incomplete profile.
-        expect(u).toMatchObject({ enabled: true, emailVerified: true, firstName: expect.any(String), lastName: expect.any(String), email: expect.stringContaining('@') });
+        expect(u).toMatchObject({
+          enabled: true,
+          emailVerified: true,
+          firstName: expect.any(String),
+          lastName: expect.any(String),
+          email: expect.stringContaining('@'),
+        });
       }
     });
 
     it('name only Solothurn BFS numbers and known Sozialregionen', () => {
       for (const u of realm.users) {
-        for (const bfs of (u.attributes?.['gemeinden'] as string[] | undefined) ?? []) expect(solothurnBfs).toContain(bfs);
+        for (const bfs of (u.attributes?.['gemeinden'] as string[] | undefined) ?? [])
+          expect(solothurnBfs).toContain(bfs);
         for (const id of (u.attributes?.['sozialregion'] as string[] | undefined) ?? []) expect(regions).toContain(id);
       }
     });

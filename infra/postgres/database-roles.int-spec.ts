@@ -27,15 +27,19 @@ async function outcome(role: string, database: string, sql = 'SELECT 1'): Promis
 }
 
 describe('database roles (security probe: database)', () => {
-  it('lets each runtime role connect to its own database and to no other service\'s', async () => {
+  it("lets each runtime role connect to its own database and to no other service's", async () => {
     const seen: string[] = [];
     for (const owner of SERVICES) {
       for (const db of SERVICES) {
         const result = await outcome(`${owner}_app`, db);
-        seen.push(`${owner}_app → ${db}: ${owner === db ? result : result.startsWith('no connect: 42501') ? 'refused' : result}`);
+        seen.push(
+          `${owner}_app → ${db}: ${owner === db ? result : result.startsWith('no connect: 42501') ? 'refused' : result}`,
+        );
       }
     }
-    expect(seen).toEqual(SERVICES.flatMap((owner) => SERVICES.map((db) => `${owner}_app → ${db}: ${owner === db ? 'ok' : 'refused'}`)));
+    expect(seen).toEqual(
+      SERVICES.flatMap((owner) => SERVICES.map((db) => `${owner}_app → ${db}: ${owner === db ? 'ok' : 'refused'}`)),
+    );
   });
 
   it('refuses schema changes, TEMP tables and server-side file access to the runtime role in its own database', async () => {
@@ -49,7 +53,7 @@ describe('database roles (security probe: database)', () => {
     }
   });
 
-  it('lets no migrator role into another service\'s database', async () => {
+  it("lets no migrator role into another service's database", async () => {
     expect(await outcome('case_management_migrator', 'registry_intake')).toMatch(/^no connect: 42501/);
     expect(await outcome('registry_intake_migrator', 'case_management')).toMatch(/^no connect: 42501/);
   });

@@ -7,7 +7,10 @@ import { definitionsFromTopology, loadTopology } from '@si/messaging';
 
 // definitions.json: docker compose and production-shaped brokers. definitions-local.json: the local broker that
 // tests and the platform share (infra/scripts/lib.sh imports it), whose service users also reach the tests' prefixed names.
-for (const [file, options] of [['./definitions.json', {}], ['./definitions-local.json', { testPrefix: true }]]) {
+for (const [file, options] of [
+  ['./definitions.json', {}],
+  ['./definitions-local.json', { testPrefix: true }],
+]) {
   const target = fileURLToPath(new URL(file, import.meta.url));
   writeFileSync(target, `${JSON.stringify(definitionsFromTopology(loadTopology(), options), null, 2)}\n`);
   console.log(`wrote ${target}`);

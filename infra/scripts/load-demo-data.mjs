@@ -20,7 +20,11 @@ const today = new Date().toISOString().slice(0, 10);
 
 const tokenRes = await fetch(`${oidc}/realms/start-integration/protocol/openid-connect/token`, {
   method: 'POST',
-  body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'register-connector', client_secret: 'register-connector-secret' }),
+  body: new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: 'register-connector',
+    client_secret: 'register-connector-secret',
+  }),
 });
 if (!tokenRes.ok) throw new Error(`the register connector got no token (${tokenRes.status})`);
 const { access_token: token } = await tokenRes.json();
@@ -28,17 +32,40 @@ const { access_token: token } = await tokenRes.json();
 const counts = { accepted: 0, duplicate: 0, refused: 0 };
 const work = mkdtempSync(join(tmpdir(), 'si-demo-'));
 try {
-  for (const [municipality, deliveries] of [[2601, 12], [2581, 8], [2545, 4], [2548, 3]]) {
+  for (const [municipality, deliveries] of [
+    [2601, 12],
+    [2581, 8],
+    [2545, 4],
+    [2548, 3],
+  ]) {
     const dir = join(work, String(municipality));
-    execFileSync(process.execPath, [join(root, 'services/registry-intake/scripts/gen-ech.mjs'), '--kind', 'events', '--persons', String(deliveries),
-      '--municipality', String(municipality), '--seed', String(municipality), '--today', today, '--out', dir], { stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'services/registry-intake/scripts/gen-ech.mjs'),
+        '--kind',
+        'events',
+        '--persons',
+        String(deliveries),
+        '--municipality',
+        String(municipality),
+        '--seed',
+        String(municipality),
+        '--today',
+        today,
+        '--out',
+        dir,
+      ],
+      { stdio: 'ignore' },
+    );
     for (const { file } of JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'))) {
       const res = await fetch(`${intake}/api/v1/deliveries`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/xml' },
         body: readFileSync(join(dir, file)),
       });
-      if (res.status >= 500) throw new Error(`registry-intake failed on ${municipality}/${file}: ${res.status} ${await res.text()}`);
+      if (res.status >= 500)
+        throw new Error(`registry-intake failed on ${municipality}/${file}: ${res.status} ${await res.text()}`);
       const body = await res.json();
       counts[res.status < 300 ? (body.status === 'duplicate' ? 'duplicate' : 'accepted') : 'refused'] += 1;
     }
@@ -46,7 +73,9 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-console.log(`  demo data: ${counts.accepted} deliveries accepted, ${counts.duplicate} already known, ${counts.refused} refused`);
+console.log(
+  `  demo data: ${counts.accepted} deliveries accepted, ${counts.duplicate} already known, ${counts.refused} refused`,
+);
 // The Angebotsplattform's providers and offers, published through the offers API as AGS would (services/offers/scripts).
 const { loadDemoOffers } = await import(join(root, 'services/offers/scripts/demo-offers.mjs'));
 console.log(`  demo offers: ${await loadDemoOffers()} published`);

@@ -29,6 +29,7 @@ step "type-check and build (tsc -b)" npx tsc -b tsconfig.json
 step "type-check the tests (tsc -p tsconfig.check.json)" npx tsc -p tsconfig.check.json
 lint() { NX_DAEMON=false NX_NO_CLOUD=true npx nx show projects >/dev/null && npx eslint . ; }
 step "lint: module boundaries and style (eslint)" lint
+step "format: every source as Prettier writes it (npx prettier --write <file> fixes one)" npx prettier --check --log-level warn .
 
 rm -f "$SI_STATE"/jest-*.json
 say "jest: unit, integration and end-to-end tests"

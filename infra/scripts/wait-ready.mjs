@@ -4,7 +4,9 @@ const deadline = Date.now() + Number(seconds) * 1000;
 const ready = async (port) => {
   try {
     const res = await fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(3000) });
-    return res.status === 200 ? 'ready' : `not ready (${res.status}: ${JSON.stringify((await res.json()).error ?? {})})`;
+    return res.status === 200
+      ? 'ready'
+      : `not ready (${res.status}: ${JSON.stringify((await res.json()).error ?? {})})`;
   } catch {
     return 'not answering';
   }

@@ -26,7 +26,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -34,7 +35,16 @@ function percentile(sorted: number[], p: number): number {
 
 /** A step event as the relay would put it on the wire: the raw benchmark sends bodies of this size. */
 function sampleBody(): Buffer {
-  return Buffer.from(JSON.stringify(buildCloudEvent('registry-intake', { type: STEP, subject: `subject-${SUBJECTS}`, data: { n: 9 }, correlationId: randomBytes(16).toString('hex') })));
+  return Buffer.from(
+    JSON.stringify(
+      buildCloudEvent('registry-intake', {
+        type: STEP,
+        subject: `subject-${SUBJECTS}`,
+        data: { n: 9 },
+        correlationId: randomBytes(16).toString('hex'),
+      }),
+    ),
+  );
 }
 
 async function rawAmqplib(bodySize: number): Promise<{ perSecond: number; seconds: number }> {
@@ -59,11 +69,16 @@ async function rawAmqplib(bodySize: number): Promise<{ perSecond: number; second
   for (let i = 0; i < RAW_MESSAGES; i += 1) {
     while (inFlight >= 256) await new Promise<void>((r) => (freed = r));
     inFlight += 1;
-    const ok = publisher.sendToQueue(queue, body, { persistent: true, messageId: String(i), contentType: 'application/cloudevents+json' }, () => {
-      inFlight -= 1;
-      freed?.();
-      freed = undefined;
-    });
+    const ok = publisher.sendToQueue(
+      queue,
+      body,
+      { persistent: true, messageId: String(i), contentType: 'application/cloudevents+json' },
+      () => {
+        inFlight -= 1;
+        freed?.();
+        freed = undefined;
+      },
+    );
     if (!ok) await new Promise((r) => publisher.once('drain', r));
   }
   await allConsumed;
@@ -74,7 +89,9 @@ async function rawAmqplib(bodySize: number): Promise<{ perSecond: number; second
 }
 
 /** Runs `round` ROUNDS times; returns the median round (by rate) with the range of rates. */
-async function rounds<T extends { perSecond: number }>(round: (i: number) => Promise<T>): Promise<T & { min: number; max: number }> {
+async function rounds<T extends { perSecond: number }>(
+  round: (i: number) => Promise<T>,
+): Promise<T & { min: number; max: number }> {
   const results: T[] = [];
   for (let i = 0; i < ROUNDS; i += 1) results.push(await round(i));
   results.sort((a, b) => a.perSecond - b.perSecond);
@@ -123,17 +140,30 @@ async function main(): Promise<void> {
   };
   const tuning = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
   const childConfig = {
-    amqpUrl: AMQP_URL, topology, prefix, reportApplied: true,
-    concurrency: tuning('BENCH_CONCURRENCY'), batchSize: tuning('BENCH_BATCH'), prefetch: tuning('BENCH_PREFETCH'), window: tuning('BENCH_WINDOW'),
+    amqpUrl: AMQP_URL,
+    topology,
+    prefix,
+    reportApplied: true,
+    concurrency: tuning('BENCH_CONCURRENCY'),
+    batchSize: tuning('BENCH_BATCH'),
+    prefetch: tuning('BENCH_PREFETCH'),
+    window: tuning('BENCH_WINDOW'),
   };
   const relay = new BackboneChild('relay', { ...childConfig, dbUrl: dbs.producer.appUrl });
-  let consumer = new BackboneChild('consumer', { ...childConfig, dbUrl: dbs.consumer.appUrl, handler: 'event' }, onMessage);
+  let consumer = new BackboneChild(
+    'consumer',
+    { ...childConfig, dbUrl: dbs.consumer.appUrl, handler: 'event' },
+    onMessage,
+  );
   await Promise.all([relay.start(), consumer.start()]);
 
   const waitApplied = async (count: number, timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
     while (applied < count) {
-      if (Date.now() > deadline) throw new Error(`only ${applied} of ${count} effects after ${timeoutMs} ms (logs: ${relay.log}, ${consumer.log})`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `only ${applied} of ${count} effects after ${timeoutMs} ms (logs: ${relay.log}, ${consumer.log})`,
+        );
       await sleep(5);
     }
   };
@@ -146,10 +176,13 @@ async function main(): Promise<void> {
       while (nextTx < transactions) {
         const t = nextTx++;
         await producerDs.transaction((em) =>
-          outbox.add(em, ...Array.from({ length: TX_SIZE }, (_, i) => {
-            const k = t * TX_SIZE + i;
-            return { type: STEP, subject: `${round}-${k % subjects}`, data: { n: Math.floor(k / subjects) } };
-          })),
+          outbox.add(
+            em,
+            ...Array.from({ length: TX_SIZE }, (_, i) => {
+              const k = t * TX_SIZE + i;
+              return { type: STEP, subject: `${round}-${k % subjects}`, data: { n: Math.floor(k / subjects) } };
+            }),
+          ),
         );
       }
     };
@@ -163,8 +196,18 @@ async function main(): Promise<void> {
     await waitApplied(2_000, 60_000);
     applied = 0;
     // PostgreSQL: only the backends serving this benchmark's two databases (other work on the box is not counted).
-    const backends = ((await producerDs.query('SELECT pid FROM pg_stat_activity WHERE datname = ANY($1)', [[dbs.producer.name, dbs.consumer.name]])) as { pid: number }[]).map((r) => r.pid);
-    const groups = () => ({ producer: [process.pid], relay: relay.pid ? [relay.pid] : [], consumer: consumer.pid ? [consumer.pid] : [], postgres: backends, rabbitmq: 'rabbitmq' as const });
+    const backends = (
+      (await producerDs.query('SELECT pid FROM pg_stat_activity WHERE datname = ANY($1)', [
+        [dbs.producer.name, dbs.consumer.name],
+      ])) as { pid: number }[]
+    ).map((r) => r.pid);
+    const groups = () => ({
+      producer: [process.pid],
+      relay: relay.pid ? [relay.pid] : [],
+      consumer: consumer.pid ? [consumer.pid] : [],
+      postgres: backends,
+      rabbitmq: 'rabbitmq' as const,
+    });
     const cpuBefore = cpuSnapshot(groups());
     const start = now();
     await produce(round, EVENTS, SUBJECTS);
@@ -191,7 +234,9 @@ async function main(): Promise<void> {
       for (; sent < due; sent += 1) {
         const k = sent;
         const p = producerDs
-          .transaction((em) => outbox.add(em, { type: STEP, subject: `${round}-${k % 500}`, data: { n: Math.floor(k / 500) } }))
+          .transaction((em) =>
+            outbox.add(em, { type: STEP, subject: `${round}-${k % 500}`, data: { n: Math.floor(k / 500) } }),
+          )
           .then((events) => events.forEach((e) => committedAt.set(e.id, now())));
         pending.add(p);
         void p.finally(() => pending.delete(p));
@@ -202,7 +247,14 @@ async function main(): Promise<void> {
     const rate = total / ((now() - start) / 1000);
     await waitApplied(total, 120_000);
     const sorted = [...committedAt].map(([id, at]) => (appliedAt.get(id) ?? Number.NaN) - at).sort((a, b) => a - b);
-    return { rate, total, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
+    return {
+      rate,
+      total,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      max: sorted.at(-1) ?? Number.NaN,
+    };
   };
   const perEventLatency = await latencyRound('le');
 
@@ -219,7 +271,10 @@ async function main(): Promise<void> {
   const raw = await rounds(() => rawAmqplib(body.length));
 
   const [{ version: pgVersion }] = (await producerDs.query('SELECT version()')) as { version: string }[];
-  const rabbitVersion = String((admin as unknown as { connection: { serverProperties: { version?: string } } }).connection.serverProperties.version ?? '?');
+  const rabbitVersion = String(
+    (admin as unknown as { connection: { serverProperties: { version?: string } } }).connection.serverProperties
+      .version ?? '?',
+  );
   await producerDs.destroy();
   await deleteTopology(adminChannel, topology);
   await admin.close();
@@ -230,11 +285,14 @@ async function main(): Promise<void> {
     `latency outbox commit -> effect commit, ${label}, at ${fmt(l.rate)} events/s paced (${fmt(l.total)} events, 1 event/tx): ` +
     `p50 ${fmt(l.p50, 1)} ms, p95 ${fmt(l.p95, 1)} ms, p99 ${fmt(l.p99, 1)} ms, max ${fmt(l.max, 1)} ms`;
   const latencyMet = (l: Latency) => (l.p99 < 100 && l.rate >= 0.95 * RATE ? 'met' : 'NOT met');
-  const range = (r: { min: number; max: number }) => (ROUNDS > 1 ? ` [${ROUNDS} rounds: ${fmt(r.min)}..${fmt(r.max)}]` : '');
+  const range = (r: { min: number; max: number }) =>
+    ROUNDS > 1 ? ` [${ROUNDS} rounds: ${fmt(r.min)}..${fmt(r.max)}]` : '';
   const roundLine = (label: string, r: Round & { min: number; max: number }) =>
     `end-to-end, ${label}: ${fmt(r.perSecond)} events/s${range(r)} (${fmt(EVENTS)} events over ${fmt(SUBJECTS)} subjects in ${TX_SIZE}-event transactions, ` +
     `outbox insert -> last effect committed ${fmt(r.seconds, 2)} s, inserts ${fmt(r.insertSeconds, 2)} s); ratio to raw ${fmt(r.perSecond / raw.perSecond, 2)}\n` +
-    `  CPU seconds (postgres: backends of the two databases; rabbitmq: the whole broker): ${Object.entries(r.cpu).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')} (of ${fmt(r.seconds * cores.length, 2)} available)`;
+    `  CPU seconds (postgres: backends of the two databases; rabbitmq: the whole broker): ${Object.entries(r.cpu)
+      .map(([k, v]) => `${k} ${fmt(v, 2)}`)
+      .join(', ')} (of ${fmt(r.seconds * cores.length, 2)} available)`;
   const lines = [
     `Backbone benchmark, ${new Date().toISOString()} (load average at start ${loadAtStart.map((l) => fmt(l, 2)).join(' ')})`,
     `machine: ${cores[0]?.model ?? '?'}, ${cores.length} cores, ${fmt(totalmem() / 2 ** 30, 1)} GiB RAM, Node ${process.version}, ${pgVersion.split(' on ')[0]}, RabbitMQ ${rabbitVersion}`,

@@ -23,7 +23,8 @@ const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 // Ten municipalities with their centres (as in services/offers/src/shared/municipality-coordinates.ts) and names.
 const PLACES = `(VALUES (0, 2601, 'Solothurn', 'Soleure', 47.2088, 7.5323), (1, 2581, 'Olten', 'Olten', 47.3499, 7.9077), (2, 2546, 'Grenchen', 'Granges', 47.1921, 7.3959),
@@ -101,10 +102,36 @@ export async function seedMentoring(db: pg.Client): Promise<string> {
 
 /** ~40 public searches as readers send them: words in four languages (some without accents or with a typo), filters, pages. */
 export function searchPaths(): string[] {
-  const words = ['deutschkurs', 'cours francais', 'corso tedesco', 'german course', 'elterncafe', 'cafe des parents', 'bewerbung', 'couture', 'Deutshkurs', 'soleure',
-    'olten', 'familien beratung', 'computer', 'informatica', 'sprachcafe', 'mütter'];
-  const filters = ['', '&category=language', '&category=language&cefr=A2', '&free=true', '&childcare=true', '&municipality=2601', '&region=olten', '&held=fra',
-    '&near=2601&radiusKm=10&sort=distance', '&sort=start&page=3'];
+  const words = [
+    'deutschkurs',
+    'cours francais',
+    'corso tedesco',
+    'german course',
+    'elterncafe',
+    'cafe des parents',
+    'bewerbung',
+    'couture',
+    'Deutshkurs',
+    'soleure',
+    'olten',
+    'familien beratung',
+    'computer',
+    'informatica',
+    'sprachcafe',
+    'mütter',
+  ];
+  const filters = [
+    '',
+    '&category=language',
+    '&category=language&cefr=A2',
+    '&free=true',
+    '&childcare=true',
+    '&municipality=2601',
+    '&region=olten',
+    '&held=fra',
+    '&near=2601&radiusKm=10&sort=distance',
+    '&sort=start&page=3',
+  ];
   const langs = ['de', 'fr', 'it', 'en'];
   const paths: string[] = [];
   for (let i = 0; i < 40; i += 1) {
@@ -133,13 +160,23 @@ async function timed(n: number, call: () => Promise<Response>): Promise<number[]
 }
 
 async function main(): Promise<void> {
-  console.log(`offers benchmark on ${cpus().length} cores (${cpus()[0]?.model}), ${fmt(totalmem() / 2 ** 30)} GiB, load ${loadavg().map((l) => fmt(l)).join(' ')}`);
+  console.log(
+    `offers benchmark on ${cpus().length} cores (${cpus()[0]?.model}), ${fmt(totalmem() / 2 ** 30)} GiB, load ${loadavg()
+      .map((l) => fmt(l))
+      .join(' ')}`,
+  );
   const prefix = `bench${randomBytes(3).toString('hex')}.`;
   const oidc = await startDevOidc({ port: 0 });
   const db = await createTestDatabase('offers');
   const service = new ServiceProcess('offers', await freePort(), {
-    DATABASE_URL: db.appUrl, DATABASE_MIGRATOR_URL: db.migratorUrl, SI_MESSAGING_PREFIX: prefix, OIDC_AUTH_SERVER_URL: oidc.publicUrl,
-    OFFERS_JOBS_PREFIX: `${prefix}bull`, OFFERS_JOBS_ENABLED: 'false', OFFERS_PUBLIC_RATE_LIMIT: '1000000', LOG_LEVEL: 'warn',
+    DATABASE_URL: db.appUrl,
+    DATABASE_MIGRATOR_URL: db.migratorUrl,
+    SI_MESSAGING_PREFIX: prefix,
+    OIDC_AUTH_SERVER_URL: oidc.publicUrl,
+    OFFERS_JOBS_PREFIX: `${prefix}bull`,
+    OFFERS_JOBS_ENABLED: 'false',
+    OFFERS_PUBLIC_RATE_LIMIT: '1000000',
+    LOG_LEVEL: 'warn',
   });
   const sql = new pg.Client({ connectionString: db.migratorUrl });
   try {
@@ -147,36 +184,77 @@ async function main(): Promise<void> {
     await sql.connect();
     let t0 = performance.now();
     const ids = await seedOffers(sql);
-    console.log(`seeded ${OFFERS.toLocaleString('en-US')} offers × 4 languages in ${fmt((performance.now() - t0) / 1000)} s`);
+    console.log(
+      `seeded ${OFFERS.toLocaleString('en-US')} offers × 4 languages in ${fmt((performance.now() - t0) / 1000)} s`,
+    );
     t0 = performance.now();
     const requestId = await seedMentoring(sql);
     console.log(`seeded ${MENTORS} mentors and ${REQUESTS} open requests in ${fmt((performance.now() - t0) / 1000)} s`);
 
     const run = async (label: string, paths: string[]) => {
       // overallRate (autocannon 9: requests per second across all connections) is beyond the typed options of dfpa-autocannon.d.ts.
-      const options = { url: service.url, connections: 20, overallRate: RATE, duration: SECONDS, requests: paths.map((path) => ({ method: 'GET', path })) };
+      const options = {
+        url: service.url,
+        connections: 20,
+        overallRate: RATE,
+        duration: SECONDS,
+        requests: paths.map((path) => ({ method: 'GET', path })),
+      };
       const r = await autocannon(options);
-      console.log(`${label}: ${fmt(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+      console.log(
+        `${label}: ${fmt(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, non-2xx ${r.non2xx}, errors ${r.errors}`,
+      );
       return r;
     };
     // Warm-up, so that the first figures are not the plan cache's.
-    await autocannon({ url: service.url, connections: 4, duration: 3, requests: searchPaths().map((path) => ({ method: 'GET', path })) });
-    const search = await run(`public search at ${RATE}/s over ${OFFERS.toLocaleString('en-US')} offers (40 query/filter variants, facets, page of 20)`, searchPaths());
-    const lookup = await run(`plain lookup of one offer by id at ${RATE}/s`, ids.map((id) => `/api/v1/public/offers/${id}?lang=fr`));
-    console.log(`ratio search/lookup: p50 ${fmt(search.latency.p50 / Math.max(1, lookup.latency.p50))}×, p99 ${fmt(search.latency.p99 / Math.max(1, lookup.latency.p99))}×`);
+    await autocannon({
+      url: service.url,
+      connections: 4,
+      duration: 3,
+      requests: searchPaths().map((path) => ({ method: 'GET', path })),
+    });
+    const search = await run(
+      `public search at ${RATE}/s over ${OFFERS.toLocaleString('en-US')} offers (40 query/filter variants, facets, page of 20)`,
+      searchPaths(),
+    );
+    const lookup = await run(
+      `plain lookup of one offer by id at ${RATE}/s`,
+      ids.map((id) => `/api/v1/public/offers/${id}?lang=fr`),
+    );
+    console.log(
+      `ratio search/lookup: p50 ${fmt(search.latency.p50 / Math.max(1, lookup.latency.p50))}×, p99 ${fmt(search.latency.p99 / Math.max(1, lookup.latency.p99))}×`,
+    );
 
     const login = await fetch(`${oidc.issuer}/protocol/openid-connect/token`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', client_id: 'si-cli', username: 'mp.olten', password: 'demo' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'password',
+        client_id: 'si-cli',
+        username: 'mp.olten',
+        password: 'demo',
+      }),
     });
     const token = ((await login.json()) as { access_token: string }).access_token;
     const headers = { authorization: `Bearer ${token}` };
-    const suggest = await timed(50, () => fetch(`${service.url}/api/v1/mentoring/requests/${requestId}/suggestions`, { headers }));
-    console.log(`suggestions for one request among ${MENTORS} mentors (HTTP, sequential ×50): p50 ${fmt(pct(suggest, 50))} ms, p99 ${fmt(pct(suggest, 99))} ms`);
+    const suggest = await timed(50, () =>
+      fetch(`${service.url}/api/v1/mentoring/requests/${requestId}/suggestions`, { headers }),
+    );
+    console.log(
+      `suggestions for one request among ${MENTORS} mentors (HTTP, sequential ×50): p50 ${fmt(pct(suggest, 50))} ms, p99 ${fmt(pct(suggest, 99))} ms`,
+    );
     const assign = await timed(3, () => fetch(`${service.url}/api/v1/mentoring/pools/olten/assignment`, { headers }));
-    const plan = (await (await fetch(`${service.url}/api/v1/mentoring/pools/olten/assignment`, { headers })).json()) as { unassigned: number };
-    console.log(`optimal assignment of ${REQUESTS} requests to ${MENTORS} mentors (HTTP, ×3): ${assign.map((ms) => fmt(ms / 1000, 2)).join(' s, ')} s; unassigned ${plan.unassigned}`);
-    console.log(`offers service peak memory (VmHWM): ${fmt(peakMemoryMb(service.pid), 0)} MB; load after ${loadavg().map((l) => fmt(l)).join(' ')}`);
+    const plan = (await (
+      await fetch(`${service.url}/api/v1/mentoring/pools/olten/assignment`, { headers })
+    ).json()) as { unassigned: number };
+    console.log(
+      `optimal assignment of ${REQUESTS} requests to ${MENTORS} mentors (HTTP, ×3): ${assign.map((ms) => fmt(ms / 1000, 2)).join(' s, ')} s; unassigned ${plan.unassigned}`,
+    );
+    console.log(
+      `offers service peak memory (VmHWM): ${fmt(peakMemoryMb(service.pid), 0)} MB; load after ${loadavg()
+        .map((l) => fmt(l))
+        .join(' ')}`,
+    );
   } finally {
     await sql.end().catch(() => undefined);
     await service.stop().catch(() => undefined);

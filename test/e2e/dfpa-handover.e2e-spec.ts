@@ -19,7 +19,11 @@ describe('DFPA hand-over: Olten → Sozialregion Olten and back, Thal-Gäu never
   let thal: string;
   beforeAll(async () => {
     p = await DfpaPlatform.create();
-    await Promise.all([p.startCaseManagement(), p.startDfpa('olten').then((i) => (olten = i.url)), p.startDfpa('thal-gaeu').then((i) => (thal = i.url))]);
+    await Promise.all([
+      p.startCaseManagement(),
+      p.startDfpa('olten').then((i) => (olten = i.url)),
+      p.startDfpa('thal-gaeu').then((i) => (thal = i.url)),
+    ]);
   }, 320_000);
   afterAll(() => p?.stop(), 60_000);
 
@@ -27,65 +31,118 @@ describe('DFPA hand-over: Olten → Sozialregion Olten and back, Thal-Gäu never
     const cases = p.cases!.url;
     const arrival = structuredClone(loadEventSchemas().get('person.arrived.v1')!.examples[0]) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     const personRef = `p-${randomBytes(16).toString('hex')}`;
-    Object.assign(arrival, { personRef, alternatePersonRefs: [], eventDate: day(-20), arrivalDate: day(-20), entryDate: day(-25) });
+    Object.assign(arrival, {
+      personRef,
+      alternatePersonRefs: [],
+      eventDate: day(-20),
+      arrivalDate: day(-20),
+      entryDate: day(-25),
+    });
     arrival.personalData.officialName = `Zhang${personRef.slice(-6).replace(/\d/g, 'x')}`;
     await p.publish('registry-intake', [{ type: 'person.arrived.v1', subject: personRef, data: arrival }]);
-    const caseId = await eventually(async () => {
-      const r = await p.call(cases, 'ib.olten', 'GET', `/api/v1/cases?q=${arrival.personalData.officialName}`);
-      expect(r.body.items).toHaveLength(1);
-      return r.body.items[0].id as string;
-    }, { timeoutMs: 20_000 });
+    const caseId = await eventually(
+      async () => {
+        const r = await p.call(cases, 'ib.olten', 'GET', `/api/v1/cases?q=${arrival.personalData.officialName}`);
+        expect(r.body.items).toHaveLength(1);
+        return r.body.items[0].id as string;
+      },
+      { timeoutMs: 20_000 },
+    );
 
-    const handedOver = await p.call(cases, 'ib.olten', 'POST', `/api/v1/cases/${caseId}/dfpa-handover`, { reason: 'Besonderer Integrationsbedarf, Potenzialabklärung angezeigt.' });
+    const handedOver = await p.call(cases, 'ib.olten', 'POST', `/api/v1/cases/${caseId}/dfpa-handover`, {
+      reason: 'Besonderer Integrationsbedarf, Potenzialabklärung angezeigt.',
+    });
     expect(handedOver.status).toBe(200);
     const handoverId = handedOver.body.handover.handoverId as string;
 
     // Olten's inbox has it with the person's data …
-    const item = await eventually(async () => {
-      const r = await p.call(olten, 'sr.olten', 'GET', '/api/v1/handovers');
-      const found = r.body.items.find((h: { handoverId: string }) => h.handoverId === handoverId);
-      if (!found) throw new Error('not in the inbox yet');
-      return found;
-    }, { timeoutMs: 20_000 });
+    const item = await eventually(
+      async () => {
+        const r = await p.call(olten, 'sr.olten', 'GET', '/api/v1/handovers');
+        const found = r.body.items.find((h: { handoverId: string }) => h.handoverId === handoverId);
+        if (!found) throw new Error('not in the inbox yet');
+        return found;
+      },
+      { timeoutMs: 20_000 },
+    );
     expect(item.person).toMatchObject({ officialName: arrival.personalData.officialName, firstName: 'Xin' });
     // … Thal-Gäu's queue, database and inbox have nothing of it.
     expect(await p.waiting('dfpa.handovers.thal-gaeu')).toBe(0);
-    expect((await p.instances.get('thal-gaeu')!.sql.query('SELECT count(*)::int AS n FROM handover')).rows[0].n).toBe(0);
+    expect((await p.instances.get('thal-gaeu')!.sql.query('SELECT count(*)::int AS n FROM handover')).rows[0].n).toBe(
+      0,
+    );
     expect((await p.call(thal, 'sr.thal-gaeu', 'GET', '/api/v1/handovers')).body.items).toEqual([]);
     expect((await p.call(olten, 'sr.thal-gaeu', 'GET', '/api/v1/handovers')).status).toBe(403);
 
-    const accepted = await p.call(olten, 'sr.olten', 'POST', `/api/v1/handovers/${handoverId}/acceptance`, { caseworker: 'sr.olten' });
+    const accepted = await p.call(olten, 'sr.olten', 'POST', `/api/v1/handovers/${handoverId}/acceptance`, {
+      caseworker: 'sr.olten',
+    });
     expect(accepted.status).toBe(201);
     const dfpaCaseId = accepted.body.dfpaCaseId as string;
-    await eventually(async () => {
-      const r = await p.call(cases, 'ib.olten', 'GET', `/api/v1/cases/${caseId}`);
-      expect(r.body).toMatchObject({ status: 'at-sozialregion', atSozialregion: 'olten', sozialregion: 'olten', dfpaStatus: 'accepted' });
-    }, { timeoutMs: 20_000 });
+    await eventually(
+      async () => {
+        const r = await p.call(cases, 'ib.olten', 'GET', `/api/v1/cases/${caseId}`);
+        expect(r.body).toMatchObject({
+          status: 'at-sozialregion',
+          atSozialregion: 'olten',
+          sozialregion: 'olten',
+          dfpaStatus: 'accepted',
+        });
+      },
+      { timeoutMs: 20_000 },
+    );
 
     const assessed = await p.call(olten, 'sr.olten', 'POST', `/api/v1/cases/${dfpaCaseId}/assessments`, {
-      kind: 'kurzassessment', assessedOn: day(0), languages: [{ language: 'zh', oral: 'C2', written: 'C1', evidence: 'self-declared', assessedOn: day(0) }, { language: 'de', oral: 'A1', written: 'none', evidence: 'assessed', assessedOn: day(0) }],
-      yearsOfSchooling: 12, literacy: { anyScript: true, latinScript: true }, qualifications: [], workExperience: [{ field: 'Gastronomie', years: 2 }],
-      family: { childrenAges: [], childcareNeeded: false, childcareArranged: false }, employability: { status: 'arbeitsmarktfaehig', assessedOn: day(0) }, goals: ['Arbeit in der Gastronomie'],
+      kind: 'kurzassessment',
+      assessedOn: day(0),
+      languages: [
+        { language: 'zh', oral: 'C2', written: 'C1', evidence: 'self-declared', assessedOn: day(0) },
+        { language: 'de', oral: 'A1', written: 'none', evidence: 'assessed', assessedOn: day(0) },
+      ],
+      yearsOfSchooling: 12,
+      literacy: { anyScript: true, latinScript: true },
+      qualifications: [],
+      workExperience: [{ field: 'Gastronomie', years: 2 }],
+      family: { childrenAges: [], childcareNeeded: false, childcareArranged: false },
+      employability: { status: 'arbeitsmarktfaehig', assessedOn: day(0) },
+      goals: ['Arbeit in der Gastronomie'],
       health: { restriction: 'none', workCapacityPercent: 100 },
     });
     expect(assessed.status).toBe(201);
-    const planned = await p.call(olten, 'sr.olten', 'POST', `/api/v1/cases/${dfpaCaseId}/plans`, { agreedOn: day(0), reviewOn: day(180), goals: [{ area: 'sprache', target: 'Deutsch A2', dueOn: day(365) }] });
+    const planned = await p.call(olten, 'sr.olten', 'POST', `/api/v1/cases/${dfpaCaseId}/plans`, {
+      agreedOn: day(0),
+      reviewOn: day(180),
+      goals: [{ area: 'sprache', target: 'Deutsch A2', dueOn: day(365) }],
+    });
     expect(planned.body.progress).toBe('plan-active');
     // The officer sees that the case is at the region and its coarse status, never the assessment or the plan.
-    const atRegion = await eventually(async () => {
-      const r = await p.call(cases, 'ib.olten', 'GET', `/api/v1/cases/${caseId}`);
-      expect(r.body).toMatchObject({ status: 'at-sozialregion', sozialregion: 'olten', dfpaStatus: 'plan-active' });
-      return r;
-    }, { timeoutMs: 20_000 });
+    const atRegion = await eventually(
+      async () => {
+        const r = await p.call(cases, 'ib.olten', 'GET', `/api/v1/cases/${caseId}`);
+        expect(r.body).toMatchObject({ status: 'at-sozialregion', sozialregion: 'olten', dfpaStatus: 'plan-active' });
+        return r;
+      },
+      { timeoutMs: 20_000 },
+    );
     expect(JSON.stringify(atRegion.body)).not.toMatch(/kurzassessment|Gastronomie|Deutsch A2/);
 
-    const returned = await p.call(olten, 'sr.olten', 'POST', `/api/v1/cases/${dfpaCaseId}/return`, { reasonCode: 'no-further-need', reason: 'Stelle gefunden, weitere Begleitung durch die Gemeinde.' });
+    const returned = await p.call(olten, 'sr.olten', 'POST', `/api/v1/cases/${dfpaCaseId}/return`, {
+      reasonCode: 'no-further-need',
+      reason: 'Stelle gefunden, weitere Begleitung durch die Gemeinde.',
+    });
     expect(returned.body.status).toBe('returned');
-    await eventually(async () => {
-      const r = await p.call(cases, 'ib.olten', 'GET', `/api/v1/cases/${caseId}`);
-      expect(r.body).toMatchObject({ status: 'open', atSozialregion: null, dfpaStatus: 'returned' });
-      expect(r.body.pastHandovers.at(-1)).toMatchObject({ handoverId, status: 'returned', endReasonCode: 'no-further-need' });
-    }, { timeoutMs: 20_000 });
+    await eventually(
+      async () => {
+        const r = await p.call(cases, 'ib.olten', 'GET', `/api/v1/cases/${caseId}`);
+        expect(r.body).toMatchObject({ status: 'open', atSozialregion: null, dfpaStatus: 'returned' });
+        expect(r.body.pastHandovers.at(-1)).toMatchObject({
+          handoverId,
+          status: 'returned',
+          endReasonCode: 'no-further-need',
+        });
+      },
+      { timeoutMs: 20_000 },
+    );
 
     // Thal-Gäu's instance never logged the person.
     const thalLog = readFileSync(p.instances.get('thal-gaeu')!.process.log, 'utf8');

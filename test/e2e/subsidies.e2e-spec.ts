@@ -40,15 +40,25 @@ async function freePort(): Promise<number> {
 }
 
 /** The subsidies service as built (dist/main.js), on the platform's identity server and broker prefix. */
-async function startSubsidies(platform: Platform, db: TestDatabase): Promise<{ url: string; child: ChildProcess; log: string }> {
+async function startSubsidies(
+  platform: Platform,
+  db: TestDatabase,
+): Promise<{ url: string; child: ChildProcess; log: string }> {
   const main = join(repoRoot, 'services/subsidies/dist/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build first (npx tsc -b tsconfig.json)`);
   const port = await freePort();
   const log = join(tmpdir(), `e2e-subsidies-${process.pid}-${Date.now()}.log`);
   const child = spawn(process.execPath, [main], {
     env: {
-      ...process.env, DATABASE_URL: db.appUrl, DATABASE_MIGRATOR_URL: db.migratorUrl, PORT: String(port), LOG_LEVEL: 'warn',
-      SI_MESSAGING_PREFIX: platform.prefix, OIDC_AUTH_SERVER_URL: platform.oidc.publicUrl, SUBSIDIES_JOBS_PREFIX: `${platform.prefix}bull`, SUBSIDIES_PERIOD_MONTHS: '1',
+      ...process.env,
+      DATABASE_URL: db.appUrl,
+      DATABASE_MIGRATOR_URL: db.migratorUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      SI_MESSAGING_PREFIX: platform.prefix,
+      OIDC_AUTH_SERVER_URL: platform.oidc.publicUrl,
+      SUBSIDIES_JOBS_PREFIX: `${platform.prefix}bull`,
+      SUBSIDIES_PERIOD_MONTHS: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -59,7 +69,13 @@ async function startSubsidies(platform: Platform, db: TestDatabase): Promise<{ u
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`subsidies exited with ${child.exitCode} (log: ${log})`);
-    if ((await fetch(`${url}/health/ready`).then((r) => r.status, () => 0)) === 200) return { url, child, log };
+    if (
+      (await fetch(`${url}/health/ready`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      return { url, child, log };
     if (Date.now() > deadline) throw new Error(`subsidies not ready after 60 s (log: ${log})`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -67,7 +83,9 @@ async function startSubsidies(platform: Platform, db: TestDatabase): Promise<{ u
 
 /** The payment-file schema the service validates against (services/subsidies/xsd; see its header). */
 function schemaIssues(xml: string): string[] {
-  const xsd = libxml2.XmlDocument.fromBuffer(readFileSync(join(repoRoot, 'services/subsidies/xsd/pain.001.001.09.ch.03-subset.xsd')));
+  const xsd = libxml2.XmlDocument.fromBuffer(
+    readFileSync(join(repoRoot, 'services/subsidies/xsd/pain.001.001.09.ch.03-subset.xsd')),
+  );
   const validator = libxml2.XsdValidator.fromDoc(xsd);
   const doc = libxml2.XmlDocument.fromString(xml);
   try {
@@ -102,10 +120,20 @@ describe('arrival → first-information talk → ledger → claim → four eyes 
     await platform?.stop();
   }, 60_000);
 
-  const api = async (base: string, user: string, method: string, path: string, body?: unknown, contentType = 'application/json') => {
+  const api = async (
+    base: string,
+    user: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType = 'application/json',
+  ) => {
     const r = await fetch(`${base}${path}`, {
       method,
-      headers: { authorization: `Bearer ${await platform.token(user)}`, ...(body !== undefined ? { 'content-type': contentType } : {}) },
+      headers: {
+        authorization: `Bearer ${await platform.token(user)}`,
+        ...(body !== undefined ? { 'content-type': contentType } : {}),
+      },
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     });
     const text = await r.text();
@@ -118,50 +146,103 @@ describe('arrival → first-information talk → ledger → claim → four eyes 
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return { status: r.status, body: parsed as any };
   };
-  const sub = (user: string, method: string, path: string, body?: unknown) => api(subsidies!.url, user, method, path, body);
+  const sub = (user: string, method: string, path: string, body?: unknown) =>
+    api(subsidies!.url, user, method, path, body);
 
   /** An arrival in Solothurn, its case, and the IB's first-information talk on `heldOn`; returns the case id. */
   const talkFor = async (heldOn: string) => {
     const person: Newcomer = {
-      officialName: `Subvention${unique()}`, firstName: 'Senait', sex: 2, dateOfBirth: '1994-03-08', country: { bfsCode: 8362, iso2: 'ER', name: 'Eritrea' },
-      permit: '0202', language: 'ti', municipality: { bfs: 2601, name: 'Solothurn', zip: '4500' }, arrivalDate: iso(new Date(lastMonth.getTime() - 20 * 86_400_000)), localId: `E2E-${unique()}`,
+      officialName: `Subvention${unique()}`,
+      firstName: 'Senait',
+      sex: 2,
+      dateOfBirth: '1994-03-08',
+      country: { bfsCode: 8362, iso2: 'ER', name: 'Eritrea' },
+      permit: '0202',
+      language: 'ti',
+      municipality: { bfs: 2601, name: 'Solothurn', zip: '4500' },
+      arrivalDate: iso(new Date(lastMonth.getTime() - 20 * 86_400_000)),
+      localId: `E2E-${unique()}`,
     };
-    const delivered = await api(platform.intake.url, 'ib.solothurn', 'POST', '/api/v1/deliveries', moveInDelivery(person), 'application/xml');
+    const delivered = await api(
+      platform.intake.url,
+      'ib.solothurn',
+      'POST',
+      '/api/v1/deliveries',
+      moveInDelivery(person),
+      'application/xml',
+    );
     expect(delivered.status).toBe(202);
-    const caseId = await eventually(async () => {
-      const r = await api(platform.cases.url, 'ib.solothurn', 'GET', `/api/v1/cases?q=${person.officialName}`);
-      expect(r.body.items).toHaveLength(1);
-      return r.body.items[0].id as string;
-    }, { timeoutMs: 20_000 });
-    const talk = await api(platform.cases.url, 'ib.solothurn', 'POST', `/api/v1/cases/${caseId}/first-information/talk`, {
-      heldOn, place: 'Stadthaus Solothurn', interpreter: { used: false }, durationMinutes: 60,
-      topics: { languageEducationWork: true, languageOffers: true, legalOrderAndNorms: true },
-      languageSkills: [{ language: 'deu', oral: 'A1', written: 'none' }], supportNeed: 'some',
-      offersRecommended: [{ kind: 'regular-structure', structure: 'specific-integration-promotion' }],
-    });
+    const caseId = await eventually(
+      async () => {
+        const r = await api(platform.cases.url, 'ib.solothurn', 'GET', `/api/v1/cases?q=${person.officialName}`);
+        expect(r.body.items).toHaveLength(1);
+        return r.body.items[0].id as string;
+      },
+      { timeoutMs: 20_000 },
+    );
+    const talk = await api(
+      platform.cases.url,
+      'ib.solothurn',
+      'POST',
+      `/api/v1/cases/${caseId}/first-information/talk`,
+      {
+        heldOn,
+        place: 'Stadthaus Solothurn',
+        interpreter: { used: false },
+        durationMinutes: 60,
+        topics: { languageEducationWork: true, languageOffers: true, legalOrderAndNorms: true },
+        languageSkills: [{ language: 'deu', oral: 'A1', written: 'none' }],
+        supportNeed: 'some',
+        offersRecommended: [{ kind: 'regular-structure', structure: 'specific-integration-promotion' }],
+      },
+    );
     expect(talk.status).toBe(200);
     return caseId;
   };
   const entryOf = (caseId: string) =>
-    eventually(async () => {
-      const r = await sub('ags.koordination', 'GET', '/api/v1/ledger?municipality=2601');
-      const found = r.body.items.filter((e: { caseId: string }) => e.caseId === caseId);
-      expect(found).toHaveLength(1);
-      return found[0];
-    }, { timeoutMs: 20_000 });
+    eventually(
+      async () => {
+        const r = await sub('ags.koordination', 'GET', '/api/v1/ledger?municipality=2601');
+        const found = r.body.items.filter((e: { caseId: string }) => e.caseId === caseId);
+        expect(found).toHaveLength(1);
+        return found[0];
+      },
+      { timeoutMs: 20_000 },
+    );
 
   it('books, claims, checks, approves with four eyes and pays by a valid pain.001 with the right sum', async () => {
-    const tariffs = (await sub('ags.koordination', 'GET', '/api/v1/tariffs')).body as { item: string; validFrom: string; validTo: string | null; amountRappen: number }[];
-    const oldRate = tariffs.filter((v) => v.item === 'first-information-talk' && v.validFrom <= TALK_1 && (!v.validTo || v.validTo >= TALK_1)).at(-1)!.amountRappen;
+    const tariffs = (await sub('ags.koordination', 'GET', '/api/v1/tariffs')).body as {
+      item: string;
+      validFrom: string;
+      validTo: string | null;
+      amountRappen: number;
+    }[];
+    const oldRate = tariffs
+      .filter(
+        (v) => v.item === 'first-information-talk' && v.validFrom <= TALK_1 && (!v.validTo || v.validTo >= TALK_1),
+      )
+      .at(-1)!.amountRappen;
 
     // Arrival → first-information talk → a ledger entry at the rate valid then.
     const firstCase = await talkFor(TALK_1);
     const first = await entryOf(firstCase);
-    expect(first).toMatchObject({ item: 'first-information-talk', date: TALK_1, municipality: 2601, rateRappen: oldRate, amountRappen: oldRate, period: PERIOD });
+    expect(first).toMatchObject({
+      item: 'first-information-talk',
+      date: TALK_1,
+      municipality: 2601,
+      rateRappen: oldRate,
+      amountRappen: oldRate,
+      period: PERIOD,
+    });
 
     // A tariff change: a new talk books the new rate, the old entry is unchanged.
     const changed = await sub('ags.koordination', 'POST', '/api/v1/tariffs', {
-      item: 'first-information-talk', validFrom: NEW_RATE_FROM, amountRappen: oldRate + 1_550, placeholder: true, reference: 'E2E', reason: 'Neuer Satz (E2E)',
+      item: 'first-information-talk',
+      validFrom: NEW_RATE_FROM,
+      amountRappen: oldRate + 1_550,
+      placeholder: true,
+      reference: 'E2E',
+      reason: 'Neuer Satz (E2E)',
     });
     expect(changed).toMatchObject({ status: 201, body: { corrections: [] } });
     const secondCase = await talkFor(TALK_2);
@@ -178,7 +259,10 @@ describe('arrival → first-information talk → ledger → claim → four eyes 
 
     // Submitted by the officer → checked by ags.koordination → approved by ags.finanzen; the checker cannot approve.
     expect((await sub('ib.solothurn', 'POST', `/api/v1/claims/${claim.id}/submit`)).body.status).toBe('submitted');
-    expect((await sub('ags.koordination', 'POST', `/api/v1/claims/${claim.id}/check`, { comment: 'sachlich richtig' })).body.status).toBe('checked');
+    expect(
+      (await sub('ags.koordination', 'POST', `/api/v1/claims/${claim.id}/check`, { comment: 'sachlich richtig' })).body
+        .status,
+    ).toBe('checked');
     const twice = await sub('ags.koordination', 'POST', `/api/v1/claims/${claim.id}/approve`, {});
     expect(twice).toMatchObject({ status: 403, body: { rule: 'S6' } });
     const approved = await sub('ags.finanzen', 'POST', `/api/v1/claims/${claim.id}/approve`, {});

@@ -9,7 +9,16 @@ import { connect, type GetMessage } from 'amqplib';
 import { EventValidator, Outbox, declareTopology, deleteTopology, findQueue, type CloudEvent } from '@si/messaging';
 import { createDataSource } from '@si/persistence';
 import { eventually } from '@si/testing';
-import { AMQP_URL, QUEUE, STEP, backboneDatabases, backboneTopology, schemasRoot, type BackboneDatabases, type StepData } from '../support/backbone-fixture.js';
+import {
+  AMQP_URL,
+  QUEUE,
+  STEP,
+  backboneDatabases,
+  backboneTopology,
+  schemasRoot,
+  type BackboneDatabases,
+  type StepData,
+} from '../support/backbone-fixture.js';
 import { BackboneChild } from '../support/child-process.js';
 import { rabbitmqPid, startRabbitmq, stopRabbitmq } from '../support/rabbitmq-control.js';
 
@@ -69,17 +78,23 @@ describe('event backbone under faults', () => {
       const production = (async () => {
         for (let t = 0; t < TOTAL / TX_SIZE; t += 1) {
           await producer.transaction((em) =>
-            outbox.add<StepData>(em, ...Array.from({ length: TX_SIZE }, (_, i) => {
-              const k = t * TX_SIZE + i;
-              return { type: STEP, subject: `subject-${k % SUBJECTS}`, data: { n: Math.floor(k / SUBJECTS) } };
-            })),
+            outbox.add<StepData>(
+              em,
+              ...Array.from({ length: TX_SIZE }, (_, i) => {
+                const k = t * TX_SIZE + i;
+                return { type: STEP, subject: `subject-${k % SUBJECTS}`, data: { n: Math.floor(k / SUBJECTS) } };
+              }),
+            ),
           );
           await sleep(60);
         }
       })();
 
       // Fault 1: the broker stops mid-stream and comes back.
-      await eventually(async () => expect(await effects()).toBeGreaterThan(1_000), { timeoutMs: 30_000, intervalMs: 100 });
+      await eventually(async () => expect(await effects()).toBeGreaterThan(1_000), {
+        timeoutMs: 30_000,
+        intervalMs: 100,
+      });
       const brokerBefore = rabbitmqPid();
       await note('RabbitMQ stopped');
       const outageStart = Date.now();
@@ -92,7 +107,10 @@ describe('event backbone under faults', () => {
 
       // Fault 2: the consumer is SIGKILLed with deliveries in flight, and restarted.
       const afterBroker = await effects();
-      await eventually(async () => expect(await effects()).toBeGreaterThan(Math.min(afterBroker + 1_000, TOTAL - 4_000)), { timeoutMs: 60_000, intervalMs: 50 });
+      await eventually(
+        async () => expect(await effects()).toBeGreaterThan(Math.min(afterBroker + 1_000, TOTAL - 4_000)),
+        { timeoutMs: 60_000, intervalMs: 50 },
+      );
       await note('consumer SIGKILLed');
       await consumer.kill();
       await sleep(500);
@@ -101,7 +119,10 @@ describe('event backbone under faults', () => {
 
       // Fault 3: the relay is SIGKILLed between publish and mark, and restarted.
       const afterConsumer = await effects();
-      await eventually(async () => expect(await effects()).toBeGreaterThan(Math.min(afterConsumer + 500, TOTAL - 2_000)), { timeoutMs: 60_000, intervalMs: 50 });
+      await eventually(
+        async () => expect(await effects()).toBeGreaterThan(Math.min(afterConsumer + 500, TOTAL - 2_000)),
+        { timeoutMs: 60_000, intervalMs: 50 },
+      );
       await note('relay SIGKILLed');
       await relay.kill();
       await sleep(300);
@@ -113,10 +134,16 @@ describe('event backbone under faults', () => {
       await note('all effects');
       expect(log.at(-1)).toBe(`all effects at ${TOTAL} effects`);
       // The faults happened mid-stream, not before the first or after the last event.
-      expect(log.filter((l) => l.startsWith('RabbitMQ stopped') || l.includes('SIGKILLed')).every((l) => !l.endsWith(` ${TOTAL} effects`))).toBe(true);
+      expect(
+        log
+          .filter((l) => l.startsWith('RabbitMQ stopped') || l.includes('SIGKILLed'))
+          .every((l) => !l.endsWith(` ${TOTAL} effects`)),
+      ).toBe(true);
 
       // Exactly once: 10,000 distinct effects (UNIQUE (subject, n) would also reject a second application).
-      const [counts] = await consumerDb.query('SELECT count(*)::int AS effects, count(DISTINCT (subject, n))::int AS distinct_steps, count(DISTINCT event_id)::int AS events FROM step_effect');
+      const [counts] = await consumerDb.query(
+        'SELECT count(*)::int AS effects, count(DISTINCT (subject, n))::int AS distinct_steps, count(DISTINCT event_id)::int AS events FROM step_effect',
+      );
       expect(counts).toEqual({ effects: TOTAL, distinct_steps: TOTAL, events: TOTAL });
       expect((await consumerDb.query('SELECT count(*)::int AS n FROM inbox'))[0].n).toBe(TOTAL);
       expect((await producer.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n).toBe(0);
@@ -133,10 +160,13 @@ describe('event backbone under faults', () => {
       const admin = await connect(AMQP_URL);
       const channel = await admin.createChannel();
       const parked: GetMessage[] = [];
-      await eventually(async () => {
-        for (let m = await channel.get(queue.dlq); m; m = await channel.get(queue.dlq)) parked.push(m);
-        expect(parked.length).toBeGreaterThan(0);
-      }, { timeoutMs: 20_000, intervalMs: 200 });
+      await eventually(
+        async () => {
+          for (let m = await channel.get(queue.dlq); m; m = await channel.get(queue.dlq)) parked.push(m);
+          expect(parked.length).toBeGreaterThan(0);
+        },
+        { timeoutMs: 20_000, intervalMs: 200 },
+      );
       expect(new Set(parked.map((m) => m.properties.messageId))).toEqual(new Set([poison?.id]));
       expect(parked[0]?.properties.headers).toMatchObject({
         'x-si-death-reason': 'max-attempts',
@@ -144,7 +174,11 @@ describe('event backbone under faults', () => {
         'x-si-error': 'Error: step 0 of this subject is poison',
         'x-si-queue': queue.name,
       });
-      expect(JSON.parse(String(parked[0]?.content))).toMatchObject({ id: poison?.id, subject: 'poison', data: { poison: true } });
+      expect(JSON.parse(String(parked[0]?.content))).toMatchObject({
+        id: poison?.id,
+        subject: 'poison',
+        data: { poison: true },
+      });
       await admin.close();
       expect(consumer.starts).toBe(2);
       expect(relay.starts).toBe(2);

@@ -19,16 +19,40 @@ const day = new Date().toISOString().slice(0, 10);
 function handover(i: number, region: { id: string; bfs: number; town: string; postalCode: string }) {
   const caseId = randomUUID();
   return {
-    type: 'case.dfpa-handover-requested.v1', subject: caseId,
+    type: 'case.dfpa-handover-requested.v1',
+    subject: caseId,
     data: {
-      handoverId: randomUUID(), caseId, sozialregionId: region.id, municipality: region.bfs, requestedOn: day, requestedBy: { role: 'gemeinde' },
-      reason: 'Besonderer Integrationsbedarf.', contact: null,
+      handoverId: randomUUID(),
+      caseId,
+      sozialregionId: region.id,
+      municipality: region.bfs,
+      requestedOn: day,
+      requestedBy: { role: 'gemeinde' },
+      reason: 'Besonderer Integrationsbedarf.',
+      contact: null,
       person: {
-        personRef: `p-fault-${i}`, householdRef: null, officialName: `Person${i}`, firstName: 'Test', dateOfBirth: '1990-01-01', sex: 'unknown',
-        nationality: { bfsCode: 8362, iso2: 'ER' }, permitCode: '0503', euEfta: false, familyOfSwiss: false, language: null,
+        personRef: `p-fault-${i}`,
+        householdRef: null,
+        officialName: `Person${i}`,
+        firstName: 'Test',
+        dateOfBirth: '1990-01-01',
+        sex: 'unknown',
+        nationality: { bfsCode: 8362, iso2: 'ER' },
+        permitCode: '0503',
+        euEfta: false,
+        familyOfSwiss: false,
+        language: null,
         address: { street: 'Hauptstrasse', postalCode: region.postalCode, town: region.town },
       },
-      caseSummary: { phase: 'informieren', registrationDate: day, firstInformation: { outcome: 'pending', form: null, completedOn: null, supportNeed: null, languageSkills: [] }, referrals: [], integrationTalks: [], agreements: [], reportToMigrationsamtOpen: false },
+      caseSummary: {
+        phase: 'informieren',
+        registrationDate: day,
+        firstInformation: { outcome: 'pending', form: null, completedOn: null, supportNeed: null, languageSkills: [] },
+        referrals: [],
+        integrationTalks: [],
+        agreements: [],
+        reportToMigrationsamtOpen: false,
+      },
     },
   };
 }
@@ -44,10 +68,15 @@ describe('dfpa killed while 1,000 hand-overs for three regions flow', () => {
 
   it('stores every hand-over exactly once, in its own region only', async () => {
     const events = Array.from({ length: TOTAL }, (_, i) => handover(i, REGIONS[i % REGIONS.length]!));
-    const dorneck = Array.from({ length: 20 }, (_, i) => handover(TOTAL + i, { id: 'dorneck', bfs: 2473, town: 'Dornach', postalCode: '4143' }));
+    const dorneck = Array.from({ length: 20 }, (_, i) =>
+      handover(TOTAL + i, { id: 'dorneck', bfs: 2473, town: 'Dornach', postalCode: '4143' }),
+    );
     await p.publish('case-management', [...events.slice(0, 500), ...dorneck]);
     const count = async () => (await dfpa.sql.query('SELECT count(*)::int AS n FROM handover')).rows[0].n as number;
-    await eventually(async () => expect(await count()).toBeGreaterThanOrEqual(50), { timeoutMs: 60_000, intervalMs: 20 });
+    await eventually(async () => expect(await count()).toBeGreaterThanOrEqual(50), {
+      timeoutMs: 60_000,
+      intervalMs: 20,
+    });
     await dfpa.process.kill();
     const atKill = await count();
     // The municipalities keep handing over while the service is down.
@@ -56,14 +85,23 @@ describe('dfpa killed while 1,000 hand-overs for three regions flow', () => {
     await eventually(async () => expect(await count()).toBe(TOTAL), { timeoutMs: 120_000, intervalMs: 250 });
     expect(atKill).toBeLessThan(TOTAL); // the kill came mid-stream
 
-    const rows = (await dfpa.sql.query('SELECT handover_id, sozialregion_id FROM handover')).rows as { handover_id: string; sozialregion_id: string }[];
+    const rows = (await dfpa.sql.query('SELECT handover_id, sozialregion_id FROM handover')).rows as {
+      handover_id: string;
+      sozialregion_id: string;
+    }[];
     const expected = new Map<string, string>(events.map((e) => [e.data.handoverId, e.data.sozialregionId]));
     expect(rows).toHaveLength(TOTAL);
     expect(rows.filter((r) => expected.get(r.handover_id) !== r.sozialregion_id)).toEqual([]);
     // Applied once: one audit record of receipt per hand-over, none twice, and one answer deadline each.
-    const received = (await dfpa.sql.query(`SELECT object_id, count(*)::int AS n FROM audit_record WHERE action = 'dfpa.handover.received' GROUP BY object_id HAVING count(*) <> 1`)).rows;
+    const received = (
+      await dfpa.sql.query(
+        `SELECT object_id, count(*)::int AS n FROM audit_record WHERE action = 'dfpa.handover.received' GROUP BY object_id HAVING count(*) <> 1`,
+      )
+    ).rows;
     expect(received).toEqual([]);
-    expect((await dfpa.sql.query(`SELECT count(*)::int AS n FROM deadline WHERE kind = 'handover-answer'`)).rows[0].n).toBe(TOTAL);
+    expect(
+      (await dfpa.sql.query(`SELECT count(*)::int AS n FROM deadline WHERE kind = 'handover-answer'`)).rows[0].n,
+    ).toBe(TOTAL);
     // Dorneck's hand-overs wait in Dorneck's queue for Dorneck's instance; the three queues served here are drained.
     expect(await p.waiting('dfpa.handovers.dorneck')).toBe(20);
     for (const r of REGIONS) await eventually(async () => expect(await p.waiting(`dfpa.handovers.${r.id}`)).toBe(0));

@@ -21,7 +21,8 @@ describe('the platform foundation', () => {
     });
     return ((await res.json()) as { access_token: string }).access_token;
   };
-  const cases = (headers: Record<string, string> = {}) => fetch(`${services.get('case-management')!.url}/api/v1/cases`, { headers });
+  const cases = (headers: Record<string, string> = {}) =>
+    fetch(`${services.get('case-management')!.url}/api/v1/cases`, { headers });
 
   beforeAll(async () => {
     const oidcPort = await freePort();
@@ -29,10 +30,16 @@ describe('the platform foundation', () => {
     for (const name of SERVICES) {
       const db = await createTestDatabase(name);
       databases.push(db);
-      services.set(name, new ServiceProcess(name, await freePort(), {
-        DATABASE_URL: db.appUrl, DATABASE_MIGRATOR_URL: db.migratorUrl, SI_MESSAGING_PREFIX: prefix,
-        OIDC_AUTH_SERVER_URL: `http://localhost:${oidcPort}`, SEDEX_INBOX_DIR: `/tmp/si-sedex-${prefix}`,
-      }));
+      services.set(
+        name,
+        new ServiceProcess(name, await freePort(), {
+          DATABASE_URL: db.appUrl,
+          DATABASE_MIGRATOR_URL: db.migratorUrl,
+          SI_MESSAGING_PREFIX: prefix,
+          OIDC_AUTH_SERVER_URL: `http://localhost:${oidcPort}`,
+          SEDEX_INBOX_DIR: `/tmp/si-sedex-${prefix}`,
+        }),
+      );
     }
     await Promise.all([...services.values()].map((s) => s.start(90_000)));
   }, 180_000);
@@ -53,12 +60,19 @@ describe('the platform foundation', () => {
     const ready = await fetch(`${url}/health/ready`);
     expect(ready.status).toBe(200);
     const body = (await ready.json()) as { details: Record<string, { status: string }> };
-    expect(Object.fromEntries(Object.entries(body.details).map(([k, v]) => [k, v.status]))).toEqual({ database: 'up', broker: 'up', redis: 'up' });
+    expect(Object.fromEntries(Object.entries(body.details).map(([k, v]) => [k, v.status]))).toEqual({
+      database: 'up',
+      broker: 'up',
+      redis: 'up',
+    });
   });
 
   it.each(SERVICES)('%s serves OpenAPI, Prometheus metrics and problem+json with a correlation id', async (name) => {
     const { url } = services.get(name)!;
-    const doc = (await (await fetch(`${url}/api/docs-json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await fetch(`${url}/api/docs-json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
     expect(await (await fetch(`${url}/metrics`)).text()).toContain('si_http_request_duration_seconds');

@@ -29,8 +29,16 @@ describe('migrations apart from serving (SI_MIGRATE)', () => {
   it('migrates as a one-shot step and exits, then serves with the runtime role only', async () => {
     const entry = join(repoRoot(), 'services', 'dfpa', 'dist', 'main.js');
     const once = spawnSync(process.execPath, [entry], {
-      env: { ...process.env, DATABASE_URL: db.appUrl, DATABASE_MIGRATOR_URL: db.migratorUrl, SI_MIGRATE: 'only', PORT: String(await freePort()), LOG_LEVEL: 'info' },
-      encoding: 'utf8', timeout: 60_000,
+      env: {
+        ...process.env,
+        DATABASE_URL: db.appUrl,
+        DATABASE_MIGRATOR_URL: db.migratorUrl,
+        SI_MIGRATE: 'only',
+        PORT: String(await freePort()),
+        LOG_LEVEL: 'info',
+      },
+      encoding: 'utf8',
+      timeout: 60_000,
     });
     expect({ status: once.status, stderr: once.stderr }).toEqual({ status: 0, stderr: '' });
     expect(once.stdout).toMatch(/migrations applied/);
@@ -42,7 +50,10 @@ describe('migrations apart from serving (SI_MIGRATE)', () => {
 
     const wrongMigrator = Object.assign(new URL(db.migratorUrl), { password: 'not-the-password' }).toString();
     server = new ServiceProcess('dfpa', await freePort(), {
-      DATABASE_URL: db.appUrl, DATABASE_MIGRATOR_URL: wrongMigrator, SI_MIGRATE: 'never', SI_MESSAGING_PREFIX: prefix,
+      DATABASE_URL: db.appUrl,
+      DATABASE_MIGRATOR_URL: wrongMigrator,
+      SI_MIGRATE: 'never',
+      SI_MESSAGING_PREFIX: prefix,
     });
     await server.start(60_000);
     expect((await fetch(`${server.url}/health/ready`)).status).toBe(200);

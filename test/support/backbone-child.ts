@@ -29,12 +29,24 @@ const config = JSON.parse(process.env.BACKBONE_CONFIG ?? '{}') as ChildConfig;
 const logger = createLogger(`backbone-${role}`, process.env.LOG_LEVEL ?? 'warn');
 const send = (message: unknown) => process.send?.(message);
 
-const dataSource = createDataSource({ url: config.dbUrl, poolSize: config.poolSize ?? 10, applicationName: `backbone-${role}` });
+const dataSource = createDataSource({
+  url: config.dbUrl,
+  poolSize: config.poolSize ?? 10,
+  applicationName: `backbone-${role}`,
+});
 await dataSource.initialize();
 
 let component: { start(): Promise<void>; stop(): Promise<void>; isConnected(): boolean };
 if (role === 'relay') {
-  component = new OutboxRelay({ dataSource, amqp: config.amqpUrl, service: 'registry-intake', topology: config.topology, window: config.window, pollIntervalMs: 500, logger });
+  component = new OutboxRelay({
+    dataSource,
+    amqp: config.amqpUrl,
+    service: 'registry-intake',
+    topology: config.topology,
+    window: config.window,
+    pollIntervalMs: 500,
+    logger,
+  });
 } else if (role === 'consumer') {
   const now = () => performance.timeOrigin + performance.now();
   component = new EventConsumer({

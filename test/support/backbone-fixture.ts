@@ -27,7 +27,13 @@ export function backboneTopology(retryDelaysMs: number[]): { topology: ResolvedT
       exchange: 'si.events',
       deadLetterExchange: 'si.dead-letter',
       retryExchange: 'si.retry',
-      defaults: { deliveryLimit: 10, maxLength: 1_000_000, dlqMaxLength: 100_000, retryDelaysMs, singleActiveConsumer: true },
+      defaults: {
+        deliveryLimit: 10,
+        maxLength: 1_000_000,
+        dlqMaxLength: 100_000,
+        retryDelaysMs,
+        singleActiveConsumer: true,
+      },
       queues: [{ name: QUEUE, consumer: CONSUMER, bindings: ['test.#'] }],
     },
     prefix,
@@ -50,7 +56,11 @@ export class CreateStepEffect1763683400000 implements MigrationInterface {
 /** The handler: a poison step always fails; any other step becomes one effect row (a second one would violate UNIQUE). */
 export async function applyStep(event: CloudEvent<StepData>, em: EntityManager): Promise<void> {
   if (event.data.poison) throw new Error(`step ${event.data.n} of this subject is poison`);
-  await em.query('INSERT INTO step_effect (event_id, subject, n) VALUES ($1, $2, $3)', [event.id, event.subject, event.data.n]);
+  await em.query('INSERT INTO step_effect (event_id, subject, n) VALUES ($1, $2, $3)', [
+    event.id,
+    event.subject,
+    event.data.n,
+  ]);
 }
 
 /** The same effect for a run of events at once (one multi-row INSERT, in delivery order). */
@@ -74,8 +84,16 @@ export interface BackboneDatabases {
 export async function backboneDatabases(): Promise<BackboneDatabases> {
   const producer = await createTestDatabase('registry-intake');
   const consumer = await createTestDatabase('case-management');
-  await runMigrations({ migratorUrl: producer.migratorUrl, appRole: producer.appRole, migrations: messagingMigrations });
-  await runMigrations({ migratorUrl: consumer.migratorUrl, appRole: consumer.appRole, migrations: [...messagingMigrations, CreateStepEffect1763683400000] });
+  await runMigrations({
+    migratorUrl: producer.migratorUrl,
+    appRole: producer.appRole,
+    migrations: messagingMigrations,
+  });
+  await runMigrations({
+    migratorUrl: consumer.migratorUrl,
+    appRole: consumer.appRole,
+    migrations: [...messagingMigrations, CreateStepEffect1763683400000],
+  });
   return {
     producer,
     consumer,

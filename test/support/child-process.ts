@@ -30,7 +30,11 @@ export class BackboneChild {
     this.starts += 1;
     // BACKBONE_CHILD_EXEC_ARGV="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the children.
     const execArgv = process.env.BACKBONE_CHILD_EXEC_ARGV?.split(' ').filter(Boolean) ?? [];
-    const child = fork(childScript, [this.role], { execArgv, env: { ...process.env, BACKBONE_CONFIG: JSON.stringify(this.config) }, stdio: ['ignore', out, out, 'ipc'] });
+    const child = fork(childScript, [this.role], {
+      execArgv,
+      env: { ...process.env, BACKBONE_CONFIG: JSON.stringify(this.config) },
+      stdio: ['ignore', out, out, 'ipc'],
+    });
     closeSync(out); // the child has its own copy
     this.child = child;
     child.on('message', (m: Record<string, unknown>) => {

@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { connect, type ChannelModel } from 'amqplib';
 import pg from 'pg';
 import { startDevOidc, type DevOidcServer } from '@si/dev-oidc';
-import { buildCloudEvent, declareTopology, deleteTopology, loadTopology, resolveTopology, type ResolvedTopology } from '@si/messaging';
+import {
+  buildCloudEvent,
+  declareTopology,
+  deleteTopology,
+  loadTopology,
+  resolveTopology,
+  type ResolvedTopology,
+} from '@si/messaging';
 import { createTestDatabase, freePort, ServiceProcess, type TestDatabase } from '@si/testing';
 
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -27,7 +34,12 @@ export class DfpaPlatform {
   cases?: { process: ServiceProcess; db: TestDatabase; sql: pg.Pool; url: string };
   private tokens = new Map<string, string>();
 
-  private constructor(readonly prefix: string, readonly oidc: DevOidcServer, readonly amqp: ChannelModel, readonly topology: ResolvedTopology) {}
+  private constructor(
+    readonly prefix: string,
+    readonly oidc: DevOidcServer,
+    readonly amqp: ChannelModel,
+    readonly topology: ResolvedTopology,
+  ) {}
 
   static async create(): Promise<DfpaPlatform> {
     const prefix = `t${randomBytes(4).toString('hex')}.`;
@@ -42,7 +54,13 @@ export class DfpaPlatform {
   }
 
   private env(extra: Record<string, string>): Record<string, string> {
-    return { SI_MESSAGING_PREFIX: this.prefix, OIDC_AUTH_SERVER_URL: this.oidc.publicUrl, AMQP_URL, LOG_LEVEL: 'info', ...extra };
+    return {
+      SI_MESSAGING_PREFIX: this.prefix,
+      OIDC_AUTH_SERVER_URL: this.oidc.publicUrl,
+      AMQP_URL,
+      LOG_LEVEL: 'info',
+      ...extra,
+    };
   }
 
   /** Starts (or, after a kill, restarts on the same database) the dfpa instance serving `regions`. */
@@ -50,18 +68,39 @@ export class DfpaPlatform {
     const known = this.instances.get(regions);
     const db = known?.db ?? (await createTestDatabase('dfpa'));
     const port = await freePort();
-    const proc = new ServiceProcess('dfpa', port, this.env({
-      DATABASE_URL: db.appUrl, DATABASE_MIGRATOR_URL: db.migratorUrl, DFPA_SOZIALREGIONEN: regions, DFPA_JOBS_PREFIX: `${this.prefix}${regions.replace(/[^a-z]/g, '')}`,
-    }));
+    const proc = new ServiceProcess(
+      'dfpa',
+      port,
+      this.env({
+        DATABASE_URL: db.appUrl,
+        DATABASE_MIGRATOR_URL: db.migratorUrl,
+        DFPA_SOZIALREGIONEN: regions,
+        DFPA_JOBS_PREFIX: `${this.prefix}${regions.replace(/[^a-z]/g, '')}`,
+      }),
+    );
     await proc.start(START_TIMEOUT_MS);
-    const instance = { regions, db, sql: known?.sql ?? new pg.Pool({ connectionString: db.appUrl, max: 2 }), process: proc, url: proc.url };
+    const instance = {
+      regions,
+      db,
+      sql: known?.sql ?? new pg.Pool({ connectionString: db.appUrl, max: 2 }),
+      process: proc,
+      url: proc.url,
+    };
     this.instances.set(regions, instance);
     return instance;
   }
 
   async startCaseManagement(): Promise<void> {
     const db = await createTestDatabase('case-management');
-    const proc = new ServiceProcess('case-management', await freePort(), this.env({ DATABASE_URL: db.appUrl, DATABASE_MIGRATOR_URL: db.migratorUrl, CASE_JOBS_PREFIX: `${this.prefix}bull` }));
+    const proc = new ServiceProcess(
+      'case-management',
+      await freePort(),
+      this.env({
+        DATABASE_URL: db.appUrl,
+        DATABASE_MIGRATOR_URL: db.migratorUrl,
+        CASE_JOBS_PREFIX: `${this.prefix}bull`,
+      }),
+    );
     await proc.start(START_TIMEOUT_MS);
     this.cases = { process: proc, db, sql: new pg.Pool({ connectionString: db.appUrl, max: 2 }), url: proc.url };
   }
@@ -72,16 +111,31 @@ export class DfpaPlatform {
     const form: Record<string, string> = caller.endsWith('-connector')
       ? { grant_type: 'client_credentials', client_id: caller, client_secret: `${caller}-secret` }
       : { grant_type: 'password', client_id: 'si-cli', username: caller, password: 'demo' };
-    const r = await fetch(`${this.oidc.issuer}/protocol/openid-connect/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+    const r = await fetch(`${this.oidc.issuer}/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form),
+    });
     if (r.status !== 200) throw new Error(`token for ${caller}: ${r.status}`);
     const token = ((await r.json()) as { access_token: string }).access_token;
     this.tokens.set(caller, token);
     return token;
   }
 
-  async call(url: string, caller: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async call(
+    url: string,
+    caller: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are read loosely
+  ): Promise<{ status: number; body: any }> {
     const r = await fetch(`${url}${path}`, {
-      method, headers: { authorization: `Bearer ${await this.token(caller)}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      method,
+      headers: {
+        authorization: `Bearer ${await this.token(caller)}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await r.text();
@@ -94,7 +148,10 @@ export class DfpaPlatform {
     for (const e of events) {
       const envelope = buildCloudEvent(source, e);
       const ok = channel.publish(this.topology.exchange, e.type, Buffer.from(JSON.stringify(envelope)), {
-        persistent: true, messageId: envelope.id, contentType: 'application/cloudevents+json', type: e.type,
+        persistent: true,
+        messageId: envelope.id,
+        contentType: 'application/cloudevents+json',
+        type: e.type,
         ...(envelope.sozialregionid ? { headers: { sozialregionid: envelope.sozialregionid } } : {}),
       });
       if (!ok) await new Promise((r) => channel.once('drain', r));

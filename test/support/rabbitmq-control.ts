@@ -18,7 +18,10 @@ export function startRabbitmq(): void {
 /** The broker's pid as infra.sh recorded it (to prove a restart happened). */
 export function rabbitmqPid(): string | undefined {
   try {
-    return readFileSync(join(process.env.SI_STATE ?? join(repoRoot(), '.platform'), 'pids', 'rabbitmq.pid'), 'utf8').trim();
+    return readFileSync(
+      join(process.env.SI_STATE ?? join(repoRoot(), '.platform'), 'pids', 'rabbitmq.pid'),
+      'utf8',
+    ).trim();
   } catch {
     return undefined;
   }

@@ -42,13 +42,22 @@ export class AuthorizationError extends Error {
 const RESPONSE_MODES = new Set(['query']);
 
 /** Checks an authorization request in Keycloak's order: client, redirect URI, then the rest. */
-export function parseAuthorizationRequest(realm: RealmModel, params: URLSearchParams, locale: Locale): AuthorizationRequest {
+export function parseAuthorizationRequest(
+  realm: RealmModel,
+  params: URLSearchParams,
+  locale: Locale,
+): AuthorizationRequest {
   const clientId = params.get('client_id');
   if (!clientId) throw new AuthorizationError('invalid_request', 'Missing parameter: client_id', 'client');
   const client = realm.client(clientId);
   if (!client) throw new AuthorizationError('invalid_client', 'Client not found.', 'client');
   if (client.enabled === false) throw new AuthorizationError('unauthorized_client', 'Client disabled.', 'client');
-  if (client.bearerOnly) throw new AuthorizationError('unauthorized_client', 'Bearer-only clients are not allowed to initiate browser login.', 'client');
+  if (client.bearerOnly)
+    throw new AuthorizationError(
+      'unauthorized_client',
+      'Bearer-only clients are not allowed to initiate browser login.',
+      'client',
+    );
 
   const redirectUri = params.get('redirect_uri');
   // Exact string comparison, as OAuth 2.1 and the browser-based-apps BCP require.
@@ -65,8 +74,16 @@ export function parseAuthorizationRequest(realm: RealmModel, params: URLSearchPa
 
   const responseType = params.get('response_type');
   if (!responseType) refuse('invalid_request', 'Missing parameter: response_type');
-  if (responseType !== 'code') refuse('unsupported_response_type', 'Client is not allowed to initiate browser login with given response_type. Only the authorization code flow is served.');
-  if (!client.standardFlowEnabled) refuse('unauthorized_client', 'Client is not allowed to initiate browser login with given response_type. Standard flow is disabled for the client.');
+  if (responseType !== 'code')
+    refuse(
+      'unsupported_response_type',
+      'Client is not allowed to initiate browser login with given response_type. Only the authorization code flow is served.',
+    );
+  if (!client.standardFlowEnabled)
+    refuse(
+      'unauthorized_client',
+      'Client is not allowed to initiate browser login with given response_type. Standard flow is disabled for the client.',
+    );
   const responseMode = params.get('response_mode');
   if (responseMode && !RESPONSE_MODES.has(responseMode)) refuse('invalid_request', 'Invalid parameter: response_mode');
 
@@ -82,16 +99,19 @@ export function parseAuthorizationRequest(realm: RealmModel, params: URLSearchPa
   const method = params.get('code_challenge_method') ?? (challenge ? 'plain' : undefined);
   const required = realm.requiredPkceMethod(client);
   if (required && !challenge) refuse('invalid_request', 'Missing parameter: code_challenge');
-  if (required && method !== required) refuse('invalid_request', 'Invalid parameter: code challenge method is not matching the configured one');
+  if (required && method !== required)
+    refuse('invalid_request', 'Invalid parameter: code challenge method is not matching the configured one');
   // Only S256 is advertised and served: `plain` would put the secret into the browser's URL.
   if (method !== undefined && method !== 'S256') refuse('invalid_request', 'Invalid parameter: code_challenge_method');
-  if (method === 'S256' && !S256_CHALLENGE.test(challenge ?? '')) refuse('invalid_request', 'Invalid parameter: code_challenge');
+  if (method === 'S256' && !S256_CHALLENGE.test(challenge ?? ''))
+    refuse('invalid_request', 'Invalid parameter: code_challenge');
 
   const prompt = (params.get('prompt') ?? '').split(' ').filter(Boolean);
   if (prompt.includes('none') && prompt.length > 1) refuse('invalid_request', 'Invalid parameter: prompt');
   const maxAgeText = params.get('max_age');
   const maxAge = maxAgeText === null ? undefined : Number(maxAgeText);
-  if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 0)) refuse('invalid_request', 'Invalid parameter: max_age');
+  if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 0))
+    refuse('invalid_request', 'Invalid parameter: max_age');
 
   const nonce = params.get('nonce') ?? undefined;
   const loginHint = params.get('login_hint') ?? undefined;

@@ -15,9 +15,15 @@ class FakeBrowser {
 
   async request(url: string | URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
     const headers: Record<string, string> = { 'accept-language': 'de-CH,de;q=0.9' };
-    if (this.cookies.size > 0) headers['cookie'] = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    if (this.cookies.size > 0)
+      headers['cookie'] = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     if (init.form) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const response = await fetch(url, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, redirect: 'manual', ...(init.form ? { body: new URLSearchParams(init.form) } : {}) });
+    const response = await fetch(url, {
+      method: init.method ?? (init.form ? 'POST' : 'GET'),
+      headers,
+      redirect: 'manual',
+      ...(init.form ? { body: new URLSearchParams(init.form) } : {}),
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair = ''] = line.split(';');
       const eq = pair.indexOf('=');
@@ -45,7 +51,9 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
 
   beforeAll(async () => {
     oidc = await startDevOidc({ port: 0, now: () => Date.now() + clockOffset });
-    config = await oidcClient.discovery(new URL(oidc.issuer), 'si-web', 'si-web-secret', undefined, { execute: [oidcClient.allowInsecureRequests] });
+    config = await oidcClient.discovery(new URL(oidc.issuer), 'si-web', 'si-web-secret', undefined, {
+      execute: [oidcClient.allowInsecureRequests],
+    });
   });
   afterAll(async () => {
     await oidc.close();
@@ -56,8 +64,13 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
     const state = oidcClient.randomState();
     const nonce = oidcClient.randomNonce();
     const url = oidcClient.buildAuthorizationUrl(config, {
-      redirect_uri: CALLBACK, scope: 'openid', state, nonce,
-      code_challenge: await oidcClient.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra,
+      redirect_uri: CALLBACK,
+      scope: 'openid',
+      state,
+      nonce,
+      code_challenge: await oidcClient.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      ...extra,
     });
     return { url, verifier, state, nonce };
   }
@@ -73,7 +86,12 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
   }
 
   const exchange = (flow: { callback: URL; verifier: string; state: string; nonce: string }) =>
-    oidcClient.authorizationCodeGrant(config, flow.callback, { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce, idTokenExpected: true });
+    oidcClient.authorizationCodeGrant(config, flow.callback, {
+      pkceCodeVerifier: flow.verifier,
+      expectedState: flow.state,
+      expectedNonce: flow.nonce,
+      idTokenExpected: true,
+    });
 
   it('advertises the browser endpoints, code with S256 only and the iss response parameter', () => {
     const meta = config.serverMetadata();
@@ -86,7 +104,9 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
       code_challenge_methods_supported: ['S256'],
       authorization_response_iss_parameter_supported: true,
     });
-    expect(meta.grant_types_supported).toEqual(expect.arrayContaining(['authorization_code', 'password', 'client_credentials', 'refresh_token']));
+    expect(meta.grant_types_supported).toEqual(
+      expect.arrayContaining(['authorization_code', 'password', 'client_credentials', 'refresh_token']),
+    );
   });
 
   it('logs ib.solothurn in through the form and gives tokens the services accept', async () => {
@@ -97,14 +117,28 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
     expect(flow.callback.searchParams.get('state')).toBe(flow.state);
 
     const tokens = await exchange(flow);
-    expect(tokens.claims()).toMatchObject({ iss: oidc.issuer, aud: 'si-web', nonce: flow.nonce, preferred_username: 'ib.solothurn', typ: 'ID' });
+    expect(tokens.claims()).toMatchObject({
+      iss: oidc.issuer,
+      aud: 'si-web',
+      nonce: flow.nonce,
+      preferred_username: 'ib.solothurn',
+      typ: 'ID',
+    });
     expect(tokens.refresh_token).toEqual(expect.any(String));
 
-    const verifier = new KeycloakTokenVerifier({ authServerUrl: oidc.url, realm: 'start-integration', clientId: 'case-management' });
+    const verifier = new KeycloakTokenVerifier({
+      authServerUrl: oidc.url,
+      realm: 'start-integration',
+      clientId: 'case-management',
+    });
     const principal = principalFromClaims(await verifier.verify(tokens.access_token));
     expect(principal).toMatchObject({ username: 'ib.solothurn', gemeinden: [2601] });
     expect(principal.roles).toContain('gemeinde');
-    await expect(new KeycloakTokenVerifier({ authServerUrl: oidc.url, realm: 'start-integration', clientId: 'si-cli' }).verify(tokens.access_token)).rejects.toThrow(/audience/);
+    await expect(
+      new KeycloakTokenVerifier({ authServerUrl: oidc.url, realm: 'start-integration', clientId: 'si-cli' }).verify(
+        tokens.access_token,
+      ),
+    ).rejects.toThrow(/audience/);
 
     const info = await oidcClient.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub);
     expect(info).toMatchObject({ preferred_username: 'ib.solothurn', name: 'Anna Brunner' });
@@ -141,10 +175,13 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
     const csp = response.headers.get('content-security-policy')!;
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
-    expect(csp).toContain('form-action \'self\' http://localhost:3000');
+    expect(csp).toContain("form-action 'self' http://localhost:3000");
     expect(response.headers.get('x-frame-options')).toBe('DENY');
 
-    for (const [username, password] of [['ib.solothurn', 'falsch'], ['niemand', 'demo']] as const) {
+    for (const [username, password] of [
+      ['ib.solothurn', 'falsch'],
+      ['niemand', 'demo'],
+    ] as const) {
       const failed = await browser.submitLogin(page, username, password);
       expect(failed.status).toBe(200);
       const text = await failed.text();
@@ -185,14 +222,18 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
 
   it('refuses a wrong code_verifier with invalid_grant', async () => {
     const flow = await login(new FakeBrowser());
-    await expect(exchange({ ...flow, verifier: oidcClient.randomPKCECodeVerifier() })).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(exchange({ ...flow, verifier: oidcClient.randomPKCECodeVerifier() })).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('refuses a reused code and revokes the refresh token the first use gave', async () => {
     const flow = await login(new FakeBrowser());
     const tokens = await exchange(flow);
     await expect(exchange(flow)).rejects.toMatchObject({ error: 'invalid_grant', error_description: 'Code not valid' });
-    await expect(oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('lets the client authorize again in the same session after a reused code, without reviving the revoked token', async () => {
@@ -206,7 +247,9 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
     const fresh = await exchange({ ...again, callback: new URL(direct.headers.get('location')!) });
     const refreshed = await oidcClient.refreshTokenGrant(config, fresh.refresh_token!);
     await expect(oidcClient.refreshTokenGrant(config, refreshed.refresh_token!)).resolves.toBeDefined();
-    await expect(oidcClient.refreshTokenGrant(config, revoked.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(oidcClient.refreshTokenGrant(config, revoked.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('lets a code expire after 60 seconds', async () => {
@@ -222,26 +265,49 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
   it('logs out at end_session: back to the registered page, cookie cleared, refresh token revoked', async () => {
     const browser = new FakeBrowser();
     const tokens = await exchange(await login(browser));
-    const foreign = oidcClient.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: 'http://evil.example/' });
+    const foreign = oidcClient.buildEndSessionUrl(config, {
+      id_token_hint: tokens.id_token!,
+      post_logout_redirect_uri: 'http://evil.example/',
+    });
     expect((await browser.request(foreign)).status).toBe(400);
 
-    const url = oidcClient.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: AFTER_LOGOUT, state: 'bye' });
+    const url = oidcClient.buildEndSessionUrl(config, {
+      id_token_hint: tokens.id_token!,
+      post_logout_redirect_uri: AFTER_LOGOUT,
+      state: 'bye',
+    });
     const response = await browser.request(url);
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe(`${AFTER_LOGOUT}?state=bye`);
     expect(browser.cookies.has('KEYCLOAK_IDENTITY')).toBe(false);
-    await expect(oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant', error_description: 'Session not active' });
+    await expect(oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+      error_description: 'Session not active',
+    });
     expect((await browser.request((await startLogin()).url)).status).toBe(200);
   });
 
-  it('revokes a refresh token at the revocation endpoint, and refuses to revoke another client\'s token', async () => {
+  it("revokes a refresh token at the revocation endpoint, and refuses to revoke another client's token", async () => {
     const tokens = await exchange(await login(new FakeBrowser()));
-    const cli = await (await fetch(`${oidc.issuer}/protocol/openid-connect/token`, {
-      method: 'POST', body: new URLSearchParams({ grant_type: 'password', client_id: 'si-cli', username: 'ib.hubersdorf', password: 'demo' }),
-    })).json() as { refresh_token: string };
-    await expect(oidcClient.tokenRevocation(config, cli.refresh_token)).rejects.toMatchObject({ error: 'unauthorized_client' });
+    const cli = (await (
+      await fetch(`${oidc.issuer}/protocol/openid-connect/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'password',
+          client_id: 'si-cli',
+          username: 'ib.hubersdorf',
+          password: 'demo',
+        }),
+      })
+    ).json()) as { refresh_token: string };
+    await expect(oidcClient.tokenRevocation(config, cli.refresh_token)).rejects.toMatchObject({
+      error: 'unauthorized_client',
+    });
     await oidcClient.tokenRevocation(config, tokens.refresh_token!);
-    await expect(oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant', error_description: 'Session not active' });
+    await expect(oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+      error_description: 'Session not active',
+    });
     // A token it never issued is answered 200 (RFC 7009 §2.2).
     await expect(oidcClient.tokenRevocation(config, 'not-a-token')).resolves.toBeUndefined();
   });
@@ -251,7 +317,9 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
     const first = await exchange(await login(browser, 'ib.olten'));
     const page = await (await browser.request((await startLogin({ prompt: 'login' })).url)).text();
     expect((await browser.submitLogin(page, 'ib.hubersdorf', 'demo')).status).toBe(302);
-    await expect(oidcClient.refreshTokenGrant(config, first.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(oidcClient.refreshTokenGrant(config, first.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('answers prompt=none without a session with login_required, and a login form from another browser with a page', async () => {
@@ -267,11 +335,20 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
 
   it('refuses userinfo without a token, with a foreign token and without scope openid', async () => {
     const userinfo = (token?: string) =>
-      fetch(`${oidc.issuer}/protocol/openid-connect/userinfo`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+      fetch(
+        `${oidc.issuer}/protocol/openid-connect/userinfo`,
+        token ? { headers: { authorization: `Bearer ${token}` } } : {},
+      );
     const none = await userinfo();
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Bearer /);
-    expect((await userinfo(await oidc.mintAccessToken({ iss: 'http://evil.example/realms/start-integration' }, { username: 'ib.olten' }))).status).toBe(401);
+    expect(
+      (
+        await userinfo(
+          await oidc.mintAccessToken({ iss: 'http://evil.example/realms/start-integration' }, { username: 'ib.olten' }),
+        )
+      ).status,
+    ).toBe(401);
     const withoutOpenid = await userinfo(await oidc.mintAccessToken({}, { username: 'ib.olten' }));
     expect(withoutOpenid.status).toBe(403);
     expect(await withoutOpenid.json()).toMatchObject({ error: 'insufficient_scope' });
@@ -287,12 +364,18 @@ describe('dev-oidc browser login (authorization code + PKCE, client si-web)', ()
     const page = await question.text();
     expect(page).toContain('Möchten Sie sich abmelden?');
     // Nothing has ended yet.
-    expect((await oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).access_token).toEqual(expect.any(String));
+    expect((await oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).access_token).toEqual(
+      expect.any(String),
+    );
     const hidden = Object.fromEntries([...page.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-    const confirmed = await browser.request(`${oidc.issuer}/protocol/openid-connect/logout`, { form: { ...hidden, confirm: 'yes' } });
+    const confirmed = await browser.request(`${oidc.issuer}/protocol/openid-connect/logout`, {
+      form: { ...hidden, confirm: 'yes' },
+    });
     expect(confirmed.status).toBe(302);
     expect(confirmed.headers.get('location')).toBe(AFTER_LOGOUT);
-    await expect(oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   describe('brute-force detection (realm: bruteForceProtected, failureFactor 30)', () => {

@@ -3,15 +3,24 @@ import { BruteForceProtector, bruteForceSettingsOf, type BruteForceSettings } fr
 
 function protector(overrides: Partial<BruteForceSettings> = {}) {
   const clock = { now: 1_000_000 };
-  const settings = { ...bruteForceSettingsOf({ realm: 'r', bruteForceProtected: true, failureFactor: 3 }), ...overrides };
+  const settings = {
+    ...bruteForceSettingsOf({ realm: 'r', bruteForceProtected: true, failureFactor: 3 }),
+    ...overrides,
+  };
   return { clock, guard: new BruteForceProtector(settings, () => clock.now) };
 }
 
 describe('BruteForceProtector (Keycloak brute-force detection)', () => {
   it('takes Keycloak defaults for what the realm file does not set, and is off unless bruteForceProtected', () => {
     expect(bruteForceSettingsOf({ realm: 'r' })).toEqual({
-      enabled: false, permanentLockout: false, failureFactor: 30, waitIncrementSeconds: 60, quickLoginCheckMilliSeconds: 1000,
-      minimumQuickLoginWaitSeconds: 60, maxFailureWaitSeconds: 900, maxDeltaTimeSeconds: 43200,
+      enabled: false,
+      permanentLockout: false,
+      failureFactor: 30,
+      waitIncrementSeconds: 60,
+      quickLoginCheckMilliSeconds: 1000,
+      minimumQuickLoginWaitSeconds: 60,
+      maxFailureWaitSeconds: 900,
+      maxDeltaTimeSeconds: 43200,
     });
     const off = new BruteForceProtector(bruteForceSettingsOf({ realm: 'r' }), () => 0);
     for (let i = 0; i < 50; i++) off.failure('u');

@@ -71,8 +71,13 @@ export class BruteForceProtector {
       return;
     }
     let waitSeconds = this.settings.waitIncrementSeconds * Math.floor(record.count / this.settings.failureFactor);
-    if (waitSeconds === 0 && delta > 0 && delta < this.settings.quickLoginCheckMilliSeconds) waitSeconds = this.settings.minimumQuickLoginWaitSeconds;
-    if (waitSeconds > 0) record.notBefore = Math.max(record.notBefore, now + Math.min(waitSeconds, this.settings.maxFailureWaitSeconds) * 1000);
+    if (waitSeconds === 0 && delta > 0 && delta < this.settings.quickLoginCheckMilliSeconds)
+      waitSeconds = this.settings.minimumQuickLoginWaitSeconds;
+    if (waitSeconds > 0)
+      record.notBefore = Math.max(
+        record.notBefore,
+        now + Math.min(waitSeconds, this.settings.maxFailureWaitSeconds) * 1000,
+      );
   }
 
   success(userId: string): void {

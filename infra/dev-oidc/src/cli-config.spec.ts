@@ -5,7 +5,12 @@ import { isLoopbackHost } from './loopback.js';
 describe('parseCliConfig', () => {
   it('defaults to loopback, port 8080 and the localhost issuer base', () => {
     const config = parseCliConfig([], {});
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', publicUrl: 'http://localhost:8080', allowNonLoopback: false });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      publicUrl: 'http://localhost:8080',
+      allowNonLoopback: false,
+    });
     expect(config.keyFile).toMatch(/\.platform\/dev-oidc-key\.json$/);
     expect(config.realmFile).toBeUndefined();
   });
@@ -18,7 +23,13 @@ describe('parseCliConfig', () => {
       DEV_OIDC_REALM_FILE: '/tmp/realm.json',
       DEV_OIDC_KEY_FILE: '/tmp/key.json',
     });
-    expect(config).toMatchObject({ port: 18080, host: '::1', publicUrl: 'http://keycloak:8080', realmFile: '/tmp/realm.json', keyFile: '/tmp/key.json' });
+    expect(config).toMatchObject({
+      port: 18080,
+      host: '::1',
+      publicUrl: 'http://keycloak:8080',
+      realmFile: '/tmp/realm.json',
+      keyFile: '/tmp/key.json',
+    });
   });
 
   it('allows non-loopback only when told, by flag or environment', () => {

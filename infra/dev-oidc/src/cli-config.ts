@@ -23,9 +23,11 @@ export function parseCliConfig(argv: string[], env: NodeJS.ProcessEnv): DevOidcO
   if (unknown.length > 0) throw new Error(`unknown argument ${unknown.join(' ')}\n\n${USAGE}`);
   if (argv.includes('--help') || argv.includes('-h')) return { help: true };
   const port = Number(env['DEV_OIDC_PORT'] ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`DEV_OIDC_PORT must be a port number, not ${env['DEV_OIDC_PORT']}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`DEV_OIDC_PORT must be a port number, not ${env['DEV_OIDC_PORT']}`);
   const publicUrl = env['DEV_OIDC_PUBLIC_URL'] ?? `http://localhost:${port}`;
-  if (!/^https?:\/\/[^/]+/.test(publicUrl)) throw new Error(`DEV_OIDC_PUBLIC_URL must be an http(s) URL, not ${publicUrl}`);
+  if (!/^https?:\/\/[^/]+/.test(publicUrl))
+    throw new Error(`DEV_OIDC_PUBLIC_URL must be an http(s) URL, not ${publicUrl}`);
   return {
     port,
     host: env['DEV_OIDC_HOST'] ?? '127.0.0.1',

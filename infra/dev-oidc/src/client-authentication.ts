@@ -30,7 +30,11 @@ function basicCredentials(authorization: string | undefined): { id: string; secr
  * authenticator does: HTTP Basic or `client_id`/`client_secret` in the form; public clients send only
  * their id; bearer-only clients may not obtain tokens at all.
  */
-export function authenticateClient(realm: RealmModel, form: URLSearchParams, authorization: string | undefined): ClientRepresentation {
+export function authenticateClient(
+  realm: RealmModel,
+  form: URLSearchParams,
+  authorization: string | undefined,
+): ClientRepresentation {
   const basic = basicCredentials(authorization);
   const clientId = basic?.id ?? form.get('client_id');
   if (!clientId) throw oauthErrors.invalidClient('Missing parameter: client_id');

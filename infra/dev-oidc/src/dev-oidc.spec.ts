@@ -13,13 +13,17 @@ const realmFile = JSON.parse(readFileSync(DEFAULT_REALM_FILE, 'utf8')) as RealmR
 const idOf = (username: string): string | undefined => realmFile.users?.find((u) => u.username === username)?.id;
 
 type Json = Record<string, unknown>;
-const claimsOf = (token: string): Json => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Json;
+const claimsOf = (token: string): Json =>
+  JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Json;
 
 describe('dev-oidc', () => {
   let oidc: DevOidcServer;
   const tokenUrl = (): string => `${oidc.issuer}/protocol/openid-connect/token`;
 
-  async function post(form: Record<string, string>, headers: Record<string, string> = {}): Promise<{ status: number; body: Json }> {
+  async function post(
+    form: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: Json }> {
     const response = await fetch(tokenUrl(), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
@@ -48,7 +52,9 @@ describe('dev-oidc', () => {
     expect(doc['issuer']).toBe(oidc.issuer);
     expect(doc['token_endpoint']).toBe(tokenUrl());
     expect(doc['jwks_uri']).toBe(`${oidc.issuer}/protocol/openid-connect/certs`);
-    expect(doc['grant_types_supported']).toEqual(expect.arrayContaining(['password', 'client_credentials', 'refresh_token']));
+    expect(doc['grant_types_supported']).toEqual(
+      expect.arrayContaining(['password', 'client_credentials', 'refresh_token']),
+    );
   });
 
   it('publishes one RS256 signing key with a kid and without private members', async () => {
@@ -73,8 +79,13 @@ describe('dev-oidc', () => {
       const token = body['access_token'] as string;
       expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'RS256' });
 
-      const jwks = createLocalJWKSet((await (await fetch(`${oidc.issuer}/protocol/openid-connect/certs`)).json()) as JSONWebKeySet);
-      const { payload, protectedHeader } = await jwtVerify(token, jwks, { issuer: oidc.issuer, audience: 'case-management' });
+      const jwks = createLocalJWKSet(
+        (await (await fetch(`${oidc.issuer}/protocol/openid-connect/certs`)).json()) as JSONWebKeySet,
+      );
+      const { payload, protectedHeader } = await jwtVerify(token, jwks, {
+        issuer: oidc.issuer,
+        audience: 'case-management',
+      });
       expect(protectedHeader.kid).toBeDefined();
       expect(payload).toMatchObject({
         typ: 'Bearer',
@@ -112,8 +123,14 @@ describe('dev-oidc', () => {
       expect(claimsOf(plain.body['access_token'] as string)).not.toHaveProperty('email');
       expect(plain.body).not.toHaveProperty('id_token');
       const withEmail = await login('ma.integration', 'demo', { scope: 'openid email' });
-      expect(claimsOf(withEmail.body['access_token'] as string)['email']).toBe('ma.integration@demo.start-integration.invalid');
-      expect(claimsOf(withEmail.body['id_token'] as string)).toMatchObject({ typ: 'ID', aud: 'si-cli', sub: idOf('ma.integration') });
+      expect(claimsOf(withEmail.body['access_token'] as string)['email']).toBe(
+        'ma.integration@demo.start-integration.invalid',
+      );
+      expect(claimsOf(withEmail.body['id_token'] as string)).toMatchObject({
+        typ: 'ID',
+        aud: 'si-cli',
+        sub: idOf('ma.integration'),
+      });
     });
 
     // Keycloak 26 answers wrong user credentials with 401 invalid_grant (keycloak/keycloak#45812), not RFC 6749's 400.
@@ -134,7 +151,10 @@ describe('dev-oidc', () => {
 
   describe('client_credentials grant (register-connector)', () => {
     it('issues a service-account token with the register-connector role and all audiences', async () => {
-      const { status, body } = await post({ grant_type: 'client_credentials' }, basic('register-connector', 'register-connector-secret'));
+      const { status, body } = await post(
+        { grant_type: 'client_credentials' },
+        basic('register-connector', 'register-connector-secret'),
+      );
       expect(status).toBe(200);
       expect(body).not.toHaveProperty('refresh_token');
       const claims = claimsOf(body['access_token'] as string);
@@ -151,7 +171,11 @@ describe('dev-oidc', () => {
     });
 
     it('accepts the secret in the form too', async () => {
-      const { status } = await post({ grant_type: 'client_credentials', client_id: 'register-connector', client_secret: 'register-connector-secret' });
+      const { status } = await post({
+        grant_type: 'client_credentials',
+        client_id: 'register-connector',
+        client_secret: 'register-connector-secret',
+      });
       expect(status).toBe(200);
     });
 
@@ -164,7 +188,11 @@ describe('dev-oidc', () => {
     it('refuses a public client and a bearer-only client', async () => {
       const publicClient = await post({ grant_type: 'client_credentials', client_id: 'si-cli' });
       expect(publicClient).toMatchObject({ status: 400, body: { error: 'unauthorized_client' } });
-      const bearerOnly = await post({ grant_type: 'client_credentials', client_id: 'case-management', client_secret: 'x' });
+      const bearerOnly = await post({
+        grant_type: 'client_credentials',
+        client_id: 'case-management',
+        client_secret: 'x',
+      });
       expect(bearerOnly).toMatchObject({ status: 400, body: { error: 'invalid_client' } });
     });
   });
@@ -172,7 +200,11 @@ describe('dev-oidc', () => {
   describe('refresh_token grant', () => {
     it('issues a fresh access token for the same user and session', async () => {
       const first = (await login('ib.solothurn')).body;
-      const { status, body } = await post({ grant_type: 'refresh_token', client_id: 'si-cli', refresh_token: first['refresh_token'] as string });
+      const { status, body } = await post({
+        grant_type: 'refresh_token',
+        client_id: 'si-cli',
+        refresh_token: first['refresh_token'] as string,
+      });
       expect(status).toBe(200);
       const before = claimsOf(first['access_token'] as string);
       const after = claimsOf(body['access_token'] as string);
@@ -183,23 +215,36 @@ describe('dev-oidc', () => {
     });
 
     it('refuses a forged refresh token and one presented by another client', async () => {
-      const forged = await post({ grant_type: 'refresh_token', client_id: 'si-cli', refresh_token: 'eyJhbGciOiJIUzUxMiJ9.e30.x' });
+      const forged = await post({
+        grant_type: 'refresh_token',
+        client_id: 'si-cli',
+        refresh_token: 'eyJhbGciOiJIUzUxMiJ9.e30.x',
+      });
       expect(forged).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
       const refreshToken = (await login('ib.solothurn')).body['refresh_token'] as string;
-      const stolen = await post({ grant_type: 'refresh_token', refresh_token: refreshToken }, basic('register-connector', 'register-connector-secret'));
+      const stolen = await post(
+        { grant_type: 'refresh_token', refresh_token: refreshToken },
+        basic('register-connector', 'register-connector-secret'),
+      );
       expect(stolen).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
     });
 
     it('does not accept an access token as refresh token', async () => {
       const accessToken = (await login('ib.solothurn')).body['access_token'] as string;
-      const { status, body } = await post({ grant_type: 'refresh_token', client_id: 'si-cli', refresh_token: accessToken });
+      const { status, body } = await post({
+        grant_type: 'refresh_token',
+        client_id: 'si-cli',
+        refresh_token: accessToken,
+      });
       expect(status).toBe(400);
       expect(body['error']).toBe('invalid_grant');
     });
   });
 
   it('answers unsupported and missing grant types like Keycloak', async () => {
-    expect(await post({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', client_id: 'si-cli', assertion: 'x' })).toMatchObject({
+    expect(
+      await post({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', client_id: 'si-cli', assertion: 'x' }),
+    ).toMatchObject({
       status: 400,
       body: { error: 'unsupported_grant_type' },
     });
@@ -212,7 +257,12 @@ describe('dev-oidc', () => {
   });
 
   it('answers an oversized form with 400 invalid_request, not a server error', async () => {
-    const { status, body } = await post({ grant_type: 'password', client_id: 'si-cli', username: 'ib.olten', password: 'x'.repeat(70 * 1024) });
+    const { status, body } = await post({
+      grant_type: 'password',
+      client_id: 'si-cli',
+      username: 'ib.olten',
+      password: 'x'.repeat(70 * 1024),
+    });
     expect(status).toBe(400);
     expect(body).toMatchObject({ error: 'invalid_request', error_description: 'Request body too large' });
   });
@@ -221,7 +271,12 @@ describe('dev-oidc', () => {
     it('builds a user token like the token endpoint and applies overrides, undefined removing a claim', async () => {
       const token = await oidc.mintAccessToken({ exp: 1, typ: undefined }, { username: 'ib.hubersdorf' });
       const claims = claimsOf(token);
-      expect(claims).toMatchObject({ exp: 1, iss: oidc.issuer, preferred_username: 'ib.hubersdorf', sub: idOf('ib.hubersdorf') });
+      expect(claims).toMatchObject({
+        exp: 1,
+        iss: oidc.issuer,
+        preferred_username: 'ib.hubersdorf',
+        sub: idOf('ib.hubersdorf'),
+      });
       expect(claims).not.toHaveProperty('typ');
       expect(claims['aud']).toEqual(expect.arrayContaining(SERVICES));
     });
@@ -243,7 +298,9 @@ describe('dev-oidc listening address', () => {
     const oidc = await startDevOidc({ port: 0, publicUrl: 'http://localhost:8080/' });
     try {
       expect(oidc.issuer).toBe('http://localhost:8080/realms/start-integration');
-      expect(claimsOf(await oidc.mintAccessToken({}, { username: 'ib.olten' }))['iss']).toBe('http://localhost:8080/realms/start-integration');
+      expect(claimsOf(await oidc.mintAccessToken({}, { username: 'ib.olten' }))['iss']).toBe(
+        'http://localhost:8080/realms/start-integration',
+      );
     } finally {
       await oidc.close();
     }
@@ -268,7 +325,11 @@ describe('dev-oidc signing key file', () => {
 
     const second = await startDevOidc({ port: 0, keyFile, publicUrl: first.publicUrl });
     try {
-      const jwks = createLocalJWKSet((await (await fetch(`${second.url}/realms/start-integration/protocol/openid-connect/certs`)).json()) as JSONWebKeySet);
+      const jwks = createLocalJWKSet(
+        (await (
+          await fetch(`${second.url}/realms/start-integration/protocol/openid-connect/certs`)
+        ).json()) as JSONWebKeySet,
+      );
       await expect(jwtVerify(token, jwks, { issuer: first.issuer })).resolves.toBeDefined();
     } finally {
       await second.close();

@@ -18,7 +18,9 @@ const LOGIN_LIFETIME_MS = 30 * 60_000;
 const MAX_PENDING = 10_000;
 
 /** The realm export Keycloak imports in docker compose; the dev server serves the very same file. */
-export const DEFAULT_REALM_FILE = fileURLToPath(new URL('../../keycloak/realm-start-integration.json', import.meta.url));
+export const DEFAULT_REALM_FILE = fileURLToPath(
+  new URL('../../keycloak/realm-start-integration.json', import.meta.url),
+);
 
 export interface DevOidcOptions {
   /** Default 8080; 0 picks a free port (tests). */
@@ -101,7 +103,9 @@ export async function startDevOidc(options: DevOidcOptions = {}): Promise<DevOid
   const server = createRealmServer(context);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new Error(`dev-oidc: ${host}:${options.port ?? 8080} is already in use`) : error),
+      reject(
+        error.code === 'EADDRINUSE' ? new Error(`dev-oidc: ${host}:${options.port ?? 8080} is already in use`) : error,
+      ),
     );
     server.listen(options.port ?? 8080, host, () => resolve());
   });
@@ -125,7 +129,9 @@ export async function startDevOidc(options: DevOidcOptions = {}): Promise<DevOid
         server.closeAllConnections();
       }),
     async mintAccessToken(claimsOverride = {}, mint = {}) {
-      const claims = mint.username ? userClaims(realm, tokenIssuer, mint.username, mint.clientId) : baseClaims(realm, tokenIssuer, mint.clientId ?? 'si-cli');
+      const claims = mint.username
+        ? userClaims(realm, tokenIssuer, mint.username, mint.clientId)
+        : baseClaims(realm, tokenIssuer, mint.clientId ?? 'si-cli');
       for (const [name, value] of Object.entries(claimsOverride)) {
         if (value === undefined) delete claims[name];
         else claims[name] = value;
@@ -141,11 +147,19 @@ function addRedirectUris(realm: RealmModel, extra: NonNullable<DevOidcOptions['e
     if (!client) throw new Error(`extraRedirectUris: no client ${clientId} in realm ${realm.name}`);
     client.redirectUris = [...(client.redirectUris ?? []), ...(uris.redirectUris ?? [])];
     const listed = (client.attributes?.['post.logout.redirect.uris'] ?? '').split('##').filter(Boolean);
-    client.attributes = { ...client.attributes, 'post.logout.redirect.uris': [...listed, ...(uris.postLogoutRedirectUris ?? [])].join('##') };
+    client.attributes = {
+      ...client.attributes,
+      'post.logout.redirect.uris': [...listed, ...(uris.postLogoutRedirectUris ?? [])].join('##'),
+    };
   }
 }
 
-function userClaims(realm: RealmModel, issuer: TokenIssuer, username: string, requestedClientId: string | undefined): Claims {
+function userClaims(
+  realm: RealmModel,
+  issuer: TokenIssuer,
+  username: string,
+  requestedClientId: string | undefined,
+): Claims {
   // Service-account users are not found by login name, as in Keycloak, but tests may mint for them.
   const user = realm.user(username) ?? realm.representation.users?.find((u) => u.username === username);
   if (!user) throw new Error(`mintAccessToken: no user ${username} in realm ${realm.name}`);
@@ -153,14 +167,28 @@ function userClaims(realm: RealmModel, issuer: TokenIssuer, username: string, re
   const client = realm.client(clientId);
   if (!client) throw new Error(`mintAccessToken: no client ${clientId} in realm ${realm.name}`);
   const authTime = Math.floor(Date.now() / 1000);
-  const sessionNotes: Record<string, string> = user.serviceAccountClientId ? { client_id: clientId, clientHost: '127.0.0.1', clientAddress: '127.0.0.1' } : {};
+  const sessionNotes: Record<string, string> = user.serviceAccountClientId
+    ? { client_id: clientId, clientHost: '127.0.0.1', clientAddress: '127.0.0.1' }
+    : {};
   return issuer.accessClaims({
-    client, user, requestedScopes: [], authTime, sessionNotes, withRefreshToken: false,
+    client,
+    user,
+    requestedScopes: [],
+    authTime,
+    sessionNotes,
+    withRefreshToken: false,
     ...(user.serviceAccountClientId ? {} : { sessionId: randomUUID() }),
   });
 }
 
 function baseClaims(realm: RealmModel, issuer: TokenIssuer, clientId: string): Claims {
   const iat = Math.floor(Date.now() / 1000);
-  return { exp: iat + realm.accessTokenLifespan, iat, jti: randomUUID(), iss: issuer.issuer, typ: 'Bearer', azp: clientId };
+  return {
+    exp: iat + realm.accessTokenLifespan,
+    iat,
+    jti: randomUUID(),
+    iss: issuer.issuer,
+    typ: 'Bearer',
+    azp: clientId,
+  };
 }

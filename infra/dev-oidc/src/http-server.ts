@@ -40,7 +40,12 @@ function discoveryDocument(context: RealmContext): Record<string, unknown> {
   };
 }
 
-async function token(context: RealmContext, req: IncomingMessage, res: ServerResponse, remoteAddress: string): Promise<void> {
+async function token(
+  context: RealmContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  remoteAddress: string,
+): Promise<void> {
   await oauthEndpoint(context, req, res, remoteAddress, 'token', async (form) => {
     const result = await handleTokenRequest(context, {
       form,
@@ -52,7 +57,12 @@ async function token(context: RealmContext, req: IncomingMessage, res: ServerRes
   });
 }
 
-async function revocation(context: RealmContext, req: IncomingMessage, res: ServerResponse, remoteAddress: string): Promise<void> {
+async function revocation(
+  context: RealmContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  remoteAddress: string,
+): Promise<void> {
   await oauthEndpoint(context, req, res, remoteAddress, 'revocation', async (form) => {
     const result = await revokeToken(context, form, req.headers.authorization);
     if (result.revoked) context.log({ level: 'info', message: 'refresh token revoked', clientId: result.clientId });
@@ -62,14 +72,28 @@ async function revocation(context: RealmContext, req: IncomingMessage, res: Serv
 }
 
 /** A back-channel OAuth endpoint: form in, Keycloak's JSON errors out. */
-async function oauthEndpoint(context: RealmContext, req: IncomingMessage, res: ServerResponse, remoteAddress: string, endpoint: string, handle: (form: URLSearchParams) => Promise<void>): Promise<void> {
+async function oauthEndpoint(
+  context: RealmContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  remoteAddress: string,
+  endpoint: string,
+  handle: (form: URLSearchParams) => Promise<void>,
+): Promise<void> {
   try {
     await handle(await readForm(req));
   } catch (error) {
     if (!(error instanceof OAuthError)) throw error;
-    context.log({ level: 'warn', message: `${endpoint} request refused`, error: error.error, reason: error.description, ip: remoteAddress });
+    context.log({
+      level: 'warn',
+      message: `${endpoint} request refused`,
+      error: error.error,
+      reason: error.description,
+      ip: remoteAddress,
+    });
     const headers: Record<string, string> = { 'cache-control': 'no-store', pragma: 'no-cache' };
-    if (error.status === 401 && error.error === 'invalid_client') headers['www-authenticate'] = 'Basic realm="' + context.realm.name + '"';
+    if (error.status === 401 && error.error === 'invalid_client')
+      headers['www-authenticate'] = 'Basic realm="' + context.realm.name + '"';
     sendJson(res, error.status, error.toJSON(), headers);
   }
 }
@@ -96,7 +120,11 @@ async function route(context: RealmContext, req: IncomingMessage, res: ServerRes
   };
   if (url.pathname === LOGIN_CSS_PATH) {
     if (allow(['GET'])) {
-      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' });
+      res.writeHead(200, {
+        'content-type': 'text/css; charset=utf-8',
+        'cache-control': 'public, max-age=3600',
+        'x-content-type-options': 'nosniff',
+      });
       res.end(LOGIN_CSS);
     }
     return;
@@ -107,7 +135,11 @@ async function route(context: RealmContext, req: IncomingMessage, res: ServerRes
   const path = match[2] ?? '';
   const formOrBadRequest = async (): Promise<URLSearchParams | undefined> => {
     const form = await browserForm(req);
-    if (!form) sendJson(res, 400, { error: 'invalid_request', error_description: 'Expected an application/x-www-form-urlencoded body' });
+    if (!form)
+      sendJson(res, 400, {
+        error: 'invalid_request',
+        error_description: 'Expected an application/x-www-form-urlencoded body',
+      });
     return form;
   };
 
@@ -167,7 +199,12 @@ async function route(context: RealmContext, req: IncomingMessage, res: ServerRes
 export function createRealmServer(context: RealmContext): Server {
   return createServer((req, res) => {
     route(context, req, res).catch((error: unknown) => {
-      context.log({ level: 'error', message: 'request failed', error: (error as Error).message, path: req.url?.split('?')[0] });
+      context.log({
+        level: 'error',
+        message: 'request failed',
+        error: (error as Error).message,
+        path: req.url?.split('?')[0],
+      });
       if (!res.headersSent) sendJson(res, 500, { error: 'unknown_error' });
       else res.destroy();
     });

@@ -3,7 +3,12 @@ import { oauthErrors } from './oauth-error.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string | string[]> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
@@ -32,13 +37,24 @@ export function pageHeaders(formTargets: string[] = []): Record<string, string> 
   };
 }
 
-export function sendHtml(res: ServerResponse, status: number, html: string, headers: Record<string, string | string[]> = {}): void {
+export function sendHtml(
+  res: ServerResponse,
+  status: number,
+  html: string,
+  headers: Record<string, string | string[]> = {},
+): void {
   res.writeHead(status, { ...pageHeaders(), 'content-length': Buffer.byteLength(html), ...headers });
   res.end(html);
 }
 
 export function redirect(res: ServerResponse, location: string, headers: Record<string, string | string[]> = {}): void {
-  res.writeHead(302, { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'content-length': 0, ...headers });
+  res.writeHead(302, {
+    location,
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    'content-length': 0,
+    ...headers,
+  });
   res.end();
 }
 
@@ -48,7 +64,8 @@ export function redirect(res: ServerResponse, location: string, headers: Record<
  */
 export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/x-www-form-urlencoded') throw oauthErrors.invalidRequest('Content-Type must be application/x-www-form-urlencoded');
+  if (type !== 'application/x-www-form-urlencoded')
+    throw oauthErrors.invalidRequest('Content-Type must be application/x-www-form-urlencoded');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

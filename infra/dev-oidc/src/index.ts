@@ -1,4 +1,10 @@
-export { startDevOidc, DEFAULT_REALM_FILE, type DevOidcOptions, type DevOidcServer, type MintOptions } from './dev-oidc.js';
+export {
+  startDevOidc,
+  DEFAULT_REALM_FILE,
+  type DevOidcOptions,
+  type DevOidcServer,
+  type MintOptions,
+} from './dev-oidc.js';
 export { isLoopbackHost, NonLoopbackRefusedError } from './loopback.js';
 export { RealmModel, RealmFileError } from './realm-model.js';
 export type { RealmRepresentation } from './realm-representation.js';

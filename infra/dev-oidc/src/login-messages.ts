@@ -151,7 +151,12 @@ export function pickLocale(explicit: (string | null | undefined)[], acceptLangua
       .split(',')
       .map((part) => {
         const [tag = '', ...params] = part.trim().split(';');
-        const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+        const q = Number(
+          params
+            .find((p) => p.trim().startsWith('q='))
+            ?.trim()
+            .slice(2) ?? '1',
+        );
         return { tag, q: Number.isNaN(q) ? 0 : q };
       })
       .filter((entry) => entry.q > 0)

@@ -32,15 +32,24 @@ describe('dev-oidc login page in Chromium', () => {
   function authorizationUrl(extra: Record<string, string> = {}): string {
     const challenge = createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url');
     const params = new URLSearchParams({
-      client_id: 'si-web', redirect_uri: callback, response_type: 'code', scope: 'openid', state: 's', nonce: 'n',
-      code_challenge: challenge, code_challenge_method: 'S256', ...extra,
+      client_id: 'si-web',
+      redirect_uri: callback,
+      response_type: 'code',
+      scope: 'openid',
+      state: 's',
+      nonce: 'n',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      ...extra,
     });
     return `${oidc.issuer}/protocol/openid-connect/auth?${params}`;
   }
 
   async function seriousViolations(page: Page): Promise<string[]> {
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help}`);
   }
 
   it('logs in by keyboard alone, announces a wrong password, and passes axe', async () => {

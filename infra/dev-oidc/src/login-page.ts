@@ -63,7 +63,9 @@ export interface LoginPageModel {
 export function renderLoginPage(model: LoginPageModel): string {
   const m = MESSAGES[model.locale];
   const invalid = model.error ? ' aria-invalid="true" aria-describedby="login-error"' : '';
-  const error = model.error ? `<p class="error" role="alert" id="login-error">${escapeHtml(model.error)} <span class="hint">${escapeHtml(m.lockHint)}</span></p>\n` : '';
+  const error = model.error
+    ? `<p class="error" role="alert" id="login-error">${escapeHtml(model.error)} <span class="hint">${escapeHtml(m.lockHint)}</span></p>\n`
+    : '';
   // Keep the typed user name after a failure; focus the field the user has to fill next.
   const focusUser = model.username ? '' : ' autofocus';
   const focusPassword = model.username ? ' autofocus' : '';
@@ -93,7 +95,11 @@ ${error}<form method="post" action="${escapeHtml(model.action)}" novalidate>
 /** A page that only says what went wrong (no redirect is safe, e.g. for an unknown redirect_uri). */
 export function renderMessagePage(locale: Locale, title: string, message: string, alert = true): string {
   const m = MESSAGES[locale];
-  return page(m, title, `<h1>${escapeHtml(title)}</h1>\n<p${alert ? ' class="error" role="alert"' : ''}>${escapeHtml(message)}</p>`);
+  return page(
+    m,
+    title,
+    `<h1>${escapeHtml(title)}</h1>\n<p${alert ? ' class="error" role="alert"' : ''}>${escapeHtml(message)}</p>`,
+  );
 }
 
 /** Keycloak asks before logging out when the request does not prove which client sent it (no id_token_hint). */

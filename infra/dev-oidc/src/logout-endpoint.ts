@@ -17,7 +17,13 @@ function refuse(res: ServerResponse, locale: Locale, message: string): void {
  * id_token_hint the user confirms first, so a foreign page cannot log anyone out. Ending the session
  * revokes the refresh tokens issued in it and clears the SSO cookie.
  */
-export async function logout(context: RealmContext, req: IncomingMessage, res: ServerResponse, params: URLSearchParams, method: string): Promise<void> {
+export async function logout(
+  context: RealmContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  params: URLSearchParams,
+  method: string,
+): Promise<void> {
   const locale = pickLocale([params.get('ui_locales')], req.headers['accept-language']);
   const m = MESSAGES[locale];
   const hintText = params.get('id_token_hint');
@@ -33,7 +39,8 @@ export async function logout(context: RealmContext, req: IncomingMessage, res: S
   const postLogoutRedirectUri = params.get('post_logout_redirect_uri');
   if (postLogoutRedirectUri) {
     if (!client) return refuse(res, locale, m.invalidParameter('id_token_hint / client_id'));
-    if (!context.realm.postLogoutRedirectUrisOf(client).includes(postLogoutRedirectUri)) return refuse(res, locale, m.invalidParameter('post_logout_redirect_uri'));
+    if (!context.realm.postLogoutRedirectUrisOf(client).includes(postLogoutRedirectUri))
+      return refuse(res, locale, m.invalidParameter('post_logout_redirect_uri'));
   }
 
   const cookieSession = browserSession(context, req);
@@ -46,15 +53,25 @@ export async function logout(context: RealmContext, req: IncomingMessage, res: S
     }
     // Chromium applies form-action to the redirect that follows the POST as well.
     const headers = pageHeaders(postLogoutRedirectUri ? [new URL(postLogoutRedirectUri).origin] : []);
-    return sendHtml(res, 200, renderLogoutConfirmPage(locale, `${context.issuer.issuer}${LOGOUT_PATH}`, hidden), headers);
+    return sendHtml(
+      res,
+      200,
+      renderLogoutConfirmPage(locale, `${context.issuer.issuer}${LOGOUT_PATH}`, hidden),
+      headers,
+    );
   }
 
-  const ended = [context.sessions.end(typeof hint?.['sid'] === 'string' ? hint['sid'] : undefined), cookieSession && context.sessions.end(cookieSession.id)];
+  const ended = [
+    context.sessions.end(typeof hint?.['sid'] === 'string' ? hint['sid'] : undefined),
+    cookieSession && context.sessions.end(cookieSession.id),
+  ];
   for (const session of new Set(ended)) {
-    if (session) context.log({ level: 'info', message: 'logout', username: session.username, clientId: clientId ?? null });
+    if (session)
+      context.log({ level: 'info', message: 'logout', username: session.username, clientId: clientId ?? null });
   }
   const headers = { 'set-cookie': ssoCookie(context, '', 0) };
-  if (!postLogoutRedirectUri) return sendHtml(res, 200, renderMessagePage(locale, m.logoutTitle, m.loggedOut, false), headers);
+  if (!postLogoutRedirectUri)
+    return sendHtml(res, 200, renderMessagePage(locale, m.logoutTitle, m.loggedOut, false), headers);
   const target = new URL(postLogoutRedirectUri);
   const state = params.get('state');
   if (state !== null) target.searchParams.set('state', state);

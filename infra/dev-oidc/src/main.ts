@@ -15,10 +15,19 @@ try {
     process.stdout.write(USAGE + '\n');
   } else {
     const server = await startDevOidc({ ...options, log });
-    log({ level: 'info', message: 'dev-oidc listening', url: server.url, issuer: server.issuer, keyFile: options.keyFile });
+    log({
+      level: 'info',
+      message: 'dev-oidc listening',
+      url: server.url,
+      issuer: server.issuer,
+      keyFile: options.keyFile,
+    });
     const stop = (signal: string): void => {
       log({ level: 'info', message: `stopping on ${signal}` });
-      server.close().then(() => process.exit(0), () => process.exit(1));
+      server.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));

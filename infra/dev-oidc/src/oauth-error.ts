@@ -22,7 +22,8 @@ export const oauthErrors = {
   missingGrantType: () => new OAuthError(400, 'invalid_request', 'Missing form parameter: grant_type'),
   unsupportedGrantType: () => new OAuthError(400, 'unsupported_grant_type', 'Unsupported grant_type'),
   // Keycloak answers a failed client authentication with 401 invalid_client (keycloak/keycloak#49625).
-  invalidClient: (description = 'Invalid client or Invalid client credentials') => new OAuthError(401, 'invalid_client', description),
+  invalidClient: (description = 'Invalid client or Invalid client credentials') =>
+    new OAuthError(401, 'invalid_client', description),
   bearerOnly: () => new OAuthError(400, 'invalid_client', 'Bearer-only not allowed'),
   unauthorizedClient: (description: string) => new OAuthError(400, 'unauthorized_client', description),
   // Keycloak answers wrong user credentials with 401, not RFC 6749's 400 (keycloak/keycloak#45812).

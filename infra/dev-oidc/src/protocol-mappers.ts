@@ -78,7 +78,8 @@ function setValues(claims: Claims, config: Record<string, string>, values: strin
   setClaim(claims, claimName, multivalued ? converted : converted[0]);
 }
 
-const prefixed = (prefix: string | undefined, roles: string[]): string[] => (prefix ? roles.map((r) => prefix + r) : roles);
+const prefixed = (prefix: string | undefined, roles: string[]): string[] =>
+  prefix ? roles.map((r) => prefix + r) : roles;
 
 /** The protocol mapper types the dev server implements, keyed by Keycloak's provider id. */
 export const PROTOCOL_MAPPERS: Record<string, Mapper> = {
@@ -86,7 +87,12 @@ export const PROTOCOL_MAPPERS: Record<string, Mapper> = {
     claims['sub'] = context.subject;
   },
   'oidc-usermodel-attribute-mapper': (config, context, claims) =>
-    setValues(claims, config, attributeValues(context.user, config['user.attribute'] ?? ''), config['multivalued'] === 'true'),
+    setValues(
+      claims,
+      config,
+      attributeValues(context.user, config['user.attribute'] ?? ''),
+      config['multivalued'] === 'true',
+    ),
   'oidc-usermodel-property-mapper': (config, context, claims) =>
     setValues(claims, config, attributeValues(context.user, config['user.attribute'] ?? ''), false),
   'oidc-full-name-mapper': (_config, context, claims) => {
@@ -122,7 +128,11 @@ export const PROTOCOL_MAPPERS: Record<string, Mapper> = {
   },
 };
 
-const TOKEN_FLAG: Record<TokenKind, string> = { access: 'access.token.claim', id: 'id.token.claim', userinfo: 'userinfo.token.claim' };
+const TOKEN_FLAG: Record<TokenKind, string> = {
+  access: 'access.token.claim',
+  id: 'id.token.claim',
+  userinfo: 'userinfo.token.claim',
+};
 
 /** Runs the mappers that target this kind of token, in order, writing into `claims`. */
 export function applyProtocolMappers(

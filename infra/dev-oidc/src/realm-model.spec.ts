@@ -4,7 +4,8 @@ import { DEFAULT_REALM_FILE } from './dev-oidc.js';
 import { RealmFileError, RealmModel } from './realm-model.js';
 import type { RealmRepresentation, UserRepresentation } from './realm-representation.js';
 
-const realmJson = (): RealmRepresentation => JSON.parse(readFileSync(DEFAULT_REALM_FILE, 'utf8')) as RealmRepresentation;
+const realmJson = (): RealmRepresentation =>
+  JSON.parse(readFileSync(DEFAULT_REALM_FILE, 'utf8')) as RealmRepresentation;
 
 describe('RealmModel', () => {
   it('loads the repository realm export', async () => {
@@ -16,7 +17,9 @@ describe('RealmModel', () => {
   it('expands composite roles, including client roles of built-in clients', () => {
     const realm = RealmModel.from(realmJson());
     const roles = realm.effectiveRoles(realm.user('ib.solothurn')!);
-    expect(roles.realm).toEqual(expect.arrayContaining(['default-roles-start-integration', 'offline_access', 'uma_authorization', 'gemeinde']));
+    expect(roles.realm).toEqual(
+      expect.arrayContaining(['default-roles-start-integration', 'offline_access', 'uma_authorization', 'gemeinde']),
+    );
     expect(roles.client.get('account')).toEqual(expect.arrayContaining(['view-profile', 'manage-account']));
   });
 
@@ -30,7 +33,11 @@ describe('RealmModel', () => {
 
   it('refuses a protocol mapper type it would not apply the way Keycloak does', () => {
     const rep = realmJson();
-    rep.clientScopes![0]!.protocolMappers!.push({ name: 'groups', protocolMapper: 'oidc-group-membership-mapper', config: {} });
+    rep.clientScopes![0]!.protocolMappers!.push({
+      name: 'groups',
+      protocolMapper: 'oidc-group-membership-mapper',
+      config: {},
+    });
     expect(() => RealmModel.from(rep)).toThrow(/oidc-group-membership-mapper is not implemented/);
   });
 
@@ -59,13 +66,20 @@ describe('RealmModel', () => {
     const rep = realmJson();
     const client = rep.clients!.find((c) => c.clientId === 'si-web')!;
     client.attributes!['post.logout.redirect.uris'] = 'http://localhost:3000/##+';
-    expect(RealmModel.from(rep).postLogoutRedirectUrisOf(client)).toEqual(['http://localhost:3000/', 'http://localhost:3000/auth/callback']);
+    expect(RealmModel.from(rep).postLogoutRedirectUrisOf(client)).toEqual([
+      'http://localhost:3000/',
+      'http://localhost:3000/auth/callback',
+    ]);
   });
 
   it('finds a user by e-mail when the realm allows login with e-mail', () => {
     const realm = RealmModel.from(realmJson());
     expect(realm.userByLogin('IB.Olten@demo.start-integration.invalid')?.username).toBe('ib.olten');
-    expect(RealmModel.from({ ...realmJson(), loginWithEmailAllowed: false }).userByLogin('ib.olten@demo.start-integration.invalid')).toBeUndefined();
+    expect(
+      RealmModel.from({ ...realmJson(), loginWithEmailAllowed: false }).userByLogin(
+        'ib.olten@demo.start-integration.invalid',
+      ),
+    ).toBeUndefined();
   });
 
   it('refuses hashed passwords, which it cannot check', () => {

@@ -20,7 +20,14 @@ export class RealmFileError extends Error {
 }
 
 // Clients Keycloak creates in every realm; roles of these may be referenced without being in the file.
-const BUILT_IN_CLIENTS = new Set(['account', 'account-console', 'admin-cli', 'broker', 'realm-management', 'security-admin-console']);
+const BUILT_IN_CLIENTS = new Set([
+  'account',
+  'account-console',
+  'admin-cli',
+  'broker',
+  'realm-management',
+  'security-admin-console',
+]);
 const USER_PROFILE_PROVIDER = 'org.keycloak.userprofile.UserProfileProvider';
 const OPENID = 'openid';
 
@@ -36,7 +43,10 @@ export class RealmModel {
     readonly representation: RealmRepresentation,
     readonly userProfile: UserProfileConfig | undefined,
   ) {
-    for (const role of [...(representation.roles?.realm ?? []), ...(representation.defaultRole ? [representation.defaultRole] : [])]) {
+    for (const role of [
+      ...(representation.roles?.realm ?? []),
+      ...(representation.defaultRole ? [representation.defaultRole] : []),
+    ]) {
       // The entry in roles.realm carries the composites; defaultRole only names it.
       if (!this.realmRoles.has(role.name) || role.composites) this.realmRoles.set(role.name, role);
     }
@@ -58,7 +68,8 @@ export class RealmModel {
 
   /** Checks an already parsed realm export. */
   static from(parsed: unknown, source = 'realm export'): RealmModel {
-    if (Array.isArray(parsed)) throw new RealmFileError(source, ['holds several realms; dev-oidc serves one realm per file']);
+    if (Array.isArray(parsed))
+      throw new RealmFileError(source, ['holds several realms; dev-oidc serves one realm per file']);
     const rep = parsed as RealmRepresentation;
     if (typeof rep?.realm !== 'string' || rep.realm === '') throw new RealmFileError(source, ['has no "realm" name']);
     const userProfile = readUserProfile(rep, source);
@@ -79,7 +90,10 @@ export class RealmModel {
 
   /** Seconds a refresh token lives: Keycloak bounds it by the session idle and max lifespans. */
   get refreshTokenLifespan(): number {
-    return Math.min(this.representation.ssoSessionIdleTimeout ?? 1800, this.representation.ssoSessionMaxLifespan ?? 36000);
+    return Math.min(
+      this.representation.ssoSessionIdleTimeout ?? 1800,
+      this.representation.ssoSessionMaxLifespan ?? 36000,
+    );
   }
 
   /** Seconds a user session lives at most, however active (ssoSessionMaxLifespan). */
@@ -131,7 +145,9 @@ export class RealmModel {
   }
 
   userBySubject(subject: string): UserRepresentation | undefined {
-    return [...(this.representation.users ?? []), ...this.syntheticServiceAccounts()].find((u) => this.subjectOf(u) === subject);
+    return [...(this.representation.users ?? []), ...this.syntheticServiceAccounts()].find(
+      (u) => this.subjectOf(u) === subject,
+    );
   }
 
   /**
@@ -140,7 +156,8 @@ export class RealmModel {
    */
   serviceAccountOf(client: ClientRepresentation): UserRepresentation {
     return (
-      this.representation.users?.find((u) => u.serviceAccountClientId === client.clientId) ?? this.syntheticServiceAccount(client.clientId)
+      this.representation.users?.find((u) => u.serviceAccountClientId === client.clientId) ??
+      this.syntheticServiceAccount(client.clientId)
     );
   }
 
@@ -169,7 +186,8 @@ export class RealmModel {
       this.expand(this.clientRoles.get(clientId)?.get(name), addRealm, addClient);
     };
     for (const name of user.realmRoles ?? []) addRealm(name);
-    for (const [clientId, names] of Object.entries(user.clientRoles ?? {})) for (const name of names) addClient(clientId, name);
+    for (const [clientId, names] of Object.entries(user.clientRoles ?? {}))
+      for (const name of names) addClient(clientId, name);
     return { realm: [...realm], client: new Map([...client].map(([id, roles]) => [id, [...roles]])) };
   }
 
@@ -196,12 +214,18 @@ export class RealmModel {
     addClient: (clientId: string, name: string) => void,
   ): void {
     for (const name of role?.composites?.realm ?? []) addRealm(name);
-    for (const [clientId, names] of Object.entries(role?.composites?.client ?? {})) for (const name of names) addClient(clientId, name);
+    for (const [clientId, names] of Object.entries(role?.composites?.client ?? {}))
+      for (const name of names) addClient(clientId, name);
   }
 
   private syntheticServiceAccount(clientId: string): UserRepresentation {
     const defaultRole = this.representation.defaultRole?.name;
-    return { username: `service-account-${clientId}`, enabled: true, serviceAccountClientId: clientId, realmRoles: defaultRole ? [defaultRole] : [] };
+    return {
+      username: `service-account-${clientId}`,
+      enabled: true,
+      serviceAccountClientId: clientId,
+      realmRoles: defaultRole ? [defaultRole] : [],
+    };
   }
 
   private syntheticServiceAccounts(): UserRepresentation[] {
@@ -222,45 +246,61 @@ export class RealmModel {
     for (const mapperOwner of [...(rep.clientScopes ?? []), ...(rep.clients ?? [])]) {
       const owner = 'clientId' in mapperOwner ? `client ${mapperOwner.clientId}` : `client scope ${mapperOwner.name}`;
       for (const mapper of mapperOwner.protocolMappers ?? []) {
-        if (!PROTOCOL_MAPPERS[mapper.protocolMapper]) problems.push(`${owner}: protocol mapper type ${mapper.protocolMapper} is not implemented`);
+        if (!PROTOCOL_MAPPERS[mapper.protocolMapper])
+          problems.push(`${owner}: protocol mapper type ${mapper.protocolMapper} is not implemented`);
         const audience = mapper.config?.['included.client.audience'];
-        if (audience && !clients.has(audience)) problems.push(`${owner}: audience mapper names unknown client ${audience}`);
+        if (audience && !clients.has(audience))
+          problems.push(`${owner}: audience mapper names unknown client ${audience}`);
       }
     }
     for (const client of rep.clients ?? []) {
       for (const name of [...(client.defaultClientScopes ?? []), ...(client.optionalClientScopes ?? [])]) {
         // Keycloak only logs a warning and drops the reference, and the token then lacks those claims.
-        if (!scopes.has(name)) problems.push(`client ${client.clientId}: client scope ${name} does not exist in the file`);
+        if (!scopes.has(name))
+          problems.push(`client ${client.clientId}: client scope ${name} does not exist in the file`);
       }
-      if (client.fullScopeAllowed === false) problems.push(`client ${client.clientId}: fullScopeAllowed=false (role scope mappings) is not implemented`);
-      if (client.protocol && client.protocol !== 'openid-connect') problems.push(`client ${client.clientId}: protocol ${client.protocol} is not served`);
+      if (client.fullScopeAllowed === false)
+        problems.push(`client ${client.clientId}: fullScopeAllowed=false (role scope mappings) is not implemented`);
+      if (client.protocol && client.protocol !== 'openid-connect')
+        problems.push(`client ${client.clientId}: protocol ${client.protocol} is not served`);
       if (client.implicitFlowEnabled) problems.push(`client ${client.clientId}: the implicit flow is not served`);
       for (const uri of [...this.redirectUrisOf(client), ...this.postLogoutRedirectUrisOf(client)]) {
         // Keycloak would accept wildcards; the dev server compares exactly, so a wildcard would only ever fail here.
-        if (uri.includes('*')) problems.push(`client ${client.clientId}: redirect URI ${uri} uses a wildcard; dev-oidc compares redirect URIs exactly`);
+        if (uri.includes('*'))
+          problems.push(
+            `client ${client.clientId}: redirect URI ${uri} uses a wildcard; dev-oidc compares redirect URIs exactly`,
+          );
       }
       const pkce = this.requiredPkceMethod(client);
-      if (pkce && pkce !== 'S256') problems.push(`client ${client.clientId}: pkce.code.challenge.method ${pkce} is not served (S256 only)`);
+      if (pkce && pkce !== 'S256')
+        problems.push(`client ${client.clientId}: pkce.code.challenge.method ${pkce} is not served (S256 only)`);
     }
     for (const name of [...(rep.defaultDefaultClientScopes ?? []), ...(rep.defaultOptionalClientScopes ?? [])]) {
       if (!scopes.has(name)) problems.push(`realm default client scope ${name} does not exist in the file`);
     }
     for (const role of this.realmRoles.values()) {
-      for (const name of role.composites?.realm ?? []) if (!this.realmRoles.has(name)) problems.push(`role ${role.name}: composite realm role ${name} does not exist`);
-      for (const id of Object.keys(role.composites?.client ?? {})) if (!knownClient(id)) problems.push(`role ${role.name}: composite names unknown client ${id}`);
+      for (const name of role.composites?.realm ?? [])
+        if (!this.realmRoles.has(name)) problems.push(`role ${role.name}: composite realm role ${name} does not exist`);
+      for (const id of Object.keys(role.composites?.client ?? {}))
+        if (!knownClient(id)) problems.push(`role ${role.name}: composite names unknown client ${id}`);
     }
     const declared = new Set(this.userProfile?.attributes.map((a) => a.name));
     for (const user of rep.users ?? []) {
       const who = `user ${user.username}`;
-      for (const name of user.realmRoles ?? []) if (!this.realmRoles.has(name)) problems.push(`${who}: realm role ${name} does not exist`);
-      for (const id of Object.keys(user.clientRoles ?? {})) if (!knownClient(id)) problems.push(`${who}: client roles of unknown client ${id}`);
-      if (user.serviceAccountClientId && !clients.has(user.serviceAccountClientId)) problems.push(`${who}: service account of unknown client ${user.serviceAccountClientId}`);
+      for (const name of user.realmRoles ?? [])
+        if (!this.realmRoles.has(name)) problems.push(`${who}: realm role ${name} does not exist`);
+      for (const id of Object.keys(user.clientRoles ?? {}))
+        if (!knownClient(id)) problems.push(`${who}: client roles of unknown client ${id}`);
+      if (user.serviceAccountClientId && !clients.has(user.serviceAccountClientId))
+        problems.push(`${who}: service account of unknown client ${user.serviceAccountClientId}`);
       for (const credential of user.credentials ?? []) {
-        if (credential.type === 'password' && credential.value === undefined) problems.push(`${who}: only plain "value" passwords can be checked, not hashed ones`);
+        if (credential.type === 'password' && credential.value === undefined)
+          problems.push(`${who}: only plain "value" passwords can be checked, not hashed ones`);
       }
       // Keycloak ≥ 24 hides attributes the user profile does not declare (unmanagedAttributePolicy unset).
       if (this.userProfile && !this.userProfile.unmanagedAttributePolicy) {
-        for (const name of Object.keys(user.attributes ?? {})) if (!declared.has(name)) problems.push(`${who}: attribute ${name} is not declared in the user profile`);
+        for (const name of Object.keys(user.attributes ?? {}))
+          if (!declared.has(name)) problems.push(`${who}: attribute ${name} is not declared in the user profile`);
       }
     }
     return problems;

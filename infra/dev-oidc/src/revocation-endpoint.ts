@@ -11,7 +11,11 @@ export const REVOCATION_PATH = '/protocol/openid-connect/revoke';
  * stays valid until it expires (at most 5 min). A token this server did not issue is answered 200, as
  * RFC 7009 §2.2 asks; a token of another client is refused like Keycloak does.
  */
-export async function revokeToken(context: RealmContext, form: URLSearchParams, authorization: string | undefined): Promise<{ clientId: string; revoked: boolean }> {
+export async function revokeToken(
+  context: RealmContext,
+  form: URLSearchParams,
+  authorization: string | undefined,
+): Promise<{ clientId: string; revoked: boolean }> {
   const client = authenticateClient(context.realm, form, authorization);
   const token = form.get('token');
   if (!token) throw oauthErrors.invalidRequest('Token not provided');

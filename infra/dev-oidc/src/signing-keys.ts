@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { calculateJwkThumbprint, exportJWK, exportSPKI, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import {
+  calculateJwkThumbprint,
+  exportJWK,
+  exportSPKI,
+  generateKeyPair,
+  importJWK,
+  type CryptoKey,
+  type JWK,
+} from 'jose';
 
 /** The realm's keys: RS256 for access and ID tokens (published in the JWKS), HS512 for refresh tokens. */
 export interface SigningKeys {
@@ -50,7 +58,9 @@ async function readKeyFile(file: string): Promise<KeyFile | undefined> {
   }
   const parsed = JSON.parse(text) as Partial<KeyFile>;
   if (parsed.version !== 1 || parsed.rsa?.kty !== 'RSA' || !parsed.rsa.d || typeof parsed.hmac !== 'string') {
-    throw new Error(`${file} is not a dev-oidc key file; delete it to generate a new key (tokens issued with the old key become invalid)`);
+    throw new Error(
+      `${file} is not a dev-oidc key file; delete it to generate a new key (tokens issued with the old key become invalid)`,
+    );
   }
   return parsed as KeyFile;
 }

@@ -41,28 +41,49 @@ export async function handleTokenRequest(context: RealmContext, request: TokenRe
   if (grantType === 'authorization_code') return authorizationCodeGrant(context, client, request.form);
 
   if (grantType === 'password') {
-    if (!client.directAccessGrantsEnabled) throw oauthErrors.unauthorizedClient('Client not allowed for direct access grants');
+    if (!client.directAccessGrantsEnabled)
+      throw oauthErrors.unauthorizedClient('Client not allowed for direct access grants');
     // A locked user gets the very answer of a wrong password (brute-force detection, see user-authentication.ts).
     const outcome = context.authenticate(request.form.get('username') ?? '', request.form.get('password') ?? '');
     if (!outcome.ok && outcome.reason === 'invalid') throw oauthErrors.invalidUserCredentials();
-    if (!outcome.ok) throw oauthErrors.invalidGrant(outcome.reason === 'disabled' ? 'Account disabled' : 'Account is not fully set up');
+    if (!outcome.ok)
+      throw oauthErrors.invalidGrant(
+        outcome.reason === 'disabled' ? 'Account disabled' : 'Account is not fully set up',
+      );
     const user = outcome.user;
     const session = context.sessions.create(realm.subjectOf(user), user.username, false);
     const response = await issuer.issue({
-      client, user, requestedScopes: scopesOf(request.form), sessionId: session.id, authTime, sessionNotes: {}, withRefreshToken: true,
+      client,
+      user,
+      requestedScopes: scopesOf(request.form),
+      sessionId: session.id,
+      authTime,
+      sessionNotes: {},
+      withRefreshToken: true,
     });
     return { response, event: { grantType, clientId: client.clientId, username: user.username } };
   }
 
   if (grantType === 'client_credentials') {
-    if (client.publicClient) throw oauthErrors.unauthorizedClient('Public client not allowed to retrieve service account');
-    if (!client.serviceAccountsEnabled) throw oauthErrors.unauthorizedClient('Client not enabled to retrieve service account');
+    if (client.publicClient)
+      throw oauthErrors.unauthorizedClient('Public client not allowed to retrieve service account');
+    if (!client.serviceAccountsEnabled)
+      throw oauthErrors.unauthorizedClient('Client not enabled to retrieve service account');
     const user = realm.serviceAccountOf(client);
     // Keycloak ≥ 12 issues no refresh token for client credentials unless the client asks for it.
     const withRefreshToken = client.attributes?.['client_credentials.use_refresh_token'] === 'true';
-    const sessionNotes = { client_id: client.clientId, clientHost: request.remoteAddress, clientAddress: request.remoteAddress };
+    const sessionNotes = {
+      client_id: client.clientId,
+      clientHost: request.remoteAddress,
+      clientAddress: request.remoteAddress,
+    };
     const response = await issuer.issue({
-      client, user, requestedScopes: scopesOf(request.form), authTime, sessionNotes, withRefreshToken,
+      client,
+      user,
+      requestedScopes: scopesOf(request.form),
+      authTime,
+      sessionNotes,
+      withRefreshToken,
       ...(withRefreshToken ? { sessionId: randomUUID() } : {}),
     });
     return { response, event: { grantType, clientId: client.clientId, username: user.username } };
@@ -71,10 +92,12 @@ export async function handleTokenRequest(context: RealmContext, request: TokenRe
   const refreshToken = request.form.get('refresh_token');
   if (!refreshToken) throw oauthErrors.invalidRequest('Missing parameter: refresh_token');
   const previous = await issuer.verifyRefresh(refreshToken);
-  if (previous.azp !== client.clientId) throw oauthErrors.invalidGrant("Invalid refresh token. Token client and authorized client don't match");
+  if (previous.azp !== client.clientId)
+    throw oauthErrors.invalidGrant("Invalid refresh token. Token client and authorized client don't match");
   // Logout ends the session and so every refresh token issued in it; no session outlives ssoSessionMaxLifespan.
   const sessionGone = context.sessions.tokenState(previous.sid, client.clientId, previous.cg) === 'inactive';
-  if (sessionGone || authTime - previous.auth_time > realm.sessionMaxLifespan) throw oauthErrors.invalidGrant('Session not active');
+  if (sessionGone || authTime - previous.auth_time > realm.sessionMaxLifespan)
+    throw oauthErrors.invalidGrant('Session not active');
   const user = realm.userBySubject(previous.sub);
   if (!user) throw oauthErrors.invalidGrant('Invalid refresh token');
   if (user.enabled === false) throw oauthErrors.invalidGrant('User disabled');
@@ -84,7 +107,12 @@ export async function handleTokenRequest(context: RealmContext, request: TokenRe
     ? { client_id: client.clientId, clientHost: request.remoteAddress, clientAddress: request.remoteAddress }
     : {};
   const response = await issuer.issue({
-    client, user, requestedScopes: scopes, authTime: previous.auth_time, sessionNotes, withRefreshToken: true,
+    client,
+    user,
+    requestedScopes: scopes,
+    authTime: previous.auth_time,
+    sessionNotes,
+    withRefreshToken: true,
     ...(previous.sid ? { sessionId: previous.sid } : {}),
     ...(previous.cg ? { clientGeneration: previous.cg } : {}),
   });
@@ -95,7 +123,11 @@ export async function handleTokenRequest(context: RealmContext, request: TokenRe
  * The code grant: the code is spent on first sight, whatever follows; a second use is refused and
  * revokes the refresh tokens the first use gave that client in that session, as Keycloak does.
  */
-async function authorizationCodeGrant(context: RealmContext, client: ClientRepresentation, form: URLSearchParams): Promise<TokenResult> {
+async function authorizationCodeGrant(
+  context: RealmContext,
+  client: ClientRepresentation,
+  form: URLSearchParams,
+): Promise<TokenResult> {
   if (!client.standardFlowEnabled) throw oauthErrors.unauthorizedClient('Client not allowed to exchange code');
   const codeText = form.get('code');
   if (!codeText) throw oauthErrors.invalidRequest('Missing parameter: code');
@@ -113,7 +145,8 @@ async function authorizationCodeGrant(context: RealmContext, client: ClientRepre
   if (code.codeChallenge !== undefined) {
     if (!verifier) throw oauthErrors.invalidGrant('PKCE code verifier not specified');
     if (!isWellFormedVerifier(verifier)) throw oauthErrors.invalidGrant('PKCE invalid code verifier');
-    if (!verifierMatches(verifier, code.codeChallenge)) throw oauthErrors.invalidGrant('PKCE verification failed: Code mismatch');
+    if (!verifierMatches(verifier, code.codeChallenge))
+      throw oauthErrors.invalidGrant('PKCE verification failed: Code mismatch');
   } else if (verifier) {
     throw oauthErrors.invalidGrant('PKCE code verifier specified but challenge not present in authorization');
   }
@@ -126,7 +159,13 @@ async function authorizationCodeGrant(context: RealmContext, client: ClientRepre
   const clientGeneration = context.sessions.generation(session, client.clientId);
   context.sessions.tokenState(session.id, client.clientId, clientGeneration);
   const response = await context.issuer.issue({
-    client, user, requestedScopes: code.scopes, sessionId: session.id, authTime: session.authTime, sessionNotes: {}, withRefreshToken: true,
+    client,
+    user,
+    requestedScopes: code.scopes,
+    sessionId: session.id,
+    authTime: session.authTime,
+    sessionNotes: {},
+    withRefreshToken: true,
     clientGeneration,
     ...(code.nonce !== undefined ? { nonce: code.nonce } : {}),
   });

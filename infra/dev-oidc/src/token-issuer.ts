@@ -83,13 +83,19 @@ export class TokenIssuer {
       scope,
     };
     if (grant.withRefreshToken) response.refresh_token = await this.signRefresh(grant, scope, iat);
-    if (grant.requestedScopes.includes('openid')) response.id_token = await this.sign(this.idClaims(grant, scopes, iat, accessToken));
+    if (grant.requestedScopes.includes('openid'))
+      response.id_token = await this.sign(this.idClaims(grant, scopes, iat, accessToken));
     if (grant.sessionId) response.session_state = grant.sessionId;
     return response;
   }
 
   /** The access-token payload Keycloak would issue for this grant, unsigned. */
-  accessClaims(grant: TokenGrant, scopes = this.realm.clientScopesFor(grant.client, grant.requestedScopes), scope = this.scopeClaim(grant.requestedScopes, scopes), iat = nowSeconds()): Claims {
+  accessClaims(
+    grant: TokenGrant,
+    scopes = this.realm.clientScopesFor(grant.client, grant.requestedScopes),
+    scope = this.scopeClaim(grant.requestedScopes, scopes),
+    iat = nowSeconds(),
+  ): Claims {
     const context = this.mapperContext(grant);
     const claims: Claims = {
       exp: iat + this.realm.accessTokenLifespan,
@@ -108,7 +114,9 @@ export class TokenIssuer {
 
   /** Signs a payload as an RS256 JWT with the realm key (header `kid`), like Keycloak's access and ID tokens. */
   async sign(claims: Claims, header: Record<string, unknown> = {}): Promise<string> {
-    return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: this.keys.kid, ...header }).sign(this.keys.privateKey);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: this.keys.kid, ...header })
+      .sign(this.keys.privateKey);
   }
 
   /**
@@ -117,7 +125,9 @@ export class TokenIssuer {
    */
   async verifyOwn(token: string, typ: 'Bearer' | 'ID', allowExpired = false): Promise<Claims | undefined> {
     try {
-      const { payload } = await compactVerify(token, createLocalJWKSet({ keys: [this.keys.publicJwk] }), { algorithms: ['RS256'] });
+      const { payload } = await compactVerify(token, createLocalJWKSet({ keys: [this.keys.publicJwk] }), {
+        algorithms: ['RS256'],
+      });
       const claims = JSON.parse(new TextDecoder().decode(payload)) as Claims;
       if (claims['iss'] !== this.issuer || claims['typ'] !== typ || typeof claims['sub'] !== 'string') return undefined;
       if (!allowExpired && !(typeof claims['exp'] === 'number' && claims['exp'] > nowSeconds())) return undefined;

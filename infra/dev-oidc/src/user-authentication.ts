@@ -18,7 +18,12 @@ function passwordMatches(user: UserRepresentation, password: string): boolean {
  * brute-force detection: a locked user is refused without looking at the password, a wrong password
  * counts as a failure, a right one clears the count.
  */
-export function authenticateUser(realm: RealmModel, bruteForce: BruteForceProtector, login: string, password: string): UserAuthentication {
+export function authenticateUser(
+  realm: RealmModel,
+  bruteForce: BruteForceProtector,
+  login: string,
+  password: string,
+): UserAuthentication {
   const user = realm.userByLogin(login);
   if (!user) {
     // The same work as for a known user, so the answer time does not tell whether the name exists.

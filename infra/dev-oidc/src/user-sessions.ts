@@ -121,7 +121,11 @@ export class UserSessions {
 
   private isActive(session: UserSession): boolean {
     const now = this.now();
-    return !session.ended && now - session.lastSeen <= this.limits.idleSeconds * 1000 && now - session.started <= this.limits.maxSeconds * 1000;
+    return (
+      !session.ended &&
+      now - session.lastSeen <= this.limits.idleSeconds * 1000 &&
+      now - session.started <= this.limits.maxSeconds * 1000
+    );
   }
 
   /** Forgets sessions that no token can refer to any more; bounded so a login flood cannot exhaust memory. */
@@ -130,7 +134,11 @@ export class UserSessions {
     if (now - this.lastSweep < SWEEP_EVERY_MS && this.sessions.size < MAX_SESSIONS) return;
     this.lastSweep = now;
     for (const session of this.sessions.values()) {
-      if (now - session.started > this.limits.maxSeconds * 1000 || now - session.lastSeen > this.limits.idleSeconds * 1000) this.forget(session);
+      if (
+        now - session.started > this.limits.maxSeconds * 1000 ||
+        now - session.lastSeen > this.limits.idleSeconds * 1000
+      )
+        this.forget(session);
     }
     // Oldest first (insertion order); an evicted session becomes "unknown", i.e. its tokens only expire.
     for (const session of this.sessions.values()) {

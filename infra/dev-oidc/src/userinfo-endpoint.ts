@@ -6,7 +6,12 @@ import type { RealmContext } from './realm-context.js';
 /** RFC 6750 §3: the error in the WWW-Authenticate header and, as Keycloak does, in the body. */
 function refuse(context: RealmContext, res: ServerResponse, status: number, error: string, description: string): void {
   const challenge = `Bearer realm="${context.realm.name}", error="${error}", error_description="${description}"`;
-  sendJson(res, status, { error, error_description: description }, { 'www-authenticate': challenge, 'cache-control': 'no-store' });
+  sendJson(
+    res,
+    status,
+    { error, error_description: description },
+    { 'www-authenticate': challenge, 'cache-control': 'no-store' },
+  );
 }
 
 /**
@@ -34,9 +39,16 @@ export async function userinfo(context: RealmContext, req: IncomingMessage, res:
   const user = context.realm.userBySubject(claims['sub'] as string);
   const sid = typeof claims['sid'] === 'string' ? claims['sid'] : undefined;
   if (!client || !user || context.sessions.hasEnded(sid)) {
-    return refuse(context, res, 401, 'invalid_token', 'User session not found or doesn\'t have client attached on it');
+    return refuse(context, res, 401, 'invalid_token', "User session not found or doesn't have client attached on it");
   }
   // The scope claim names only scopes the client has (it omits default ones marked include.in.token.scope=false, which apply anyway).
-  const body = context.issuer.userinfoClaims({ client, user, requestedScopes: scopes, authTime: 0, sessionNotes: {}, withRefreshToken: false });
+  const body = context.issuer.userinfoClaims({
+    client,
+    user,
+    requestedScopes: scopes,
+    authTime: 0,
+    sessionNotes: {},
+    withRefreshToken: false,
+  });
   sendJson(res, 200, body, { 'cache-control': 'no-store' });
 }

@@ -8,7 +8,11 @@ import { auditMigrations } from './audit.migration.js';
 
 const entry: AuditEntry = {
   actor: { subject: 'u-1', username: 'ib.solothurn', roles: ['gemeinde'], scope: { gemeinden: [2601] } },
-  action: 'case.read', objectType: 'case', objectId: 'c-1', municipality: 2601, outcome: 'granted',
+  action: 'case.read',
+  objectType: 'case',
+  objectId: 'c-1',
+  municipality: 2601,
+  outcome: 'granted',
 };
 
 describe('AuditLog against PostgreSQL', () => {
@@ -16,7 +20,12 @@ describe('AuditLog against PostgreSQL', () => {
   let ds: DataSource;
   beforeAll(async () => {
     db = await createTestDatabase('case-management');
-    await runMigrations({ migratorUrl: db.migratorUrl, appRole: db.appRole, migrations: auditMigrations, appendOnlyTables: [AUDIT_TABLE] });
+    await runMigrations({
+      migratorUrl: db.migratorUrl,
+      appRole: db.appRole,
+      migrations: auditMigrations,
+      appendOnlyTables: [AUDIT_TABLE],
+    });
     ds = createDataSource({ url: db.appUrl });
     await ds.initialize();
   });
@@ -28,13 +37,26 @@ describe('AuditLog against PostgreSQL', () => {
   it('commits with the action and disappears with its rollback', async () => {
     const audit = new AuditLog(ds);
     await correlation.run({ correlationId: 'corr-1' }, () => ds.transaction((em) => audit.record(em, entry)));
-    await expect(ds.transaction(async (em) => {
-      await audit.record(em, { ...entry, objectId: 'c-rolled-back' });
-      throw new Error('the action failed');
-    })).rejects.toThrow('the action failed');
-    const rows = await ds.query('SELECT actor_username, action, object_id, municipality, outcome, correlation_id, actor_scope FROM audit_record');
-    expect(rows).toEqual([{ actor_username: 'ib.solothurn', action: 'case.read', object_id: 'c-1', municipality: 2601,
-      outcome: 'granted', correlation_id: 'corr-1', actor_scope: { gemeinden: [2601] } }]);
+    await expect(
+      ds.transaction(async (em) => {
+        await audit.record(em, { ...entry, objectId: 'c-rolled-back' });
+        throw new Error('the action failed');
+      }),
+    ).rejects.toThrow('the action failed');
+    const rows = await ds.query(
+      'SELECT actor_username, action, object_id, municipality, outcome, correlation_id, actor_scope FROM audit_record',
+    );
+    expect(rows).toEqual([
+      {
+        actor_username: 'ib.solothurn',
+        action: 'case.read',
+        object_id: 'c-1',
+        municipality: 2601,
+        outcome: 'granted',
+        correlation_id: 'corr-1',
+        actor_scope: { gemeinden: [2601] },
+      },
+    ]);
   });
 
   it('cannot be updated, deleted or truncated by the runtime role', async () => {

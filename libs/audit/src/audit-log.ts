@@ -13,9 +13,20 @@ export class AuditLog {
     if (entries.length === 0) return;
     const params: unknown[] = [];
     const rows = entries.map((e) => {
-      const values = [e.actor.subject, e.actor.username ?? null, e.actor.roles, JSON.stringify(e.actor.scope), e.action,
-        e.objectType, e.objectId ?? null, e.municipality ?? null, e.outcome, e.recipient ?? null, correlation.id() ?? null,
-        e.detail ? JSON.stringify(e.detail) : null];
+      const values = [
+        e.actor.subject,
+        e.actor.username ?? null,
+        e.actor.roles,
+        JSON.stringify(e.actor.scope),
+        e.action,
+        e.objectType,
+        e.objectId ?? null,
+        e.municipality ?? null,
+        e.outcome,
+        e.recipient ?? null,
+        correlation.id() ?? null,
+        e.detail ? JSON.stringify(e.detail) : null,
+      ];
       const start = params.length;
       params.push(...values);
       return `(${values.map((_, i) => `$${start + i + 1}`).join(', ')})`;

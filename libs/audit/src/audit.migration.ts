@@ -27,7 +27,9 @@ export class CreateAuditRecord1763700000000 implements MigrationInterface {
         correlation_id text,
         detail        jsonb
       )`);
-    await q.query(`COMMENT ON TABLE audit_record IS 'Append-only log of every read and change of personal data (DSV Art. 4). No personal data in detail.'`);
+    await q.query(
+      `COMMENT ON TABLE audit_record IS 'Append-only log of every read and change of personal data (DSV Art. 4). No personal data in detail.'`,
+    );
     await q.query('CREATE INDEX audit_record_object ON audit_record (object_type, object_id, occurred_at)');
     await q.query('CREATE INDEX audit_record_actor ON audit_record (actor_subject, occurred_at)');
     await makeAppendOnly(q, 'audit_record');

@@ -22,9 +22,16 @@ export type ResolvedAuthOptions = Required<AuthModuleOptions>;
 export const AUTH_OPTIONS = Symbol('si:auth:options');
 
 /** Fills the defaults, from the environment first; trailing slashes would break the exact `iss` match. */
-export function resolveAuthOptions(options: AuthModuleOptions, env: NodeJS.ProcessEnv = process.env): ResolvedAuthOptions {
-  if (!options.clientId) throw new Error('AuthModule.forRoot needs the service clientId (it must appear in the tokens\' aud)');
-  const authServerUrl = (options.authServerUrl ?? env['OIDC_AUTH_SERVER_URL'] ?? 'http://localhost:8080').replace(/\/+$/, '');
+export function resolveAuthOptions(
+  options: AuthModuleOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedAuthOptions {
+  if (!options.clientId)
+    throw new Error("AuthModule.forRoot needs the service clientId (it must appear in the tokens' aud)");
+  const authServerUrl = (options.authServerUrl ?? env['OIDC_AUTH_SERVER_URL'] ?? 'http://localhost:8080').replace(
+    /\/+$/,
+    '',
+  );
   const realm = options.realm ?? env['OIDC_REALM'] ?? 'start-integration';
   return {
     authServerUrl,
@@ -32,6 +39,7 @@ export function resolveAuthOptions(options: AuthModuleOptions, env: NodeJS.Proce
     clientId: options.clientId,
     tokenCacheSize: options.tokenCacheSize ?? 10_000,
     minTimeBetweenJwksRequests: options.minTimeBetweenJwksRequests ?? 10,
-    jwksUrl: options.jwksUrl ?? env['OIDC_JWKS_URL'] ?? `${authServerUrl}/realms/${realm}/protocol/openid-connect/certs`,
+    jwksUrl:
+      options.jwksUrl ?? env['OIDC_JWKS_URL'] ?? `${authServerUrl}/realms/${realm}/protocol/openid-connect/certs`,
   };
 }

@@ -24,8 +24,16 @@ export class AuthModule {
       imports: [DiscoveryModule],
       providers: [
         { provide: AUTH_OPTIONS, useValue: resolved },
-        { provide: KeycloakTokenVerifier, useFactory: (o: ResolvedAuthOptions) => new KeycloakTokenVerifier(o), inject: [AUTH_OPTIONS] },
-        { provide: TokenCache, useFactory: (o: ResolvedAuthOptions) => new TokenCache(o.tokenCacheSize), inject: [AUTH_OPTIONS] },
+        {
+          provide: KeycloakTokenVerifier,
+          useFactory: (o: ResolvedAuthOptions) => new KeycloakTokenVerifier(o),
+          inject: [AUTH_OPTIONS],
+        },
+        {
+          provide: TokenCache,
+          useFactory: (o: ResolvedAuthOptions) => new TokenCache(o.tokenCacheSize),
+          inject: [AUTH_OPTIONS],
+        },
         KeycloakGuard,
         { provide: APP_GUARD, useExisting: KeycloakGuard },
         RouteAuditService,

@@ -70,7 +70,8 @@ export class KeycloakTokenVerifier {
     this.grantManager = new GrantManagerClass(config);
     const jwksUrl = options.jwksUrl?.replace(/\/+$/, '');
     if (jwksUrl && jwksUrl !== this.issuer + CERTS_PATH) {
-      if (!jwksUrl.endsWith(CERTS_PATH)) throw new Error(`jwksUrl must end in ${CERTS_PATH} (Keycloak's JWKS path), got ${jwksUrl}`);
+      if (!jwksUrl.endsWith(CERTS_PATH))
+        throw new Error(`jwksUrl must end in ${CERTS_PATH} (Keycloak's JWKS path), got ${jwksUrl}`);
       // keycloak-connect checks iss against realmUrl but fetches keys from rotation.realmUrl: only the latter moves.
       this.grantManager.rotation = new Rotation({
         realmUrl: jwksUrl.slice(0, -CERTS_PATH.length),

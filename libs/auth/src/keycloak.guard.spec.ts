@@ -80,7 +80,11 @@ async function passwordGrant(oidc: DevOidcServer, username: string): Promise<str
 }
 
 interface TestApp {
-  request(method: 'GET' | 'POST', path: string, token?: string): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }>;
+  request(
+    method: 'GET' | 'POST',
+    path: string,
+    token?: string,
+  ): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
@@ -97,7 +101,11 @@ async function createApp(options: Parameters<typeof AuthModule.forRoot>[0], logg
   return {
     async request(method, path, token) {
       const response = await fetch(base + path, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
-      return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (await response.json()) as Record<string, unknown>,
+      };
     },
     close: () => app.close(),
   };
@@ -124,7 +132,10 @@ describe('KeycloakGuard with the dev identity server', () => {
     foreign = await startDevOidc({ port: 0 });
     // Claims our issuer but signs with another key.
     impostor = await startDevOidc({ port: 0, publicUrl: oidc.publicUrl });
-    app = await createApp({ authServerUrl: oidc.publicUrl, realm: 'start-integration', clientId: 'case-management' }, logger);
+    app = await createApp(
+      { authServerUrl: oidc.publicUrl, realm: 'start-integration', clientId: 'case-management' },
+      logger,
+    );
   });
 
   afterAll(async () => {
@@ -162,10 +173,16 @@ describe('KeycloakGuard with the dev identity server', () => {
   });
 
   it.each([
-    ['expired', () => oidc.mintAccessToken({ exp: SECONDS() - 60, iat: SECONDS() - 360 }, { username: 'ib.solothurn' })],
+    [
+      'expired',
+      () => oidc.mintAccessToken({ exp: SECONDS() - 60, iat: SECONDS() - 360 }, { username: 'ib.solothurn' }),
+    ],
     ['from a foreign issuer', () => foreign.mintAccessToken({}, { username: 'ib.solothurn' })],
     ['signed by a foreign key under our issuer', () => impostor.mintAccessToken({}, { username: 'ib.solothurn' })],
-    ['for another audience', () => oidc.mintAccessToken({ aud: ['offers', 'reporting'] }, { username: 'ib.solothurn' })],
+    [
+      'for another audience',
+      () => oidc.mintAccessToken({ aud: ['offers', 'reporting'] }, { username: 'ib.solothurn' }),
+    ],
     ['without typ Bearer', () => oidc.mintAccessToken({ typ: 'ID' }, { username: 'ib.solothurn' })],
     ['without exp', () => oidc.mintAccessToken({ exp: undefined }, { username: 'ib.solothurn' })],
     ['without sub', () => oidc.mintAccessToken({ sub: undefined }, { username: 'ib.solothurn' })],
@@ -183,7 +200,11 @@ describe('KeycloakGuard with the dev identity server', () => {
     expect((await get('/cases/mine', token)).status).toBe(200);
     const [header, payload, signature] = token.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const tampered = [header, Buffer.from(JSON.stringify({ ...claims, gemeinden: ['2581', '2601'] })).toString('base64url'), signature].join('.');
+    const tampered = [
+      header,
+      Buffer.from(JSON.stringify({ ...claims, gemeinden: ['2581', '2601'] })).toString('base64url'),
+      signature,
+    ].join('.');
     issuedTokens.push(tampered);
     expect((await get('/cases/mine', tampered)).status).toBe(401);
   });
@@ -198,7 +219,9 @@ describe('KeycloakGuard with the dev identity server', () => {
     const response = await get('/cases/forgotten', await tokenFor('ib.solothurn'));
     expect(response.status).toBe(403);
     expect(response.body['detail']).toMatch(/declares no access rule/);
-    expect(logger.lines.some((line) => line.includes('CasesController.forgotten') && line.includes('@Public'))).toBe(true);
+    expect(logger.lines.some((line) => line.includes('CasesController.forgotten') && line.includes('@Public'))).toBe(
+      true,
+    );
   });
 
   it('opens a @Public route without a token', async () => {
@@ -210,13 +233,21 @@ describe('KeycloakGuard with the dev identity server', () => {
     const response = await fetch(`${oidc.issuer}/protocol/openid-connect/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'register-connector', client_secret: 'register-connector-secret' }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'register-connector',
+        client_secret: 'register-connector-secret',
+      }),
     });
     const token = ((await response.json()) as { access_token: string }).access_token;
     issuedTokens.push(token);
     const accepted = await app.request('POST', '/intake/messages', token);
     expect(accepted.status).toBe(201);
-    expect(accepted.body).toMatchObject({ username: 'service-account-register-connector', isServiceAccount: true, gemeinden: [] });
+    expect(accepted.body).toMatchObject({
+      username: 'service-account-register-connector',
+      isServiceAccount: true,
+      gemeinden: [],
+    });
     const person = await app.request('POST', '/intake/messages', await tokenFor('ib.solothurn'));
     expect(person.status).toBe(403);
   });
@@ -236,7 +267,11 @@ describe('KeycloakGuard with the dev identity server', () => {
 
   it('logs failed authentications with reason, route and ip, and never a token', async () => {
     const failures = logger.lines.filter((line) => line.includes('authentication failed'));
-    expect(failures.some((line) => line.includes('wrong ISS') && line.includes('CasesController.mine') && line.includes('127.0.0.1'))).toBe(true);
+    expect(
+      failures.some(
+        (line) => line.includes('wrong ISS') && line.includes('CasesController.mine') && line.includes('127.0.0.1'),
+      ),
+    ).toBe(true);
     expect(failures.some((line) => line.includes('expired'))).toBe(true);
     expect(failures.some((line) => line.includes('wrong audience'))).toBe(true);
     for (const token of issuedTokens.filter((t) => t.length > 20)) {

@@ -62,9 +62,16 @@ export class KeycloakGuard implements CanActivate {
 
     const http = context.switchToHttp();
     const request = http.getRequest<HttpRequest>();
-    const principal = request[PRINCIPAL_PROPERTY] ?? (await this.authenticate(request, http.getResponse<HttpReply>(), route));
+    const principal =
+      request[PRINCIPAL_PROPERTY] ?? (await this.authenticate(request, http.getResponse<HttpReply>(), route));
     if (!policy.roles.some((role) => principal.roles.includes(role))) {
-      this.logger.warn({ message: 'access denied', reason: `missing role (one of ${policy.roles.join(', ')})`, route, subject: principal.subject, ip: request.ip });
+      this.logger.warn({
+        message: 'access denied',
+        reason: `missing role (one of ${policy.roles.join(', ')})`,
+        route,
+        subject: principal.subject,
+        ip: request.ip,
+      });
       throw forbidden(`requires one of the roles: ${policy.roles.join(', ')}`);
     }
     return true;
@@ -93,7 +100,14 @@ export class KeycloakGuard implements CanActivate {
   }
 
   private fail(reply: HttpReply, request: HttpRequest, route: string, reason: string, challenge: string): void {
-    this.logger.warn({ message: 'authentication failed', reason, route, method: request.method, path: request.url?.split('?')[0], ip: request.ip });
+    this.logger.warn({
+      message: 'authentication failed',
+      reason,
+      route,
+      method: request.method,
+      path: request.url?.split('?')[0],
+      ip: request.ip,
+    });
     if (reply.header) reply.header('WWW-Authenticate', challenge);
     else reply.setHeader?.('WWW-Authenticate', challenge);
   }

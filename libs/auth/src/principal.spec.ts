@@ -25,12 +25,18 @@ describe('principalFromClaims', () => {
   });
 
   it('drops gemeinden entries that are not BFS numbers, so a typo grants less', () => {
-    expect(principalFromClaims(claims({ gemeinden: ['2601', 'Olten', '02581', '99999', 7] })).gemeinden).toEqual([2601]);
+    expect(principalFromClaims(claims({ gemeinden: ['2601', 'Olten', '02581', '99999', 7] })).gemeinden).toEqual([
+      2601,
+    ]);
     expect(principalFromClaims(claims({ gemeinden: '2581' })).gemeinden).toEqual([2581]);
   });
 
   it('recognises service accounts and the sozialregion claim', () => {
-    expect(principalFromClaims(claims({ client_id: 'register-connector', preferred_username: 'service-account-register-connector' })).isServiceAccount).toBe(true);
+    expect(
+      principalFromClaims(
+        claims({ client_id: 'register-connector', preferred_username: 'service-account-register-connector' }),
+      ).isServiceAccount,
+    ).toBe(true);
     expect(principalFromClaims(claims({ sozialregion: 'olten' })).sozialregion).toBe('olten');
   });
 
@@ -59,7 +65,9 @@ describe('object-level checks', () => {
   it('checks the Sozialregion by role and claim', () => {
     expect(() => assertSozialregion(region, 'olten')).not.toThrow();
     expect(() => assertSozialregion(region, 'dorneck')).toThrow(/Sozialregion dorneck/);
-    expect(() => assertSozialregion(principalFromClaims(claims({ sozialregion: 'olten' })), 'olten')).toThrow(ForbiddenException);
+    expect(() => assertSozialregion(principalFromClaims(claims({ sozialregion: 'olten' })), 'olten')).toThrow(
+      ForbiddenException,
+    );
     expect(hasRole(region, 'sozialregion')).toBe(true);
     expect(hasRole(region, 'gemeinde')).toBe(false);
   });

@@ -50,8 +50,15 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   if (typeof clientId !== 'string' || clientId === '') throw new MalformedTokenError('token has no azp');
   const username = typeof claims['preferred_username'] === 'string' ? claims['preferred_username'] : subject;
   const realmAccess = claims['realm_access'] as { roles?: unknown } | undefined;
-  const gemeinden = [...new Set(strings(claims['gemeinden']).filter((v) => BFS_NUMBER.test(v)).map(Number))];
-  const sozialregion = typeof claims['sozialregion'] === 'string' && claims['sozialregion'] !== '' ? claims['sozialregion'] : undefined;
+  const gemeinden = [
+    ...new Set(
+      strings(claims['gemeinden'])
+        .filter((v) => BFS_NUMBER.test(v))
+        .map(Number),
+    ),
+  ];
+  const sozialregion =
+    typeof claims['sozialregion'] === 'string' && claims['sozialregion'] !== '' ? claims['sozialregion'] : undefined;
   const anbieter = typeof claims['anbieter'] === 'string' && claims['anbieter'] !== '' ? claims['anbieter'] : undefined;
   const mentoringPools = [...new Set(strings(claims['mentoringPools']).filter((v) => v !== ''))];
   // Keycloak's service_account scope writes client_id; its service-account users are named so.

@@ -12,10 +12,18 @@ export interface ProblemDetails {
   message: string;
 }
 
-const problem = (status: number, title: string, detail: string): ProblemDetails => ({ type: 'about:blank', title, status, detail, message: detail });
+const problem = (status: number, title: string, detail: string): ProblemDetails => ({
+  type: 'about:blank',
+  title,
+  status,
+  detail,
+  message: detail,
+});
 
 /** 401: no usable token. The detail stays generic; the reason goes to the log only. */
-export const unauthenticated = (detail: string): UnauthorizedException => new UnauthorizedException(problem(401, 'Unauthorized', detail));
+export const unauthenticated = (detail: string): UnauthorizedException =>
+  new UnauthorizedException(problem(401, 'Unauthorized', detail));
 
 /** 403 with a detail that tells the caller what was missing (a role, a municipality, a declaration). */
-export const forbidden = (detail: string): ForbiddenException => new ForbiddenException(problem(403, 'Forbidden', detail));
+export const forbidden = (detail: string): ForbiddenException =>
+  new ForbiddenException(problem(403, 'Forbidden', detail));

@@ -31,7 +31,8 @@ export class RouteAuditService implements OnApplicationBootstrap {
       for (const name of this.scanner.getAllMethodNames(controller.prototype)) {
         const handler = (controller.prototype as Record<string, unknown>)[name];
         if (typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
-        if (routePolicy(this.reflector, handler, controller).kind === 'undeclared') found.push(routeName(controller, handler));
+        if (routePolicy(this.reflector, handler, controller).kind === 'undeclared')
+          found.push(routeName(controller, handler));
       }
     }
     return found;

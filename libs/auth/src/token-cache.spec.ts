@@ -2,7 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import type { Principal } from './principal.js';
 import { TokenCache } from './token-cache.js';
 
-const principal = (subject: string): Principal => ({ subject, username: subject, roles: [], gemeinden: [], clientId: 'si-cli', isServiceAccount: false });
+const principal = (subject: string): Principal => ({
+  subject,
+  username: subject,
+  roles: [],
+  gemeinden: [],
+  clientId: 'si-cli',
+  isServiceAccount: false,
+});
 
 describe('TokenCache', () => {
   it('returns the principal of a cached token until its exp, then forgets it', () => {

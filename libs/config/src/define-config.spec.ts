@@ -5,24 +5,48 @@ const settings = defineConfig('demo', {
   enabled: flag('DEMO_ENABLED', { default: true, meaning: 'Run the worker' }),
   prefix: text('DEMO_PREFIX', { default: 'si', meaning: 'Key prefix' }),
   key: optionalText('DEMO_KEY', { minBytes: 8, meaning: 'Signing key' }),
-  broker: url('DEMO_BROKER', { default: 'amqp://127.0.0.1:5672', protocols: ['amqp:', 'amqps:'], meaning: 'Broker address' }),
+  broker: url('DEMO_BROKER', {
+    default: 'amqp://127.0.0.1:5672',
+    protocols: ['amqp:', 'amqps:'],
+    meaning: 'Broker address',
+  }),
   level: oneOf('DEMO_LEVEL', ['info', 'warn'] as const, { default: 'info', meaning: 'Log level' }),
 });
 
 describe('defineConfig', () => {
   it('gives every setting its default when the environment is empty (an empty variable counts as unset)', () => {
-    expect(settings.load({ DEMO_PREFIX: '' })).toEqual({ leadDays: 14, enabled: true, prefix: 'si', key: undefined, broker: 'amqp://127.0.0.1:5672', level: 'info' });
+    expect(settings.load({ DEMO_PREFIX: '' })).toEqual({
+      leadDays: 14,
+      enabled: true,
+      prefix: 'si',
+      key: undefined,
+      broker: 'amqp://127.0.0.1:5672',
+      level: 'info',
+    });
   });
 
   it('reads and types what is set', () => {
-    expect(settings.load({ DEMO_LEAD_DAYS: '7', DEMO_ENABLED: 'false', DEMO_KEY: '12345678', DEMO_BROKER: 'amqps://b:5671', DEMO_LEVEL: 'warn' }))
-      .toMatchObject({ leadDays: 7, enabled: false, key: '12345678', broker: 'amqps://b:5671', level: 'warn' });
+    expect(
+      settings.load({
+        DEMO_LEAD_DAYS: '7',
+        DEMO_ENABLED: 'false',
+        DEMO_KEY: '12345678',
+        DEMO_BROKER: 'amqps://b:5671',
+        DEMO_LEVEL: 'warn',
+      }),
+    ).toMatchObject({ leadDays: 7, enabled: false, key: '12345678', broker: 'amqps://b:5671', level: 'warn' });
   });
 
   it('refuses every wrong value at once, naming the variable, its value, the rule and its meaning', () => {
     let error: unknown;
     try {
-      settings.load({ DEMO_LEAD_DAYS: '400', DEMO_ENABLED: 'yes', DEMO_KEY: 'short', DEMO_BROKER: 'http://x', DEMO_LEVEL: 'loud' });
+      settings.load({
+        DEMO_LEAD_DAYS: '400',
+        DEMO_ENABLED: 'yes',
+        DEMO_KEY: 'short',
+        DEMO_BROKER: 'http://x',
+        DEMO_LEVEL: 'loud',
+      });
     } catch (e) {
       error = e;
     }
@@ -38,8 +62,13 @@ describe('defineConfig', () => {
   });
 
   it('refuses a non-integer and names a variable without default as required', () => {
-    const required = defineConfig('demo', { secret: text('DEMO_SECRET', { meaning: 'A secret' }), n: int('DEMO_N', { default: 1, meaning: 'A count' }) });
-    expect(() => required.load({ DEMO_N: '1.5' })).toThrow(/DEMO_SECRET is required[\s\S]*DEMO_N="1.5" must be an integer of at least 0/);
+    const required = defineConfig('demo', {
+      secret: text('DEMO_SECRET', { meaning: 'A secret' }),
+      n: int('DEMO_N', { default: 1, meaning: 'A count' }),
+    });
+    expect(() => required.load({ DEMO_N: '1.5' })).toThrow(
+      /DEMO_SECRET is required[\s\S]*DEMO_N="1.5" must be an integer of at least 0/,
+    );
   });
 
   it('lets tests pass a configuration object: the defaults with their own values on top', () => {

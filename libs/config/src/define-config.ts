@@ -20,7 +20,9 @@ export class ConfigError extends Error {
   ) {
     super(
       `The configuration of ${owner} is invalid:\n` +
-        problems.map((p) => `  - ${p.env}${p.value === undefined ? '' : `="${p.value}"`} ${p.message} (${p.meaning})`).join('\n'),
+        problems
+          .map((p) => `  - ${p.env}${p.value === undefined ? '' : `="${p.value}"`} ${p.message} (${p.meaning})`)
+          .join('\n'),
     );
     this.name = 'ConfigError';
   }
@@ -55,7 +57,13 @@ export function defineConfig<S extends SettingsSpec>(owner: string, settings: S)
       const raw = env[setting.env] === '' ? undefined : env[setting.env];
       const result = setting.schema.safeParse(raw);
       if (result.success) values[key] = result.data;
-      else problems.push({ env: setting.env, value: raw, message: result.error.issues.map((i) => i.message).join('; '), meaning: setting.meaning });
+      else
+        problems.push({
+          env: setting.env,
+          value: raw,
+          message: result.error.issues.map((i) => i.message).join('; '),
+          meaning: setting.meaning,
+        });
     }
     if (problems.length) throw new ConfigError(owner, problems);
     return values as ValuesOf<S>;
@@ -66,7 +74,13 @@ export function defineConfig<S extends SettingsSpec>(owner: string, settings: S)
     load,
     defaults: (overrides = {}) => ({ ...load({}), ...overrides }),
     table: () =>
-      ['| variable | default | meaning |', '|---|---|---|',
-        ...Object.values(settings).map((s) => `| \`${s.env}\` | ${s.defaultText === undefined ? '(unset)' : `\`${s.defaultText}\``} | ${s.meaning} |`)].join('\n'),
+      [
+        '| variable | default | meaning |',
+        '|---|---|---|',
+        ...Object.values(settings).map(
+          (s) =>
+            `| \`${s.env}\` | ${s.defaultText === undefined ? '(unset)' : `\`${s.defaultText}\``} | ${s.meaning} |`,
+        ),
+      ].join('\n'),
   };
 }

@@ -18,7 +18,12 @@ interface Described<T> {
   default?: T;
 }
 
-function setting<T>(env: string, meaning: string, defaultText: string | undefined, schema: z.ZodType<T, string | undefined>): Setting<T> {
+function setting<T>(
+  env: string,
+  meaning: string,
+  defaultText: string | undefined,
+  schema: z.ZodType<T, string | undefined>,
+): Setting<T> {
   return { env, meaning, defaultText, schema };
 }
 
@@ -48,32 +53,59 @@ export function text(env: string, options: Described<string> & { minBytes?: numb
 }
 
 /** Text that may stay unset: the value is then `undefined` (an optional feature stays off). */
-export function optionalText(env: string, options: { meaning: string; minBytes?: number }): Setting<string | undefined> {
+export function optionalText(
+  env: string,
+  options: { meaning: string; minBytes?: number },
+): Setting<string | undefined> {
   const min = options.minBytes ?? 1;
-  const parsed = z.string().refine((v) => Buffer.byteLength(v) >= min, `must have at least ${min} bytes`).optional();
+  const parsed = z
+    .string()
+    .refine((v) => Buffer.byteLength(v) >= min, `must have at least ${min} bytes`)
+    .optional();
   return setting(env, options.meaning, undefined, parsed);
 }
 
 /** A URL with one of the given protocols (`postgres:`, `amqp:`, `http:` …). */
 export function url(env: string, options: Described<string> & { protocols: readonly string[] }): Setting<string> {
-  const parsed = z.string().refine((v) => isUrl(v, options.protocols), `must be a URL (${options.protocols.join(' or ')})`);
+  const parsed = z
+    .string()
+    .refine((v) => isUrl(v, options.protocols), `must be a URL (${options.protocols.join(' or ')})`);
   return setting(env, options.meaning, options.default, withDefault(parsed, options.default, env));
 }
 
 /** A URL that may stay unset: the value is then `undefined` (the code derives it from other settings). */
-export function optionalUrl(env: string, options: { meaning: string; protocols: readonly string[] }): Setting<string | undefined> {
-  const parsed = z.string().refine((v) => isUrl(v, options.protocols), `must be a URL (${options.protocols.join(' or ')})`).optional();
+export function optionalUrl(
+  env: string,
+  options: { meaning: string; protocols: readonly string[] },
+): Setting<string | undefined> {
+  const parsed = z
+    .string()
+    .refine((v) => isUrl(v, options.protocols), `must be a URL (${options.protocols.join(' or ')})`)
+    .optional();
   return setting(env, options.meaning, undefined, parsed);
 }
 
 /** One of a fixed list of words. */
-export function oneOf<const V extends readonly [string, ...string[]]>(env: string, values: V, options: Described<V[number]>): Setting<V[number]> {
+export function oneOf<const V extends readonly [string, ...string[]]>(
+  env: string,
+  values: V,
+  options: Described<V[number]>,
+): Setting<V[number]> {
   const parsed = z.enum(values, { error: `must be one of ${values.join(', ')}` });
-  return setting(env, options.meaning, options.default, withDefault(parsed, options.default, env) as z.ZodType<V[number], string | undefined>);
+  return setting(
+    env,
+    options.meaning,
+    options.default,
+    withDefault(parsed, options.default, env) as z.ZodType<V[number], string | undefined>,
+  );
 }
 
 /** Unset takes the default; without a default, unset is an error naming the variable as required. */
-function withDefault<T>(parsed: z.ZodType<T, string>, fallback: T | undefined, env: string): z.ZodType<T, string | undefined> {
+function withDefault<T>(
+  parsed: z.ZodType<T, string>,
+  fallback: T | undefined,
+  env: string,
+): z.ZodType<T, string | undefined> {
   return z
     .string()
     .optional()

@@ -25,11 +25,20 @@ export interface ServiceHttpOptions {
  * strict input validation (unknown properties are refused, not silently dropped), OpenAPI at /api/docs.
  * Returns the configured app without listening, so tests can `inject()` into it.
  */
-export async function createServiceApp(module: Type<unknown>, options: ServiceHttpOptions): Promise<NestFastifyApplication> {
+export async function createServiceApp(
+  module: Type<unknown>,
+  options: ServiceHttpOptions,
+): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger(options.name);
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024, genReqId: () => crypto.randomUUID() });
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  });
   registerRequestHooks(adapter.getInstance(), logger);
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: new NestPinoLogger(logger), bufferLogs: false });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    logger: new NestPinoLogger(logger),
+    bufferLogs: false,
+  });
   configureHttp(app, logger, options.problems);
   serveOpenApi(app, buildOpenApi(app, options.openApi));
   app.enableShutdownHooks();
@@ -40,8 +49,15 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceHt
 export function configureHttp(app: INestApplication, logger: Logger, problems: readonly ProblemMapper[] = []): void {
   app.useGlobalFilters(new ProblemDetailsFilter(logger, problems));
   // Depth first: the validation's class-transformer recurses and overflows on deep nesting (security probe F7).
-  app.useGlobalPipes(new JsonDepthPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true,
-    transformOptions: { enableImplicitConversion: false } }));
+  app.useGlobalPipes(
+    new JsonDepthPipe(),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+    }),
+  );
 }
 
 /** Listens where the platform configuration says (loopback by default: a developer's machine must not expose personal data). */

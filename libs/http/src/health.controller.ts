@@ -27,7 +27,13 @@ export class HealthController {
   @HealthCheck()
   ready() {
     return this.health.check(
-      this.checks.map((c) => () => this.indicators.check(c.name).attempt(() => c.check()).withTimeout(2000)),
+      this.checks.map(
+        (c) => () =>
+          this.indicators
+            .check(c.name)
+            .attempt(() => c.check())
+            .withTimeout(2000),
+      ),
     );
   }
 }

@@ -17,9 +17,12 @@ export class JsonDepthPipe implements PipeTransform {
     const depth = nestingDepth(value, this.maxDepth);
     if (depth > this.maxDepth) {
       throw new ProblemError({
-        status: 400, title: 'Bad Request',
+        status: 400,
+        title: 'Bad Request',
         detail: `Die Anfrage ist tiefer als ${this.maxDepth} Ebenen verschachtelt. / The ${metadata.type} is nested deeper than ${this.maxDepth} levels.`,
-        errors: [{ pointer: metadata.type === 'body' ? '#/' : 'query', message: `nesting deeper than ${this.maxDepth}` }],
+        errors: [
+          { pointer: metadata.type === 'body' ? '#/' : 'query', message: `nesting deeper than ${this.maxDepth}` },
+        ],
       });
     }
     return value;
@@ -35,7 +38,8 @@ export function nestingDepth(value: unknown, limit: number): number {
     if (node === null || typeof node !== 'object') continue;
     if (depth > deepest) deepest = depth;
     if (deepest > limit) return deepest;
-    for (const child of Object.values(node as Record<string, unknown>)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    for (const child of Object.values(node as Record<string, unknown>))
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
   }
   return deepest;
 }

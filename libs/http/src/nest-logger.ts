@@ -7,11 +7,21 @@ import type { Logger } from '@si/observability';
  */
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
-  log(message: unknown, context?: string) { this.logger.info(...record(message, { context })); }
-  error(message: unknown, trace?: string, context?: string) { this.logger.error(...record(message, { context, trace })); }
-  warn(message: unknown, context?: string) { this.logger.warn(...record(message, { context })); }
-  debug(message: unknown, context?: string) { this.logger.debug(...record(message, { context })); }
-  verbose(message: unknown, context?: string) { this.logger.trace(...record(message, { context })); }
+  log(message: unknown, context?: string) {
+    this.logger.info(...record(message, { context }));
+  }
+  error(message: unknown, trace?: string, context?: string) {
+    this.logger.error(...record(message, { context, trace }));
+  }
+  warn(message: unknown, context?: string) {
+    this.logger.warn(...record(message, { context }));
+  }
+  debug(message: unknown, context?: string) {
+    this.logger.debug(...record(message, { context }));
+  }
+  verbose(message: unknown, context?: string) {
+    this.logger.trace(...record(message, { context }));
+  }
 }
 
 function record(message: unknown, fields: Record<string, unknown>): [Record<string, unknown>, string] {

@@ -14,7 +14,12 @@ export function buildOpenApi(app: INestApplication, info: OpenApiInfo): OpenAPIO
     .setTitle(info.title)
     .setDescription(info.description)
     .setVersion(info.version ?? '1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token of the realm start-integration' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'Access token of the realm start-integration',
+    })
     .addSecurityRequirements('bearer')
     .build();
   return withAccessDeclarations(SwaggerModule.createDocument(app, config), app);

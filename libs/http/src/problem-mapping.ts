@@ -9,7 +9,12 @@ import { ProblemError, problemType } from './problem.js';
 export type ProblemMapper = (error: unknown) => ProblemError | undefined;
 
 /** The one place where a kind of refusal becomes an HTTP status; domains name the kind, never the status. */
-export const REFUSAL_STATUS: Readonly<Record<RefusalKind, number>> = { conflict: 409, unprocessable: 422, forbidden: 403, 'not-found': 404 };
+export const REFUSAL_STATUS: Readonly<Record<RefusalKind, number>> = {
+  conflict: 409,
+  unprocessable: 422,
+  forbidden: 403,
+  'not-found': 404,
+};
 
 /**
  * A domain refusal as problem+json: `rule` names the rule (R…/CM…), `type` its stable code, `title` the German
@@ -22,7 +27,11 @@ export function domainRefusalProblem(error: DomainError): ProblemError {
     title: error.messages.de,
     detail: error.messages.en,
     rule: error.ruleId,
-    extensions: { code: error.code, ruleText: error.rule, ...(Object.keys(error.details).length ? { details: error.details } : {}) },
+    extensions: {
+      code: error.code,
+      ruleText: error.rule,
+      ...(Object.keys(error.details).length ? { details: error.details } : {}),
+    },
   });
 }
 

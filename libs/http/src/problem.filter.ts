@@ -5,8 +5,15 @@ import { ProblemError, problemType, type ProblemDetails } from './problem.js';
 import { mapToProblem, type ProblemMapper } from './problem-mapping.js';
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
-  413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 500: 'Internal Server Error',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
 };
 
 /**
@@ -35,11 +42,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(error: unknown): ProblemDetails {
     if (error instanceof ProblemError) {
       const { extensions, ...problem } = error.problem;
-      return { type: problemType(slug(problem.status)), ...problem, title: problem.title ?? TITLES[problem.status], ...extensions };
+      return {
+        type: problemType(slug(problem.status)),
+        ...problem,
+        title: problem.title ?? TITLES[problem.status],
+        ...extensions,
+      };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      const body = error.getResponse() as string | { message?: unknown; detail?: unknown; title?: unknown; rule?: unknown };
+      const body = error.getResponse() as
+        string | { message?: unknown; detail?: unknown; title?: unknown; rule?: unknown };
       const text = typeof body === 'string' ? body : (body.detail ?? body.message ?? error.message);
       const list = Array.isArray(text) ? text.map(String) : undefined;
       return {
@@ -54,11 +67,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const fastifyError = error as { statusCode?: number; code?: string; message?: string };
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
       // Fastify's own refusals (body too large, bad JSON, unsupported media type) are client errors.
-      return { type: problemType(slug(fastifyError.statusCode)), title: TITLES[fastifyError.statusCode] ?? 'Bad Request',
-        status: fastifyError.statusCode, detail: fastifyError.message };
+      return {
+        type: problemType(slug(fastifyError.statusCode)),
+        title: TITLES[fastifyError.statusCode] ?? 'Bad Request',
+        status: fastifyError.statusCode,
+        detail: fastifyError.message,
+      };
     }
-    return { type: problemType('internal'), title: TITLES[500], status: HttpStatus.INTERNAL_SERVER_ERROR,
-      detail: 'The request could not be completed. Quote the correlation id when reporting this.' };
+    return {
+      type: problemType('internal'),
+      title: TITLES[500],
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      detail: 'The request could not be completed. Quote the correlation id when reporting this.',
+    };
   }
 }
 

@@ -23,7 +23,10 @@ export function registerRequestHooks(fastify: FastifyInstance, logger: Logger): 
     const seconds = reply.elapsedTime / 1000;
     httpRequestDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, seconds);
     if (!route.startsWith('/health') && route !== '/metrics') {
-      logger.info({ method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+      logger.info(
+        { method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        'request',
+      );
     }
     done();
   });

@@ -12,7 +12,11 @@ export interface RouteDeclaration {
   policy: RoutePolicy;
 }
 
-const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 /**
  * Every controller route of the app with its access declaration, read from Nest's metadata (the same table the router

@@ -9,5 +9,11 @@ export function redisUrl(env: NodeJS.ProcessEnv = process.env): string {
  * (BullMQ refuses otherwise); RESP2 keeps the wire protocol BullMQ is tested with.
  */
 export function createRedisConnection(url = redisUrl(), options: RedisOptions = {}): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, protocol: 2, lazyConnect: false, ...options });
+  return new Redis(url, {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    protocol: 2,
+    lazyConnect: false,
+    ...options,
+  });
 }

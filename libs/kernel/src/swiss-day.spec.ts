@@ -11,7 +11,12 @@ describe('swissDay', () => {
 
 describe('systemActor', () => {
   it('names the service and its part, with the role system and no scope', () => {
-    expect(systemActor('registry-intake', 'sedex')).toEqual({ subject: 'system:registry-intake:sedex', username: 'registry-intake/sedex', roles: ['system'], scope: {} });
+    expect(systemActor('registry-intake', 'sedex')).toEqual({
+      subject: 'system:registry-intake:sedex',
+      username: 'registry-intake/sedex',
+      roles: ['system'],
+      scope: {},
+    });
     expect(systemActor('dfpa').subject).toBe('system:dfpa');
   });
 });

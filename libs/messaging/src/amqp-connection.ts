@@ -32,14 +32,22 @@ export class AmqpConnection {
     const { logger } = this.options;
     this.recovering = await connect(withHeartbeat(this.options.url), {
       clientProperties: { connection_name: this.options.name },
-      recovery: { initialDelay: this.options.initialDelayMs ?? 200, maxDelay: this.options.maxDelayMs ?? 5_000, waitForConnect: false },
+      recovery: {
+        initialDelay: this.options.initialDelayMs ?? 200,
+        maxDelay: this.options.maxDelayMs ?? 5_000,
+        waitForConnect: false,
+      },
     });
-    this.recovering.on('error', (err: Error) => logger?.warn({ err: err.message, connection: this.options.name }, 'amqp connection error'));
+    this.recovering.on('error', (err: Error) =>
+      logger?.warn({ err: err.message, connection: this.options.name }, 'amqp connection error'),
+    );
     this.recovering.on('disconnect', (err: Error) => {
       this.model = undefined;
       logger?.warn({ err: err.message, connection: this.options.name }, 'amqp connection lost, reconnecting');
     });
-    this.recovering.on('connect-failed', (err: Error) => logger?.debug({ err: err.message, connection: this.options.name }, 'amqp connect attempt failed'));
+    this.recovering.on('connect-failed', (err: Error) =>
+      logger?.debug({ err: err.message, connection: this.options.name }, 'amqp connect attempt failed'),
+    );
     this.recovering.on('connect', (model: ChannelModel) => {
       this.model = model;
       logger?.info({ connection: this.options.name }, 'amqp connected');
@@ -84,7 +92,10 @@ export class AmqpConnection {
     try {
       await listener(model);
     } catch (err) {
-      this.options.logger?.error({ err: (err as Error).message, connection: this.options.name }, 'amqp setup after connect failed, reconnecting');
+      this.options.logger?.error(
+        { err: (err as Error).message, connection: this.options.name },
+        'amqp setup after connect failed, reconnecting',
+      );
       if (this.model === model) await model.close().catch(() => undefined);
     }
   }

@@ -39,16 +39,28 @@ const anyOf = (names: string[]): string => (names.length ? `^(${names.map(escape
  *   there only for its own queues: it can neither inject into nor listen to another consumer's retries.
  * The exchanges and the other services' queues are declared by the administrator (definitions.json), not by it.
  */
-export function brokerUsers(topology: Topology, producers: ReadonlyMap<string, string>, options: BrokerUserOptions = {}): BrokerUser[] {
+export function brokerUsers(
+  topology: Topology,
+  producers: ReadonlyMap<string, string>,
+  options: BrokerUserOptions = {},
+): BrokerUser[] {
   const services = [...new Set([...topology.queues.map((q) => q.consumer), ...producers.values()])].sort();
   const p = options.testPrefix ? TEST_PREFIX : '';
   return services.map((service) => {
     const own = `${escape(service)}\\.`;
     const queues = topology.queues.filter((q) => q.consumer === service);
-    const owned = [...producers].filter(([, producer]) => producer === service).map(([type]) => type).sort();
+    const owned = [...producers]
+      .filter(([, producer]) => producer === service)
+      .map(([type]) => type)
+      .sort();
     const bindsHeaders = topology.headersExchange !== undefined && queues.some((q) => q.match);
     const publishes = [topology.exchange, topology.retryExchange, topology.deadLetterExchange];
-    const binds = [topology.exchange, topology.retryExchange, topology.deadLetterExchange, ...(bindsHeaders && topology.headersExchange ? [topology.headersExchange] : [])];
+    const binds = [
+      topology.exchange,
+      topology.retryExchange,
+      topology.deadLetterExchange,
+      ...(bindsHeaders && topology.headersExchange ? [topology.headersExchange] : []),
+    ];
     const mainKeys = [...new Set(queues.filter((q) => !q.match).flatMap((q) => q.bindings))].sort();
     return {
       name: service,

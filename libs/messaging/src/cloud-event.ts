@@ -40,7 +40,11 @@ export function eventSource(service: string): string {
 }
 
 /** Wraps a new event in its envelope: fresh uuid, the current time, the producing service as source. */
-export function buildCloudEvent<T>(service: string, event: NewEvent<T>, context?: { correlationId?: string; causationId?: string }): CloudEvent<T> {
+export function buildCloudEvent<T>(
+  service: string,
+  event: NewEvent<T>,
+  context?: { correlationId?: string; causationId?: string },
+): CloudEvent<T> {
   const correlationid = event.correlationId ?? context?.correlationId;
   const causationid = event.causationId ?? context?.causationId;
   const region = (event.data as { sozialregionId?: unknown } | null)?.sozialregionId;

@@ -10,7 +10,15 @@ import type { EventValidator } from './event-validator.js';
 import { claimInbox } from './inbox.js';
 import { SubjectHolds, type SubjectHold } from './subject-holds.js';
 import { SubjectLanes } from './subject-lanes.js';
-import { declareOwnQueues, declareTopology, findQueue, loadTopology, resolveTopology, type ResolvedQueue, type ResolvedTopology } from './topology.js';
+import {
+  declareOwnQueues,
+  declareTopology,
+  findQueue,
+  loadTopology,
+  resolveTopology,
+  type ResolvedQueue,
+  type ResolvedTopology,
+} from './topology.js';
 
 /** Applies one event's effect with `em`, which belongs to the transaction that also records the inbox row. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -116,11 +124,18 @@ export class EventConsumer {
     this.queue = findQueue(this.topology, (options.prefix ?? '') + options.queue);
     this.holds = new SubjectHolds(options.consumer, options.queue);
     const unknown = Object.keys(options.handlers).filter((type) => !options.validator.has(type));
-    if (unknown.length) throw new Error(`no contract for handled event type(s) ${unknown.join(', ')}: every message of them would be dead-lettered`);
+    if (unknown.length)
+      throw new Error(
+        `no contract for handled event type(s) ${unknown.join(', ')}: every message of them would be dead-lettered`,
+      );
     this.ownsAmqp = typeof options.amqp === 'string';
     this.amqp =
       typeof options.amqp === 'string'
-        ? new AmqpConnection({ url: options.amqp, name: `${options.consumer}.${options.queue}`, logger: options.logger })
+        ? new AmqpConnection({
+            url: options.amqp,
+            name: `${options.consumer}.${options.queue}`,
+            logger: options.logger,
+          })
         : options.amqp;
   }
 
@@ -160,7 +175,9 @@ export class EventConsumer {
   private async openChannels(model: ChannelModel): Promise<void> {
     if (!this.running) return;
     const publish = await model.createConfirmChannel();
-    publish.on('error', (err: Error) => this.options.logger?.warn({ err: err.message, queue: this.queue.name }, 'consumer publish channel error'));
+    publish.on('error', (err: Error) =>
+      this.options.logger?.warn({ err: err.message, queue: this.queue.name }, 'consumer publish channel error'),
+    );
     publish.on('return', (msg: Message) => {
       if (msg.properties.messageId) this.returned.add(String(msg.properties.messageId));
     });
@@ -168,7 +185,9 @@ export class EventConsumer {
     if (declare === 'own') await declareOwnQueues(publish, this.topology, this.options.consumer, this.options.prefix);
     else if (declare) await declareTopology(publish, this.topology);
     const channel = await model.createChannel();
-    channel.on('error', (err: Error) => this.options.logger?.warn({ err: err.message, queue: this.queue.name }, 'consumer channel error'));
+    channel.on('error', (err: Error) =>
+      this.options.logger?.warn({ err: err.message, queue: this.queue.name }, 'consumer channel error'),
+    );
     await channel.prefetch(this.options.prefetch ?? 500);
     const generation = ++this.generation;
     const acks = new AckBatcher(channel);
@@ -179,7 +198,11 @@ export class EventConsumer {
       this.publishChannel = undefined;
       this.generation += 1;
       const dropped = this.lanes.drop((d) => d.generation === generation);
-      if (dropped) this.options.logger?.info({ dropped, queue: this.queue.name }, 'channel lost: waiting deliveries dropped, the broker redelivers them');
+      if (dropped)
+        this.options.logger?.info(
+          { dropped, queue: this.queue.name },
+          'channel lost: waiting deliveries dropped, the broker redelivers them',
+        );
       // A channel closed by the broker while the connection lives would otherwise stay closed.
       if (this.running && this.amqp.isConnected()) setTimeout(() => this.reopen(model), 1_000);
     };
@@ -189,7 +212,9 @@ export class EventConsumer {
     });
     this.consumeChannel = channel;
     this.publishChannel = publish;
-    const { consumerTag } = await channel.consume(this.queue.name, (msg) => this.receive(msg, acks, generation), { noAck: false });
+    const { consumerTag } = await channel.consume(this.queue.name, (msg) => this.receive(msg, acks, generation), {
+      noAck: false,
+    });
     this.consumerTag = consumerTag;
   }
 
@@ -220,7 +245,11 @@ export class EventConsumer {
         this.ack({ msg, acks, generation });
         eventsConsumed.inc({ queue: this.queue.name, type: event.type, outcome: 'ignored' });
       } else {
-        void this.deadLetter({ msg, acks, generation, attempts, event }, 'no-handler', new Error(`no handler for ${event.type} in ${this.options.consumer}`));
+        void this.deadLetter(
+          { msg, acks, generation, attempts, event },
+          'no-handler',
+          new Error(`no handler for ${event.type} in ${this.options.consumer}`),
+        );
       }
       return;
     }
@@ -256,7 +285,10 @@ export class EventConsumer {
       if (held.size === 0) this.mayHaveHolds = await this.holds.any(this.options.dataSource.manager);
     } catch (err) {
       // Database away: leave the deliveries unacked; the channel's redelivery brings them back in order.
-      this.options.logger?.warn({ err: errorText(err), queue: this.queue.name }, 'subject holds not readable, retrying in place');
+      this.options.logger?.warn(
+        { err: errorText(err), queue: this.queue.name },
+        'subject holds not readable, retrying in place',
+      );
       await new Promise((r) => setTimeout(r, 500));
       return this.runBatch(items.filter((d) => this.live(d)));
     }
@@ -277,7 +309,10 @@ export class EventConsumer {
         break;
       } catch (err) {
         if (!this.running || !this.live(d)) return; // unacked: redelivered after the reconnect
-        this.options.logger?.warn({ err: errorText(err), queue: this.queue.name, retryInMs: backoff }, 'subject holds not readable, retrying in place');
+        this.options.logger?.warn(
+          { err: errorText(err), queue: this.queue.name, retryInMs: backoff },
+          'subject holds not readable, retrying in place',
+        );
         await new Promise((r) => setTimeout(r, backoff));
       }
     }
@@ -286,7 +321,9 @@ export class EventConsumer {
     const returning = d.msg.properties.headers?.[Headers.heldFor] !== undefined;
     // Held messages may come back out of order (they followed the blocker through retry queues of different delays):
     // only the oldest held one is applied, the others go round once more.
-    const applicable = holds.length === 0 || (blocker ? blocker.messageId === d.event.id : returning && holds[0]?.messageId === d.event.id);
+    const applicable =
+      holds.length === 0 ||
+      (blocker ? blocker.messageId === d.event.id : returning && holds[0]?.messageId === d.event.id);
     if (applicable) {
       try {
         await this.applyWithInfrastructureRetry(d, mine ? (em) => this.holds.release(em, d.event.id) : undefined);
@@ -302,10 +339,15 @@ export class EventConsumer {
     try {
       await this.holds.hold(this.options.dataSource.manager, d.event.subject, d.event.id, retryQueue);
     } catch (err) {
-      this.options.logger?.warn({ err: errorText(err), queue: this.queue.name }, 'subject hold not recorded; the message will be redelivered');
+      this.options.logger?.warn(
+        { err: errorText(err), queue: this.queue.name },
+        'subject hold not recorded; the message will be redelivered',
+      );
       return;
     }
-    const ok = await this.republish(d, this.topology.retryExchange, retryQueue, { [Headers.heldFor]: blocker?.messageId ?? 'subject' });
+    const ok = await this.republish(d, this.topology.retryExchange, retryQueue, {
+      [Headers.heldFor]: blocker?.messageId ?? 'subject',
+    });
     if (ok) {
       this.ack(d);
       eventsConsumed.inc({ queue: this.queue.name, type: d.event.type, outcome: 'held' });
@@ -322,7 +364,10 @@ export class EventConsumer {
         return;
       } catch (err) {
         if (isTransientInfrastructureError(err) && this.running) {
-          this.options.logger?.warn({ err: errorText(err), queue: this.queue.name, retryInMs: backoff }, 'transient database error, retrying in place');
+          this.options.logger?.warn(
+            { err: errorText(err), queue: this.queue.name, retryInMs: backoff },
+            'transient database error, retrying in place',
+          );
           await new Promise((r) => setTimeout(r, backoff));
           backoff = Math.min(backoff * 2, 5_000);
           continue;
@@ -350,7 +395,10 @@ export class EventConsumer {
     }
   }
 
-  private async applyWithInfrastructureRetry(d: Delivery, alsoInTransaction?: (em: EntityManager) => Promise<void>): Promise<void> {
+  private async applyWithInfrastructureRetry(
+    d: Delivery,
+    alsoInTransaction?: (em: EntityManager) => Promise<void>,
+  ): Promise<void> {
     let backoff = 100;
     for (;;) {
       try {
@@ -368,13 +416,19 @@ export class EventConsumer {
     const applied: CloudEvent[] = [];
     await this.options.dataSource.transaction(async (em) => {
       await alsoInTransaction?.(em);
-      const fresh = await claimInbox(em, this.options.consumer, items.map((d) => d.event.id));
+      const fresh = await claimInbox(
+        em,
+        this.options.consumer,
+        items.map((d) => d.event.id),
+      );
       const events = items.filter((d) => fresh.delete(d.event.id)).map((d) => d.event); // drops duplicates and second copies
-      for (let i = 0; i < events.length; ) {
+      for (let i = 0; i < events.length;) {
         const event = events[i] as CloudEvent;
         const handler = this.options.handlers[event.type] as EventHandler | BatchEventHandler; // checked on receipt
         if (typeof handler === 'function') {
-          await correlation.run({ correlationId: event.correlationid, causationId: event.id }, () => handler(event, em));
+          await correlation.run({ correlationId: event.correlationid, causationId: event.id }, () =>
+            handler(event, em),
+          );
           i += 1;
         } else {
           let end = i + 1;
@@ -413,17 +467,27 @@ export class EventConsumer {
     const attempts = d.attempts + 1;
     if (err instanceof PermanentEventError) return this.deadLetterReleasing(d, attempts, 'permanent-error', err);
     const retry = this.queue.retryQueues[Math.min(attempts - 1, this.queue.retryQueues.length - 1)];
-    if (attempts >= (this.options.maxAttempts ?? 5) || !retry) return this.deadLetterReleasing(d, attempts, 'max-attempts', err);
-    this.options.logger?.warn({ eventId: d.event.id, type: d.event.type, attempts, retryInMs: retry.delayMs, err: errorText(err) }, 'event handler failed, retrying later');
+    if (attempts >= (this.options.maxAttempts ?? 5) || !retry)
+      return this.deadLetterReleasing(d, attempts, 'max-attempts', err);
+    this.options.logger?.warn(
+      { eventId: d.event.id, type: d.event.type, attempts, retryInMs: retry.delayMs, err: errorText(err) },
+      'event handler failed, retrying later',
+    );
     // Its subject waits for it: recorded before the copy goes out, so no later message of the subject can pass.
     try {
       await this.holds.block(this.options.dataSource.manager, d.event.subject, d.event.id, retry.name);
       this.mayHaveHolds = true;
     } catch (blockErr) {
-      this.options.logger?.warn({ err: errorText(blockErr), queue: this.queue.name }, 'subject hold not recorded; the message will be redelivered');
+      this.options.logger?.warn(
+        { err: errorText(blockErr), queue: this.queue.name },
+        'subject hold not recorded; the message will be redelivered',
+      );
       return; // unacked: the broker redelivers it
     }
-    const ok = await this.republish(d, this.topology.retryExchange, retry.name, { [Headers.attempts]: attempts, [Headers.lastError]: errorText(err) });
+    const ok = await this.republish(d, this.topology.retryExchange, retry.name, {
+      [Headers.attempts]: attempts,
+      [Headers.lastError]: errorText(err),
+    });
     if (ok) {
       this.ack(d);
       eventsConsumed.inc({ queue: this.queue.name, type: d.event.type, outcome: 'retried' });
@@ -433,13 +497,23 @@ export class EventConsumer {
   /** Dead-letters a message that was applied in vain; its subject no longer waits for it. */
   private async deadLetterReleasing(d: Delivery, attempts: number, reason: DeathReason, err: unknown): Promise<void> {
     await this.deadLetter({ ...d, attempts }, reason, err);
-    await this.holds.release(this.options.dataSource.manager, d.event.id).catch((releaseErr: unknown) =>
-      this.options.logger?.warn({ err: errorText(releaseErr), queue: this.queue.name }, 'subject hold not released'));
+    await this.holds
+      .release(this.options.dataSource.manager, d.event.id)
+      .catch((releaseErr: unknown) =>
+        this.options.logger?.warn({ err: errorText(releaseErr), queue: this.queue.name }, 'subject hold not released'),
+      );
   }
 
-  private async deadLetter(d: Omit<Delivery, 'event'> & { event?: CloudEvent }, reason: DeathReason, err: unknown): Promise<void> {
+  private async deadLetter(
+    d: Omit<Delivery, 'event'> & { event?: CloudEvent },
+    reason: DeathReason,
+    err: unknown,
+  ): Promise<void> {
     const type = d.event?.type ?? String(d.msg.properties.type ?? d.msg.fields.routingKey);
-    this.options.logger?.error({ eventId: d.msg.properties.messageId, type, reason, err: errorText(err) }, 'event dead-lettered');
+    this.options.logger?.error(
+      { eventId: d.msg.properties.messageId, type, reason, err: errorText(err) },
+      'event dead-lettered',
+    );
     const ok = await this.republish(d, this.topology.deadLetterExchange, this.queue.name, {
       [Headers.deathReason]: reason,
       [Headers.error]: errorText(err),
@@ -455,7 +529,12 @@ export class EventConsumer {
   }
 
   /** Publishes a copy (same body, id and properties, extra headers) and waits for the broker's confirm. */
-  private async republish(d: Pick<Delivery, 'msg' | 'generation'>, exchange: string, routingKey: string, headers: Record<string, unknown>): Promise<boolean> {
+  private async republish(
+    d: Pick<Delivery, 'msg' | 'generation'>,
+    exchange: string,
+    routingKey: string,
+    headers: Record<string, unknown>,
+  ): Promise<boolean> {
     const channel = this.publishChannel;
     if (!channel || !this.live(d)) return false; // not acked: the broker redelivers it after the reconnect
     const p = d.msg.properties;
@@ -472,13 +551,17 @@ export class EventConsumer {
       await new Promise<void>((resolve, reject) => {
         channel.publish(exchange, routingKey, d.msg.content, options, (err: unknown) => {
           if (err) reject(err);
-          else if (p.messageId && this.returned.delete(String(p.messageId))) reject(new Error(`unroutable: no queue bound to ${routingKey} on ${exchange}`));
+          else if (p.messageId && this.returned.delete(String(p.messageId)))
+            reject(new Error(`unroutable: no queue bound to ${routingKey} on ${exchange}`));
           else resolve();
         });
       });
       return true;
     } catch (err) {
-      this.options.logger?.warn({ err: errorText(err), exchange, routingKey }, 'republish not confirmed; the message will be redelivered');
+      this.options.logger?.warn(
+        { err: errorText(err), exchange, routingKey },
+        'republish not confirmed; the message will be redelivered',
+      );
       return false;
     }
   }

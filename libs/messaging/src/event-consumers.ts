@@ -6,7 +6,9 @@ import type { EventValidator } from './event-validator.js';
 import type { ResolvedTopology } from './topology.js';
 
 /** Per-queue tuning a service may set when it registers handlers. */
-export type ConsumerTuning = Partial<Pick<EventConsumerOptions, 'prefetch' | 'concurrency' | 'batchSize' | 'maxAttempts' | 'unhandled' | 'afterCommit'>>;
+export type ConsumerTuning = Partial<
+  Pick<EventConsumerOptions, 'prefetch' | 'concurrency' | 'batchSize' | 'maxAttempts' | 'unhandled' | 'afterCommit'>
+>;
 
 export interface EventConsumersOptions {
   service: string;
@@ -33,7 +35,19 @@ export class EventConsumers {
   register(queue: string, handlers: EventHandlers, tuning: ConsumerTuning = {}): EventConsumer {
     if (this.consumers.has(queue)) throw new Error(`handlers for ${queue} are already registered`);
     const { service, amqp, dataSource, validator, topology, prefix, logger, declareTopology } = this.options;
-    const consumer = new EventConsumer({ amqp, dataSource, validator, topology, prefix, logger, queue, consumer: service, handlers, declareTopology, ...tuning });
+    const consumer = new EventConsumer({
+      amqp,
+      dataSource,
+      validator,
+      topology,
+      prefix,
+      logger,
+      queue,
+      consumer: service,
+      handlers,
+      declareTopology,
+      ...tuning,
+    });
     this.consumers.set(queue, consumer);
     if (this.started) void consumer.start();
     return consumer;

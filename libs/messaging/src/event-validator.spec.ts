@@ -2,18 +2,33 @@ import { fileURLToPath } from 'node:url';
 import { buildCloudEvent } from './cloud-event.js';
 import { EventValidationError, EventValidator } from './event-validator.js';
 
-const validator: EventValidator = new EventValidator({ schemasRoot: fileURLToPath(new URL('../test/fixtures/events', import.meta.url)) });
+const validator: EventValidator = new EventValidator({
+  schemasRoot: fileURLToPath(new URL('../test/fixtures/events', import.meta.url)),
+});
 
 describe('EventValidator', () => {
   it('accepts a valid envelope and data', () => {
-    const event = buildCloudEvent('registry-intake', { type: 'test.thing-happened.v1', subject: 's-1', data: { n: 1, on: '2026-11-21' } }, { correlationId: 'c-1' });
+    const event = buildCloudEvent(
+      'registry-intake',
+      { type: 'test.thing-happened.v1', subject: 's-1', data: { n: 1, on: '2026-11-21' } },
+      { correlationId: 'c-1' },
+    );
     expect(() => validator.validate(event)).not.toThrow();
-    expect(event).toMatchObject({ specversion: '1.0', source: '/si/registry-intake', correlationid: 'c-1', datacontenttype: 'application/json' });
+    expect(event).toMatchObject({
+      specversion: '1.0',
+      source: '/si/registry-intake',
+      correlationid: 'c-1',
+      datacontenttype: 'application/json',
+    });
     expect(validator.types()).toEqual(['test.other-happened.v1', 'test.thing-happened.v1']);
   });
 
   it('names the failing path of data in readable text', () => {
-    const event = buildCloudEvent('registry-intake', { type: 'test.thing-happened.v1', subject: 's-1', data: { n: -1, on: '21.11.2026' } });
+    const event = buildCloudEvent('registry-intake', {
+      type: 'test.thing-happened.v1',
+      subject: 's-1',
+      data: { n: -1, on: '21.11.2026' },
+    });
     expect(() => validator.validate(event)).toThrow(EventValidationError);
     try {
       validator.validate(event);
@@ -24,10 +39,15 @@ describe('EventValidator', () => {
   });
 
   it('rejects a broken envelope and an unknown type', () => {
-    expect(() => validator.validate({ specversion: '1.0', id: 'nope' })).toThrow(/must have required property 'source'/);
+    expect(() => validator.validate({ specversion: '1.0', id: 'nope' })).toThrow(
+      /must have required property 'source'/,
+    );
     const unknown = buildCloudEvent('registry-intake', { type: 'test.never-heard-of.v1', subject: 's', data: {} });
     expect(() => validator.validate(unknown)).toThrow(/no schema for event type test.never-heard-of.v1/);
-    const badId = { ...buildCloudEvent('registry-intake', { type: 'test.thing-happened.v1', subject: 's', data: { n: 0 } }), id: 'not-a-uuid' };
+    const badId = {
+      ...buildCloudEvent('registry-intake', { type: 'test.thing-happened.v1', subject: 's', data: { n: 0 } }),
+      id: 'not-a-uuid',
+    };
     expect(() => validator.validate(badId)).toThrow(/id must match format "uuid"/);
   });
 

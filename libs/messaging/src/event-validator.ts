@@ -4,7 +4,8 @@ import { envelopeSchema, loadEventSchemas, type EventSchema } from '@si/contract
 import type { CloudEvent } from './cloud-event.js';
 
 // ajv-formats is CommonJS: under Node's ESM loader the default import is module.exports itself.
-const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ?? formatsModule) as FormatsPlugin;
+const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ??
+  formatsModule) as FormatsPlugin;
 
 /** An event that does not match the envelope or the JSON Schema of its type; `errors` are readable lines. */
 export class EventValidationError extends Error {
@@ -63,7 +64,8 @@ export class EventValidator {
   /** Throws {@link EventValidationError} unless `event` is a valid envelope whose `data` matches its type's schema. */
   validate(event: unknown): asserts event is CloudEvent {
     if (!this.envelope(event)) {
-      const type = typeof (event as { type?: unknown })?.type === 'string' ? (event as { type: string }).type : undefined;
+      const type =
+        typeof (event as { type?: unknown })?.type === 'string' ? (event as { type: string }).type : undefined;
       throw new EventValidationError(type, describe('', this.envelope.errors));
     }
     const { type, data } = event as CloudEvent;

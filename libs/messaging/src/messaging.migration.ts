@@ -28,7 +28,9 @@ export class CreateOutbox1763683200000 implements MigrationInterface {
         last_error text
       )`);
     await q.query('CREATE INDEX outbox_unpublished ON outbox (seq) WHERE published_at IS NULL');
-    await q.query(`COMMENT ON TABLE outbox IS 'Transactional outbox: events written with the state change that caused them, published by the relay in seq order. payload is the whole CloudEvent and may hold personal data; published rows are deleted after the retention period.'`);
+    await q.query(
+      `COMMENT ON TABLE outbox IS 'Transactional outbox: events written with the state change that caused them, published by the relay in seq order. payload is the whole CloudEvent and may hold personal data; published rows are deleted after the retention period.'`,
+    );
     // One notification per statement (not per row), delivered on commit only: a wake-up hint for the relay.
     await q.query(`
       CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -36,7 +38,9 @@ export class CreateOutbox1763683200000 implements MigrationInterface {
         PERFORM pg_notify('${OUTBOX_CHANNEL}', '');
         RETURN NULL;
       END $$`);
-    await q.query('CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()');
+    await q.query(
+      'CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -62,7 +66,9 @@ export class CreateInbox1763683200001 implements MigrationInterface {
         PRIMARY KEY (message_id, consumer)
       )`);
     await q.query('CREATE INDEX inbox_received_at ON inbox (received_at)');
-    await q.query(`COMMENT ON TABLE inbox IS 'Idempotency keys of consumed events (CloudEvent id + consumer), written in the same transaction as the effect. Keep rows longer than any redelivery or dead-letter replay can take.'`);
+    await q.query(
+      `COMMENT ON TABLE inbox IS 'Idempotency keys of consumed events (CloudEvent id + consumer), written in the same transaction as the effect. Keep rows longer than any redelivery or dead-letter replay can take.'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -90,7 +96,9 @@ export class CreateSubjectHold1767000000000 implements MigrationInterface {
         PRIMARY KEY (consumer, queue, message_id)
       )`);
     await q.query('CREATE INDEX subject_hold_subject ON subject_hold (consumer, queue, subject)');
-    await q.query(`COMMENT ON TABLE subject_hold IS 'Per-subject order under delayed retry: the message in retry (blocker) and the later messages of its subject sent after it (held). No payloads.'`);
+    await q.query(
+      `COMMENT ON TABLE subject_hold IS 'Per-subject order under delayed retry: the message in retry (blocker) and the later messages of its subject sent after it (held). No payloads.'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -99,4 +107,8 @@ export class CreateSubjectHold1767000000000 implements MigrationInterface {
 }
 
 /** Add these to a service's migration list (they create the outbox, inbox and subject-hold tables). */
-export const messagingMigrations = [CreateOutbox1763683200000, CreateInbox1763683200001, CreateSubjectHold1767000000000];
+export const messagingMigrations = [
+  CreateOutbox1763683200000,
+  CreateInbox1763683200001,
+  CreateSubjectHold1767000000000,
+];

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createLogger } from '@si/observability';
 import { AmqpConnection } from './amqp-connection.js';
@@ -52,7 +59,11 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   }
 
   status(): { amqp: boolean; relay: boolean | null; consumers: Record<string, boolean> } {
-    return { amqp: this.amqp.isConnected(), relay: this.relay ? this.relay.isConnected() : null, consumers: this.consumers.status() };
+    return {
+      amqp: this.amqp.isConnected(),
+      relay: this.relay ? this.relay.isConnected() : null,
+      consumers: this.consumers.status(),
+    };
   }
 }
 
@@ -81,17 +92,32 @@ export class MessagingModule {
           provide: AmqpConnection,
           useFactory: () => new AmqpConnection({ url: amqpUrl, name: options.service, logger }),
         },
-        { provide: Outbox, useFactory: (validator: EventValidator) => new Outbox({ source: options.service, validator }), inject: [EventValidator] },
+        {
+          provide: Outbox,
+          useFactory: (validator: EventValidator) => new Outbox({ source: options.service, validator }),
+          inject: [EventValidator],
+        },
         {
           provide: OutboxRelay,
           useFactory: (dataSource: DataSource, amqp: AmqpConnection) =>
-            options.relay === false ? null : new OutboxRelay({ dataSource, amqp, service: options.service, topology, logger, declareTopology }),
+            options.relay === false
+              ? null
+              : new OutboxRelay({ dataSource, amqp, service: options.service, topology, logger, declareTopology }),
           inject: [dataSourceToken, AmqpConnection],
         },
         {
           provide: EventConsumers,
           useFactory: (dataSource: DataSource, amqp: AmqpConnection, validator: EventValidator) =>
-            new EventConsumers({ service: options.service, amqp, dataSource, validator, topology, prefix: options.prefix, logger, declareTopology }),
+            new EventConsumers({
+              service: options.service,
+              amqp,
+              dataSource,
+              validator,
+              topology,
+              prefix: options.prefix,
+              logger,
+              declareTopology,
+            }),
           inject: [dataSourceToken, AmqpConnection, EventValidator],
         },
         MessagingLifecycle,

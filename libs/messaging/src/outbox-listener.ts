@@ -92,7 +92,11 @@ export class OutboxListener {
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.options.url, application_name: 'outbox-relay', keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.options.url,
+      application_name: 'outbox-relay',
+      keepAlive: true,
+    });
     let dead = false;
     const lost = (err: Error) => {
       if (dead) return;
@@ -128,13 +132,16 @@ export class OutboxListener {
       this.trying = false;
     }
     clearTimeout(this.timer);
-    if (!this.leader && !this.stopped && this.client === client) this.timer = setTimeout(() => void this.tryLead(), this.retryMs());
+    if (!this.leader && !this.stopped && this.client === client)
+      this.timer = setTimeout(() => void this.tryLead(), this.retryMs());
   }
 
   private async tryLock(client: pg.Client): Promise<void> {
     if (!this.leader && (this.options.eligible?.() ?? true)) {
       try {
-        const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [RELAY_LOCK_KEY]);
+        const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+          RELAY_LOCK_KEY,
+        ]);
         if (rows[0]?.locked && this.client === client) this.setLeader(true);
       } catch {
         await client.end().catch(() => undefined); // fires 'end': reconnect with backoff

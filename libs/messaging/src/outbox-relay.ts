@@ -78,7 +78,10 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {
     this.topology = options.topology ?? resolveTopology(loadTopology(), options.prefix);
     this.ownsAmqp = typeof options.amqp === 'string';
-    this.amqp = typeof options.amqp === 'string' ? new AmqpConnection({ url: options.amqp, name: `${options.service}.outbox-relay`, logger: options.logger }) : options.amqp;
+    this.amqp =
+      typeof options.amqp === 'string'
+        ? new AmqpConnection({ url: options.amqp, name: `${options.service}.outbox-relay`, logger: options.logger })
+        : options.amqp;
     const listenUrl = options.listenUrl ?? (options.dataSource.options as { url?: string }).url;
     if (!listenUrl) throw new Error('OutboxRelay needs listenUrl when the DataSource has no url');
     this.listener = new OutboxListener({
@@ -155,7 +158,9 @@ export class OutboxRelay {
 
   private reopen(model: ChannelModel): void {
     if (!this.running || this.channel || !this.amqp.isCurrent(model)) return;
-    this.openChannel(model).catch((err: Error) => this.options.logger?.warn({ err: err.message }, 'relay channel reopen failed'));
+    this.openChannel(model).catch((err: Error) =>
+      this.options.logger?.warn({ err: err.message }, 'relay channel reopen failed'),
+    );
   }
 
   private requestWake(): void {
@@ -242,15 +247,27 @@ export class OutboxRelay {
           this.topology.exchange,
           row.type,
           Buffer.from(row.payload),
-          { persistent: true, mandatory: true, messageId: row.id, contentType: CLOUD_EVENTS_CONTENT_TYPE, type: row.type, timestamp: Math.floor(Date.now() / 1000),
-            ...(row.sozialregionid ? { headers: { sozialregionid: row.sozialregionid } } : {}) },
+          {
+            persistent: true,
+            mandatory: true,
+            messageId: row.id,
+            contentType: CLOUD_EVENTS_CONTENT_TYPE,
+            type: row.type,
+            timestamp: Math.floor(Date.now() / 1000),
+            ...(row.sozialregionid ? { headers: { sozialregionid: row.sozialregionid } } : {}),
+          },
           (err: unknown) => {
             inFlight -= 1;
             if (err) {
-              failure ??= new PublishFailed(`publish of ${row.type} ${row.id} not confirmed: ${String((err as Error)?.message ?? err)}`);
+              failure ??= new PublishFailed(
+                `publish of ${row.type} ${row.id} not confirmed: ${String((err as Error)?.message ?? err)}`,
+              );
               unconfirmed.push(row.id);
             } else if (this.returned.delete(row.id)) {
-              this.options.logger?.warn({ eventId: row.id, type: row.type }, 'event is unroutable: no queue is bound to its type');
+              this.options.logger?.warn(
+                { eventId: row.id, type: row.type },
+                'event is unroutable: no queue is bound to its type',
+              );
               marks.unroutable(row.id);
             } else {
               eventsPublished.inc({ type: row.type });
@@ -270,7 +287,10 @@ export class OutboxRelay {
     await marks.flush().catch((err: Error) => (failure ??= err));
     if (failure) {
       await dataSource
-        .query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])', [unconfirmed, failure.message.slice(0, 500)])
+        .query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])', [
+          unconfirmed,
+          failure.message.slice(0, 500),
+        ])
         .catch(() => undefined);
       throw failure;
     }
@@ -378,9 +398,16 @@ class MarkQueue {
     this.unroutableIds = [];
     this.running = (async () => {
       try {
-        if (ids.length) await this.dataSource.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])', [ids]);
+        if (ids.length)
+          await this.dataSource.query(
+            'UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])',
+            [ids],
+          );
         if (unroutable.length) {
-          await this.dataSource.query(`UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = 'unroutable' WHERE id = ANY($1::uuid[])`, [unroutable]);
+          await this.dataSource.query(
+            `UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = 'unroutable' WHERE id = ANY($1::uuid[])`,
+            [unroutable],
+          );
         }
         this.onMarked([...ids, ...unroutable]);
       } catch (err) {

@@ -22,7 +22,8 @@ export class Outbox {
   /** Builds and validates the envelopes, inserts them with `em` (which must be in a transaction), returns them. */
   async add<T>(em: EntityManager, ...events: NewEvent<T>[]): Promise<CloudEvent<T>[]> {
     if (events.length === 0) return [];
-    if (!em.queryRunner?.isTransactionActive) throw new Error('Outbox.add needs the EntityManager of a running transaction');
+    if (!em.queryRunner?.isTransactionActive)
+      throw new Error('Outbox.add needs the EntityManager of a running transaction');
     const context = correlation.current();
     const envelopes = events.map((e) => buildCloudEvent(this.options.source, e, context));
     for (const envelope of envelopes) this.options.validator.validate(envelope);

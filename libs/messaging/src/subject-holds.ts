@@ -26,11 +26,12 @@ export class SubjectHolds {
 
   /** The holds of these subjects, oldest first. */
   async of(db: Queryable, subjects: string[]): Promise<Map<string, SubjectHold[]>> {
-    const rows: { subject: string; message_id: string; role: 'blocker' | 'held'; retry_queue: string }[] = await db.query(
-      `SELECT subject, message_id, role, retry_queue FROM subject_hold
+    const rows: { subject: string; message_id: string; role: 'blocker' | 'held'; retry_queue: string }[] =
+      await db.query(
+        `SELECT subject, message_id, role, retry_queue FROM subject_hold
        WHERE consumer = $1 AND queue = $2 AND subject = ANY($3) ORDER BY held_at, message_id`,
-      [this.consumer, this.queue, subjects],
-    );
+        [this.consumer, this.queue, subjects],
+      );
     const bySubject = new Map<string, SubjectHold[]>();
     for (const r of rows) {
       const list = bySubject.get(r.subject) ?? [];
@@ -42,7 +43,10 @@ export class SubjectHolds {
 
   /** Whether this queue holds any subject (when not, batches skip the lookup). */
   async any(db: Queryable): Promise<boolean> {
-    const rows: { held: boolean }[] = await db.query('SELECT EXISTS (SELECT 1 FROM subject_hold WHERE consumer = $1 AND queue = $2) AS held', [this.consumer, this.queue]);
+    const rows: { held: boolean }[] = await db.query(
+      'SELECT EXISTS (SELECT 1 FROM subject_hold WHERE consumer = $1 AND queue = $2) AS held',
+      [this.consumer, this.queue],
+    );
     return rows[0]?.held === true;
   }
 
@@ -66,6 +70,10 @@ export class SubjectHolds {
 
   /** The message was applied (in `db`'s transaction) or dead-lettered: it holds nothing any more. */
   async release(db: Queryable, messageId: string): Promise<void> {
-    await db.query('DELETE FROM subject_hold WHERE consumer = $1 AND queue = $2 AND message_id = $3', [this.consumer, this.queue, messageId]);
+    await db.query('DELETE FROM subject_hold WHERE consumer = $1 AND queue = $2 AND message_id = $3', [
+      this.consumer,
+      this.queue,
+      messageId,
+    ]);
   }
 }

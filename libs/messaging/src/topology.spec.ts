@@ -10,7 +10,9 @@ const services = ['registry-intake', 'case-management', 'dfpa', 'offers', 'subsi
 
 describe('infra/rabbitmq topology', () => {
   it('definitions.json is generated from topology.json (run infra/rabbitmq/generate-definitions.mjs)', () => {
-    const committed = JSON.parse(readFileSync(fileURLToPath(new URL('../../../infra/rabbitmq/definitions.json', import.meta.url)), 'utf8'));
+    const committed = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../../infra/rabbitmq/definitions.json', import.meta.url)), 'utf8'),
+    );
     expect(committed).toEqual(definitionsFromTopology(topology));
   });
 
@@ -29,7 +31,9 @@ describe('infra/rabbitmq topology', () => {
         'x-delivery-limit': expect.any(Number),
         'x-max-length': expect.any(Number),
       });
-      expect(plan.queues.map((p) => p.name)).toEqual(expect.arrayContaining([`${q.name}.dlq`, `${q.name}.retry.1s`, `${q.name}.retry.5s`, `${q.name}.retry.30s`]));
+      expect(plan.queues.map((p) => p.name)).toEqual(
+        expect.arrayContaining([`${q.name}.dlq`, `${q.name}.retry.1s`, `${q.name}.retry.5s`, `${q.name}.retry.30s`]),
+      );
     }
     expect(new Set(topology.queues.map((q) => q.name)).size).toBe(topology.queues.length);
   });
@@ -45,29 +49,52 @@ describe('infra/rabbitmq topology', () => {
   it('routes every contract to exactly the consumers it names, so personal data reaches no one else (DESIGN.md: Messaging)', () => {
     const problems: string[] = [];
     for (const [type, schema] of loadEventSchemas()) {
-      const receivers = new Set(topology.queues.filter((q) => q.bindings.some((b) => topicMatches(b, type))).map((q) => q.consumer));
-      for (const consumer of schema['x-consumers']) if (!receivers.has(consumer)) problems.push(`${type} does not reach ${consumer}`);
-      for (const r of receivers) if (!schema['x-consumers'].includes(r)) problems.push(`${type} reaches ${r}, which its contract does not name`);
+      const receivers = new Set(
+        topology.queues.filter((q) => q.bindings.some((b) => topicMatches(b, type))).map((q) => q.consumer),
+      );
+      for (const consumer of schema['x-consumers'])
+        if (!receivers.has(consumer)) problems.push(`${type} does not reach ${consumer}`);
+      for (const r of receivers)
+        if (!schema['x-consumers'].includes(r)) problems.push(`${type} reaches ${r}, which its contract does not name`);
     }
     expect(problems).toEqual([]);
   });
 
   it('routes hand-overs through the headers exchange to one queue per Sozialregion, never to another region (issue 11)', () => {
     const plan = topologyPlan(resolveTopology(topology));
-    const regions = (JSON.parse(readFileSync(fileURLToPath(new URL('../../../contracts/reference/sozialregionen.json', import.meta.url)), 'utf8')) as { sozialregionen: { id: string }[] })
-      .sozialregionen.map((r) => r.id);
-    expect(plan.bindings.filter((b) => b.exchange === topology.exchange && topicMatches(b.routingKey, 'case.dfpa-handover-requested.v1'))).toEqual([]);
-    expect(plan.exchangeBindings).toEqual([{ source: topology.exchange, destination: topology.headersExchange, routingKey: 'case.dfpa-handover-requested.v1' }]);
+    const regions = (
+      JSON.parse(
+        readFileSync(
+          fileURLToPath(new URL('../../../contracts/reference/sozialregionen.json', import.meta.url)),
+          'utf8',
+        ),
+      ) as { sozialregionen: { id: string }[] }
+    ).sozialregionen.map((r) => r.id);
+    expect(
+      plan.bindings.filter(
+        (b) => b.exchange === topology.exchange && topicMatches(b.routingKey, 'case.dfpa-handover-requested.v1'),
+      ),
+    ).toEqual([]);
+    expect(plan.exchangeBindings).toEqual([
+      {
+        source: topology.exchange,
+        destination: topology.headersExchange,
+        routingKey: 'case.dfpa-handover-requested.v1',
+      },
+    ]);
     const regional = plan.bindings.filter((b) => b.exchange === topology.headersExchange);
     expect(regional.map((b) => b.queue).sort()).toEqual(regions.map((r) => `dfpa.handovers.${r}`).sort());
-    for (const b of regional) expect(b.arguments).toEqual({ 'x-match': 'all', sozialregionid: b.queue.slice('dfpa.handovers.'.length) });
+    for (const b of regional)
+      expect(b.arguments).toEqual({ 'x-match': 'all', sozialregionid: b.queue.slice('dfpa.handovers.'.length) });
     // Every queue on the headers exchange is fed by the same event types, so a header match can never pull in another type.
     expect(new Set(topology.queues.filter((q) => q.match).map((q) => q.bindings.join(','))).size).toBe(1);
   });
 
   it('binds no queue that no contracted event reaches (its messages would wait for nobody)', () => {
     const types = [...loadEventSchemas().keys()];
-    const idle = topology.queues.filter((q) => !types.some((type) => q.bindings.some((b) => topicMatches(b, type)))).map((q) => q.name);
+    const idle = topology.queues
+      .filter((q) => !types.some((type) => q.bindings.some((b) => topicMatches(b, type))))
+      .map((q) => q.name);
     expect(idle).toEqual([]);
   });
 });

@@ -31,7 +31,9 @@ export interface Topology {
   retryExchange: string;
   /** Headers exchange (fed from `exchange` by the `bindings` of queues with `match`) for per-region delivery. */
   headersExchange?: string;
-  defaults: Required<Pick<QueueDefinition, 'deliveryLimit' | 'maxLength' | 'dlqMaxLength' | 'retryDelaysMs' | 'singleActiveConsumer'>>;
+  defaults: Required<
+    Pick<QueueDefinition, 'deliveryLimit' | 'maxLength' | 'dlqMaxLength' | 'retryDelaysMs' | 'singleActiveConsumer'>
+  >;
   queues: QueueDefinition[];
 }
 
@@ -79,7 +81,10 @@ export function resolveTopology(topology: Topology, prefix = ''): ResolvedTopolo
       return {
         ...resolved,
         dlq: `${name}.dlq`,
-        retryQueues: resolved.retryDelaysMs.map((delayMs) => ({ name: `${name}.retry.${delayLabel(delayMs)}`, delayMs })),
+        retryQueues: resolved.retryDelaysMs.map((delayMs) => ({
+          name: `${name}.retry.${delayLabel(delayMs)}`,
+          delayMs,
+        })),
       };
     }),
   };
@@ -87,12 +92,17 @@ export function resolveTopology(topology: Topology, prefix = ''): ResolvedTopolo
 
 export function findQueue(topology: ResolvedTopology, name: string): ResolvedQueue {
   const queue = topology.queues.find((q) => q.name === name);
-  if (!queue) throw new Error(`queue ${name} is not in the topology (known: ${topology.queues.map((q) => q.name).join(', ')})`);
+  if (!queue)
+    throw new Error(`queue ${name} is not in the topology (known: ${topology.queues.map((q) => q.name).join(', ')})`);
   return queue;
 }
 
 /** Quorum-queue arguments shared by every queue we declare: replicated, at-least-once dead-lettering. */
-function quorumArguments(deadLetterExchange: string, deadLetterRoutingKey: string, maxLength: number): Record<string, unknown> {
+function quorumArguments(
+  deadLetterExchange: string,
+  deadLetterRoutingKey: string,
+  maxLength: number,
+): Record<string, unknown> {
   return {
     'x-queue-type': 'quorum',
     'x-dead-letter-exchange': deadLetterExchange,
@@ -146,20 +156,33 @@ export function topologyPlan(t: ResolvedTopology): TopologyPlan {
       },
     });
     if (q.match) {
-      if (!t.headersExchange) throw new Error(`queue ${q.name} matches on headers but the topology has no headersExchange`);
-      plan.bindings.push({ exchange: t.headersExchange, queue: q.name, routingKey: '', arguments: { 'x-match': 'all', ...q.match } });
+      if (!t.headersExchange)
+        throw new Error(`queue ${q.name} matches on headers but the topology has no headersExchange`);
+      plan.bindings.push({
+        exchange: t.headersExchange,
+        queue: q.name,
+        routingKey: '',
+        arguments: { 'x-match': 'all', ...q.match },
+      });
       for (const key of q.bindings) {
-        if (!plan.exchangeBindings.some((b) => b.routingKey === key)) plan.exchangeBindings.push({ source: t.exchange, destination: t.headersExchange, routingKey: key });
+        if (!plan.exchangeBindings.some((b) => b.routingKey === key))
+          plan.exchangeBindings.push({ source: t.exchange, destination: t.headersExchange, routingKey: key });
       }
     } else {
       for (const key of q.bindings) plan.bindings.push({ exchange: t.exchange, queue: q.name, routingKey: key });
     }
     plan.bindings.push({ exchange: t.retryExchange, queue: q.name, routingKey: q.name });
     for (const r of q.retryQueues) {
-      plan.queues.push({ name: r.name, arguments: { ...quorumArguments(t.retryExchange, q.name, q.maxLength), 'x-message-ttl': r.delayMs } });
+      plan.queues.push({
+        name: r.name,
+        arguments: { ...quorumArguments(t.retryExchange, q.name, q.maxLength), 'x-message-ttl': r.delayMs },
+      });
       plan.bindings.push({ exchange: t.retryExchange, queue: r.name, routingKey: r.name });
     }
-    plan.queues.push({ name: q.dlq, arguments: { 'x-queue-type': 'quorum', 'x-max-length': q.dlqMaxLength, 'x-overflow': 'reject-publish' } });
+    plan.queues.push({
+      name: q.dlq,
+      arguments: { 'x-queue-type': 'quorum', 'x-max-length': q.dlqMaxLength, 'x-overflow': 'reject-publish' },
+    });
     plan.bindings.push({ exchange: t.deadLetterExchange, queue: q.dlq, routingKey: q.name });
   }
   return plan;
@@ -184,11 +207,18 @@ export async function declareTopology(channel: Channel, topology: ResolvedTopolo
  * dead-letter companions and their bindings. The exchanges and the other services' queues must exist already
  * (the administrator imports definitions.json; the test harnesses declare the whole topology first).
  */
-export async function declareOwnQueues(channel: Channel, topology: ResolvedTopology, service: string, prefix = ''): Promise<void> {
+export async function declareOwnQueues(
+  channel: Channel,
+  topology: ResolvedTopology,
+  service: string,
+  prefix = '',
+): Promise<void> {
   const plan = topologyPlan(topology);
   const own = (queue: string) => queue.startsWith(`${prefix}${service}.`);
-  for (const q of plan.queues) if (own(q.name)) await channel.assertQueue(q.name, { durable: true, arguments: q.arguments });
-  for (const b of plan.bindings) if (own(b.queue)) await channel.bindQueue(b.queue, b.exchange, b.routingKey, b.arguments);
+  for (const q of plan.queues)
+    if (own(q.name)) await channel.assertQueue(q.name, { durable: true, arguments: q.arguments });
+  for (const b of plan.bindings)
+    if (own(b.queue)) await channel.bindQueue(b.queue, b.exchange, b.routingKey, b.arguments);
 }
 
 /** Removes what {@link declareTopology} created: for tests that used a prefix. */

@@ -23,19 +23,33 @@ const brokerUrl = (user: string) => {
   url.password = user; // development passwords (= user name), as in definitions-local.json
   return url.toString();
 };
-const rabbitmqctl = (...args: string[]) => execFileSync('bash', [join(repoRoot(), 'infra', 'scripts', 'infra.sh'), 'rabbitmqctl', ...args], { stdio: 'pipe', timeout: 60_000 });
+const rabbitmqctl = (...args: string[]) =>
+  execFileSync('bash', [join(repoRoot(), 'infra', 'scripts', 'infra.sh'), 'rabbitmqctl', ...args], {
+    stdio: 'pipe',
+    timeout: 60_000,
+  });
 
 /** Runs `op` on a fresh channel of `model`; resolves 'ok', or the broker's refusal text when it closes the channel. */
 async function attempt(model: ChannelModel, op: (ch: ConfirmChannel) => Promise<unknown>): Promise<string> {
   const ch = await model.createConfirmChannel();
   const closed = new Promise<string>((resolve) => ch.on('error', (err: Error) => resolve(err.message)));
-  const outcome = await Promise.race([op(ch).then(() => 'ok', (err: Error) => closed.then((m) => m || err.message)), closed]);
+  const outcome = await Promise.race([
+    op(ch).then(
+      () => 'ok',
+      (err: Error) => closed.then((m) => m || err.message),
+    ),
+    closed,
+  ]);
   await ch.close().catch(() => undefined);
   return outcome;
 }
 
 const publish = (ch: ConfirmChannel, exchange: string, key: string) =>
-  new Promise<void>((resolve, reject) => ch.publish(exchange, key, Buffer.from('{}'), { persistent: true }, (err: unknown) => (err ? reject(err) : resolve())));
+  new Promise<void>((resolve, reject) =>
+    ch.publish(exchange, key, Buffer.from('{}'), { persistent: true }, (err: unknown) =>
+      err ? reject(err) : resolve(),
+    ),
+  );
 
 describe('broker users: one per service, rights from topology.json and the contracts (security probe F1)', () => {
   const prefix = `t${randomBytes(4).toString('hex')}.`;
@@ -97,27 +111,43 @@ describe('broker users: one per service, rights from topology.json and the contr
     expect(await attempt(intake, (ch) => publish(ch, exchange, 'case.securityprobe.v1'))).toMatch(/ACCESS_REFUSED/);
   });
 
-  it('a service can neither consume another service\'s queue nor bind its own queue to events it does not consume (no eavesdropping)', async () => {
+  it("a service can neither consume another service's queue nor bind its own queue to events it does not consume (no eavesdropping)", async () => {
     const reporting = await as('reporting');
-    expect(await attempt(reporting, (ch) => ch.consume('case-management.person-events', () => undefined))).toMatch(/ACCESS_REFUSED/);
-    expect(await attempt(reporting, (ch) => ch.checkQueue('subsidies.case-events').then(() => ch.get('subsidies.case-events')))).toMatch(/ACCESS_REFUSED/);
+    expect(await attempt(reporting, (ch) => ch.consume('case-management.person-events', () => undefined))).toMatch(
+      /ACCESS_REFUSED/,
+    );
+    expect(
+      await attempt(reporting, (ch) =>
+        ch.checkQueue('subsidies.case-events').then(() => ch.get('subsidies.case-events')),
+      ),
+    ).toMatch(/ACCESS_REFUSED/);
     const own = `reporting.probe-${randomBytes(3).toString('hex')}`;
     expect(await attempt(reporting, (ch) => ch.assertQueue(own, { exclusive: false, durable: false }))).toBe('ok');
     try {
-      expect(await attempt(reporting, (ch) => ch.bindQueue(own, topology.exchange, 'person.arrived.v1'))).toMatch(/ACCESS_REFUSED/);
+      expect(await attempt(reporting, (ch) => ch.bindQueue(own, topology.exchange, 'person.arrived.v1'))).toMatch(
+        /ACCESS_REFUSED/,
+      );
       expect(await attempt(reporting, (ch) => ch.bindQueue(own, topology.exchange, 'case.opened.v1'))).toBe('ok'); // one it does consume
-      expect(await attempt(reporting, (ch) => ch.bindQueue(own, topology.retryExchange, 'case-management.person-events'))).toMatch(/ACCESS_REFUSED/);
+      expect(
+        await attempt(reporting, (ch) => ch.bindQueue(own, topology.retryExchange, 'case-management.person-events')),
+      ).toMatch(/ACCESS_REFUSED/);
     } finally {
       await attempt(reporting, (ch) => ch.deleteQueue(own));
     }
   });
 
-  it('a service can neither route into another consumer\'s retry or dead-letter path, nor declare or delete another\'s queues', async () => {
+  it("a service can neither route into another consumer's retry or dead-letter path, nor declare or delete another's queues", async () => {
     const intake = await as('registry-intake');
-    expect(await attempt(intake, (ch) => publish(ch, topology.retryExchange, 'case-management.person-events'))).toMatch(/ACCESS_REFUSED/);
-    expect(await attempt(intake, (ch) => publish(ch, topology.deadLetterExchange, 'case-management.person-events'))).toMatch(/ACCESS_REFUSED/);
+    expect(await attempt(intake, (ch) => publish(ch, topology.retryExchange, 'case-management.person-events'))).toMatch(
+      /ACCESS_REFUSED/,
+    );
+    expect(
+      await attempt(intake, (ch) => publish(ch, topology.deadLetterExchange, 'case-management.person-events')),
+    ).toMatch(/ACCESS_REFUSED/);
     expect(await attempt(intake, (ch) => ch.deleteQueue(`${prefix}case-management.victim`))).toMatch(/ACCESS_REFUSED/);
-    expect(await attempt(intake, (ch) => ch.assertQueue(`${prefix}case-management.spy`, { durable: false }))).toMatch(/ACCESS_REFUSED/);
+    expect(await attempt(intake, (ch) => ch.assertQueue(`${prefix}case-management.spy`, { durable: false }))).toMatch(
+      /ACCESS_REFUSED/,
+    );
     expect(await attempt(intake, (ch) => ch.assertExchange('si.probe', 'topic'))).toMatch(/ACCESS_REFUSED/);
     await adminChannel.checkQueue(`${prefix}case-management.victim`); // still there
   });
@@ -129,9 +159,14 @@ describe('broker users: one per service, rights from topology.json and the contr
     await declareTopology(setup, resolved);
     try {
       for (const user of users) {
-        expect([user.name, await attempt(await as(user.name), (ch) => declareOwnQueues(ch, resolved, user.name, ownPrefix))]).toEqual([user.name, 'ok']);
+        expect([
+          user.name,
+          await attempt(await as(user.name), (ch) => declareOwnQueues(ch, resolved, user.name, ownPrefix)),
+        ]).toEqual([user.name, 'ok']);
       }
-      expect(await attempt(await as('case-management'), (ch) => declareTopology(ch, resolved))).toMatch(/ACCESS_REFUSED/); // not the whole
+      expect(await attempt(await as('case-management'), (ch) => declareTopology(ch, resolved))).toMatch(
+        /ACCESS_REFUSED/,
+      ); // not the whole
     } finally {
       await deleteTopology(setup, resolved).catch(() => undefined);
       await setup.close().catch(() => undefined);

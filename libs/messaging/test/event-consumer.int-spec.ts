@@ -7,7 +7,19 @@ import { buildCloudEvent, type CloudEvent } from '../src/cloud-event.js';
 import { EventConsumer } from '../src/event-consumer.js';
 import { replayDeadLetters } from '../src/dead-letter-replay.js';
 import { findQueue } from '../src/topology.js';
-import { AMQP_URL, OTHER, QUEUE, THING, drainQueue, rawBroker, sleep, testDb, testTopology, testValidator, type TestDb } from './support/messaging-fixture.js';
+import {
+  AMQP_URL,
+  OTHER,
+  QUEUE,
+  THING,
+  drainQueue,
+  rawBroker,
+  sleep,
+  testDb,
+  testTopology,
+  testValidator,
+  type TestDb,
+} from './support/messaging-fixture.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 
 type Thing = { n: number; fail?: 'always' | 'once' };
@@ -37,25 +49,48 @@ describe('EventConsumer (real PostgreSQL and RabbitMQ)', () => {
         failedOnce.add(event.id);
         throw new Error('flaky dependency');
       }
-      await em.query('INSERT INTO thing_effect (event_id, subject, n) VALUES ($1, $2, $3)', [event.id, event.subject, event.data.n]);
+      await em.query('INSERT INTO thing_effect (event_id, subject, n) VALUES ($1, $2, $3)', [
+        event.id,
+        event.subject,
+        event.data.n,
+      ]);
     },
   };
 
   const startConsumer = async (amqp = AMQP_URL) => {
-    consumer = new EventConsumer({ amqp, dataSource: db.dataSource, queue: QUEUE, prefix, topology, consumer: 'test', handlers, validator: testValidator(), maxAttempts: 3 });
+    consumer = new EventConsumer({
+      amqp,
+      dataSource: db.dataSource,
+      queue: QUEUE,
+      prefix,
+      topology,
+      consumer: 'test',
+      handlers,
+      validator: testValidator(),
+      maxAttempts: 3,
+    });
     await consumer.start();
     await eventually(() => expect(consumer?.isConnected()).toBe(true));
   };
 
   const publish = (channel: ConfirmChannel, event: CloudEvent | Record<string, unknown>, id = String(event.id)) =>
     new Promise<void>((resolve, reject) =>
-      channel.publish(topology.exchange, String(event.type), Buffer.from(JSON.stringify(event)), { persistent: true, messageId: id, contentType: 'application/cloudevents+json' }, (err: unknown) =>
-        err ? reject(err) : resolve(),
+      channel.publish(
+        topology.exchange,
+        String(event.type),
+        Buffer.from(JSON.stringify(event)),
+        { persistent: true, messageId: id, contentType: 'application/cloudevents+json' },
+        (err: unknown) => (err ? reject(err) : resolve()),
       ),
     );
 
-  const thing = (subject: string, data: Thing) => buildCloudEvent('registry-intake', { type: THING, subject, data, correlationId: 'corr-7' });
-  const effects = async () => (await db.dataSource.query('SELECT subject, n FROM thing_effect ORDER BY applied_seq')) as { subject: string; n: number }[];
+  const thing = (subject: string, data: Thing) =>
+    buildCloudEvent('registry-intake', { type: THING, subject, data, correlationId: 'corr-7' });
+  const effects = async () =>
+    (await db.dataSource.query('SELECT subject, n FROM thing_effect ORDER BY applied_seq')) as {
+      subject: string;
+      n: number;
+    }[];
   const dlq = async () => drainQueue(broker.channel, queue.dlq);
   const headers = (m: GetMessage | undefined) => m?.properties.headers ?? {};
 
@@ -83,22 +118,36 @@ describe('EventConsumer (real PostgreSQL and RabbitMQ)', () => {
     await eventually(async () => expect(await effects()).toEqual([{ subject: 'dedup', n: 1 }]));
     await sleep(300);
     expect(await effects()).toHaveLength(1);
-    expect((await db.dataSource.query('SELECT message_id, consumer FROM inbox'))).toEqual([{ message_id: event.id, consumer: 'test' }]);
+    expect(await db.dataSource.query('SELECT message_id, consumer FROM inbox')).toEqual([
+      { message_id: event.id, consumer: 'test' },
+    ]);
     expect(seenCorrelation.at(-1)).toEqual({ correlationId: 'corr-7', causationId: event.id });
   });
 
   it('refuses handlers for event types without a contract', () => {
-    expect(() => new EventConsumer({ amqp: AMQP_URL, dataSource: db.dataSource, queue: QUEUE, prefix, topology, consumer: 'test', handlers: { 'test.unknown.v1': async () => undefined }, validator: testValidator() })).toThrow(
-      /no contract for handled event type\(s\) test.unknown.v1/,
-    );
+    expect(
+      () =>
+        new EventConsumer({
+          amqp: AMQP_URL,
+          dataSource: db.dataSource,
+          queue: QUEUE,
+          prefix,
+          topology,
+          consumer: 'test',
+          handlers: { 'test.unknown.v1': async () => undefined },
+          validator: testValidator(),
+        }),
+    ).toThrow(/no contract for handled event type\(s\) test.unknown.v1/);
   });
 
   it('keeps order per subject while applying many subjects concurrently', async () => {
     await startConsumer();
-    for (let n = 0; n < 50; n += 1) for (const s of ['p', 'q', 'r', 's']) await publish(broker.channel as ConfirmChannel, thing(s, { n }));
+    for (let n = 0; n < 50; n += 1)
+      for (const s of ['p', 'q', 'r', 's']) await publish(broker.channel as ConfirmChannel, thing(s, { n }));
     await eventually(async () => expect(await effects()).toHaveLength(200), { timeoutMs: 15_000 });
     const applied = await effects();
-    for (const s of ['p', 'q', 'r', 's']) expect(applied.filter((e) => e.subject === s).map((e) => e.n)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    for (const s of ['p', 'q', 'r', 's'])
+      expect(applied.filter((e) => e.subject === s).map((e) => e.n)).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
 
   it('dead-letters an invalid event at once with the reason, and one without handler', async () => {
@@ -125,7 +174,11 @@ describe('EventConsumer (real PostgreSQL and RabbitMQ)', () => {
     });
     expect(JSON.parse(String(byId.get(invalid.id)?.content))).toEqual(invalid);
     expect(headers(byId.get(unhandled.id))).toMatchObject({ 'x-si-death-reason': 'no-handler' });
-    expect(parked.map((m) => headers(m)['x-si-death-reason']).sort()).toEqual(['invalid-event', 'invalid-event', 'no-handler']);
+    expect(parked.map((m) => headers(m)['x-si-death-reason']).sort()).toEqual([
+      'invalid-event',
+      'invalid-event',
+      'no-handler',
+    ]);
   });
 
   it('retries a failing event with backoff, then parks a poison event after maxAttempts without holding up the others', async () => {
@@ -136,13 +189,21 @@ describe('EventConsumer (real PostgreSQL and RabbitMQ)', () => {
     await publish(broker.channel as ConfirmChannel, flaky);
     for (let n = 0; n < 30; n += 1) await publish(broker.channel as ConfirmChannel, thing(`ok-${n % 3}`, { n }));
     // The 30 others are applied while the poison event waits in the retry queues.
-    await eventually(async () => expect((await effects()).filter((e) => e.subject.startsWith('ok'))).toHaveLength(30), { timeoutMs: 5_000 });
-    await eventually(async () => expect((await effects()).filter((e) => e.subject === 'flaky')).toEqual([{ subject: 'flaky', n: 0 }]), { timeoutMs: 10_000 });
+    await eventually(async () => expect((await effects()).filter((e) => e.subject.startsWith('ok'))).toHaveLength(30), {
+      timeoutMs: 5_000,
+    });
+    await eventually(
+      async () => expect((await effects()).filter((e) => e.subject === 'flaky')).toEqual([{ subject: 'flaky', n: 0 }]),
+      { timeoutMs: 10_000 },
+    );
     let parked: GetMessage[] = [];
-    await eventually(async () => {
-      parked = [...parked, ...(await dlq())];
-      expect(parked).toHaveLength(1);
-    }, { timeoutMs: 10_000 });
+    await eventually(
+      async () => {
+        parked = [...parked, ...(await dlq())];
+        expect(parked).toHaveLength(1);
+      },
+      { timeoutMs: 10_000 },
+    );
     expect(parked[0]?.properties.messageId).toBe(poison.id);
     expect(headers(parked[0])).toMatchObject({
       'x-si-death-reason': 'max-attempts',
@@ -164,12 +225,22 @@ describe('EventConsumer (real PostgreSQL and RabbitMQ)', () => {
       await sleep(40); // the later events arrive while the first waits in the retry queues (100 ms, then 200 ms)
     }
     // The other subject is not held up; the held subject is applied complete and in order once its first succeeds.
-    await eventually(async () => expect((await effects()).filter((e) => e.subject === 'free').map((e) => e.n)).toEqual([2, 3, 4, 5, 6]), { timeoutMs: 5_000 });
-    await eventually(async () => expect((await effects()).filter((e) => e.subject === 'held').map((e) => e.n)).toEqual([1, 2, 3, 4, 5, 6]), { timeoutMs: 10_000 });
+    await eventually(
+      async () =>
+        expect((await effects()).filter((e) => e.subject === 'free').map((e) => e.n)).toEqual([2, 3, 4, 5, 6]),
+      { timeoutMs: 5_000 },
+    );
+    await eventually(
+      async () =>
+        expect((await effects()).filter((e) => e.subject === 'held').map((e) => e.n)).toEqual([1, 2, 3, 4, 5, 6]),
+      { timeoutMs: 10_000 },
+    );
     expect(failures.get(failTwice.id)).toBe(2);
     // A later event of the subject, after all came back, is applied directly; nothing is left held.
     await publish(channel, thing('held', { n: 7 }));
-    await eventually(async () => expect((await effects()).filter((e) => e.subject === 'held').map((e) => e.n)).toEqual([1, 2, 3, 4, 5, 6, 7]));
+    await eventually(async () =>
+      expect((await effects()).filter((e) => e.subject === 'held').map((e) => e.n)).toEqual([1, 2, 3, 4, 5, 6, 7]),
+    );
     expect(await db.dataSource.query('SELECT * FROM subject_hold')).toEqual([]);
     expect(await dlq()).toEqual([]);
   });
@@ -181,8 +252,13 @@ describe('EventConsumer (real PostgreSQL and RabbitMQ)', () => {
     await sleep(30);
     await publish(channel, thing('orphan', { n: 2 }));
     await publish(channel, thing('orphan', { n: 3 }));
-    await eventually(async () => expect((await effects()).filter((e) => e.subject === 'orphan').map((e) => e.n)).toEqual([2, 3]), { timeoutMs: 10_000 });
-    await eventually(async () => expect((await dlq()).map((m) => JSON.parse(String(m.content)).data.n)).toEqual([1]), { timeoutMs: 5_000 });
+    await eventually(
+      async () => expect((await effects()).filter((e) => e.subject === 'orphan').map((e) => e.n)).toEqual([2, 3]),
+      { timeoutMs: 10_000 },
+    );
+    await eventually(async () => expect((await dlq()).map((m) => JSON.parse(String(m.content)).data.n)).toEqual([1]), {
+      timeoutMs: 5_000,
+    });
     await eventually(async () => expect(await db.dataSource.query('SELECT * FROM subject_hold')).toEqual([]));
   });
 
@@ -220,7 +296,10 @@ describe('EventConsumer (real PostgreSQL and RabbitMQ)', () => {
     const event = thing('needs-dependency', { n: 5 });
     await publish(broker.channel as ConfirmChannel, event);
     // 3 attempts (100 ms, 200 ms backoff), then parked.
-    await eventually(async () => expect(await broker.channel.checkQueue(queue.dlq)).toMatchObject({ messageCount: 1 }), { timeoutMs: 10_000 });
+    await eventually(
+      async () => expect(await broker.channel.checkQueue(queue.dlq)).toMatchObject({ messageCount: 1 }),
+      { timeoutMs: 10_000 },
+    );
     dependencyDown = false;
     expect(await replayDeadLetters(broker.channel as ConfirmChannel, topology, queue)).toBe(1);
     await eventually(async () => expect(await effects()).toEqual([{ subject: 'needs-dependency', n: 5 }]));

@@ -8,13 +8,28 @@ import { EventConsumers } from '../src/event-consumers.js';
 import { MessagingLifecycle, MessagingModule } from '../src/messaging.module.js';
 import { Outbox } from '../src/outbox.js';
 import type { Topology } from '../src/topology.js';
-import { AMQP_URL, QUEUE, THING, fixtureSchemas, rawBroker, testDb, testTopology, type TestDb } from './support/messaging-fixture.js';
+import {
+  AMQP_URL,
+  QUEUE,
+  THING,
+  fixtureSchemas,
+  rawBroker,
+  testDb,
+  testTopology,
+  type TestDb,
+} from './support/messaging-fixture.js';
 
 const topology: Topology = {
   exchange: 'si.events',
   deadLetterExchange: 'si.dead-letter',
   retryExchange: 'si.retry',
-  defaults: { deliveryLimit: 10, maxLength: 100_000, dlqMaxLength: 100_000, retryDelaysMs: [100], singleActiveConsumer: true },
+  defaults: {
+    deliveryLimit: 10,
+    maxLength: 100_000,
+    dlqMaxLength: 100_000,
+    retryDelaysMs: [100],
+    singleActiveConsumer: true,
+  },
   queues: [{ name: QUEUE, consumer: 'case-management', bindings: ['test.#'] }],
 };
 
@@ -26,7 +41,11 @@ class ThingHandlers implements OnModuleInit {
   onModuleInit(): void {
     this.consumers.register(QUEUE, {
       [THING]: async (event: CloudEvent<{ n: number }>, em: EntityManager) => {
-        await em.query('INSERT INTO thing_effect (event_id, subject, n) VALUES ($1, $2, $3)', [event.id, event.subject, event.data.n]);
+        await em.query('INSERT INTO thing_effect (event_id, subject, n) VALUES ($1, $2, $3)', [
+          event.id,
+          event.subject,
+          event.data.n,
+        ]);
       },
     });
   }
@@ -53,7 +72,16 @@ describe('MessagingModule in a Nest application', () => {
     class DatabaseModule {}
 
     @Module({
-      imports: [DatabaseModule, MessagingModule.forService({ service: 'case-management', amqpUrl: AMQP_URL, schemasRoot: fixtureSchemas, prefix, topology })],
+      imports: [
+        DatabaseModule,
+        MessagingModule.forService({
+          service: 'case-management',
+          amqpUrl: AMQP_URL,
+          schemasRoot: fixtureSchemas,
+          prefix,
+          topology,
+        }),
+      ],
       providers: [ThingHandlers],
     })
     class AppModule {}
@@ -66,7 +94,9 @@ describe('MessagingModule in a Nest application', () => {
 
       const outbox = app.get(Outbox);
       await db.dataSource.transaction((em) => outbox.add(em, { type: THING, subject: 'nest', data: { n: 7 } }));
-      await eventually(async () => expect(await db.dataSource.query('SELECT subject, n FROM thing_effect')).toEqual([{ subject: 'nest', n: 7 }]));
+      await eventually(async () =>
+        expect(await db.dataSource.query('SELECT subject, n FROM thing_effect')).toEqual([{ subject: 'nest', n: 7 }]),
+      );
       const [row] = await db.dataSource.query('SELECT payload FROM outbox');
       expect(row.payload).toMatchObject({ source: '/si/case-management', type: THING, subject: 'nest' });
     } finally {

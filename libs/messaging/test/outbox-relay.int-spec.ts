@@ -5,7 +5,18 @@ import { EventValidationError } from '../src/event-validator.js';
 import { OutboxRelay } from '../src/outbox-relay.js';
 import { Outbox } from '../src/outbox.js';
 import { findQueue } from '../src/topology.js';
-import { AMQP_URL, OTHER, QUEUE, THING, rawBroker, sleep, testDb, testTopology, testValidator, type TestDb } from './support/messaging-fixture.js';
+import {
+  AMQP_URL,
+  OTHER,
+  QUEUE,
+  THING,
+  rawBroker,
+  sleep,
+  testDb,
+  testTopology,
+  testValidator,
+  type TestDb,
+} from './support/messaging-fixture.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 
 const validator = testValidator();
@@ -28,7 +39,12 @@ describe('Outbox and OutboxRelay (real PostgreSQL and RabbitMQ)', () => {
       if (!msg) return;
       const event = JSON.parse(msg.content.toString()) as CloudEvent;
       received.push(event);
-      if (msg.properties.contentType !== 'application/cloudevents+json' || msg.properties.deliveryMode !== 2 || msg.properties.messageId !== event.id || msg.fields.routingKey !== event.type) {
+      if (
+        msg.properties.contentType !== 'application/cloudevents+json' ||
+        msg.properties.deliveryMode !== 2 ||
+        msg.properties.messageId !== event.id ||
+        msg.fields.routingKey !== event.type
+      ) {
         badProperties.push(JSON.stringify({ properties: msg.properties, routingKey: msg.fields.routingKey }));
       }
       consumer.ack(msg);
@@ -46,12 +62,22 @@ describe('Outbox and OutboxRelay (real PostgreSQL and RabbitMQ)', () => {
   });
 
   const relay = (amqp = AMQP_URL) => {
-    const r = new OutboxRelay({ dataSource: db.dataSource, amqp, service: 'registry-intake', topology, pollIntervalMs: 200, window: 64, batchSize: 100, brokerGraceMs: 500 });
+    const r = new OutboxRelay({
+      dataSource: db.dataSource,
+      amqp,
+      service: 'registry-intake',
+      topology,
+      pollIntervalMs: 200,
+      window: 64,
+      batchSize: 100,
+      brokerGraceMs: 500,
+    });
     relays.push(r);
     return r;
   };
 
-  const unpublished = async () => Number((await db.dataSource.query('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL'))[0].n);
+  const unpublished = async () =>
+    Number((await db.dataSource.query('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL'))[0].n);
 
   it('writes nothing when the transaction rolls back, and refuses invalid events', async () => {
     await expect(
@@ -63,8 +89,12 @@ describe('Outbox and OutboxRelay (real PostgreSQL and RabbitMQ)', () => {
     await expect(
       db.dataSource.transaction((em) => outbox.add(em, { type: THING, subject: 'invalid', data: { n: -1 } })),
     ).rejects.toThrow(EventValidationError);
-    await expect(db.dataSource.transaction((em) => outbox.add(em, { type: 'test.unknown.v1', subject: 'x', data: {} }))).rejects.toThrow(/no schema/);
-    await expect(outbox.add(db.dataSource.manager, { type: THING, subject: 'no-transaction', data: { n: 0 } })).rejects.toThrow(/running transaction/);
+    await expect(
+      db.dataSource.transaction((em) => outbox.add(em, { type: 'test.unknown.v1', subject: 'x', data: {} })),
+    ).rejects.toThrow(/no schema/);
+    await expect(
+      outbox.add(db.dataSource.manager, { type: THING, subject: 'no-transaction', data: { n: 0 } }),
+    ).rejects.toThrow(/running transaction/);
     expect((await db.dataSource.query('SELECT count(*)::int AS n FROM outbox'))[0].n).toBe(0);
 
     await relay().start();
@@ -81,14 +111,31 @@ describe('Outbox and OutboxRelay (real PostgreSQL and RabbitMQ)', () => {
     // 10 transactions × 3 subjects × 10 steps, committed while the relay runs.
     for (let t = 0; t < 10; t += 1) {
       await db.dataSource.transaction((em) =>
-        outbox.add(em, ...['a', 'b', 'c'].flatMap((s) => Array.from({ length: 10 }, (_, i) => ({ type: THING, subject: s, data: { n: t * 10 + i }, correlationId: 'corr-1' })))),
+        outbox.add(
+          em,
+          ...['a', 'b', 'c'].flatMap((s) =>
+            Array.from({ length: 10 }, (_, i) => ({
+              type: THING,
+              subject: s,
+              data: { n: t * 10 + i },
+              correlationId: 'corr-1',
+            })),
+          ),
+        ),
       );
     }
     await eventually(() => expect(received).toHaveLength(300), { timeoutMs: 15_000 });
     for (const s of ['a', 'b', 'c']) {
-      expect(received.filter((e) => e.subject === s).map((e) => (e.data as { n: number }).n)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+      expect(received.filter((e) => e.subject === s).map((e) => (e.data as { n: number }).n)).toEqual(
+        Array.from({ length: 100 }, (_, i) => i),
+      );
     }
-    expect(received[0]).toMatchObject({ specversion: '1.0', source: '/si/registry-intake', type: THING, correlationid: 'corr-1' });
+    expect(received[0]).toMatchObject({
+      specversion: '1.0',
+      source: '/si/registry-intake',
+      type: THING,
+      correlationid: 'corr-1',
+    });
     expect(() => validator.validate(received[0])).not.toThrow();
     await eventually(async () => expect(await unpublished()).toBe(0));
     expect(r.isActive()).toBe(true);
@@ -104,7 +151,16 @@ describe('Outbox and OutboxRelay (real PostgreSQL and RabbitMQ)', () => {
       await r.start();
       const writer = (async () => {
         for (let t = 0; t < 40; t += 1) {
-          await db.dataSource.transaction((em) => outbox.add(em, ...Array.from({ length: 50 }, (_, i) => ({ type: THING, subject: `s${i % 5}`, data: { n: t * 10 + Math.floor(i / 5) } }))));
+          await db.dataSource.transaction((em) =>
+            outbox.add(
+              em,
+              ...Array.from({ length: 50 }, (_, i) => ({
+                type: THING,
+                subject: `s${i % 5}`,
+                data: { n: t * 10 + Math.floor(i / 5) },
+              })),
+            ),
+          );
           await sleep(10);
         }
       })();
@@ -120,7 +176,9 @@ describe('Outbox and OutboxRelay (real PostgreSQL and RabbitMQ)', () => {
       const firstSeen = new Map<string, CloudEvent>();
       for (const e of received) if (!firstSeen.has(e.id)) firstSeen.set(e.id, e);
       for (let s = 0; s < 5; s += 1) {
-        const order = [...firstSeen.values()].filter((e) => e.subject === `s${s}`).map((e) => (e.data as { n: number }).n);
+        const order = [...firstSeen.values()]
+          .filter((e) => e.subject === `s${s}`)
+          .map((e) => (e.data as { n: number }).n);
         expect(order).toEqual([...order].sort((x, y) => x - y));
         expect(order).toHaveLength(400);
       }

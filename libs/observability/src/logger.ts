@@ -6,7 +6,11 @@ import { correlation } from './correlation.js';
  * correlation id of the work in progress. Never pass tokens or personal data to a logger: the redact
  * list below is a safety net for the usual field names, not a licence.
  */
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {
+export function createLogger(
+  service: string,
+  level = process.env.LOG_LEVEL ?? 'info',
+  destination?: DestinationStream,
+): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { service },
@@ -18,8 +22,21 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
       return id ? { correlationId: id } : {};
     },
     redact: {
-      paths: ['authorization', '*.authorization', 'headers.authorization', 'token', '*.token', 'password', '*.password',
-        'vn', '*.vn', 'officialName', '*.officialName', 'firstName', '*.firstName'],
+      paths: [
+        'authorization',
+        '*.authorization',
+        'headers.authorization',
+        'token',
+        '*.token',
+        'password',
+        '*.password',
+        'vn',
+        '*.vn',
+        'officialName',
+        '*.officialName',
+        'firstName',
+        '*.firstName',
+      ],
       censor: '[redacted]',
     },
     serializers: { err: safeError },

@@ -14,8 +14,12 @@ export async function makeAppendOnly(q: QueryRunner, table: string): Promise<voi
     BEGIN
       RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
     END $$`);
-  await q.query(`CREATE TRIGGER ${quoteIdent(`${table}_no_update_delete`)} BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
-  await q.query(`CREATE TRIGGER ${quoteIdent(`${table}_no_truncate`)} BEFORE TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+  await q.query(
+    `CREATE TRIGGER ${quoteIdent(`${table}_no_update_delete`)} BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+  );
+  await q.query(
+    `CREATE TRIGGER ${quoteIdent(`${table}_no_truncate`)} BEFORE TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+  );
 }
 
 /** Undoes {@link makeAppendOnly} after the table itself was dropped (its triggers went with it). */

@@ -17,7 +17,12 @@ const MIGRATION_LOCK = 7_421_001;
  * may start at once: an advisory lock lets one migrate while the others wait and then find nothing to do.
  */
 export async function runMigrations(plan: MigrationPlan): Promise<string[]> {
-  const ds = createDataSource({ url: plan.migratorUrl, migrations: plan.migrations, poolSize: 1, applicationName: 'migrator' });
+  const ds = createDataSource({
+    url: plan.migratorUrl,
+    migrations: plan.migrations,
+    poolSize: 1,
+    applicationName: 'migrator',
+  });
   await ds.initialize();
   try {
     await ds.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);

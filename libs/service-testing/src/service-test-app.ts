@@ -8,14 +8,35 @@ import { AUDIT_TABLE } from '@si/audit';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- services are tested against the real dev identity server
 import { startDevOidc, type DevOidcServer } from '@si/dev-oidc';
 import { configureHttp } from '@si/http';
-import { declareTopology, deleteTopology, loadTopology, MessagingLifecycle, resolveTopology, type CloudEvent, type ResolvedTopology } from '@si/messaging';
+import {
+  declareTopology,
+  deleteTopology,
+  loadTopology,
+  MessagingLifecycle,
+  resolveTopology,
+  type CloudEvent,
+  type ResolvedTopology,
+} from '@si/messaging';
 import { createLogger } from '@si/observability';
 import { runMigrations } from '@si/persistence';
-import { allMigrations, loadPlatformConfig, ServiceCoreModule, type PlatformConfig, type ServiceDefinition } from '@si/service';
+import {
+  allMigrations,
+  loadPlatformConfig,
+  ServiceCoreModule,
+  type PlatformConfig,
+  type ServiceDefinition,
+} from '@si/service';
 import { createTestDatabase, eventually, type TestDatabase } from '@si/testing';
 
 export const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
-export const DEMO_USERS = ['ib.solothurn', 'ib.olten', 'ib.hubersdorf', 'sr.olten', 'ags.koordination', 'ma.integration'] as const;
+export const DEMO_USERS = [
+  'ib.solothurn',
+  'ib.olten',
+  'ib.hubersdorf',
+  'sr.olten',
+  'ags.koordination',
+  'ma.integration',
+] as const;
 export type DemoUser = (typeof DEMO_USERS)[number];
 /** A demo user (password grant) or the register connector (client credentials). */
 export type Caller = DemoUser | 'register-connector';
@@ -62,7 +83,13 @@ export interface ServiceTestApp {
   amqp: ChannelModel;
   token(caller: Caller): Promise<string>;
   /** A raw request as `caller` (or with an explicit token, or none). */
-  request(caller: Caller | { token: string } | null, method: string, path: string, body?: string | Buffer, contentType?: string): Promise<TestResponse>;
+  request(
+    caller: Caller | { token: string } | null,
+    method: string,
+    path: string,
+    body?: string | Buffer,
+    contentType?: string,
+  ): Promise<TestResponse>;
   /** A JSON request as `caller`. */
   call(caller: Caller | { token: string } | null, method: string, path: string, body?: unknown): Promise<TestResponse>;
   /** Events the service emitted that match `capture`, as seen on the broker. */
@@ -84,21 +111,32 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
   // The platform settings as an object: the defaults (quiet logs unless LOG_LEVEL asks), then this test's database, broker prefix
   // and identity server.
   const platform: PlatformConfig = {
-    ...loadPlatformConfig(definition, { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }), database: db, amqpUrl: AMQP_URL, messagingPrefix: prefix,
+    ...loadPlatformConfig(definition, { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }),
+    database: db,
+    amqpUrl: AMQP_URL,
+    messagingPrefix: prefix,
     oidc: { authServerUrl: oidc.publicUrl, realm: 'start-integration', jwksUrl: undefined },
   };
   // The services' own loggers read LOG_LEVEL (@si/observability): quiet unless the developer asks for more.
   process.env.LOG_LEVEL ??= 'warn';
   if (options.env) Object.assign(process.env, options.env(prefix));
-  await runMigrations({ migratorUrl: db.migratorUrl, appRole: db.appRole, migrations: allMigrations(definition), appendOnlyTables: [AUDIT_TABLE] });
+  await runMigrations({
+    migratorUrl: db.migratorUrl,
+    appRole: db.appRole,
+    migrations: allMigrations(definition),
+    appendOnlyTables: [AUDIT_TABLE],
+  });
 
   @Module({ imports: [ServiceCoreModule.forService(definition, platform), ...options.modules] })
   class TestAppModule {}
 
   let builder = Test.createTestingModule({ imports: [TestAppModule as Type<unknown>] });
-  for (const { provide, useValue } of options.config?.(prefix) ?? []) builder = builder.overrideProvider(provide).useValue(useValue);
+  for (const { provide, useValue } of options.config?.(prefix) ?? [])
+    builder = builder.overrideProvider(provide).useValue(useValue);
   if (options.override) builder = options.override(builder);
-  const app = (await builder.compile()).createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error'] });
+  const app = (await builder.compile()).createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    logger: ['error'],
+  });
   configureHttp(app, createLogger(`${definition.name}-test`), definition.problems);
   app.enableShutdownHooks();
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -111,25 +149,39 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
   const topology = resolveTopology(loadTopology(), prefix);
   // Queues exist before the first publish (the consumers declare them too, but asynchronously).
   await declareTopology(channel, topology);
-  await eventually(() => {
-    if (!app.get(MessagingLifecycle).isReady()) throw new Error('messaging not ready');
-  }, { timeoutMs: 20_000 });
+  await eventually(
+    () => {
+      if (!app.get(MessagingLifecycle).isReady()) throw new Error('messaging not ready');
+    },
+    { timeoutMs: 20_000 },
+  );
   const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
   await channel.bindQueue(queue, topology.exchange, options.capture);
   const captured: CloudEvent<Json>[] = [];
-  await channel.consume(queue, (msg) => {
-    if (msg) captured.push(JSON.parse(msg.content.toString('utf8')) as CloudEvent<Json>);
-  }, { noAck: true });
+  await channel.consume(
+    queue,
+    (msg) => {
+      if (msg) captured.push(JSON.parse(msg.content.toString('utf8')) as CloudEvent<Json>);
+    },
+    { noAck: true },
+  );
 
   const tokens = new Map<Caller, string>();
   const token = async (caller: Caller) => {
     const cached = tokens.get(caller);
     if (cached) return cached;
-    const form: Record<string, string> = caller === 'register-connector'
-      ? { grant_type: 'client_credentials', client_id: 'register-connector', client_secret: 'register-connector-secret' }
-      : { grant_type: 'password', client_id: 'si-cli', username: caller, password: 'demo' };
+    const form: Record<string, string> =
+      caller === 'register-connector'
+        ? {
+            grant_type: 'client_credentials',
+            client_id: 'register-connector',
+            client_secret: 'register-connector-secret',
+          }
+        : { grant_type: 'password', client_id: 'si-cli', username: caller, password: 'demo' };
     const response = await fetch(`${oidc.issuer}/protocol/openid-connect/token`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form),
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form),
     });
     if (response.status !== 200) throw new Error(`token for ${caller}: ${response.status}`);
     const t = ((await response.json()) as { access_token: string }).access_token;
@@ -143,7 +195,11 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
     // Node's fetch takes a Buffer as it is (no copy: the attack specs send large bodies); the DOM typing of fetch, which
     // the browser-facing packages bring into the test type-check, does not list Buffer.
     const payload = body as NonNullable<RequestInit['body']> | undefined;
-    const response = await fetch(`${url}${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers,
+      ...(payload !== undefined ? { body: payload } : {}),
+    });
     const text = await response.text();
     let parsed: Json = text || undefined;
     try {
@@ -155,16 +211,34 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
   };
 
   return {
-    url, app, db, sql, oidc, prefix, topology, amqp, token, request,
+    url,
+    app,
+    db,
+    sql,
+    oidc,
+    prefix,
+    topology,
+    amqp,
+    token,
+    request,
     call: (caller, method, path, body) =>
-      request(caller, method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? undefined : 'application/json'),
+      request(
+        caller,
+        method,
+        path,
+        body === undefined ? undefined : JSON.stringify(body),
+        body === undefined ? undefined : 'application/json',
+      ),
     emitted: (type) => captured.filter((e) => !type || e.type === type),
     async close() {
       await options.beforeClose?.(app);
       await app.close();
       await sql.end();
       await channel.close().catch(() => undefined);
-      await amqp.createChannel().then((cleanup) => deleteTopology(cleanup, topology)).catch(() => undefined);
+      await amqp
+        .createChannel()
+        .then((cleanup) => deleteTopology(cleanup, topology))
+        .catch(() => undefined);
       await amqp.close().catch(() => undefined);
       await oidc.close();
       await db.drop();

@@ -23,11 +23,22 @@ export async function bootstrapService(module: Type<unknown>, definition: Servic
   const logger = createLogger(definition.name, config.logLevel);
   const db = config.database;
   if (config.migrate !== 'never') {
-    const applied = await runMigrations({ migratorUrl: db.migratorUrl, appRole: db.appRole, migrations: allMigrations(definition), appendOnlyTables: [AUDIT_TABLE] });
+    const applied = await runMigrations({
+      migratorUrl: db.migratorUrl,
+      appRole: db.appRole,
+      migrations: allMigrations(definition),
+      appendOnlyTables: [AUDIT_TABLE],
+    });
     logger.info({ applied }, applied.length ? 'migrations applied' : 'schema up to date');
     if (config.migrate === 'only') return;
   }
-  const app = await createServiceApp(module, { name: definition.name, openApi: { title: definition.title, description: definition.description }, bodyLimit: definition.bodyLimit, logger, problems: definition.problems });
+  const app = await createServiceApp(module, {
+    name: definition.name,
+    openApi: { title: definition.title, description: definition.description },
+    bodyLimit: definition.bodyLimit,
+    logger,
+    problems: definition.problems,
+  });
   await listen(app, { port: config.port, host: config.host });
   logger.info({ port: config.port }, `${definition.name} listening`);
 }

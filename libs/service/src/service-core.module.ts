@@ -29,7 +29,10 @@ class RedisCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class ServiceCoreModule {
-  static forService(definition: ServiceDefinition, config: PlatformConfig = loadPlatformConfig(definition)): DynamicModule {
+  static forService(
+    definition: ServiceDefinition,
+    config: PlatformConfig = loadPlatformConfig(definition),
+  ): DynamicModule {
     const db = config.database;
     return {
       module: ServiceCoreModule,
@@ -38,14 +41,26 @@ export class ServiceCoreModule {
           useFactory: () => ({ type: 'postgres', url: db.appUrl, autoLoadEntities: true, synchronize: false }),
           dataSourceFactory: async (options) => {
             const entities = (options?.entities ?? []) as [];
-            return createDataSource({ url: db.appUrl, entities, poolSize: 20, applicationName: definition.name }).initialize();
+            return createDataSource({
+              url: db.appUrl,
+              entities,
+              poolSize: 20,
+              applicationName: definition.name,
+            }).initialize();
           },
         }),
         AuthModule.forRoot({
-          clientId: definition.name, authServerUrl: config.oidc.authServerUrl, realm: config.oidc.realm,
+          clientId: definition.name,
+          authServerUrl: config.oidc.authServerUrl,
+          realm: config.oidc.realm,
           ...(config.oidc.jwksUrl ? { jwksUrl: config.oidc.jwksUrl } : {}),
         }),
-        MessagingModule.forService({ service: definition.name, amqpUrl: config.amqpUrl, prefix: config.messagingPrefix, dataSourceToken: getDataSourceToken() }),
+        MessagingModule.forService({
+          service: definition.name,
+          amqpUrl: config.amqpUrl,
+          prefix: config.messagingPrefix,
+          dataSourceToken: getDataSourceToken(),
+        }),
         OperationsModule.forRoot(readinessProvider),
       ],
       providers: [

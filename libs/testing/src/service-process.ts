@@ -6,7 +6,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-
 /** A free TCP port on loopback, for a process that must be told its port up front. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,7 +26,11 @@ export class ServiceProcess {
   readonly log: string;
   private child?: ChildProcess;
 
-  constructor(readonly name: string, readonly port: number, private readonly env: Record<string, string>) {
+  constructor(
+    readonly name: string,
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {
     this.log = join(tmpdir(), `si-${name}-${process.pid}-${Date.now()}.log`);
   }
 
@@ -45,8 +48,12 @@ export class ServiceProcess {
     });
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (this.child.exitCode !== null) throw new Error(`${this.name} exited with ${this.child.exitCode} (log: ${this.log})`);
-      const ready = await fetch(`${this.url}/health/ready`).then((r) => r.status === 200, () => false);
+      if (this.child.exitCode !== null)
+        throw new Error(`${this.name} exited with ${this.child.exitCode} (log: ${this.log})`);
+      const ready = await fetch(`${this.url}/health/ready`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ready) return;
       if (Date.now() > deadline) throw new Error(`${this.name} not ready after ${timeoutMs} ms (log: ${this.log})`);
       await new Promise((r) => setTimeout(r, 200));

@@ -18,7 +18,12 @@ describe('test database + migrations + runtime role', () => {
   it('migrates as the migrator, lets the app role write, and keeps append-only tables append-only', async () => {
     const db = await createTestDatabase('case-management');
     try {
-      const plan = { migratorUrl: db.migratorUrl, appRole: db.appRole, migrations: [CreateThings1700000000000], appendOnlyTables: ['thing_log'] };
+      const plan = {
+        migratorUrl: db.migratorUrl,
+        appRole: db.appRole,
+        migrations: [CreateThings1700000000000],
+        appendOnlyTables: ['thing_log'],
+      };
       expect(await runMigrations(plan)).toEqual(['CreateThings1700000000000']);
       expect(await runMigrations(plan)).toEqual([]);
       const app = new pg.Client({ connectionString: db.appUrl });

@@ -26,7 +26,11 @@ export function cpuBetween(before: Map<number, number>, after: Map<number, numbe
 
 export function postgresPids(): number[] {
   try {
-    return execFileSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -41,7 +45,10 @@ export function machineJiffies(): { busy: number; total: number } {
 }
 
 /** CPU ms per request of the service, PostgreSQL and this load generator during `run`, and how busy the machine was. */
-export async function withCpu<T extends { requests: number }>(servicePid: number, run: () => Promise<T>): Promise<T & { cpu: string }> {
+export async function withCpu<T extends { requests: number }>(
+  servicePid: number,
+  run: () => Promise<T>,
+): Promise<T & { cpu: string }> {
   const pg0 = cpuByPid(postgresPids());
   const svc0 = cpuByPid([servicePid]);
   const self0 = process.cpuUsage();
@@ -62,4 +69,3 @@ export async function withCpu<T extends { requests: number }>(servicePid: number
     cpu: `CPU/request: service ${per(svc)} ms, PostgreSQL ${per(pgs)} ms, load generator ${per(gen)} ms; machine ${fmt(busy)} % busy, ${fmt(Math.max(0, busy - ours))} % of it other work`,
   };
 }
-

@@ -76,8 +76,14 @@ const fx = {
   },
   /** A complete base delivery of Solothurn (2601), so that its register check exists. */
   baseDelivery: async (t: CaseTestApp) => {
-    await t.publish('register.base-delivery-completed.v1', 'municipality-2601', baseDeliveryCompleted(2601, `authz-${Date.now()}`, 0));
-    await eventually(async () => expect((await t.call('ags.koordination', 'GET', '/api/v1/register-checks/2601')).status).toBe(200));
+    await t.publish(
+      'register.base-delivery-completed.v1',
+      'municipality-2601',
+      baseDeliveryCompleted(2601, `authz-${Date.now()}`, 0),
+    );
+    await eventually(async () =>
+      expect((await t.call('ags.koordination', 'GET', '/api/v1/register-checks/2601')).status).toBe(200),
+    );
     return { bfs: '2601' };
   },
   /** An Olten case offered to Sozialregion olten: read by ib.olten, sr.olten and AGS. */
@@ -89,56 +95,142 @@ const fx = {
 };
 
 // Columns: ib.solothurn, ib.olten, ib.hubersdorf, sr.olten, ags.koordination, ma.integration
-const s = (a: number, b: number, c: number, d: number, e: number, f: number): Record<DemoUser, number> =>
-  ({ 'ib.solothurn': a, 'ib.olten': b, 'ib.hubersdorf': c, 'sr.olten': d, 'ags.koordination': e, 'ma.integration': f });
+const s = (a: number, b: number, c: number, d: number, e: number, f: number): Record<DemoUser, number> => ({
+  'ib.solothurn': a,
+  'ib.olten': b,
+  'ib.hubersdorf': c,
+  'sr.olten': d,
+  'ags.koordination': e,
+  'ma.integration': f,
+});
 const IB_ONLY = s(200, 404, 404, 403, 403, 403);
 /** The realm role each demo user holds (infra/keycloak/realm-start-integration.json). */
 const REALM_ROLE: Record<DemoUser, RealmRole> = {
-  'ib.solothurn': 'gemeinde', 'ib.olten': 'gemeinde', 'ib.hubersdorf': 'gemeinde', 'sr.olten': 'sozialregion', 'ags.koordination': 'ags', 'ma.integration': 'migrationsamt',
+  'ib.solothurn': 'gemeinde',
+  'ib.olten': 'gemeinde',
+  'ib.hubersdorf': 'gemeinde',
+  'sr.olten': 'sozialregion',
+  'ags.koordination': 'ags',
+  'ma.integration': 'migrationsamt',
 };
 
 const MATRIX: Record<string, Row> = {
   'GET /api/v1/cases': { fixture: fx.none, expect: s(200, 200, 200, 200, 200, 200) },
   'GET /api/v1/cases/:id': { fixture: fx.oltenHandover, expect: s(404, 200, 404, 200, 200, 404) },
   'GET /api/v1/register-checks/:bfs': { fixture: fx.baseDelivery, expect: s(200, 403, 403, 403, 200, 403) },
-  'POST /api/v1/cases/:id/first-information/info-folder': { fixture: fx.fresh, body: () => ({ handedOutOn: daysAgo(1), language: 'tir' }), expect: IB_ONLY },
+  'POST /api/v1/cases/:id/first-information/info-folder': {
+    fixture: fx.fresh,
+    body: () => ({ handedOutOn: daysAgo(1), language: 'tir' }),
+    expect: IB_ONLY,
+  },
   'POST /api/v1/cases/:id/first-information/talk': { fixture: fx.fresh, body: () => bodies.talk(), expect: IB_ONLY },
-  'POST /api/v1/cases/:id/first-information/no-shows': { fixture: fx.fresh, body: () => ({ missedOn: daysAgo(1) }), expect: IB_ONLY },
-  'POST /api/v1/cases/:id/first-information/refusal': { fixture: fx.fresh, body: () => ({ on: daysAgo(1), note: 'Lehnt ab' }), expect: IB_ONLY },
+  'POST /api/v1/cases/:id/first-information/no-shows': {
+    fixture: fx.fresh,
+    body: () => ({ missedOn: daysAgo(1) }),
+    expect: IB_ONLY,
+  },
+  'POST /api/v1/cases/:id/first-information/refusal': {
+    fixture: fx.fresh,
+    body: () => ({ on: daysAgo(1), note: 'Lehnt ab' }),
+    expect: IB_ONLY,
+  },
   'POST /api/v1/cases/:id/referrals': { fixture: fx.informed, body: () => bodies.referral(), expect: IB_ONLY },
-  'POST /api/v1/cases/:id/referrals/:referralId/status': { fixture: fx.referred, body: () => ({ status: 'agreed', on: daysAgo(0) }), expect: IB_ONLY },
-  'POST /api/v1/cases/:id/integration-talks': { fixture: fx.informed, body: () => bodies.integrationTalk(), expect: IB_ONLY },
+  'POST /api/v1/cases/:id/referrals/:referralId/status': {
+    fixture: fx.referred,
+    body: () => ({ status: 'agreed', on: daysAgo(0) }),
+    expect: IB_ONLY,
+  },
+  'POST /api/v1/cases/:id/integration-talks': {
+    fixture: fx.informed,
+    body: () => bodies.integrationTalk(),
+    expect: IB_ONLY,
+  },
   'POST /api/v1/cases/:id/abs2-considerations': {
-    fixture: fx.talked, expect: IB_ONLY,
-    body: () => ({ considered: true, disability: false, illness: true, otherWeightyCircumstances: false, assessment: 'Chronische Krankheit gewürdigt', on: daysAgo(0) }),
+    fixture: fx.talked,
+    expect: IB_ONLY,
+    body: () => ({
+      considered: true,
+      disability: false,
+      illness: true,
+      otherWeightyCircumstances: false,
+      assessment: 'Chronische Krankheit gewürdigt',
+      on: daysAgo(0),
+    }),
   },
   'POST /api/v1/cases/:id/agreements': { fixture: fx.talked, body: () => bodies.agreement(), expect: IB_ONLY },
-  'POST /api/v1/cases/:id/agreements/:agreementId/review': { fixture: fx.agreed, body: () => bodies.review('fulfilled'), expect: IB_ONLY },
+  'POST /api/v1/cases/:id/agreements/:agreementId/review': {
+    fixture: fx.agreed,
+    body: () => bodies.review('fulfilled'),
+    expect: IB_ONLY,
+  },
   'POST /api/v1/cases/:id/migrationsamt-reports': {
-    fixture: fx.reviewedAgreement, expect: IB_ONLY,
-    body: () => ({ reportedOn: daysAgo(0), reason: { kind: 'integration-refused', statement: 'Verweigert die Mitwirkung' } }),
+    fixture: fx.reviewedAgreement,
+    expect: IB_ONLY,
+    body: () => ({
+      reportedOn: daysAgo(0),
+      reason: { kind: 'integration-refused', statement: 'Verweigert die Mitwirkung' },
+    }),
   },
   // The Migrationsamt reaches reported cases only; the IB may not take its steps (403 by role).
-  'POST /api/v1/cases/:id/migrationsamt-reports/:reportId/review': { fixture: fx.reported, body: () => bodies.maReview(), expect: s(403, 403, 403, 403, 403, 200) },
-  'POST /api/v1/cases/:id/migrationsamt-reports/:reportId/decision': { fixture: fx.maReviewed, body: () => bodies.bindingDecision(), expect: s(403, 403, 403, 403, 403, 200) },
-  'POST /api/v1/cases/:id/family-of-swiss': { fixture: fx.reported, body: () => ({ familyOfSwiss: false, reason: 'Geprüft' }), expect: s(200, 404, 404, 403, 403, 200) },
-  'POST /api/v1/cases/:id/dfpa-handover': { fixture: fx.fresh, body: () => ({ reason: 'DFPA angezeigt' }), expect: s(200, 404, 404, 403, 200, 403) },
-  'POST /api/v1/cases/:id/first-information-deadline/suspension': { fixture: fx.fresh, body: () => ({ since: daysAgo(1), reason: 'Spital' }), expect: s(200, 404, 404, 403, 200, 403) },
-  'POST /api/v1/cases/:id/first-information-deadline/resumption': { fixture: fx.suspended, body: () => ({ on: daysAgo(0) }), expect: s(200, 404, 404, 403, 200, 403) },
-  'POST /api/v1/cases/:id/first-information-deadline/extension': { fixture: fx.fresh, body: () => ({ to: daysAgo(-300), reason: 'Kurs im Ausland' }), expect: s(200, 404, 404, 403, 200, 403) },
-  'POST /api/v1/cases/:id/closure': { fixture: fx.fresh, body: () => ({ on: daysAgo(0), note: 'Fall erledigt' }), expect: IB_ONLY },
+  'POST /api/v1/cases/:id/migrationsamt-reports/:reportId/review': {
+    fixture: fx.reported,
+    body: () => bodies.maReview(),
+    expect: s(403, 403, 403, 403, 403, 200),
+  },
+  'POST /api/v1/cases/:id/migrationsamt-reports/:reportId/decision': {
+    fixture: fx.maReviewed,
+    body: () => bodies.bindingDecision(),
+    expect: s(403, 403, 403, 403, 403, 200),
+  },
+  'POST /api/v1/cases/:id/family-of-swiss': {
+    fixture: fx.reported,
+    body: () => ({ familyOfSwiss: false, reason: 'Geprüft' }),
+    expect: s(200, 404, 404, 403, 403, 200),
+  },
+  'POST /api/v1/cases/:id/dfpa-handover': {
+    fixture: fx.fresh,
+    body: () => ({ reason: 'DFPA angezeigt' }),
+    expect: s(200, 404, 404, 403, 200, 403),
+  },
+  'POST /api/v1/cases/:id/first-information-deadline/suspension': {
+    fixture: fx.fresh,
+    body: () => ({ since: daysAgo(1), reason: 'Spital' }),
+    expect: s(200, 404, 404, 403, 200, 403),
+  },
+  'POST /api/v1/cases/:id/first-information-deadline/resumption': {
+    fixture: fx.suspended,
+    body: () => ({ on: daysAgo(0) }),
+    expect: s(200, 404, 404, 403, 200, 403),
+  },
+  'POST /api/v1/cases/:id/first-information-deadline/extension': {
+    fixture: fx.fresh,
+    body: () => ({ to: daysAgo(-300), reason: 'Kurs im Ausland' }),
+    expect: s(200, 404, 404, 403, 200, 403),
+  },
+  'POST /api/v1/cases/:id/closure': {
+    fixture: fx.fresh,
+    body: () => ({ on: daysAgo(0), note: 'Fall erledigt' }),
+    expect: IB_ONLY,
+  },
   'GET /api/v1/organisation/municipalities': { fixture: fx.none, expect: s(200, 200, 200, 403, 200, 403) },
   'GET /api/v1/organisation/municipalities/:bfs/periods': { fixture: fx.none, expect: s(200, 200, 200, 403, 200, 403) },
   'POST /api/v1/organisation/municipalities/:bfs/periods': {
-    fixture: async () => ({ bfs: '2549' }), expect: s(403, 403, 403, 403, 200, 403),
-    body: () => ({ model: 'leitgemeinde', leitgemeinde: 2548, validFrom: '2022-01-01', reason: 'Zusammenarbeitsvertrag Unterleberberg' }),
+    fixture: async () => ({ bfs: '2549' }),
+    expect: s(403, 403, 403, 403, 200, 403),
+    body: () => ({
+      model: 'leitgemeinde',
+      leitgemeinde: 2548,
+      validFrom: '2022-01-01',
+      reason: 'Zusammenarbeitsvertrag Unterleberberg',
+    }),
   },
 };
 
-const fill = (path: string, params: Params) => path.replace(/:(\w+)/g, (_, name: string) => {
-  if (!(name in params)) throw new Error(`fixture gives no ${name} for ${path}`);
-  return String(params[name]);
-});
+const fill = (path: string, params: Params) =>
+  path.replace(/:(\w+)/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`fixture gives no ${name} for ${path}`);
+    return String(params[name]);
+  });
 
 describe('access matrix: every route × every demo user', () => {
   let t: CaseTestApp;
@@ -164,11 +256,17 @@ describe('access matrix: every route × every demo user', () => {
         continue;
       }
       const declared = route.policy.roles;
-      const operation = (doc.paths[route.path.replace(/:(\w+)/g, '{$1}')] as Record<string, { 'x-roles'?: unknown }> | undefined)?.[route.method.toLowerCase()];
-      if (JSON.stringify(operation?.['x-roles']) !== JSON.stringify(declared)) disagreements.push(`${route.key}: OpenAPI x-roles ${JSON.stringify(operation?.['x-roles'])}`);
+      const operation = (
+        doc.paths[route.path.replace(/:(\w+)/g, '{$1}')] as Record<string, { 'x-roles'?: unknown }> | undefined
+      )?.[route.method.toLowerCase()];
+      if (JSON.stringify(operation?.['x-roles']) !== JSON.stringify(declared))
+        disagreements.push(`${route.key}: OpenAPI x-roles ${JSON.stringify(operation?.['x-roles'])}`);
       // A user without any declared role is refused by role (403) whatever the object; the matrix must say so.
       for (const user of DEMO_USERS) {
-        if (!declared.includes(REALM_ROLE[user]) && MATRIX[route.key]?.expect[user] !== 403) disagreements.push(`${route.key} as ${user}: declared ${declared.join(', ')}, matrix ${MATRIX[route.key]?.expect[user]}`);
+        if (!declared.includes(REALM_ROLE[user]) && MATRIX[route.key]?.expect[user] !== 403)
+          disagreements.push(
+            `${route.key} as ${user}: declared ${declared.join(', ')}, matrix ${MATRIX[route.key]?.expect[user]}`,
+          );
       }
     }
     expect(disagreements).toEqual([]);
@@ -176,7 +274,18 @@ describe('access matrix: every route × every demo user', () => {
 
   it('answers 401 without a token on every API route', async () => {
     for (const route of routes) {
-      const r = await t.call(null, route.method, fill(route.path, { id: '00000000-0000-4000-8000-000000000000', referralId: 'x', agreementId: 'x', reportId: 'x', bfs: '2601' }), route.method === 'GET' ? undefined : {});
+      const r = await t.call(
+        null,
+        route.method,
+        fill(route.path, {
+          id: '00000000-0000-4000-8000-000000000000',
+          referralId: 'x',
+          agreementId: 'x',
+          reportId: 'x',
+          bfs: '2601',
+        }),
+        route.method === 'GET' ? undefined : {},
+      );
       expect({ route: route.key, status: r.status }).toEqual({ route: route.key, status: 401 });
     }
   });
@@ -193,21 +302,27 @@ describe('access matrix: every route × every demo user', () => {
         const allowed = row.expect[user] < 300;
         const params = allowed && route.method !== 'GET' ? await row.fixture(t) : (shared ??= await row.fixture(t));
         const r = await t.call(user, route.method, fill(route.path, params), row.body?.());
-        if (r.status !== row.expect[user]) failures.push(`${route.key} as ${user}: expected ${row.expect[user]}, got ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
-        if (r.status >= 400 && !r.headers.get('content-type')?.includes('application/problem+json')) failures.push(`${route.key} as ${user}: ${r.status} is not problem+json`);
+        if (r.status !== row.expect[user])
+          failures.push(
+            `${route.key} as ${user}: expected ${row.expect[user]}, got ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`,
+          );
+        if (r.status >= 400 && !r.headers.get('content-type')?.includes('application/problem+json'))
+          failures.push(`${route.key} as ${user}: ${r.status} is not problem+json`);
       }
     }
     expect(failures).toEqual([]);
   }, 180_000);
 
-  it('answers a case outside the caller\'s scope exactly like a case that does not exist (no existence leak)', async () => {
+  it("answers a case outside the caller's scope exactly like a case that does not exist (no existence leak)", async () => {
     const { caseId } = await openCase(t, { bfsNumber: 2601 });
     const strip = (b: Record<string, unknown>) => ({ ...b, instance: undefined, correlationId: undefined });
     const foreign = await t.call('ib.olten', 'GET', `/api/v1/cases/${caseId}`);
     const missing = await t.call('ib.olten', 'GET', '/api/v1/cases/3f2b8c1e-6a4d-4e0b-9c7a-5d1e2f3a4b5c');
     expect(foreign.status).toBe(404);
     expect(strip(foreign.body)).toEqual(strip(missing.body));
-    const action = await t.call('ib.olten', 'POST', `/api/v1/cases/${caseId}/first-information/no-shows`, { missedOn: daysAgo(1) });
+    const action = await t.call('ib.olten', 'POST', `/api/v1/cases/${caseId}/first-information/no-shows`, {
+      missedOn: daysAgo(1),
+    });
     expect(strip(action.body)).toEqual(strip(missing.body));
   });
 
@@ -231,7 +346,9 @@ describe('access matrix: every route × every demo user', () => {
     };
     const municipalities = async (user: DemoUser) => {
       const ids = await seen(user);
-      const { rows } = await t.sql.query('SELECT DISTINCT municipality FROM case_record WHERE case_id = ANY($1)', [ids]);
+      const { rows } = await t.sql.query('SELECT DISTINCT municipality FROM case_record WHERE case_id = ANY($1)', [
+        ids,
+      ]);
       return rows.map((r: { municipality: number }) => r.municipality).sort();
     };
     expect(await municipalities('ib.solothurn')).toEqual([2601]);
@@ -244,6 +361,8 @@ describe('access matrix: every route × every demo user', () => {
     const { rows: reportedRows } = await t.sql.query('SELECT case_id FROM case_record WHERE reported');
     expect(ma.sort()).toEqual(reportedRows.map((r: { case_id: string }) => r.case_id).sort());
     expect(ma).toContain(reported.id);
-    expect(await seen('ags.koordination')).toEqual(expect.arrayContaining([flumenthal.caseId, solothurn.caseId, olten.caseId]));
+    expect(await seen('ags.koordination')).toEqual(
+      expect.arrayContaining([flumenthal.caseId, solothurn.caseId, olten.caseId]),
+    );
   });
 });

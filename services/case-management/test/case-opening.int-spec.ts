@@ -12,9 +12,11 @@ describe('opening cases from person.arrived.v1', () => {
     await t?.close();
   });
 
-  const casesOf = async (ref: string) => (await t.sql.query('SELECT case_id, municipality, status, phase FROM case_record WHERE person_ref = $1', [ref])).rows;
+  const casesOf = async (ref: string) =>
+    (await t.sql.query('SELECT case_id, municipality, status, phase FROM case_record WHERE person_ref = $1', [ref]))
+      .rows;
 
-  it('opens one case per arrival in the municipality, visible in its IB\'s work list and not in another\'s', async () => {
+  it("opens one case per arrival in the municipality, visible in its IB's work list and not in another's", async () => {
     const data = arrival({ bfsNumber: 2601, officialName: 'Ghebremedhin', firstName: 'Abeba' });
     await t.publish('person.arrived.v1', data.personRef, data);
     await eventually(async () => expect(await casesOf(data.personRef)).toHaveLength(1));
@@ -23,14 +25,23 @@ describe('opening cases from person.arrived.v1', () => {
     expect(solothurn.status).toBe(200);
     expect(solothurn.body.items).toHaveLength(1);
     const item = solothurn.body.items[0];
-    expect(item).toMatchObject({ municipality: 2601, phase: 'informieren', status: 'open', person: { officialName: 'Ghebremedhin', firstName: 'Abeba' } });
+    expect(item).toMatchObject({
+      municipality: 2601,
+      phase: 'informieren',
+      status: 'open',
+      person: { officialName: 'Ghebremedhin', firstName: 'Abeba' },
+    });
     expect(item.due).toBe(item.firstInformationDue);
     expect(item.dueKind).toBe('first-information');
 
     const olten = await t.call('ib.olten', 'GET', '/api/v1/cases?q=ghebremedhin');
     expect(olten.status).toBe(200);
     expect(olten.body.items).toHaveLength(0);
-    await eventually(() => expect(t.emitted('case.opened.v1').some((e) => (e.data as { personRef: string }).personRef === data.personRef)).toBe(true));
+    await eventually(() =>
+      expect(
+        t.emitted('case.opened.v1').some((e) => (e.data as { personRef: string }).personRef === data.personRef),
+      ).toBe(true),
+    );
   });
 
   it('keeps the case history append-only in the database, whatever the runtime role is granted (CM4)', async () => {
@@ -38,10 +49,13 @@ describe('opening cases from person.arrived.v1', () => {
     await t.publish('person.arrived.v1', data.personRef, data);
     await eventually(async () => expect(await casesOf(data.personRef)).toHaveLength(1));
     const [{ case_id: caseId }] = await casesOf(data.personRef);
-    const history = async () => (await t.sql.query('SELECT seq, action FROM case_history WHERE case_id = $1 ORDER BY seq', [caseId])).rows;
+    const history = async () =>
+      (await t.sql.query('SELECT seq, action FROM case_history WHERE case_id = $1 ORDER BY seq', [caseId])).rows;
     const before = await history();
     expect(before.length).toBeGreaterThan(0);
-    await expect(t.sql.query("UPDATE case_history SET reason = 'rewritten' WHERE case_id = $1", [caseId])).rejects.toThrow(/append-only/);
+    await expect(
+      t.sql.query("UPDATE case_history SET reason = 'rewritten' WHERE case_id = $1", [caseId]),
+    ).rejects.toThrow(/append-only/);
     await expect(t.sql.query('DELETE FROM case_history WHERE case_id = $1', [caseId])).rejects.toThrow(/append-only/);
     await expect(t.sql.query('TRUNCATE case_history CASCADE')).rejects.toThrow(/append-only|permission denied/);
     expect(await history()).toEqual(before);

@@ -22,8 +22,11 @@ describe('first-information deadline: due date in PostgreSQL, reminder on BullMQ
     await t?.close();
   });
 
-  const reminders = async (caseId: string) => (await t.sql.query('SELECT due::text AS due, source FROM deadline_reminder WHERE case_id = $1', [caseId])).rows;
-  const due = async (caseId: string) => (await t.sql.query('SELECT first_information_due::text AS due FROM case_record WHERE case_id = $1', [caseId])).rows[0].due as string;
+  const reminders = async (caseId: string) =>
+    (await t.sql.query('SELECT due::text AS due, source FROM deadline_reminder WHERE case_id = $1', [caseId])).rows;
+  const due = async (caseId: string) =>
+    (await t.sql.query('SELECT first_information_due::text AS due FROM case_record WHERE case_id = $1', [caseId]))
+      .rows[0].due as string;
 
   // Opening a case whose reminder day has already come races the immediate job against the sweep (every
   // second here). Both are correct: the effect is one `deadline_reminder` row per case and due date, whoever
@@ -46,12 +49,18 @@ describe('first-information deadline: due date in PostgreSQL, reminder on BullMQ
     await queue.removeJobScheduler(SWEEP_JOB);
     try {
       // A sweep already taken from the schedule may still be waiting or running: let it finish first.
-      await eventually(async () => {
-        const pending = await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized']);
-        expect(pending.filter((j) => j.name === SWEEP_JOB)).toEqual([]);
-      }, { timeoutMs: 15_000 });
+      await eventually(
+        async () => {
+          const pending = await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized']);
+          expect(pending.filter((j) => j.name === SWEEP_JOB)).toEqual([]);
+        },
+        { timeoutMs: 15_000 },
+      );
       const { caseId } = await openCase(t, { arrivalDate: daysAgo(100) });
-      await eventually(async () => expect(await reminders(caseId)).toEqual([{ due: await due(caseId), source: 'job' }]), { timeoutMs: 15_000 });
+      await eventually(
+        async () => expect(await reminders(caseId)).toEqual([{ due: await due(caseId), source: 'job' }]),
+        { timeoutMs: 15_000 },
+      );
     } finally {
       await queue.upsertJobScheduler(SWEEP_JOB, { every: 1000 }, { name: SWEEP_JOB, data: {} });
     }
@@ -72,22 +81,32 @@ describe('first-information deadline: due date in PostgreSQL, reminder on BullMQ
     expect(await reminders(caseId)).toEqual([]); // the day has not come: the sweep must not remind early
 
     clock.advanceDays(75); // past due − 14 days
-    await eventually(async () => expect(await reminders(caseId)).toEqual([{ due: dueOn, source: 'sweep' }]), { timeoutMs: 15_000 });
+    await eventually(async () => expect(await reminders(caseId)).toEqual([{ due: dueOn, source: 'sweep' }]), {
+      timeoutMs: 15_000,
+    });
     clock.advanceDays(-75);
   });
 
   it('sends no reminder for a suspended deadline or one met, and one reminder only per due date', async () => {
     const suspended = await openCase(t, { arrivalDate: daysAgo(100) });
     // The suspension races the immediate job; either way at most one reminder exists for that due date.
-    await t.call('ib.solothurn', 'POST', `/api/v1/cases/${suspended.caseId}/first-information-deadline/suspension`, { since: daysAgo(1), reason: 'Spitalaufenthalt' });
+    await t.call('ib.solothurn', 'POST', `/api/v1/cases/${suspended.caseId}/first-information-deadline/suspension`, {
+      since: daysAgo(1),
+      reason: 'Spitalaufenthalt',
+    });
     const met = await openCase(t, { arrivalDate: daysAgo(20) });
-    await t.call('ib.solothurn', 'POST', `/api/v1/cases/${met.caseId}/first-information/info-folder`, { handedOutOn: daysAgo(1), language: 'tir' });
+    await t.call('ib.solothurn', 'POST', `/api/v1/cases/${met.caseId}/first-information/info-folder`, {
+      handedOutOn: daysAgo(1),
+      language: 'tir',
+    });
     clock.advanceDays(120);
     await new Promise((r) => setTimeout(r, 2500)); // two sweeps
     clock.advanceDays(-120);
     expect((await reminders(suspended.caseId)).length).toBeLessThanOrEqual(1);
     expect(await reminders(met.caseId)).toEqual([]);
-    const { rows } = await t.sql.query('SELECT reminder_on FROM case_record WHERE case_id = ANY($1)', [[suspended.caseId, met.caseId]]);
+    const { rows } = await t.sql.query('SELECT reminder_on FROM case_record WHERE case_id = ANY($1)', [
+      [suspended.caseId, met.caseId],
+    ]);
     expect(rows.every((r: { reminder_on: unknown }) => r.reminder_on === null)).toBe(true);
   });
 });

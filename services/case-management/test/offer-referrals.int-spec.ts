@@ -11,8 +11,18 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const published = (offerId: string, version = 1) => ({
-  offerId, providerId: 'vhs-solothurn', version, publishedOn: daysAgo(10), category: 'language', title: 'Französischkurs A1', originalLanguage: 'de',
-  municipalities: [2601], online: false, startsOn: daysAgo(5), endsOn: daysAgo(-90), subsidised: true,
+  offerId,
+  providerId: 'vhs-solothurn',
+  version,
+  publishedOn: daysAgo(10),
+  category: 'language',
+  title: 'Französischkurs A1',
+  originalLanguage: 'de',
+  municipalities: [2601],
+  online: false,
+  startsOn: daysAgo(5),
+  endsOn: daysAgo(-90),
+  subsidised: true,
 });
 
 async function informedCase() {
@@ -33,41 +43,80 @@ describe('referrals to offers of the Angebotsplattform (CM8)', () => {
   it('accepts a published offer and refuses an unknown or withdrawn one, naming CM8', async () => {
     const offerId = randomUUID();
     const { caseId } = await informedCase();
-    const unknown = await t.call('ib.solothurn', 'POST', `/api/v1/cases/${caseId}/referrals`, bodies.referral({ target: { kind: 'offer', offerId } }));
+    const unknown = await t.call(
+      'ib.solothurn',
+      'POST',
+      `/api/v1/cases/${caseId}/referrals`,
+      bodies.referral({ target: { kind: 'offer', offerId } }),
+    );
     expect(unknown.status).toBe(422);
     expect(unknown.body).toMatchObject({ rule: 'CM8', code: 'offer-unknown' });
 
     await t.publish('offer.published.v1', offerId, published(offerId));
     await known(offerId, 'published');
-    const ok = await t.call('ib.solothurn', 'POST', `/api/v1/cases/${caseId}/referrals`, bodies.referral({ target: { kind: 'offer', offerId } }));
+    const ok = await t.call(
+      'ib.solothurn',
+      'POST',
+      `/api/v1/cases/${caseId}/referrals`,
+      bodies.referral({ target: { kind: 'offer', offerId } }),
+    );
     expect(ok.status).toBe(200);
 
-    await t.publish('offer.withdrawn.v1', offerId, { offerId, providerId: 'vhs-solothurn', withdrawnOn: daysAgo(0), reason: 'withdrawn' });
+    await t.publish('offer.withdrawn.v1', offerId, {
+      offerId,
+      providerId: 'vhs-solothurn',
+      withdrawnOn: daysAgo(0),
+      reason: 'withdrawn',
+    });
     await known(offerId, 'withdrawn');
     // A late re-publication of an older version does not revive a withdrawn offer.
     await t.publish('offer.published.v1', offerId, published(offerId, 1));
-    const refused = await t.call('ib.solothurn', 'POST', `/api/v1/cases/${caseId}/referrals`, bodies.referral({ target: { kind: 'offer', offerId } }));
+    const refused = await t.call(
+      'ib.solothurn',
+      'POST',
+      `/api/v1/cases/${caseId}/referrals`,
+      bodies.referral({ target: { kind: 'offer', offerId } }),
+    );
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ rule: 'CM8', code: 'offer-withdrawn' });
   });
 
-  it('the provider\'s confirmations move the referral\'s status to completed, with the steps in between', async () => {
+  it("the provider's confirmations move the referral's status to completed, with the steps in between", async () => {
     const offerId = randomUUID();
     await t.publish('offer.published.v1', offerId, published(offerId));
     await known(offerId, 'published');
     const { caseId, personRef } = await informedCase();
-    const made = await t.call('ib.solothurn', 'POST', `/api/v1/cases/${caseId}/referrals`, bodies.referral({ target: { kind: 'offer', offerId } }));
+    const made = await t.call(
+      'ib.solothurn',
+      'POST',
+      `/api/v1/cases/${caseId}/referrals`,
+      bodies.referral({ target: { kind: 'offer', offerId } }),
+    );
     const referralId = made.body.referrals.at(-1).referralId as string;
-    const step = (s: string, on: string) => t.publish('offer.participation-recorded.v1', referralId, {
-      referralId, caseId, personRef, municipality: 2601, offerId, providerId: 'vhs-solothurn', category: 'language', step: s, on,
-    });
+    const step = (s: string, on: string) =>
+      t.publish('offer.participation-recorded.v1', referralId, {
+        referralId,
+        caseId,
+        personRef,
+        municipality: 2601,
+        offerId,
+        providerId: 'vhs-solothurn',
+        category: 'language',
+        step: s,
+        on,
+      });
     await step('attending', daysAgo(2));
     await step('completed', daysAgo(1));
     await eventually(async () => {
       const r = await t.call('ib.solothurn', 'GET', `/api/v1/cases/${caseId}`);
       const referral = r.body.referrals.find((x: { referralId: string }) => x.referralId === referralId);
       expect(referral.status).toBe('completed');
-      expect(referral.statusHistory.map((h: { status: string }) => h.status)).toEqual(['proposed', 'agreed', 'started', 'completed']);
+      expect(referral.statusHistory.map((h: { status: string }) => h.status)).toEqual([
+        'proposed',
+        'agreed',
+        'started',
+        'completed',
+      ]);
     });
   });
 });

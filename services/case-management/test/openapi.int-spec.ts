@@ -24,10 +24,16 @@ describe('OpenAPI document', () => {
       const responses = op['responses'] as Record<string, { content?: Record<string, { schema?: unknown }> }>;
       if (!op['summary']) missing.push(`${route.key}: no summary`);
       if (!responses['200']?.content) missing.push(`${route.key}: no documented 200 body`);
-      for (const status of ['400', '401', '403', '404']) if (!responses[status]) missing.push(`${route.key}: no ${status}`);
+      for (const status of ['400', '401', '403', '404'])
+        if (!responses[status]) missing.push(`${route.key}: no ${status}`);
       if (route.method === 'POST' && !op['requestBody']) missing.push(`${route.key}: no request body`);
       for (const param of route.path.match(/:(\w+)/g) ?? []) {
-        if (!(op['parameters'] as { name: string; in: string }[] | undefined)?.some((p) => p.in === 'path' && `:${p.name}` === param)) missing.push(`${route.key}: ${param} undocumented`);
+        if (
+          !(op['parameters'] as { name: string; in: string }[] | undefined)?.some(
+            (p) => p.in === 'path' && `:${p.name}` === param,
+          )
+        )
+          missing.push(`${route.key}: ${param} undocumented`);
       }
     }
     expect(missing).toEqual([]);
@@ -36,7 +42,25 @@ describe('OpenAPI document', () => {
   });
 
   it('documents the work-list filters, sorting and pagination', () => {
-    const params = ((openApiOf(t.app).paths['/api/v1/cases'] as Record<string, { parameters: { name: string }[] }>)['get']?.parameters ?? []).map((p) => p.name);
-    expect(params).toEqual(expect.arrayContaining(['phase', 'status', 'municipality', 'due', 'overdue', 'nationality', 'language', 'household', 'q', 'sort', 'limit', 'cursor']));
+    const params = (
+      (openApiOf(t.app).paths['/api/v1/cases'] as Record<string, { parameters: { name: string }[] }>)['get']
+        ?.parameters ?? []
+    ).map((p) => p.name);
+    expect(params).toEqual(
+      expect.arrayContaining([
+        'phase',
+        'status',
+        'municipality',
+        'due',
+        'overdue',
+        'nationality',
+        'language',
+        'household',
+        'q',
+        'sort',
+        'limit',
+        'cursor',
+      ]),
+    );
   });
 });

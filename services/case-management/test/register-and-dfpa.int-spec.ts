@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '@si/testing';
 import { startCaseApp, type CaseTestApp } from './support/case-app.js';
 import { bodies, openCase } from './support/case-flow.js';
-import { corrected, daysAgo, departed, died, GERMANY, moved, naturalized, permitChanged } from './support/person-events.js';
+import {
+  corrected,
+  daysAgo,
+  departed,
+  died,
+  GERMANY,
+  moved,
+  naturalized,
+  permitChanged,
+} from './support/person-events.js';
 
 describe('register facts and the DFPA round-trip', () => {
   let t: CaseTestApp;
@@ -14,7 +23,12 @@ describe('register facts and the DFPA round-trip', () => {
   });
 
   const row = async (caseId: string) =>
-    (await t.sql.query('SELECT status, municipality, eu_efta, handover_sozialregion, snapshot FROM case_record WHERE case_id = $1', [caseId])).rows[0];
+    (
+      await t.sql.query(
+        'SELECT status, municipality, eu_efta, handover_sozialregion, snapshot FROM case_record WHERE case_id = $1',
+        [caseId],
+      )
+    ).rows[0];
 
   it('transfers the case on a move to another Solothurn municipality, keeping its history; a repeated report of the move changes nothing', async () => {
     const { caseId, personRef } = await openCase(t, { bfsNumber: 2601 });
@@ -54,19 +68,43 @@ describe('register facts and the DFPA round-trip', () => {
     expect((await row(caseId)).eu_efta).toBe(true); // regulation 01 = EU/EFTA agreement (R10)
   });
 
-  it('takes the register\'s correction of nationality, sex and birth year into the case; EU/EFTA follows where the permit does not decide', async () => {
+  it("takes the register's correction of nationality, sex and birth year into the case; EU/EFTA follows where the permit does not decide", async () => {
     const { caseId, personRef } = await openCase(t, { permitCode: '02' }); // a category without regulation: the nationality decides (R10)
     expect((await row(caseId)).eu_efta).toBe(false);
-    await t.publish('person.corrected.v1', personRef, corrected(personRef, 2601, ['nationality', 'sex', 'dateOfBirth'], { country: GERMANY, sex: 'male', yearOfBirth: 1990, permitCode: '02' }));
-    await eventually(async () => expect((await row(caseId)).snapshot.subject.nationality.bfsCode).toBe(GERMANY.bfsCode));
+    await t.publish(
+      'person.corrected.v1',
+      personRef,
+      corrected(personRef, 2601, ['nationality', 'sex', 'dateOfBirth'], {
+        country: GERMANY,
+        sex: 'male',
+        yearOfBirth: 1990,
+        permitCode: '02',
+      }),
+    );
+    await eventually(async () =>
+      expect((await row(caseId)).snapshot.subject.nationality.bfsCode).toBe(GERMANY.bfsCode),
+    );
     const r = await row(caseId);
     expect(r.eu_efta).toBe(true);
     expect(r.snapshot.subject).toMatchObject({ sex: 'male', birthYear: 1990, euEfta: true });
     const detail = await t.call('ib.solothurn', 'GET', `/api/v1/cases/${caseId}`);
     const entry = detail.body.history.find((h: { action: string }) => h.action === 'subject-corrected');
-    expect(entry.details).toMatchObject({ sex: { from: 'female', to: 'male' }, birthYear: { from: 1994, to: 1990 }, euEfta: { from: false, to: true } });
+    expect(entry.details).toMatchObject({
+      sex: { from: 'female', to: 'male' },
+      birthYear: { from: 1994, to: 1990 },
+      euEfta: { from: false, to: true },
+    });
     // The same correction again changes nothing.
-    await t.publish('person.corrected.v1', personRef, corrected(personRef, 2601, ['nationality'], { country: GERMANY, sex: 'male', yearOfBirth: 1990, permitCode: '02' }));
+    await t.publish(
+      'person.corrected.v1',
+      personRef,
+      corrected(personRef, 2601, ['nationality'], {
+        country: GERMANY,
+        sex: 'male',
+        yearOfBirth: 1990,
+        permitCode: '02',
+      }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 800));
     const again = await t.call('ib.solothurn', 'GET', `/api/v1/cases/${caseId}`);
     expect(again.body.history.filter((h: { action: string }) => h.action === 'subject-corrected')).toHaveLength(1);
@@ -74,7 +112,10 @@ describe('register facts and the DFPA round-trip', () => {
 
   it('hands a case to the Sozialregion of its municipality; it is "at Sozialregion X" once accepted and back with the IB when returned', async () => {
     const { caseId } = await openCase(t, { bfsNumber: 2581, municipalityName: 'Olten' });
-    const requested = await t.call('ib.olten', 'POST', `/api/v1/cases/${caseId}/dfpa-handover`, { reason: 'Besonderer Integrationsbedarf', contact: { name: 'Integrationsstelle Olten' } });
+    const requested = await t.call('ib.olten', 'POST', `/api/v1/cases/${caseId}/dfpa-handover`, {
+      reason: 'Besonderer Integrationsbedarf',
+      contact: { name: 'Integrationsstelle Olten' },
+    });
     expect(requested.status).toBe(200);
     expect(requested.body.status).toBe('dfpa-handover-requested');
     const event = await eventually(() => {
@@ -85,14 +126,26 @@ describe('register facts and the DFPA round-trip', () => {
     const data = event.data as { handoverId: string; sozialregionId: string; person: { officialName: string } };
     expect(data.sozialregionId).toBe('olten');
     expect(data.person.officialName).toBe('Tesfay');
-    const audit = (await t.sql.query(`SELECT recipient, detail FROM audit_record WHERE action = 'case.request-dfpa-handover' AND object_id = $1`, [caseId])).rows[0];
+    const audit = (
+      await t.sql.query(
+        `SELECT recipient, detail FROM audit_record WHERE action = 'case.request-dfpa-handover' AND object_id = $1`,
+        [caseId],
+      )
+    ).rows[0];
     expect(audit.recipient).toBe('olten');
     expect(audit.detail.disclosedPersonFields).toContain('dateOfBirth');
 
     // The Sozialregion sees it (read only) once it is offered to it.
     expect((await t.call('sr.olten', 'GET', `/api/v1/cases/${caseId}`)).status).toBe(200);
 
-    await t.publish('dfpa.case-accepted.v1', caseId, { handoverId: data.handoverId, caseId, personRef: 'p-x', sozialregionId: 'olten', municipality: 2581, acceptedOn: daysAgo(0) });
+    await t.publish('dfpa.case-accepted.v1', caseId, {
+      handoverId: data.handoverId,
+      caseId,
+      personRef: 'p-x',
+      sozialregionId: 'olten',
+      municipality: 2581,
+      acceptedOn: daysAgo(0),
+    });
     await eventually(async () => expect((await row(caseId)).status).toBe('at-sozialregion'));
     const atRegion = await t.call('ib.olten', 'GET', `/api/v1/cases/${caseId}`);
     expect(atRegion.body.atSozialregion).toBe('olten');
@@ -100,7 +153,15 @@ describe('register facts and the DFPA round-trip', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.rule).toBe('R16');
 
-    await t.publish('dfpa.case-returned.v1', caseId, { handoverId: data.handoverId, caseId, personRef: 'p-x', sozialregionId: 'olten', municipality: 2581, returnedOn: daysAgo(0), reasonCode: 'goals-reached' });
+    await t.publish('dfpa.case-returned.v1', caseId, {
+      handoverId: data.handoverId,
+      caseId,
+      personRef: 'p-x',
+      sozialregionId: 'olten',
+      municipality: 2581,
+      returnedOn: daysAgo(0),
+      reasonCode: 'goals-reached',
+    });
     await eventually(async () => expect((await row(caseId)).status).toBe('open'));
     expect((await row(caseId)).handover_sozialregion).toBeNull();
     expect((await t.call('sr.olten', 'GET', `/api/v1/cases/${caseId}`)).status).toBe(404);
@@ -108,13 +169,30 @@ describe('register facts and the DFPA round-trip', () => {
 
   it('returns the case to the IB on rejection and ignores an answer from another Sozialregion (R25)', async () => {
     const { caseId } = await openCase(t, { bfsNumber: 2581 });
-    const requested = await t.call('ags.koordination', 'POST', `/api/v1/cases/${caseId}/dfpa-handover`, { reason: 'Koordination AGS' });
+    const requested = await t.call('ags.koordination', 'POST', `/api/v1/cases/${caseId}/dfpa-handover`, {
+      reason: 'Koordination AGS',
+    });
     expect(requested.status).toBe(200);
     const handoverId = requested.body.handover.handoverId as string;
-    await t.publish('dfpa.case-accepted.v1', caseId, { handoverId, caseId, personRef: 'p-x', sozialregionId: 'solothurn', municipality: 2581, acceptedOn: daysAgo(0) });
+    await t.publish('dfpa.case-accepted.v1', caseId, {
+      handoverId,
+      caseId,
+      personRef: 'p-x',
+      sozialregionId: 'solothurn',
+      municipality: 2581,
+      acceptedOn: daysAgo(0),
+    });
     await new Promise((r) => setTimeout(r, 800));
     expect((await row(caseId)).status).toBe('dfpa-handover-requested');
-    await t.publish('dfpa.case-rejected.v1', caseId, { handoverId, caseId, personRef: 'p-x', sozialregionId: 'olten', municipality: 2581, rejectedOn: daysAgo(0), reasonCode: 'capacity' });
+    await t.publish('dfpa.case-rejected.v1', caseId, {
+      handoverId,
+      caseId,
+      personRef: 'p-x',
+      sozialregionId: 'olten',
+      municipality: 2581,
+      rejectedOn: daysAgo(0),
+      reasonCode: 'capacity',
+    });
     await eventually(async () => expect((await row(caseId)).status).toBe('open'));
   });
 

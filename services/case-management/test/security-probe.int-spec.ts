@@ -18,14 +18,30 @@ describe('security probe regressions: case-management', () => {
     const deep = `${'['.repeat(250_000)}${']'.repeat(250_000)}`;
     await t.token('ib.solothurn');
     const started = Date.now();
-    const r = await t.request('ib.solothurn', 'POST', `/api/v1/cases/${caseId}/first-information/refusal`, `{"on":"${daysAgo(1)}","note":"n","x":${deep}}`, 'application/json');
+    const r = await t.request(
+      'ib.solothurn',
+      'POST',
+      `/api/v1/cases/${caseId}/first-information/refusal`,
+      `{"on":"${daysAgo(1)}","note":"n","x":${deep}}`,
+      'application/json',
+    );
     expect(r.status).toBe(400);
     expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(r.body.detail).toMatch(/nested deeper than 32/);
     expect(Date.now() - started).toBeLessThan(5_000); // generous: the machine is shared; the 500 it replaces took 0.7 s alone
 
     const inKnownField = `{"on":"${daysAgo(1)}","note":"n","languageSkills":${'['.repeat(5_000)}${']'.repeat(5_000)}}`;
-    expect((await t.request('ib.solothurn', 'POST', `/api/v1/cases/${caseId}/first-information/refusal`, inKnownField, 'application/json')).status).toBe(400);
+    expect(
+      (
+        await t.request(
+          'ib.solothurn',
+          'POST',
+          `/api/v1/cases/${caseId}/first-information/refusal`,
+          inKnownField,
+          'application/json',
+        )
+      ).status,
+    ).toBe(400);
     expect((await t.call('ib.solothurn', 'GET', `/api/v1/cases/${caseId}`)).status).toBe(200);
   });
 });

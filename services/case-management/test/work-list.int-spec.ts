@@ -9,10 +9,37 @@ describe('work list: filters, name search, sorting and keyset pagination', () =>
   beforeAll(async () => {
     t = await startCaseApp();
     // Olten cases only, so ib.olten's list holds exactly these.
-    ids.old = (await openCase(t, { bfsNumber: 2581, arrivalDate: daysAgo(120), officialName: 'Ålvarez', firstName: 'Zoë', language: 'es' })).caseId;
-    ids.mid = (await openCase(t, { bfsNumber: 2581, arrivalDate: daysAgo(40), officialName: 'Berhane', firstName: 'Yonas' })).caseId;
-    ids.new = (await openCase(t, { bfsNumber: 2581, arrivalDate: daysAgo(5), officialName: 'Müller', firstName: 'Anna', country: GERMANY, language: 'de' })).caseId;
-    ids.informed = (await openCase(t, { bfsNumber: 2581, arrivalDate: daysAgo(30), officialName: 'Cheng', firstName: 'Li', language: 'zh' })).caseId;
+    ids.old = (
+      await openCase(t, {
+        bfsNumber: 2581,
+        arrivalDate: daysAgo(120),
+        officialName: 'Ålvarez',
+        firstName: 'Zoë',
+        language: 'es',
+      })
+    ).caseId;
+    ids.mid = (
+      await openCase(t, { bfsNumber: 2581, arrivalDate: daysAgo(40), officialName: 'Berhane', firstName: 'Yonas' })
+    ).caseId;
+    ids.new = (
+      await openCase(t, {
+        bfsNumber: 2581,
+        arrivalDate: daysAgo(5),
+        officialName: 'Müller',
+        firstName: 'Anna',
+        country: GERMANY,
+        language: 'de',
+      })
+    ).caseId;
+    ids.informed = (
+      await openCase(t, {
+        bfsNumber: 2581,
+        arrivalDate: daysAgo(30),
+        officialName: 'Cheng',
+        firstName: 'Li',
+        language: 'zh',
+      })
+    ).caseId;
     await t.call('ib.olten', 'POST', `/api/v1/cases/${ids.informed}/first-information/talk`, bodies.talk());
     ids.closed = (await openCase(t, { bfsNumber: 2581, officialName: 'Dahl', firstName: 'Ola' })).caseId;
     await t.call('ib.olten', 'POST', `/api/v1/cases/${ids.closed}/closure`, { on: daysAgo(0), note: 'weggezogen' });
@@ -24,7 +51,10 @@ describe('work list: filters, name search, sorting and keyset pagination', () =>
   const list = async (query: string) => {
     const r = await t.call('ib.olten', 'GET', `/api/v1/cases${query}`);
     expect(r.status).toBe(200);
-    return r.body as { items: { id: string; due: string | null; overdue: boolean; person: { officialName: string } }[]; nextCursor: string | null };
+    return r.body as {
+      items: { id: string; due: string | null; overdue: boolean; person: { officialName: string } }[];
+      nextCursor: string | null;
+    };
   };
   const idsOf = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
 
@@ -54,7 +84,12 @@ describe('work list: filters, name search, sorting and keyset pagination', () =>
   });
 
   it('sorts by name and registration date both ways and pages with a cursor that belongs to its sort', async () => {
-    expect((await list('?sort=name')).items.map((i) => i.person.officialName)).toEqual(['Ålvarez', 'Berhane', 'Cheng', 'Müller']);
+    expect((await list('?sort=name')).items.map((i) => i.person.officialName)).toEqual([
+      'Ålvarez',
+      'Berhane',
+      'Cheng',
+      'Müller',
+    ]);
     expect(idsOf(await list('?sort=-registrationDate'))).toEqual([ids.new, ids.informed, ids.mid, ids.old]);
     const first = await list('?sort=name&limit=3');
     expect(first.items).toHaveLength(3);
@@ -81,7 +116,9 @@ describe('work list: filters, name search, sorting and keyset pagination', () =>
 
   it('writes one audit record per list read naming the case ids shown', async () => {
     await list('?q=berhane');
-    const { rows } = await t.sql.query(`SELECT object_id, detail FROM audit_record WHERE action = 'case.list' ORDER BY id DESC LIMIT 1`);
+    const { rows } = await t.sql.query(
+      `SELECT object_id, detail FROM audit_record WHERE action = 'case.list' ORDER BY id DESC LIMIT 1`,
+    );
     expect(rows[0].detail.caseIds).toEqual([ids.mid]);
     expect(rows[0].object_id).toContain('q="*"'); // the search text itself is personal data and stays out
   });

@@ -15,23 +15,40 @@ describe('dfpa case', () => {
   async function takeOver(region = 'olten', caller: 'sr.olten' | 'sr.thal-gaeu' = 'sr.olten') {
     const h = handoverData(region);
     await t.publishHandover(h);
-    await eventually(async () => expect((await t.as(caller, 'GET', `/api/v1/handovers/${h.handoverId}`)).status).toBe(200));
+    await eventually(async () =>
+      expect((await t.as(caller, 'GET', `/api/v1/handovers/${h.handoverId}`)).status).toBe(200),
+    );
     const accepted = await t.as(caller, 'POST', `/api/v1/handovers/${h.handoverId}/acceptance`, { caseworker: caller });
     expect(accepted.status).toBe(201);
     return { h, id: accepted.body.dfpaCaseId as string };
   }
 
-  it('records versioned assessments; health only for the case\'s own caseworkers, never in events or for the region\'s system (R9, R22)', async () => {
+  it("records versioned assessments; health only for the case's own caseworkers, never in events or for the region's system (R9, R22)", async () => {
     const { id } = await takeOver();
     expect((await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/assessments`, bodies.assessment())).status).toBe(201);
-    const second = await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/assessments`, bodies.assessment({ yearsOfSchooling: 10, health: undefined }));
+    const second = await t.as(
+      'sr.olten',
+      'POST',
+      `/api/v1/cases/${id}/assessments`,
+      bodies.assessment({ yearsOfSchooling: 10, health: undefined }),
+    );
     expect(second.status).toBe(201);
     expect(second.body.progress).toBe('assessment-done');
 
     const own = await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`);
     expect(own.body.assessments.map((a: { version: number }) => a.version)).toEqual([2, 1]);
-    expect(own.body.assessments[1].languages[1]).toEqual({ language: 'de', oral: 'A2', written: 'A1', evidence: 'fide', assessedOn: daysAgo(3) });
-    expect(own.body.assessments[1].health).toEqual({ restriction: 'under-clarification', workCapacityPercent: 80, note: 'Rückenbeschwerden, Abklärung beim Hausarzt' });
+    expect(own.body.assessments[1].languages[1]).toEqual({
+      language: 'de',
+      oral: 'A2',
+      written: 'A1',
+      evidence: 'fide',
+      assessedOn: daysAgo(3),
+    });
+    expect(own.body.assessments[1].health).toEqual({
+      restriction: 'under-clarification',
+      workCapacityPercent: 80,
+      note: 'Rückenbeschwerden, Abklärung beim Hausarzt',
+    });
 
     const system = await t.as('sr-olten-connector', 'GET', `/api/v1/cases/${id}`);
     expect(system.status).toBe(200);
@@ -39,21 +56,43 @@ describe('dfpa case', () => {
     expect(system.body.assessments[1].health).toBeUndefined();
 
     const event = await eventually(() => {
-      const e = t.emitted('dfpa.assessment-completed.v1').find((x) => x.subject === id && x.data.assessmentVersion === 1);
+      const e = t
+        .emitted('dfpa.assessment-completed.v1')
+        .find((x) => x.subject === id && x.data.assessmentVersion === 1);
       if (!e) throw new Error('not yet');
       return e;
     });
-    expect(event.data).toMatchObject({ employability: 'arbeitsmarktfaehig', schoolingOverSixYears: true, languages: [{ language: 'ti', oral: 'C2', written: 'B2' }, { language: 'de', oral: 'A2', written: 'A1' }] });
-    const read = await t.sql.query(`SELECT detail FROM audit_record WHERE action = 'dfpa.case.read' AND object_id = $1 ORDER BY id`, [id]);
+    expect(event.data).toMatchObject({
+      employability: 'arbeitsmarktfaehig',
+      schoolingOverSixYears: true,
+      languages: [
+        { language: 'ti', oral: 'C2', written: 'B2' },
+        { language: 'de', oral: 'A2', written: 'A1' },
+      ],
+    });
+    const read = await t.sql.query(
+      `SELECT detail FROM audit_record WHERE action = 'dfpa.case.read' AND object_id = $1 ORDER BY id`,
+      [id],
+    );
     expect(read.rows.map((r) => r.detail.health)).toEqual([true, false]);
   });
 
   it('refuses an assessment that mixes oral and written or lacks the date of employability, naming the field and rule', async () => {
     const { id } = await takeOver();
-    const bad = await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/assessments`, bodies.assessment({ languages: [{ language: 'de', level: 'A2', evidence: 'fide', assessedOn: daysAgo(1) }] }));
+    const bad = await t.as(
+      'sr.olten',
+      'POST',
+      `/api/v1/cases/${id}/assessments`,
+      bodies.assessment({ languages: [{ language: 'de', level: 'A2', evidence: 'fide', assessedOn: daysAgo(1) }] }),
+    );
     expect(bad.status).toBe(422);
     expect(bad.body).toMatchObject({ rule: 'R9', details: { field: 'languages[0].oral' } });
-    const noDate = await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/assessments`, bodies.assessment({ employability: { status: 'arbeitsmarktfaehig' } }));
+    const noDate = await t.as(
+      'sr.olten',
+      'POST',
+      `/api/v1/cases/${id}/assessments`,
+      bodies.assessment({ employability: { status: 'arbeitsmarktfaehig' } }),
+    );
     expect(noDate.body).toMatchObject({ rule: 'R19b', details: { field: 'employability.assessedOn' } });
     const plan = await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/plans`, bodies.plan());
     expect(plan.status).toBe(409);
@@ -63,36 +102,93 @@ describe('dfpa case', () => {
   it('agrees a plan, runs measures with review and end deadlines, reports to the RAV and records a placement (points 4, 5, 8)', async () => {
     const { id } = await takeOver();
     await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/assessments`, bodies.assessment());
-    expect((await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/plans`, bodies.plan())).body.progress).toBe('plan-active');
-    const both = await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/measures`, bodies.measure({ structure: 'berufsbildung' }));
+    expect((await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/plans`, bodies.plan())).body.progress).toBe(
+      'plan-active',
+    );
+    const both = await t.as(
+      'sr.olten',
+      'POST',
+      `/api/v1/cases/${id}/measures`,
+      bodies.measure({ structure: 'berufsbildung' }),
+    );
     expect(both.body.rule).toBe('R3');
-    const francs = await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/measures`, bodies.measure({ costRappen: 1800.5 }));
+    const francs = await t.as(
+      'sr.olten',
+      'POST',
+      `/api/v1/cases/${id}/measures`,
+      bodies.measure({ costRappen: 1800.5 }),
+    );
     expect(francs.body).toMatchObject({ rule: 'DF3', details: { field: 'costRappen' } });
     expect((await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/measures`, bodies.measure())).status).toBe(201);
     const detail = await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`);
     const measureId = detail.body.measures[0].measureId as string;
     expect(detail.body.deadlines.map((d: { kind: string }) => d.kind).sort()).toEqual(['measure-end', 'plan-review']);
-    expect((await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/measures/${measureId}/status`, { status: 'running', on: daysAgo(0) })).status).toBe(200);
-    expect((await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/measures/${measureId}/status`, { status: 'ended', on: daysAgo(0) })).status).toBe(200);
+    expect(
+      (
+        await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/measures/${measureId}/status`, {
+          status: 'running',
+          on: daysAgo(0),
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/measures/${measureId}/status`, {
+          status: 'ended',
+          on: daysAgo(0),
+        })
+      ).status,
+    ).toBe(200);
     expect((await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/reviews`, bodies.review())).status).toBe(201);
-    expect((await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/rav-reports`, { reportedOn: daysAgo(0) })).status).toBe(201);
-    expect((await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/placements`, { placedOn: daysAgo(0), kind: 'apprenticeship' })).status).toBe(201);
+    expect((await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/rav-reports`, { reportedOn: daysAgo(0) })).status).toBe(
+      201,
+    );
+    expect(
+      (
+        await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/placements`, {
+          placedOn: daysAgo(0),
+          kind: 'apprenticeship',
+        })
+      ).status,
+    ).toBe(201);
     const after = await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`);
     expect(after.body.deadlines.map((d: { kind: string }) => d.kind)).toEqual(['plan-review']);
-    for (const type of ['dfpa.plan-agreed.v1', 'dfpa.measure-started.v1', 'dfpa.measure-ended.v1', 'dfpa.rav-reported.v1', 'dfpa.placement-recorded.v1']) {
+    for (const type of [
+      'dfpa.plan-agreed.v1',
+      'dfpa.measure-started.v1',
+      'dfpa.measure-ended.v1',
+      'dfpa.rav-reported.v1',
+      'dfpa.placement-recorded.v1',
+    ]) {
       await eventually(() => expect(t.emitted(type).some((e) => e.subject === id)).toBe(true));
     }
-    expect(t.emitted('dfpa.measure-started.v1').find((e) => e.subject === id)?.data).toMatchObject({ kipArea: 'sprache', offerId: 'offer-1234', structure: null, costRappen: 180000 });
+    expect(t.emitted('dfpa.measure-started.v1').find((e) => e.subject === id)?.data).toMatchObject({
+      kipArea: 'sprache',
+      offerId: 'offer-1234',
+      structure: null,
+      costRappen: 180000,
+    });
   });
 
   it('changes caseworkers (health follows them), returns the case to the municipality and then refuses changes (DF2)', async () => {
     const { h, id } = await takeOver();
     await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/assessments`, bodies.assessment());
-    expect((await t.as('sr.olten', 'PUT', `/api/v1/cases/${id}/caseworkers`, { caseworkers: ['m.keller'] })).status).toBe(200);
+    expect(
+      (await t.as('sr.olten', 'PUT', `/api/v1/cases/${id}/caseworkers`, { caseworkers: ['m.keller'] })).status,
+    ).toBe(200);
     expect((await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body.assessments[0].health).toBeUndefined();
-    const back = await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/return`, { reasonCode: 'goals-reached', reason: 'Lehrstelle angetreten.' });
+    const back = await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/return`, {
+      reasonCode: 'goals-reached',
+      reason: 'Lehrstelle angetreten.',
+    });
     expect(back.body.status).toBe('returned');
-    await eventually(() => expect(t.emitted('dfpa.case-returned.v1').find((e) => e.subject === h.caseId)?.data).toMatchObject({ handoverId: h.handoverId, reasonCode: 'goals-reached', sozialregionId: 'olten' }));
+    await eventually(() =>
+      expect(t.emitted('dfpa.case-returned.v1').find((e) => e.subject === h.caseId)?.data).toMatchObject({
+        handoverId: h.handoverId,
+        reasonCode: 'goals-reached',
+        sozialregionId: 'olten',
+      }),
+    );
     const late = await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/assessments`, bodies.assessment());
     expect(late.status).toBe(409);
     expect(late.body.rule).toBe('DF2');
@@ -100,8 +196,17 @@ describe('dfpa case', () => {
 
   it('opens a case directly for an assigned VA/FL person, closes it with an exit reason; it cannot be returned (R16)', async () => {
     const opened = await t.as('sr.thal-gaeu', 'POST', '/api/v1/cases', {
-      personRef: 'p-va-0001', caseworker: 'sr.thal-gaeu', assignedOn: daysAgo(2), municipality: 2401,
-      person: { officialName: 'Haidari', firstName: 'Omid', dateOfBirth: '2001-05-05', sex: 'male', permitCode: '0503' },
+      personRef: 'p-va-0001',
+      caseworker: 'sr.thal-gaeu',
+      assignedOn: daysAgo(2),
+      municipality: 2401,
+      person: {
+        officialName: 'Haidari',
+        firstName: 'Omid',
+        dateOfBirth: '2001-05-05',
+        sex: 'male',
+        permitCode: '0503',
+      },
     });
     expect(opened.status).toBe(201);
     const id = opened.body.dfpaCaseId as string;
@@ -109,51 +214,121 @@ describe('dfpa case', () => {
     expect((await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).status).toBe(404);
     const back = await t.as('sr.thal-gaeu', 'POST', `/api/v1/cases/${id}/return`, { reasonCode: 'other' });
     expect(back.body.code).toBe('no-municipal-case');
-    const closed = await t.as('sr.thal-gaeu', 'POST', `/api/v1/cases/${id}/closure`, { exitReason: 'naturalisation', closedOn: daysAgo(0) });
+    const closed = await t.as('sr.thal-gaeu', 'POST', `/api/v1/cases/${id}/closure`, {
+      exitReason: 'naturalisation',
+      closedOn: daysAgo(0),
+    });
     expect(closed.body.status).toBe('closed');
-    await eventually(() => expect(t.emitted('dfpa.case-closed.v1').find((e) => e.subject === id)?.data).toMatchObject({ exitReason: 'naturalisation', sozialregionId: 'thal-gaeu' }));
+    await eventually(() =>
+      expect(t.emitted('dfpa.case-closed.v1').find((e) => e.subject === id)?.data).toMatchObject({
+        exitReason: 'naturalisation',
+        sozialregionId: 'thal-gaeu',
+      }),
+    );
   });
 
   it('moves a case to another region: back to the municipality with person-moved, personal data no longer kept here', async () => {
     const { h, id } = await takeOver();
-    const moved = await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/move`, { toSozialregion: 'thal-gaeu', movedOn: daysAgo(0) });
+    const moved = await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/move`, {
+      toSozialregion: 'thal-gaeu',
+      movedOn: daysAgo(0),
+    });
     expect(moved.body.status).toBe('moved');
     const detail = await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`);
     expect(detail.body.person).toBeNull();
-    await eventually(() => expect(t.emitted('dfpa.case-returned.v1').find((e) => e.subject === h.caseId)?.data.reasonCode).toBe('person-moved'));
+    await eventually(() =>
+      expect(t.emitted('dfpa.case-returned.v1').find((e) => e.subject === h.caseId)?.data.reasonCode).toBe(
+        'person-moved',
+      ),
+    );
   });
 
   it('ends the DFPA case when case-management closes the municipal case (case.closed.v1), and withdraws an unanswered hand-over', async () => {
     const { h, id } = await takeOver();
     const open = handoverData('olten');
     await t.publishHandover(open);
-    await eventually(async () => expect((await t.as('sr.olten', 'GET', `/api/v1/handovers/${open.handoverId}`)).status).toBe(200));
-    const closed = (caseId: string) => ({ caseId, personRef: 'p-x', municipality: 2581, attributes: { nationality: { bfsCode: 8362, iso2: 'ER' }, permitCode: '0503', permitAusweis: 'F', euEfta: false, familyOfSwiss: false, sex: 'female', birthYear: 1994, language: 'tir' }, closedOn: daysAgo(0), reason: 'departed-abroad', phase: 'foerdern', firstInformationOutcome: 'completed' });
+    await eventually(async () =>
+      expect((await t.as('sr.olten', 'GET', `/api/v1/handovers/${open.handoverId}`)).status).toBe(200),
+    );
+    const closed = (caseId: string) => ({
+      caseId,
+      personRef: 'p-x',
+      municipality: 2581,
+      attributes: {
+        nationality: { bfsCode: 8362, iso2: 'ER' },
+        permitCode: '0503',
+        permitAusweis: 'F',
+        euEfta: false,
+        familyOfSwiss: false,
+        sex: 'female',
+        birthYear: 1994,
+        language: 'tir',
+      },
+      closedOn: daysAgo(0),
+      reason: 'departed-abroad',
+      phase: 'foerdern',
+      firstInformationOutcome: 'completed',
+    });
     await t.publishCaseEvent('case.closed.v1', h.caseId, closed(h.caseId));
     await t.publishCaseEvent('case.closed.v1', open.caseId, closed(open.caseId));
-    await eventually(async () => expect((await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body.status).toBe('closed'));
-    await eventually(async () => expect((await t.as('sr.olten', 'GET', `/api/v1/handovers/${open.handoverId}`)).body.status).toBe('withdrawn'));
+    await eventually(async () =>
+      expect((await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body.status).toBe('closed'),
+    );
+    await eventually(async () =>
+      expect((await t.as('sr.olten', 'GET', `/api/v1/handovers/${open.handoverId}`)).body.status).toBe('withdrawn'),
+    );
   });
 
   it('follows a move of the person to another municipality (case.transferred.v1): the history names the new region', async () => {
     const { h, id } = await takeOver();
     await t.publishCaseEvent('case.transferred.v1', h.caseId, {
-      caseId: h.caseId, personRef: h.person.personRef, municipality: 2401, attributes: { nationality: { bfsCode: 8362, iso2: 'ER' }, permitCode: '0503', permitAusweis: 'F', euEfta: false, familyOfSwiss: false, sex: 'female', birthYear: 1994, language: 'tir' },
-      fromMunicipality: 2581, toMunicipality: 2401, movedOn: daysAgo(0), status: 'at-sozialregion', firstInformationDue: null,
+      caseId: h.caseId,
+      personRef: h.person.personRef,
+      municipality: 2401,
+      attributes: {
+        nationality: { bfsCode: 8362, iso2: 'ER' },
+        permitCode: '0503',
+        permitAusweis: 'F',
+        euEfta: false,
+        familyOfSwiss: false,
+        sex: 'female',
+        birthYear: 1994,
+        language: 'tir',
+      },
+      fromMunicipality: 2581,
+      toMunicipality: 2401,
+      movedOn: daysAgo(0),
+      status: 'at-sozialregion',
+      firstInformationDue: null,
     });
     const entry = await eventually(async () => {
-      const e = (await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body.history.find((x: { action: string }) => x.action === 'municipality-changed');
+      const e = (await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body.history.find(
+        (x: { action: string }) => x.action === 'municipality-changed',
+      );
       if (!e) throw new Error('not yet');
       return e;
     });
     expect(entry.details).toMatchObject({ from: 2581, to: 2401, toSozialregion: 'thal-gaeu', otherRegion: true });
-    expect((await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body).toMatchObject({ status: 'active', municipality: 2401 });
+    expect((await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body).toMatchObject({
+      status: 'active',
+      municipality: 2401,
+    });
   });
 
   it('emits no name, AHV number, address or health in any event (point 8)', async () => {
     await eventually(() => expect(t.emitted().length).toBeGreaterThan(10));
     const wire = JSON.stringify(t.emitted());
-    for (const secret of ['Tesfay', 'Senait', '7561234567897', 'Bahnhofstrasse', 'Haidari', 'Rückenbeschwerden', 'under-clarification', 'workCapacityPercent']) expect(wire).not.toContain(secret);
+    for (const secret of [
+      'Tesfay',
+      'Senait',
+      '7561234567897',
+      'Bahnhofstrasse',
+      'Haidari',
+      'Rückenbeschwerden',
+      'under-clarification',
+      'workCapacityPercent',
+    ])
+      expect(wire).not.toContain(secret);
   });
 
   // Last: it moves this file's clock.
@@ -164,11 +339,20 @@ describe('dfpa case', () => {
     await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/measures`, bodies.measure());
     const queue = t.app.get((await import('../src/dfpa/jobs/deadline-queue.js')).DeadlineQueue);
     await queue.sweep();
-    const pending = (await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body.deadlines as { kind: string; remindedAt: string | null }[];
-    expect(pending.map((d) => [d.kind, d.remindedAt])).toEqual([['measure-end', null], ['plan-review', null]]);
+    const pending = (await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body.deadlines as {
+      kind: string;
+      remindedAt: string | null;
+    }[];
+    expect(pending.map((d) => [d.kind, d.remindedAt])).toEqual([
+      ['measure-end', null],
+      ['plan-review', null],
+    ]);
     t.clock.advanceDays(120 - 5); // the measure ends in 120 days, reminded 5 days before
     await queue.sweep();
-    const reminded = (await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body.deadlines as { kind: string; remindedAt: string | null }[];
+    const reminded = (await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body.deadlines as {
+      kind: string;
+      remindedAt: string | null;
+    }[];
     expect(reminded.find((d) => d.kind === 'measure-end')?.remindedAt).toEqual(expect.any(String));
     expect(reminded.find((d) => d.kind === 'plan-review')?.remindedAt).toBeNull();
     expect(await queue.sweep()).toBe(0);

@@ -11,9 +11,15 @@ describe('dfpa hand-overs (instance serving Olten only)', () => {
   });
   afterAll(() => t?.close());
 
-  const inbox = async () => (await t.as('sr.olten', 'GET', '/api/v1/handovers')).body.items as { handoverId: string; overdue: boolean; reminded: boolean; person: { officialName: string } }[];
+  const inbox = async () =>
+    (await t.as('sr.olten', 'GET', '/api/v1/handovers')).body.items as {
+      handoverId: string;
+      overdue: boolean;
+      reminded: boolean;
+      person: { officialName: string };
+    }[];
 
-  it('delivers an Olten hand-over to Olten\'s inbox and never receives, stores or consumes Thal-Gäu\'s (point 1)', async () => {
+  it("delivers an Olten hand-over to Olten's inbox and never receives, stores or consumes Thal-Gäu's (point 1)", async () => {
     const olten = handoverData('olten');
     const thal = handoverData('thal-gaeu');
     await t.publishHandover(thal);
@@ -26,7 +32,10 @@ describe('dfpa hand-overs (instance serving Olten only)', () => {
     expect(await t.waiting('dfpa.handovers.olten')).toBe(0);
     const stored = await t.sql.query('SELECT sozialregion_id FROM handover');
     expect(stored.rows).toEqual([{ sozialregion_id: 'olten' }]);
-    const received = await t.sql.query(`SELECT count(*)::int AS n FROM audit_record WHERE action = 'dfpa.handover.received' AND object_id = $1`, [thal.handoverId]);
+    const received = await t.sql.query(
+      `SELECT count(*)::int AS n FROM audit_record WHERE action = 'dfpa.handover.received' AND object_id = $1`,
+      [thal.handoverId],
+    );
     expect(received.rows[0].n).toBe(0);
   });
 
@@ -41,7 +50,9 @@ describe('dfpa hand-overs (instance serving Olten only)', () => {
     const h = handoverData('olten');
     await t.publishHandover(h);
     await eventually(async () => expect((await inbox()).map((x) => x.handoverId)).toContain(h.handoverId));
-    const accepted = await t.as('sr.olten', 'POST', `/api/v1/handovers/${h.handoverId}/acceptance`, { caseworker: 'sr.olten' });
+    const accepted = await t.as('sr.olten', 'POST', `/api/v1/handovers/${h.handoverId}/acceptance`, {
+      caseworker: 'sr.olten',
+    });
     expect(accepted.status).toBe(201);
     expect((await inbox()).map((x) => x.handoverId)).not.toContain(h.handoverId);
     const event = await eventually(() => {
@@ -50,25 +61,48 @@ describe('dfpa hand-overs (instance serving Olten only)', () => {
       return e;
     });
     expect(event.sozialregionid).toBe('olten');
-    expect(event.data).toMatchObject({ handoverId: h.handoverId, caseId: h.caseId, sozialregionId: 'olten', dfpaCaseRef: accepted.body.dfpaCaseId });
-    const again = await t.as('sr.olten', 'POST', `/api/v1/handovers/${h.handoverId}/acceptance`, { caseworker: 'sr.olten' });
+    expect(event.data).toMatchObject({
+      handoverId: h.handoverId,
+      caseId: h.caseId,
+      sozialregionId: 'olten',
+      dfpaCaseRef: accepted.body.dfpaCaseId,
+    });
+    const again = await t.as('sr.olten', 'POST', `/api/v1/handovers/${h.handoverId}/acceptance`, {
+      caseworker: 'sr.olten',
+    });
     expect(again.status).toBe(409);
     expect(again.body.rule).toBe('DF1');
     const opened = await t.as('sr.olten', 'GET', `/api/v1/cases/${accepted.body.dfpaCaseId}`);
-    expect(opened.body).toMatchObject({ status: 'active', progress: 'accepted', caseworkers: ['sr.olten'], caseId: h.caseId, person: { officialName: 'Tesfay' } });
+    expect(opened.body).toMatchObject({
+      status: 'active',
+      progress: 'accepted',
+      caseworkers: ['sr.olten'],
+      caseId: h.caseId,
+      person: { officialName: 'Tesfay' },
+    });
   });
 
   it('sends a hand-over back with a coded reason (dfpa.case-rejected.v1) and refuses unknown reasons naming the field', async () => {
     const h = handoverData('olten');
     await t.publishHandover(h);
     await eventually(async () => expect((await inbox()).map((x) => x.handoverId)).toContain(h.handoverId));
-    const bad = await t.as('sr.olten', 'POST', `/api/v1/handovers/${h.handoverId}/rejection`, { reasonCode: 'keine-lust' });
+    const bad = await t.as('sr.olten', 'POST', `/api/v1/handovers/${h.handoverId}/rejection`, {
+      reasonCode: 'keine-lust',
+    });
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect(bad.body.detail).toContain('reasonCode');
-    const rejected = await t.as('sr.olten', 'POST', `/api/v1/handovers/${h.handoverId}/rejection`, { reasonCode: 'not-in-target-group', reason: 'Kein Integrationsbedarf im Sinne der IAS.' });
+    const rejected = await t.as('sr.olten', 'POST', `/api/v1/handovers/${h.handoverId}/rejection`, {
+      reasonCode: 'not-in-target-group',
+      reason: 'Kein Integrationsbedarf im Sinne der IAS.',
+    });
     expect(rejected.status).toBe(200);
-    await eventually(() => expect(t.emitted('dfpa.case-rejected.v1').find((e) => e.subject === h.caseId)?.data).toMatchObject({ reasonCode: 'not-in-target-group', sozialregionId: 'olten' }));
+    await eventually(() =>
+      expect(t.emitted('dfpa.case-rejected.v1').find((e) => e.subject === h.caseId)?.data).toMatchObject({
+        reasonCode: 'not-in-target-group',
+        sozialregionId: 'olten',
+      }),
+    );
     expect((await inbox()).map((x) => x.handoverId)).not.toContain(h.handoverId);
   });
 
@@ -95,7 +129,9 @@ describe('dfpa hand-overs (instance serving Olten only)', () => {
 
   it('audits every inbox read with the hand-overs it showed', async () => {
     await inbox();
-    const rows = await t.sql.query(`SELECT actor_username, outcome, detail FROM audit_record WHERE action = 'dfpa.handover.list' ORDER BY id DESC LIMIT 1`);
+    const rows = await t.sql.query(
+      `SELECT actor_username, outcome, detail FROM audit_record WHERE action = 'dfpa.handover.list' ORDER BY id DESC LIMIT 1`,
+    );
     expect(rows.rows[0]).toMatchObject({ actor_username: 'sr.olten', outcome: 'granted' });
     expect(Array.isArray(rows.rows[0].detail.handovers)).toBe(true);
   });

@@ -6,5 +6,7 @@ import { ParticipationModule } from './participation/participation.module.js';
 import { SharedModule } from './shared/shared.module.js';
 import { definition } from './service.definition.js';
 
-@Module({ imports: [ServiceCoreModule.forService(definition), SharedModule, OffersModule, ParticipationModule, MentoringModule] })
+@Module({
+  imports: [ServiceCoreModule.forService(definition), SharedModule, OffersModule, ParticipationModule, MentoringModule],
+})
 export class AppModule {}

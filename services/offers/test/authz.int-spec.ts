@@ -16,11 +16,22 @@ import { mentorBody, requestBody } from './support/mentoring-bodies.js';
  */
 type Params = Record<string, string>;
 type Fixture = (t: OffersTestApp) => Promise<Params>;
-interface Row { fixture: Fixture; body?: () => unknown; expect: Record<OffersUser, number> }
+interface Row {
+  fixture: Fixture;
+  body?: () => unknown;
+  expect: Record<OffersUser, number>;
+}
 
 const REALM_ROLE: Record<OffersUser, RealmRole> = {
-  'ib.solothurn': 'gemeinde', 'ib.olten': 'gemeinde', 'ib.hubersdorf': 'gemeinde', 'sr.olten': 'sozialregion', 'ags.koordination': 'ags',
-  'ma.integration': 'migrationsamt', 'anbieter.vhs': 'anbieter', 'anbieter.caritas': 'anbieter', 'mp.olten': 'mentoring-koordination',
+  'ib.solothurn': 'gemeinde',
+  'ib.olten': 'gemeinde',
+  'ib.hubersdorf': 'gemeinde',
+  'sr.olten': 'sozialregion',
+  'ags.koordination': 'ags',
+  'ma.integration': 'migrationsamt',
+  'anbieter.vhs': 'anbieter',
+  'anbieter.caritas': 'anbieter',
+  'mp.olten': 'mentoring-koordination',
 };
 
 /** Statuses in the order of OFFERS_USERS. */
@@ -36,10 +47,13 @@ async function offerIn(t: OffersTestApp, status: 'draft' | 'in-review' | 'publis
 }
 
 async function tandemIn(t: OffersTestApp, status: 'proposed' | 'active'): Promise<string> {
-  const mentorId = (await t.call('mp.olten', 'POST', '/api/v1/mentoring/pools/olten/mentors', mentorBody('Anna Keller'))).body.id;
+  const mentorId = (
+    await t.call('mp.olten', 'POST', '/api/v1/mentoring/pools/olten/mentors', mentorBody('Anna Keller'))
+  ).body.id;
   const requestId = (await t.call('ib.olten', 'POST', '/api/v1/mentoring/requests', requestBody())).body.id;
   const id = (await t.call('mp.olten', 'POST', '/api/v1/mentoring/tandems', { requestId, mentorId })).body.id as string;
-  if (status === 'active') await t.call('mp.olten', 'POST', `/api/v1/mentoring/tandems/${id}/activate`, { on: '2026-11-01' });
+  if (status === 'active')
+    await t.call('mp.olten', 'POST', `/api/v1/mentoring/tandems/${id}/activate`, { on: '2026-11-01' });
   return id;
 }
 
@@ -50,9 +64,13 @@ const fx = {
   published: async (t: OffersTestApp) => ({ id: await offerIn(t, 'published') }),
   provider: async () => ({ id: 'vhs-solothurn' }),
   pool: async () => ({ pool: 'olten' }),
-  request: async (t: OffersTestApp) => ({ id: (await t.call('ib.olten', 'POST', '/api/v1/mentoring/requests', requestBody())).body.id }),
+  request: async (t: OffersTestApp) => ({
+    id: (await t.call('ib.olten', 'POST', '/api/v1/mentoring/requests', requestBody())).body.id,
+  }),
   proposal: async (t: OffersTestApp) => {
-    const mentorId = (await t.call('mp.olten', 'POST', '/api/v1/mentoring/pools/olten/mentors', mentorBody('Beate Kunz'))).body.id;
+    const mentorId = (
+      await t.call('mp.olten', 'POST', '/api/v1/mentoring/pools/olten/mentors', mentorBody('Beate Kunz'))
+    ).body.id;
     const requestId = (await t.call('ib.olten', 'POST', '/api/v1/mentoring/requests', requestBody())).body.id;
     return { requestId, mentorId };
   },
@@ -62,7 +80,9 @@ const fx = {
     const data = referralMade(await offerIn(t, 'published'));
     await t.publish('case.referral-made.v1', data.caseId, data);
     await eventually(async () => {
-      const found = (await t.call('ags.koordination', 'GET', '/api/v1/referrals')).body.items.some((r: { referralId: string }) => r.referralId === data.referralId);
+      const found = (await t.call('ags.koordination', 'GET', '/api/v1/referrals')).body.items.some(
+        (r: { referralId: string }) => r.referralId === data.referralId,
+      );
       if (!found) throw new Error('referral not there yet');
     });
     return { referralId: data.referralId };
@@ -75,47 +95,100 @@ const POOL_ONLY = (ok: number) => s(403, 403, 403, 403, 403, 403, 403, 403, ok);
 const MATRIX: Record<string, Row> = {
   'GET /api/v1/public/offers': { fixture: fx.none, expect: ALL_200 },
   'GET /api/v1/public/offers/:id': { fixture: fx.published, expect: ALL_200 },
-  'POST /api/v1/offers': { fixture: fx.none, body: () => ({ ...offerBody(), providerId: 'vhs-solothurn' }), expect: s(403, 403, 403, 403, 201, 403, 201, 201, 403) },
+  'POST /api/v1/offers': {
+    fixture: fx.none,
+    body: () => ({ ...offerBody(), providerId: 'vhs-solothurn' }),
+    expect: s(403, 403, 403, 403, 201, 403, 201, 201, 403),
+  },
   'GET /api/v1/offers': { fixture: fx.none, expect: s(200, 200, 200, 403, 200, 403, 200, 200, 403) },
   'GET /api/v1/offers/:id': { fixture: fx.draft, expect: s(200, 404, 404, 403, 200, 403, 200, 404, 403) },
-  'PUT /api/v1/offers/:id': { fixture: fx.draft, body: () => offerBody(), expect: s(403, 404, 404, 403, 200, 403, 200, 404, 403) },
+  'PUT /api/v1/offers/:id': {
+    fixture: fx.draft,
+    body: () => offerBody(),
+    expect: s(403, 404, 404, 403, 200, 403, 200, 404, 403),
+  },
   'POST /api/v1/offers/:id/submit': { fixture: fx.draft, expect: s(403, 404, 404, 403, 200, 403, 200, 404, 403) },
   'POST /api/v1/offers/:id/publish': { fixture: fx.inReview, expect: s(200, 404, 404, 403, 200, 403, 403, 404, 403) },
-  'POST /api/v1/offers/:id/send-back': { fixture: fx.inReview, body: () => ({ comment: 'Bitte ergänzen.' }), expect: s(403, 404, 404, 403, 200, 403, 403, 404, 403) },
+  'POST /api/v1/offers/:id/send-back': {
+    fixture: fx.inReview,
+    body: () => ({ comment: 'Bitte ergänzen.' }),
+    expect: s(403, 404, 404, 403, 200, 403, 403, 404, 403),
+  },
   'POST /api/v1/offers/:id/withdraw': { fixture: fx.published, expect: s(403, 404, 404, 403, 200, 403, 200, 404, 403) },
   'POST /api/v1/offers/:id/confirm': { fixture: fx.published, expect: s(403, 404, 404, 403, 200, 403, 200, 404, 403) },
   'GET /api/v1/curation/offers': { fixture: fx.none, expect: s(403, 403, 403, 403, 200, 403, 403, 403, 403) },
-  'POST /api/v1/providers': { fixture: fx.none, body: () => providerBody(`p-${randomUUID().slice(0, 8)}`), expect: s(403, 403, 403, 403, 201, 403, 403, 403, 403) },
+  'POST /api/v1/providers': {
+    fixture: fx.none,
+    body: () => providerBody(`p-${randomUUID().slice(0, 8)}`),
+    expect: s(403, 403, 403, 403, 201, 403, 403, 403, 403),
+  },
   'GET /api/v1/providers': { fixture: fx.none, expect: s(403, 403, 403, 403, 200, 403, 403, 403, 403) },
   'GET /api/v1/providers/:id': { fixture: fx.provider, expect: s(403, 403, 403, 403, 200, 403, 200, 404, 403) },
-  'PUT /api/v1/providers/:id': { fixture: fx.provider, body: () => { const { id: _id, ...rest } = providerBody('vhs-solothurn'); return rest; }, expect: s(403, 403, 403, 403, 200, 403, 200, 404, 403) },
+  'PUT /api/v1/providers/:id': {
+    fixture: fx.provider,
+    body: () => {
+      const { id: _id, ...rest } = providerBody('vhs-solothurn');
+      return rest;
+    },
+    expect: s(403, 403, 403, 403, 200, 403, 200, 404, 403),
+  },
   'GET /api/v1/referrals': { fixture: fx.none, expect: s(403, 403, 403, 403, 200, 403, 200, 200, 403) },
-  'POST /api/v1/referrals/:referralId/participation': { fixture: fx.referral, body: () => ({ step: 'enrolled', on: '2026-11-25' }), expect: s(403, 403, 403, 403, 403, 403, 200, 403, 403) },
-  'POST /api/v1/mentoring/pools/:pool/mentors': { fixture: fx.pool, body: () => mentorBody('Clara Meyer'), expect: POOL_ONLY(201) },
+  'POST /api/v1/referrals/:referralId/participation': {
+    fixture: fx.referral,
+    body: () => ({ step: 'enrolled', on: '2026-11-25' }),
+    expect: s(403, 403, 403, 403, 403, 403, 200, 403, 403),
+  },
+  'POST /api/v1/mentoring/pools/:pool/mentors': {
+    fixture: fx.pool,
+    body: () => mentorBody('Clara Meyer'),
+    expect: POOL_ONLY(201),
+  },
   'GET /api/v1/mentoring/pools/:pool/mentors': { fixture: fx.pool, expect: POOL_ONLY(200) },
-  'POST /api/v1/mentoring/requests': { fixture: fx.none, body: () => requestBody(), expect: s(403, 201, 403, 201, 403, 403, 403, 403, 201) },
+  'POST /api/v1/mentoring/requests': {
+    fixture: fx.none,
+    body: () => requestBody(),
+    expect: s(403, 201, 403, 201, 403, 403, 403, 403, 201),
+  },
   'GET /api/v1/mentoring/pools/:pool/requests': { fixture: fx.pool, expect: POOL_ONLY(200) },
   'GET /api/v1/mentoring/requests/:id/suggestions': { fixture: fx.request, expect: POOL_ONLY(200) },
   'GET /api/v1/mentoring/pools/:pool/assignment': { fixture: fx.pool, expect: POOL_ONLY(200) },
   'GET /api/v1/mentoring/pools/:pool/tandems': { fixture: fx.pool, expect: POOL_ONLY(200) },
   'POST /api/v1/mentoring/tandems': { fixture: fx.proposal, body: undefined, expect: POOL_ONLY(201) },
-  'POST /api/v1/mentoring/tandems/:id/activate': { fixture: fx.proposed, body: () => ({ on: '2026-11-01' }), expect: POOL_ONLY(200) },
-  'POST /api/v1/mentoring/tandems/:id/decline': { fixture: fx.proposed, body: () => ({ on: '2026-11-01' }), expect: POOL_ONLY(200) },
-  'POST /api/v1/mentoring/tandems/:id/check-ins': { fixture: fx.active, body: () => ({ on: '2026-11-15', note: 'gut' }), expect: POOL_ONLY(200) },
-  'POST /api/v1/mentoring/tandems/:id/end': { fixture: fx.active, body: () => ({ on: '2026-11-20', reason: 'completed', outcome: 'goals-reached' }), expect: POOL_ONLY(200) },
+  'POST /api/v1/mentoring/tandems/:id/activate': {
+    fixture: fx.proposed,
+    body: () => ({ on: '2026-11-01' }),
+    expect: POOL_ONLY(200),
+  },
+  'POST /api/v1/mentoring/tandems/:id/decline': {
+    fixture: fx.proposed,
+    body: () => ({ on: '2026-11-01' }),
+    expect: POOL_ONLY(200),
+  },
+  'POST /api/v1/mentoring/tandems/:id/check-ins': {
+    fixture: fx.active,
+    body: () => ({ on: '2026-11-15', note: 'gut' }),
+    expect: POOL_ONLY(200),
+  },
+  'POST /api/v1/mentoring/tandems/:id/end': {
+    fixture: fx.active,
+    body: () => ({ on: '2026-11-20', reason: 'completed', outcome: 'goals-reached' }),
+    expect: POOL_ONLY(200),
+  },
 };
 
-const fill = (path: string, params: Params) => path.replace(/:(\w+)/g, (_, name: string) => {
-  if (!(name in params)) throw new Error(`fixture gives no ${name} for ${path}`);
-  return String(params[name]);
-});
+const fill = (path: string, params: Params) =>
+  path.replace(/:(\w+)/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`fixture gives no ${name} for ${path}`);
+    return String(params[name]);
+  });
 
 describe('offers access matrix: every route × every demo user', () => {
   let t: OffersTestApp;
   let routes: Route[];
   beforeAll(async () => {
     t = await startOffersApp({ config: { publicRateLimit: 10_000 } });
-    for (const id of ['vhs-solothurn', 'caritas-solothurn']) await t.call('ags.koordination', 'POST', '/api/v1/providers', providerBody(id));
+    for (const id of ['vhs-solothurn', 'caritas-solothurn'])
+      await t.call('ags.koordination', 'POST', '/api/v1/providers', providerBody(id));
     routes = routeTable(t.app).filter((r) => r.path.startsWith('/api/'));
   }, 60_000);
   afterAll(() => t?.close());
@@ -136,7 +209,8 @@ describe('offers access matrix: every route × every demo user', () => {
         continue;
       }
       for (const user of OFFERS_USERS) {
-        if (!route.policy.roles.includes(REALM_ROLE[user]) && MATRIX[route.key]?.expect[user] !== 403) disagreements.push(`${route.key} as ${user}: matrix ${MATRIX[route.key]?.expect[user]}`);
+        if (!route.policy.roles.includes(REALM_ROLE[user]) && MATRIX[route.key]?.expect[user] !== 403)
+          disagreements.push(`${route.key} as ${user}: matrix ${MATRIX[route.key]?.expect[user]}`);
       }
     }
     expect(disagreements).toEqual([]);
@@ -162,15 +236,34 @@ describe('offers access matrix: every route × every demo user', () => {
         const params = allowed && route.method !== 'GET' ? await row.fixture(t) : (shared ??= await row.fixture(t));
         const body = row.body?.() ?? (route.key === 'POST /api/v1/mentoring/tandems' ? params : undefined);
         const r = await t.call(user, route.method, fill(route.path, params), body);
-        if (r.status !== row.expect[user]) failures.push(`${route.key} as ${user}: expected ${row.expect[user]}, got ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
-        if (r.status >= 400 && !r.headers.get('content-type')?.includes('application/problem+json')) failures.push(`${route.key} as ${user}: ${r.status} is not problem+json`);
+        if (r.status !== row.expect[user])
+          failures.push(
+            `${route.key} as ${user}: expected ${row.expect[user]}, got ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`,
+          );
+        if (r.status >= 400 && !r.headers.get('content-type')?.includes('application/problem+json'))
+          failures.push(`${route.key} as ${user}: ${r.status} is not problem+json`);
       }
     }
     expect(failures).toEqual([]);
   }, 240_000);
 
   it('audits every read of personal data (mentors, referrals, suggestions) with who and what', async () => {
-    const rows = (await t.sql.query(`SELECT DISTINCT action FROM audit_record WHERE outcome = 'granted' ORDER BY action`)).rows.map((r: { action: string }) => r.action);
-    expect(rows).toEqual(expect.arrayContaining(['mentor.create', 'mentor.list', 'mentor.suggest', 'mentor.assign-proposal', 'referral.list', 'referral.confirm', 'mentoring-request.create', 'tandem.propose', 'tandem.activate', 'tandem.end']));
+    const rows = (
+      await t.sql.query(`SELECT DISTINCT action FROM audit_record WHERE outcome = 'granted' ORDER BY action`)
+    ).rows.map((r: { action: string }) => r.action);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        'mentor.create',
+        'mentor.list',
+        'mentor.suggest',
+        'mentor.assign-proposal',
+        'referral.list',
+        'referral.confirm',
+        'mentoring-request.create',
+        'tandem.propose',
+        'tandem.activate',
+        'tandem.end',
+      ]),
+    );
   });
 });

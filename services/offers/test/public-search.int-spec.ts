@@ -4,7 +4,9 @@ import { offerBody, providerBody } from './support/offer-bodies.js';
 let t: OffersTestApp;
 const ids: Record<string, string> = {};
 
-const at = (municipality: number, place: string, lat: number, lon: number) => [{ street: 'Kirchgasse 1', postcode: '4500', place, municipality, lat, lon }];
+const at = (municipality: number, place: string, lat: number, lon: number) => [
+  { street: 'Kirchgasse 1', postcode: '4500', place, municipality, lat, lon },
+];
 
 async function publish(name: string, over: Record<string, unknown>) {
   const r = await t.call('anbieter.vhs', 'POST', '/api/v1/offers', offerBody(over));
@@ -19,17 +21,52 @@ beforeAll(async () => {
   await t.call('ags.koordination', 'POST', '/api/v1/providers', providerBody('vhs-solothurn'));
   await publish('french', {});
   await publish('german', {
-    originalLanguage: 'de', texts: { de: { title: 'Deutschkurs A2 für Mütter', summary: 'Deutsch lernen mit Kinderhütedienst', description: 'Für Mütter mit kleinen Kindern.' } },
-    cefrFrom: 'A1', cefrTo: 'A2', languagesHeld: ['deu'], locations: at(2581, 'Olten', 47.35, 7.9), cost: { priceRappen: 0, subsidised: true },
-    schedule: { start: '2030-03-01', end: '2030-07-01' }, registration: { phone: '+41 62 000 00 00' },
+    originalLanguage: 'de',
+    texts: {
+      de: {
+        title: 'Deutschkurs A2 für Mütter',
+        summary: 'Deutsch lernen mit Kinderhütedienst',
+        description: 'Für Mütter mit kleinen Kindern.',
+      },
+    },
+    cefrFrom: 'A1',
+    cefrTo: 'A2',
+    languagesHeld: ['deu'],
+    locations: at(2581, 'Olten', 47.35, 7.9),
+    cost: { priceRappen: 0, subsidised: true },
+    schedule: { start: '2030-03-01', end: '2030-07-01' },
+    registration: { phone: '+41 62 000 00 00' },
   });
   await publish('school', {
-    originalLanguage: 'fr', texts: { fr: { title: 'École des parents', summary: 'Rencontres pour parents', description: 'Échanges sur l’école en Suisse.' }, it: { title: 'Scuola per genitori', summary: 'Incontri per genitori', description: 'Scambi sulla scuola in Svizzera.' } },
-    category: 'early-childhood', cefrFrom: undefined, cefrTo: undefined, languagesHeld: ['fra', 'ita'], childcare: 'none',
-    locations: at(2546, 'Grenchen', 47.1921, 7.3959), schedule: { start: '2030-01-10', end: '2030-12-01' }, registration: { email: 'ecole@example.org' },
+    originalLanguage: 'fr',
+    texts: {
+      fr: {
+        title: 'École des parents',
+        summary: 'Rencontres pour parents',
+        description: 'Échanges sur l’école en Suisse.',
+      },
+      it: {
+        title: 'Scuola per genitori',
+        summary: 'Incontri per genitori',
+        description: 'Scambi sulla scuola in Svizzera.',
+      },
+    },
+    category: 'early-childhood',
+    cefrFrom: undefined,
+    cefrTo: undefined,
+    languagesHeld: ['fra', 'ita'],
+    childcare: 'none',
+    locations: at(2546, 'Grenchen', 47.1921, 7.3959),
+    schedule: { start: '2030-01-10', end: '2030-12-01' },
+    registration: { email: 'ecole@example.org' },
   });
   // A draft is never public.
-  await t.call('anbieter.vhs', 'POST', '/api/v1/offers', offerBody({ texts: { de: { title: 'Geheimer Entwurf Französisch', summary: 's', description: 'd' } } }));
+  await t.call(
+    'anbieter.vhs',
+    'POST',
+    '/api/v1/offers',
+    offerBody({ texts: { de: { title: 'Geheimer Entwurf Französisch', summary: 's', description: 'd' } } }),
+  );
 }, 90_000);
 afterAll(() => t?.close());
 
@@ -40,9 +77,16 @@ describe('public offer search (no login)', () => {
   it('finds "cours francais soleure" in French, accent-insensitive, with the place name in French', async () => {
     const r = await search('q=cours%20francais%20soleure&lang=fr');
     expect(r.status).toBe(200);
-    expect(r.body.items[0]).toMatchObject({ id: ids.french, title: 'Cours de français A1 à Soleure', lang: 'fr', fallback: false });
+    expect(r.body.items[0]).toMatchObject({
+      id: ids.french,
+      title: 'Cours de français A1 à Soleure',
+      lang: 'fr',
+      fallback: false,
+    });
     expect(r.headers.get('cache-control')).toMatch(/^public, max-age=60/);
-    expect(Object.keys(r.body.items[0])).not.toEqual(expect.arrayContaining(['status', 'history', 'reviewComment', 'iban', 'providerId', 'version']));
+    expect(Object.keys(r.body.items[0])).not.toEqual(
+      expect.arrayContaining(['status', 'history', 'reviewComment', 'iban', 'providerId', 'version']),
+    );
   });
 
   it('stems per language ("mutter" finds "Mütter") and tolerates typos ("Deutshkurs")', async () => {
@@ -52,10 +96,18 @@ describe('public offer search (no login)', () => {
     expect(idsOf((await search('q=geheimer')).body)).toEqual([]);
   });
 
-  it('answers in the reader\'s language and falls back to the original', async () => {
+  it("answers in the reader's language and falls back to the original", async () => {
     const it = (await search('lang=it&sort=start')).body.items;
-    expect(it.find((i: { id: string }) => i.id === ids.school)).toMatchObject({ title: 'Scuola per genitori', lang: 'it', fallback: false });
-    expect(it.find((i: { id: string }) => i.id === ids.german)).toMatchObject({ title: 'Deutschkurs A2 für Mütter', lang: 'de', fallback: true });
+    expect(it.find((i: { id: string }) => i.id === ids.school)).toMatchObject({
+      title: 'Scuola per genitori',
+      lang: 'it',
+      fallback: false,
+    });
+    expect(it.find((i: { id: string }) => i.id === ids.german)).toMatchObject({
+      title: 'Deutschkurs A2 für Mütter',
+      lang: 'de',
+      fallback: true,
+    });
   });
 
   it('filters, counts facets and pages', async () => {
@@ -106,8 +158,14 @@ describe('rate limit behind a trusted proxy (the web server)', () => {
   afterAll(() => proxied?.close());
 
   it('counts each visitor the proxy names in X-Forwarded-For separately', async () => {
-    const as = (client: string) => fetch(`${proxied.url}/api/v1/public/offers`, { headers: { 'x-forwarded-for': client } }).then((r) => r.status);
-    const first = [await as('198.51.100.1'), await as('198.51.100.1'), await as('198.51.100.1'), await as('198.51.100.1')];
+    const as = (client: string) =>
+      fetch(`${proxied.url}/api/v1/public/offers`, { headers: { 'x-forwarded-for': client } }).then((r) => r.status);
+    const first = [
+      await as('198.51.100.1'),
+      await as('198.51.100.1'),
+      await as('198.51.100.1'),
+      await as('198.51.100.1'),
+    ];
     expect(first).toEqual([200, 200, 200, 429]);
     expect(await as('198.51.100.2')).toBe(200);
   });

@@ -27,12 +27,22 @@ async function referred(over: Record<string, unknown> = {}) {
 }
 
 describe('referrals and participation', () => {
-  it('a referral from a case reaches the offer\'s provider, pseudonymously, and no other provider', async () => {
+  it("a referral from a case reaches the offer's provider, pseudonymously, and no other provider", async () => {
     const data = await referred();
-    const item = (await t.call('anbieter.vhs', 'GET', '/api/v1/referrals')).body.items.find((i: { referralId: string }) => i.referralId === data.referralId);
+    const item = (await t.call('anbieter.vhs', 'GET', '/api/v1/referrals')).body.items.find(
+      (i: { referralId: string }) => i.referralId === data.referralId,
+    );
     expect(item).toEqual({
-      referralId: data.referralId, caseId: data.caseId, personRef: data.personRef, municipality: 2601, offerId, providerId: 'vhs-solothurn',
-      category: 'language', madeOn: '2026-11-20', stage: 'referred', stages: [],
+      referralId: data.referralId,
+      caseId: data.caseId,
+      personRef: data.personRef,
+      municipality: 2601,
+      offerId,
+      providerId: 'vhs-solothurn',
+      category: 'language',
+      madeOn: '2026-11-20',
+      stage: 'referred',
+      stages: [],
     });
     expect((await t.call('anbieter.caritas', 'GET', '/api/v1/referrals')).body.items).toEqual([]);
     const audited = await t.sql.query(`SELECT actor_username, action FROM audit_record WHERE action = 'referral.list'`);
@@ -41,26 +51,52 @@ describe('referrals and participation', () => {
 
   it('the provider confirms enrolment, attendance and completion; each goes back as a pseudonymous event', async () => {
     const data = await referred();
-    for (const [step, on] of [['enrolled', '2026-11-25'], ['attending', '2026-11-26'], ['completed', '2026-12-01']] as const) {
-      const r = await t.call('anbieter.vhs', 'POST', `/api/v1/referrals/${data.referralId}/participation`, { step, on });
+    for (const [step, on] of [
+      ['enrolled', '2026-11-25'],
+      ['attending', '2026-11-26'],
+      ['completed', '2026-12-01'],
+    ] as const) {
+      const r = await t.call('anbieter.vhs', 'POST', `/api/v1/referrals/${data.referralId}/participation`, {
+        step,
+        on,
+      });
       expect(r.status).toBe(200);
     }
     await eventually(() => {
       const events = t.emitted('offer.participation-recorded.v1').filter((e) => e.data.referralId === data.referralId);
       expect(events.map((e) => e.data.step)).toEqual(['enrolled', 'attending', 'completed']);
-      expect(events[2]!.data).toEqual({ referralId: data.referralId, caseId: data.caseId, personRef: data.personRef, municipality: 2601, offerId, providerId: 'vhs-solothurn', category: 'language', step: 'completed', on: '2026-12-01' });
+      expect(events[2]!.data).toEqual({
+        referralId: data.referralId,
+        caseId: data.caseId,
+        personRef: data.personRef,
+        municipality: 2601,
+        offerId,
+        providerId: 'vhs-solothurn',
+        category: 'language',
+        step: 'completed',
+        on: '2026-12-01',
+      });
     });
-    const again = await t.call('anbieter.vhs', 'POST', `/api/v1/referrals/${data.referralId}/participation`, { step: 'attending', on: '2026-12-01' });
+    const again = await t.call('anbieter.vhs', 'POST', `/api/v1/referrals/${data.referralId}/participation`, {
+      step: 'attending',
+      on: '2026-12-01',
+    });
     expect(again.status).toBe(409);
     expect(again.body.rule).toBe('PA2');
   });
 
   it('another provider cannot confirm (PA1), and the refusal is audited', async () => {
     const data = await referred();
-    const r = await t.call('anbieter.caritas', 'POST', `/api/v1/referrals/${data.referralId}/participation`, { step: 'enrolled', on: '2026-11-25' });
+    const r = await t.call('anbieter.caritas', 'POST', `/api/v1/referrals/${data.referralId}/participation`, {
+      step: 'enrolled',
+      on: '2026-11-25',
+    });
     expect(r.status).toBe(403);
     expect(r.body.rule).toBe('PA1');
-    const denied = await t.sql.query(`SELECT outcome FROM audit_record WHERE action = 'referral.confirm' AND object_id = $1`, [data.referralId]);
+    const denied = await t.sql.query(
+      `SELECT outcome FROM audit_record WHERE action = 'referral.confirm' AND object_id = $1`,
+      [data.referralId],
+    );
     expect(denied.rows).toEqual([{ outcome: 'denied' }]);
   });
 
@@ -70,7 +106,9 @@ describe('referrals and participation', () => {
     const structure = referralMade(offerId, { target: { kind: 'regular-structure', structure: 'school' } });
     await t.publish('case.referral-made.v1', structure.caseId, structure);
     const marker = await referred();
-    const ids = (await t.call('ags.koordination', 'GET', '/api/v1/referrals')).body.items.map((i: { referralId: string }) => i.referralId);
+    const ids = (await t.call('ags.koordination', 'GET', '/api/v1/referrals')).body.items.map(
+      (i: { referralId: string }) => i.referralId,
+    );
     expect(ids).toContain(marker.referralId);
     expect(ids).not.toContain(unknown.referralId);
     expect(ids).not.toContain(structure.referralId);

@@ -13,7 +13,20 @@
 // gets the benchmark's environment (e.g. INTAKE_VALIDATION_WORKERS=2 to compare settings) and BENCH_SERVICE_ARGS as
 // Node options (e.g. --cpu-prof); BENCH_KEEP=1 keeps its log in the work folder.
 import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +50,8 @@ const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 const generator = await import(new URL('../dist/ech/generator/index.js', import.meta.url).href);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const say = (...args) => console.log(...args);
 
 function percentile(sorted, p) {
@@ -68,8 +82,12 @@ function threadCpuOf(pid) {
 
 /** The busiest threads between two threadCpuOf readings, e.g. "node 30.1 s, node 12.0 s, V8Worker 3.2 s". */
 function busiestThreads(before, after, count = 6) {
-  return [...after].map(([tid, t]) => ({ name: t.name, seconds: t.seconds - (before.get(tid)?.seconds ?? 0) }))
-    .sort((a, b) => b.seconds - a.seconds).slice(0, count).map((t) => `${t.name} ${fmt(t.seconds, 1)} s`).join(', ');
+  return [...after]
+    .map(([tid, t]) => ({ name: t.name, seconds: t.seconds - (before.get(tid)?.seconds ?? 0) }))
+    .sort((a, b) => b.seconds - a.seconds)
+    .slice(0, count)
+    .map((t) => `${t.name} ${fmt(t.seconds, 1)} s`)
+    .join(', ');
 }
 
 /** Busy and total CPU time of the whole machine so far (seconds, all cores), from /proc/stat. */
@@ -108,7 +126,12 @@ async function baseDeliveryFile() {
   say(`generating a baseDelivery of ${fmt(PERSONS)} persons → ${file} (kept for later runs)`);
   const stats = {};
   const started = performance.now();
-  await pipeline(Readable.from(generator.baseDeliveryChunks(PERSONS, { municipality: MUNICIPALITY, messageId: `bench-base-${PERSONS}` }, stats)), createWriteStream(`${file}.tmp`));
+  await pipeline(
+    Readable.from(
+      generator.baseDeliveryChunks(PERSONS, { municipality: MUNICIPALITY, messageId: `bench-base-${PERSONS}` }, stats),
+    ),
+    createWriteStream(`${file}.tmp`),
+  );
   renameSync(`${file}.tmp`, file);
   const info = { messageId: stats.messageId, foreign: stats.foreign, swiss: stats.swiss, bytes: statSync(file).size };
   writeFileSync(meta, JSON.stringify(info));
@@ -125,7 +148,8 @@ async function bareParse(file) {
   parser.on('opentag', (tag) => {
     if (tag.local === 'messages') persons++;
   });
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) parser.write(decoder.decode(chunk, { stream: true }));
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }))
+    parser.write(decoder.decode(chunk, { stream: true }));
   parser.close();
   const seconds = (performance.now() - started) / 1000;
   return { persons, seconds, perSecond: persons / seconds };
@@ -150,13 +174,24 @@ class Service {
 
   async start() {
     const out = createWriteStream(this.log);
-    this.child = spawn(process.execPath, [...(process.env.BENCH_SERVICE_ARGS?.split(' ').filter(Boolean) ?? []), join(serviceDir, 'dist', 'main.js')], { env: { ...process.env, ...this.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(
+      process.execPath,
+      [...(process.env.BENCH_SERVICE_ARGS?.split(' ').filter(Boolean) ?? []), join(serviceDir, 'dist', 'main.js')],
+      { env: { ...process.env, ...this.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     this.child.stdout.pipe(out);
     this.child.stderr.pipe(out);
     const deadline = Date.now() + 60_000;
     for (;;) {
-      if (this.child.exitCode !== null) throw new Error(`registry-intake exited with ${this.child.exitCode} (log: ${this.log})`);
-      if (await fetch(`${this.url}/health/ready`).then((r) => r.status === 200, () => false)) return;
+      if (this.child.exitCode !== null)
+        throw new Error(`registry-intake exited with ${this.child.exitCode} (log: ${this.log})`);
+      if (
+        await fetch(`${this.url}/health/ready`).then(
+          (r) => r.status === 200,
+          () => false,
+        )
+      )
+        return;
       if (Date.now() > deadline) throw new Error(`registry-intake not ready (log: ${this.log})`);
       await sleep(200);
     }
@@ -185,8 +220,11 @@ async function benchBaseDelivery(service, sql, inbox, base) {
   let peak = 0;
   for (;;) {
     peak = Math.max(peak, memoryOf(service.child.pid).rssMb);
-    const r = await sql.query(`SELECT id, status, records, emitted, skipped, refusal, extract(epoch FROM completed_at - received_at)::float8 AS seconds
-      FROM delivery WHERE source_ref = $1`, [pair]);
+    const r = await sql.query(
+      `SELECT id, status, records, emitted, skipped, refusal, extract(epoch FROM completed_at - received_at)::float8 AS seconds
+      FROM delivery WHERE source_ref = $1`,
+      [pair],
+    );
     row = r.rows[0];
     if (row && row.status !== 'processing') break;
     if (performance.now() - dropped > 30 * 60_000) throw new Error('base delivery not done after 30 minutes');
@@ -215,7 +253,11 @@ async function token(oidc) {
   const r = await fetch(`${oidc.issuer}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'register-connector', client_secret: 'register-connector-secret' }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'register-connector',
+      client_secret: 'register-connector-secret',
+    }),
   });
   if (r.status !== 200) throw new Error(`token: ${r.status}`);
   return (await r.json()).access_token;
@@ -227,37 +269,64 @@ async function postAll(service, bearer, bodies, from, to) {
   const latencies = [];
   const statuses = new Map();
   let next = from;
-  const post = (body) => new Promise((resolve, reject) => {
-    const started = performance.now();
-    const req = http.request(`${service.url}/api/v1/deliveries`, {
-      method: 'POST', agent, headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        latencies.push(performance.now() - started);
-        statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-        resolve();
-      });
+  const post = (body) =>
+    new Promise((resolve, reject) => {
+      const started = performance.now();
+      const req = http.request(
+        `${service.url}/api/v1/deliveries`,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            authorization: `Bearer ${bearer}`,
+            'content-type': 'application/xml',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            latencies.push(performance.now() - started);
+            statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+            resolve();
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    req.on('error', reject);
-    req.end(body);
-  });
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < to) await post(bodies[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < to) await post(bodies[next++]);
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { count: to - from, seconds, perSecond: (to - from) / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1), statuses: Object.fromEntries(statuses) };
+  return {
+    count: to - from,
+    seconds,
+    perSecond: (to - from) / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1),
+    statuses: Object.fromEntries(statuses),
+  };
 }
 
 async function main() {
   const cpu = cpus();
   const machine = `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${fmt(totalmem() / 1024 ** 3, 1)} GB, Node ${process.version}`;
-  say(`registry-intake benchmark — ${machine}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  say(
+    `registry-intake benchmark — ${machine}, load average at start ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const base = await baseDeliveryFile();
-  say(`baseDelivery: ${fmt(PERSONS)} persons (${fmt(base.foreign)} foreign, ${fmt(base.swiss)} Swiss), ${fmt(base.bytes / 1024 ** 2)} MB`);
+  say(
+    `baseDelivery: ${fmt(PERSONS)} persons (${fmt(base.foreign)} foreign, ${fmt(base.swiss)} Swiss), ${fmt(base.bytes / 1024 ** 2)} MB`,
+  );
 
   const work = mkdtempSync(join(tmpdir(), 'si-bench-intake-run-'));
   const inbox = join(work, 'inbox');
@@ -266,48 +335,86 @@ async function main() {
   const oidc = await startDevOidc({ port: 0 });
   const prefix = `bench${Date.now().toString(36)}.`;
   const service = new Service({
-    BENCH_WORK: work, PORT: String(await freePort()), HOST: '127.0.0.1', DATABASE_URL: db.appUrl, DATABASE_MIGRATOR_URL: db.migratorUrl,
-    SI_MESSAGING_PREFIX: prefix, OIDC_AUTH_SERVER_URL: oidc.publicUrl, SEDEX_INBOX_DIR: inbox, SEDEX_POLL_INTERVAL_MS: '200',
-    PERSON_REF_KEY: 'registry-intake-benchmark-key-0123456789abcdef', LOG_LEVEL: 'warn', NODE_ENV: 'production',
+    BENCH_WORK: work,
+    PORT: String(await freePort()),
+    HOST: '127.0.0.1',
+    DATABASE_URL: db.appUrl,
+    DATABASE_MIGRATOR_URL: db.migratorUrl,
+    SI_MESSAGING_PREFIX: prefix,
+    OIDC_AUTH_SERVER_URL: oidc.publicUrl,
+    SEDEX_INBOX_DIR: inbox,
+    SEDEX_POLL_INTERVAL_MS: '200',
+    PERSON_REF_KEY: 'registry-intake-benchmark-key-0123456789abcdef',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
   });
   const sql = new pg.Pool({ connectionString: db.appUrl, max: 2 });
   const results = {};
   try {
     say('\n(a) bare streaming parse of the same file (saxes, namespaces and positions, no validation, no mapping)');
     results.bare = await bareParse(base.file);
-    say(`    ${fmt(results.bare.persons)} persons in ${fmt(results.bare.seconds, 1)} s = ${fmt(results.bare.perSecond)} persons/s`);
+    say(
+      `    ${fmt(results.bare.persons)} persons in ${fmt(results.bare.seconds, 1)} s = ${fmt(results.bare.perSecond)} persons/s`,
+    );
 
     await service.start();
-    say(`\n(a) baseDelivery through the sedex inbox into the outbox (service pid ${service.child.pid}, start RSS ${fmt(memoryOf(service.child.pid).rssMb)} MB)`);
+    say(
+      `\n(a) baseDelivery through the sedex inbox into the outbox (service pid ${service.child.pid}, start RSS ${fmt(memoryOf(service.child.pid).rssMb)} MB)`,
+    );
     const a = await benchBaseDelivery(service, sql, inbox, base);
     results.base = a;
-    say(`    accepted: ${fmt(a.records)} persons, ${fmt(a.emitted)} person.registered.v1 emitted, ${fmt(a.skipped)} skipped`);
-    say(`    processing (claim → commit): ${fmt(a.seconds, 1)} s = ${fmt(a.records / a.seconds)} persons/s; from the drop: ${fmt(a.wall, 1)} s`);
-    say(`    CPU used by the service meanwhile: ${fmt(a.cpuSeconds, 1)} s (${fmt(a.cpuSeconds / a.wall * 100)} % of one core; ${fmt(a.cpuSeconds / a.records * 1e6)} µs per person); the machine's cores were ${fmt(a.machineBusy * 100)} % busy`);
+    say(
+      `    accepted: ${fmt(a.records)} persons, ${fmt(a.emitted)} person.registered.v1 emitted, ${fmt(a.skipped)} skipped`,
+    );
+    say(
+      `    processing (claim → commit): ${fmt(a.seconds, 1)} s = ${fmt(a.records / a.seconds)} persons/s; from the drop: ${fmt(a.wall, 1)} s`,
+    );
+    say(
+      `    CPU used by the service meanwhile: ${fmt(a.cpuSeconds, 1)} s (${fmt((a.cpuSeconds / a.wall) * 100)} % of one core; ${fmt((a.cpuSeconds / a.records) * 1e6)} µs per person); the machine's cores were ${fmt(a.machineBusy * 100)} % busy`,
+    );
     say(`    busiest threads of the service: ${a.threads}`);
     say(`    peak RSS of the service: ${fmt(a.peakMb)} MB (VmHWM; sampled ${fmt(a.sampledPeakMb)} MB)`);
-    say(`    ratio to the bare parse: ${fmt(a.seconds / results.bare.seconds, 2)} × its time (${fmt((a.records / a.seconds) / results.bare.perSecond * 100)} % of its speed)`);
+    say(
+      `    ratio to the bare parse: ${fmt(a.seconds / results.bare.seconds, 2)} × its time (${fmt((a.records / a.seconds / results.bare.perSecond) * 100)} % of its speed)`,
+    );
     say(`    the relay then published the ${fmt(a.emitted)} events to RabbitMQ in ${fmt(a.relaySeconds, 1)} s`);
 
     say(`\n(b) single-event deliveries over HTTP (${CONCURRENCY} connections, register connector)`);
     const bearer = await token(oidc);
     const bodies = [];
-    for (const d of generator.generateEventDeliveries(WARMUP + SINGLE, { municipality: MUNICIPALITY, seed: 4242, messageId: `b${Date.now().toString(36)}` })) bodies.push(d.xml);
+    for (const d of generator.generateEventDeliveries(WARMUP + SINGLE, {
+      municipality: MUNICIPALITY,
+      seed: 4242,
+      messageId: `b${Date.now().toString(36)}`,
+    }))
+      bodies.push(d.xml);
     const warm = await postAll(service, bearer, bodies, 0, WARMUP);
     const cpuBeforeB = cpuSecondsOf(service.child.pid);
     say(`    warm-up: ${fmt(warm.count)} deliveries, statuses ${JSON.stringify(warm.statuses)}`);
     const b = await postAll(service, bearer, bodies, WARMUP, WARMUP + SINGLE);
     results.single = b;
     b.cpuSeconds = cpuSecondsOf(service.child.pid) - cpuBeforeB;
-    say(`    ${fmt(b.count)} deliveries in ${fmt(b.seconds, 1)} s = ${fmt(b.perSecond)} deliveries/s; latency p50 ${fmt(b.p50, 1)} ms, p99 ${fmt(b.p99, 1)} ms, max ${fmt(b.max, 1)} ms`);
-    say(`    CPU used by the service: ${fmt(b.cpuSeconds, 1)} s (${fmt(b.cpuSeconds / b.count * 1000, 2)} ms per delivery)`);
-    say(`    statuses ${JSON.stringify(b.statuses)}; service RSS now ${fmt(memoryOf(service.child.pid).rssMb)} MB, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    say(
+      `    ${fmt(b.count)} deliveries in ${fmt(b.seconds, 1)} s = ${fmt(b.perSecond)} deliveries/s; latency p50 ${fmt(b.p50, 1)} ms, p99 ${fmt(b.p99, 1)} ms, max ${fmt(b.max, 1)} ms`,
+    );
+    say(
+      `    CPU used by the service: ${fmt(b.cpuSeconds, 1)} s (${fmt((b.cpuSeconds / b.count) * 1000, 2)} ms per delivery)`,
+    );
+    say(
+      `    statuses ${JSON.stringify(b.statuses)}; service RSS now ${fmt(memoryOf(service.child.pid).rssMb)} MB, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
 
     const okA = a.records / a.seconds >= 10_000 && a.peakMb < 300;
     const okB = b.perSecond >= 500 && b.p99 < 200;
-    say(`\ntargets: (a) ≥ 10,000 persons/s and peak RSS < 300 MB: ${okA ? 'met' : 'NOT met'}; (b) ≥ 500 deliveries/s and p99 < 200 ms: ${okB ? 'met' : 'NOT met'}`);
+    say(
+      `\ntargets: (a) ≥ 10,000 persons/s and peak RSS < 300 MB: ${okA ? 'met' : 'NOT met'}; (b) ≥ 500 deliveries/s and p99 < 200 ms: ${okB ? 'met' : 'NOT met'}`,
+    );
     say('\nBENCHMARKS.md:');
-    say(`| ${new Date().toISOString().slice(0, 10)} | ${machine} | ${fmt(a.records / a.seconds)} persons/s (${fmt(a.seconds, 1)} s), peak RSS ${fmt(a.peakMb)} MB | bare parse ${fmt(results.bare.perSecond)} persons/s (${fmt(a.seconds / results.bare.seconds, 2)}×) | ${fmt(b.perSecond)} deliveries/s, p50 ${fmt(b.p50, 1)} ms, p99 ${fmt(b.p99, 1)} ms |`);
+    say(
+      `| ${new Date().toISOString().slice(0, 10)} | ${machine} | ${fmt(a.records / a.seconds)} persons/s (${fmt(a.seconds, 1)} s), peak RSS ${fmt(a.peakMb)} MB | bare parse ${fmt(results.bare.perSecond)} persons/s (${fmt(a.seconds / results.bare.seconds, 2)}×) | ${fmt(b.perSecond)} deliveries/s, p50 ${fmt(b.p50, 1)} ms, p99 ${fmt(b.p99, 1)} ms |`,
+    );
   } finally {
     await service.stop();
     await sql.end();

@@ -16,31 +16,34 @@ function fail(message) {
   process.exit(2);
 }
 // Piping into `head` closes stdout early; that is not an error of the generator.
-process.stdout.on('error', (error) => { if (error.code === 'EPIPE') process.exit(0); else throw error; });
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  else throw error;
+});
 
 let parsed;
 try {
   parsed = parseArgs({
-  options: {
-    persons: { type: 'string', default: '1000' },
-    municipality: { type: 'string', default: '2601' },
-    kind: { type: 'string', default: 'base' },
-    prefix: { type: 'string', default: 'eCH' },
-    'message-id': { type: 'string' },
-    packages: { type: 'string', default: '1' },
-    'unique-id-delivery': { type: 'string' },
-    seed: { type: 'string', default: '20260301' },
-    today: { type: 'string', default: '2026-03-01' },
-    out: { type: 'string' },
-    'swiss-share': { type: 'string', default: '0.72' },
-    'without-vn-share': { type: 'string', default: '0.05' },
-    'tz-dates': { type: 'boolean', default: false },
-    'name-only-municipality': { type: 'boolean', default: false },
-    'name-only-country': { type: 'boolean', default: false },
-    extension: { type: 'boolean', default: false },
-    production: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
+    options: {
+      persons: { type: 'string', default: '1000' },
+      municipality: { type: 'string', default: '2601' },
+      kind: { type: 'string', default: 'base' },
+      prefix: { type: 'string', default: 'eCH' },
+      'message-id': { type: 'string' },
+      packages: { type: 'string', default: '1' },
+      'unique-id-delivery': { type: 'string' },
+      seed: { type: 'string', default: '20260301' },
+      today: { type: 'string', default: '2026-03-01' },
+      out: { type: 'string' },
+      'swiss-share': { type: 'string', default: '0.72' },
+      'without-vn-share': { type: 'string', default: '0.05' },
+      'tz-dates': { type: 'boolean', default: false },
+      'name-only-municipality': { type: 'boolean', default: false },
+      'name-only-country': { type: 'boolean', default: false },
+      extension: { type: 'boolean', default: false },
+      production: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
 } catch (error) {
   fail(error.message);
@@ -71,7 +74,9 @@ if (values.help) {
 }
 
 const compiled = new URL('../dist/ech/generator/index.js', import.meta.url);
-const generator = await import(compiled.href).catch(() => fail(`${compiled.pathname} not found: build first (tsc -b services/registry-intake)`));
+const generator = await import(compiled.href).catch(() =>
+  fail(`${compiled.pathname} not found: build first (tsc -b services/registry-intake)`),
+);
 const options = {
   municipality: Number(values.municipality),
   seed: Number(values.seed),
@@ -88,10 +93,12 @@ const options = {
     withExtension: values.extension,
   },
 };
-if (!['eCH', 'ns2', 'e20', 'default'].includes(options.prefixStyle)) fail(`--prefix must be eCH, ns2, e20 or default, not ${options.prefixStyle}`);
+if (!['eCH', 'ns2', 'e20', 'default'].includes(options.prefixStyle))
+  fail(`--prefix must be eCH, ns2, e20 or default, not ${options.prefixStyle}`);
 const count = Number(values.persons);
 if (!Number.isInteger(count) || count < 1) fail('--persons must be a positive integer');
-if (!Number.isInteger(options.municipality) || options.municipality < 1 || options.municipality > 9999) fail('--municipality must be a BFS number');
+if (!Number.isInteger(options.municipality) || options.municipality < 1 || options.municipality > 9999)
+  fail('--municipality must be a BFS number');
 
 const started = performance.now();
 const packages = Number(values.packages);
@@ -102,16 +109,23 @@ if (values.kind === 'base' && packages > 1) {
   const uniqueIdDelivery = values['unique-id-delivery'] ?? `register-${options.municipality}-${options.today}`;
   for (const p of generator.basePackages(count, packages, { ...options, uniqueIdDelivery })) {
     const stats = {};
-    const file = join(values.out, `package-${String(p.number).padStart(4, '0')}-of-${String(packages).padStart(4, '0')}.xml`);
+    const file = join(
+      values.out,
+      `package-${String(p.number).padStart(4, '0')}-of-${String(packages).padStart(4, '0')}.xml`,
+    );
     await pipeline(Readable.from(generator.baseDeliveryChunks(p.persons, p.options, stats)), createWriteStream(file));
-    console.error(`package ${p.number} of ${packages} of ${uniqueIdDelivery} (${stats.messageId}): ${stats.persons} persons (${stats.foreign} foreign) → ${file}`);
+    console.error(
+      `package ${p.number} of ${packages} of ${uniqueIdDelivery} (${stats.messageId}): ${stats.persons} persons (${stats.foreign} foreign) → ${file}`,
+    );
   }
 } else if (values.kind === 'base') {
   const stats = {};
   const source = Readable.from(generator.baseDeliveryChunks(count, options, stats));
   await pipeline(source, values.out ? createWriteStream(values.out) : process.stdout);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.error(`baseDelivery ${stats.messageId}: ${stats.persons} persons (${stats.foreign} foreign, ${stats.swiss} Swiss) in ${seconds} s${values.out ? ` → ${values.out}` : ''}`);
+  console.error(
+    `baseDelivery ${stats.messageId}: ${stats.persons} persons (${stats.foreign} foreign, ${stats.swiss} Swiss) in ${seconds} s${values.out ? ` → ${values.out}` : ''}`,
+  );
 } else if (values.kind === 'events') {
   if (!values.out) fail('--kind events needs --out DIRECTORY');
   mkdirSync(values.out, { recursive: true });
@@ -124,7 +138,9 @@ if (values.kind === 'base' && packages > 1) {
     manifest.push({ file, messageId: delivery.messageId, kind: delivery.kind, expected: delivery.expected });
   }
   writeFileSync(join(values.out, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
-  console.error(`${n} deliveries in ${((performance.now() - started) / 1000).toFixed(1)} s → ${values.out} (manifest.json lists the expected outcome of each)`);
+  console.error(
+    `${n} deliveries in ${((performance.now() - started) / 1000).toFixed(1)} s → ${values.out} (manifest.json lists the expected outcome of each)`,
+  );
 } else {
   fail(`--kind must be base or events, not ${values.kind}`);
 }

@@ -5,5 +5,7 @@ import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { TargetGroupModule } from './target-group/target-group.module.js';
 import { definition } from './service.definition.js';
 
-@Module({ imports: [ServiceCoreModule.forService(definition), IntakeConfigModule, TargetGroupModule, DeliveriesModule] })
+@Module({
+  imports: [ServiceCoreModule.forService(definition), IntakeConfigModule, TargetGroupModule, DeliveriesModule],
+})
 export class AppModule {}

@@ -25,10 +25,22 @@ afterAll(async () => {
 
 type Expect = Record<Caller, number>;
 // Columns: ib.solothurn, ib.olten, ib.hubersdorf, sr.olten, ags.koordination, ma.integration, register-connector
-const s = (a: number, b: number, c: number, d: number, e: number, f: number, g: number): Expect =>
-  ({ 'ib.solothurn': a, 'ib.olten': b, 'ib.hubersdorf': c, 'sr.olten': d, 'ags.koordination': e, 'ma.integration': f, 'register-connector': g });
+const s = (a: number, b: number, c: number, d: number, e: number, f: number, g: number): Expect => ({
+  'ib.solothurn': a,
+  'ib.olten': b,
+  'ib.hubersdorf': c,
+  'sr.olten': d,
+  'ags.koordination': e,
+  'ma.integration': f,
+  'register-connector': g,
+});
 
-const moveIn = () => generateEventDelivery('moveIn-abroad', { municipality: 2601, seed: ++seq, messageId: `access-${seq}-${Date.now().toString(36)}` }).xml;
+const moveIn = () =>
+  generateEventDelivery('moveIn-abroad', {
+    municipality: 2601,
+    seed: ++seq,
+    messageId: `access-${seq}-${Date.now().toString(36)}`,
+  }).xml;
 
 /** A delivery for 2601 by the register connector: accepted, or quarantined as curable (unknown BFS 2423). */
 async function fixture(kind: 'accepted' | 'quarantined'): Promise<string> {
@@ -47,8 +59,14 @@ interface Row {
 let ruleVersion = 0;
 const MATRIX: Record<string, Row> = {
   'POST /api/v1/deliveries': { call: (c) => t.deliver(c, moveIn()), expect: s(202, 403, 403, 403, 403, 403, 202) },
-  'GET /api/v1/deliveries': { call: (c) => t.call(c, 'GET', '/api/v1/deliveries'), expect: s(200, 200, 200, 403, 200, 403, 200) },
-  'GET /api/v1/deliveries/quarantine': { call: (c) => t.call(c, 'GET', '/api/v1/deliveries/quarantine'), expect: s(200, 200, 200, 403, 200, 403, 200) },
+  'GET /api/v1/deliveries': {
+    call: (c) => t.call(c, 'GET', '/api/v1/deliveries'),
+    expect: s(200, 200, 200, 403, 200, 403, 200),
+  },
+  'GET /api/v1/deliveries/quarantine': {
+    call: (c) => t.call(c, 'GET', '/api/v1/deliveries/quarantine'),
+    expect: s(200, 200, 200, 403, 200, 403, 200),
+  },
   'GET /api/v1/deliveries/:id': {
     call: async (c) => t.call(c, 'GET', `/api/v1/deliveries/${await fixture('accepted')}`),
     expect: s(200, 404, 404, 403, 200, 403, 200),
@@ -61,18 +79,34 @@ const MATRIX: Record<string, Row> = {
     call: async (c) => t.call(c, 'POST', `/api/v1/deliveries/${await fixture('quarantined')}/reprocess`),
     expect: s(403, 403, 403, 403, 200, 403, 403),
   },
-  'GET /api/v1/target-group-rule': { call: (c) => t.call(c, 'GET', '/api/v1/target-group-rule'), expect: s(200, 200, 200, 403, 200, 403, 200) },
-  'GET /api/v1/target-group-rule/history': { call: (c) => t.call(c, 'GET', '/api/v1/target-group-rule/history'), expect: s(403, 403, 403, 403, 200, 403, 403) },
+  'GET /api/v1/target-group-rule': {
+    call: (c) => t.call(c, 'GET', '/api/v1/target-group-rule'),
+    expect: s(200, 200, 200, 403, 200, 403, 200),
+  },
+  'GET /api/v1/target-group-rule/history': {
+    call: (c) => t.call(c, 'GET', '/api/v1/target-group-rule/history'),
+    expect: s(403, 403, 403, 403, 200, 403, 403),
+  },
   'PUT /api/v1/target-group-rule': {
-    call: (c) => t.call(c, 'PUT', '/api/v1/target-group-rule', { ...DEFAULT_TARGET_GROUP_RULE, version: `access-${++ruleVersion}`, validFrom: '2026-01-01' }),
+    call: (c) =>
+      t.call(c, 'PUT', '/api/v1/target-group-rule', {
+        ...DEFAULT_TARGET_GROUP_RULE,
+        version: `access-${++ruleVersion}`,
+        validFrom: '2026-01-01',
+      }),
     expect: s(403, 403, 403, 403, 200, 403, 403),
   },
 };
 
 /** The realm role each caller holds (infra/keycloak/realm-start-integration.json). */
 const REALM_ROLE: Record<Caller, RealmRole> = {
-  'ib.solothurn': 'gemeinde', 'ib.olten': 'gemeinde', 'ib.hubersdorf': 'gemeinde', 'sr.olten': 'sozialregion', 'ags.koordination': 'ags',
-  'ma.integration': 'migrationsamt', 'register-connector': 'register-connector',
+  'ib.solothurn': 'gemeinde',
+  'ib.olten': 'gemeinde',
+  'ib.hubersdorf': 'gemeinde',
+  'sr.olten': 'sozialregion',
+  'ags.koordination': 'ags',
+  'ma.integration': 'migrationsamt',
+  'register-connector': 'register-connector',
 };
 
 /** Framework routes open to all (health, metrics, API docs) are not in the matrix. */
@@ -80,7 +114,9 @@ const PUBLIC = /^GET \/(health|metrics|api\/docs)/;
 
 describe('access matrix', () => {
   it('has a row for every route of the app', () => {
-    const routes = routeTable(t.app).map((r) => r.key).filter((k) => !PUBLIC.test(k));
+    const routes = routeTable(t.app)
+      .map((r) => r.key)
+      .filter((k) => !PUBLIC.test(k));
     expect(routes.sort()).toEqual(Object.keys(MATRIX).sort());
   });
 
@@ -94,7 +130,9 @@ describe('access matrix', () => {
       // A caller without any declared role is refused by role (403) whatever the delivery; the matrix must say so.
       for (const caller of CALLERS) {
         if (!route.policy.roles.includes(REALM_ROLE[caller]) && MATRIX[route.key]?.expect[caller] !== 403) {
-          disagreements.push(`${route.key} as ${caller}: declared ${route.policy.roles.join(', ')}, matrix ${MATRIX[route.key]?.expect[caller]}`);
+          disagreements.push(
+            `${route.key} as ${caller}: declared ${route.policy.roles.join(', ')}, matrix ${MATRIX[route.key]?.expect[caller]}`,
+          );
         }
       }
     }
@@ -128,8 +166,13 @@ describe('access matrix', () => {
   it('writes every read of the delivery log to the audit log', async () => {
     const id = await fixture('accepted');
     await t.call('ib.solothurn', 'GET', `/api/v1/deliveries/${id}`);
-    const r = await t.sql.query(`SELECT actor_username, action, outcome, municipality FROM audit_record WHERE object_id = $1 AND action = 'delivery.read'`, [id]);
-    expect(r.rows).toEqual([{ actor_username: 'ib.solothurn', action: 'delivery.read', outcome: 'granted', municipality: 2601 }]);
+    const r = await t.sql.query(
+      `SELECT actor_username, action, outcome, municipality FROM audit_record WHERE object_id = $1 AND action = 'delivery.read'`,
+      [id],
+    );
+    expect(r.rows).toEqual([
+      { actor_username: 'ib.solothurn', action: 'delivery.read', outcome: 'granted', municipality: 2601 },
+    ]);
     // Audit details never carry personal data: no names, no AHV numbers.
     const details = await t.sql.query(`SELECT detail::text AS d FROM audit_record WHERE detail IS NOT NULL`);
     for (const { d } of details.rows) expect(d).not.toMatch(/officialName|firstName|756\d{10}/);

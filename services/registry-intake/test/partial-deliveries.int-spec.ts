@@ -24,7 +24,12 @@ interface Package {
 /** The packages of one register of Olten (2581), `persons` persons in `count` packages. */
 function register(persons: number, count: number, seed: number): { uniqueIdDelivery: string; packages: Package[] } {
   const uniqueIdDelivery = `reg-2581-${++seq}-${run}`;
-  const packages = basePackages(persons, count, { municipality: 2581, seed, messageId: `pk-${seq}-${run}`, uniqueIdDelivery }).map((p) => {
+  const packages = basePackages(persons, count, {
+    municipality: 2581,
+    seed,
+    messageId: `pk-${seq}-${run}`,
+    uniqueIdDelivery,
+  }).map((p) => {
     const { xml, stats } = baseDelivery(p.persons, p.options);
     return { number: p.number, xml, messageId: stats.messageId, foreign: stats.foreign };
   });
@@ -32,14 +37,21 @@ function register(persons: number, count: number, seed: number): { uniqueIdDeliv
 }
 
 async function completions(t: IntakeTestApp, uniqueIdDelivery: string) {
-  return (await outboxRows(t, 'register.base-delivery-completed.v1')).filter((e) => (e.payload.data as { partialDelivery?: { uniqueIdDelivery?: string } }).partialDelivery?.uniqueIdDelivery === uniqueIdDelivery);
+  return (await outboxRows(t, 'register.base-delivery-completed.v1')).filter(
+    (e) =>
+      (e.payload.data as { partialDelivery?: { uniqueIdDelivery?: string } }).partialDelivery?.uniqueIdDelivery ===
+      uniqueIdDelivery,
+  );
 }
 
 /** Outbox rows (in outbox order) of the packages' person events and of the register's completion. */
 async function registerRows(t: IntakeTestApp, packages: Package[], uniqueIdDelivery: string) {
   const ids = new Set(packages.map((p) => p.messageId));
   return (await outboxRows(t)).filter((e) => {
-    const data = e.payload.data as { baseDelivery?: { messageId?: string }; partialDelivery?: { uniqueIdDelivery?: string } };
+    const data = e.payload.data as {
+      baseDelivery?: { messageId?: string };
+      partialDelivery?: { uniqueIdDelivery?: string };
+    };
     return ids.has(data.baseDelivery?.messageId ?? '') || data.partialDelivery?.uniqueIdDelivery === uniqueIdDelivery;
   });
 }
@@ -64,7 +76,7 @@ describe('partial deliveries joined (deadline one hour after the first package)'
     await t?.close();
   });
 
-  it('joins packages delivered in order: person events as each comes, one completion for the whole register after the last package\'s', async () => {
+  it("joins packages delivered in order: person events as each comes, one completion for the whole register after the last package's", async () => {
     const { uniqueIdDelivery, packages } = register(36, 3, 101);
     const ids: string[] = [];
     for (const p of packages.slice(0, 2)) {
@@ -74,7 +86,9 @@ describe('partial deliveries joined (deadline one hour after the first package)'
       ids.push(r.body.id);
     }
     expect(await completions(t, uniqueIdDelivery)).toEqual([]);
-    expect(await notesOf(t, ids[1])).toContainEqual(expect.stringMatching(new RegExp(`partial delivery ${uniqueIdDelivery}: waiting for package 3 \\(deadline `)));
+    expect(await notesOf(t, ids[1])).toContainEqual(
+      expect.stringMatching(new RegExp(`partial delivery ${uniqueIdDelivery}: waiting for package 3 \\(deadline `)),
+    );
 
     const last = await deliver(t, packages[2].xml);
     expect(last.status).toBe(202);
@@ -83,15 +97,31 @@ describe('partial deliveries joined (deadline one hour after the first package)'
     expect(rows.filter((e) => e.type === 'person.registered.v1')).toHaveLength(registered);
     expect(rows.filter((e) => e.type === 'register.base-delivery-completed.v1')).toHaveLength(1);
     expect(rows.at(-1)).toMatchObject({
-      type: 'register.base-delivery-completed.v1', subject: 'municipality-2581',
-      payload: { data: {
-        bfsNumber: 2581, municipalityName: 'Olten', messageId: packages[0].messageId, persons: 36, registered,
-        partialDelivery: { uniqueIdDelivery, totalNumberOfPackages: 3, numberOfActualPackage: 3 },
-        packages: packages.map((p) => ({ number: p.number, messageId: p.messageId, persons: 12, registered: p.foreign })),
-      } },
+      type: 'register.base-delivery-completed.v1',
+      subject: 'municipality-2581',
+      payload: {
+        data: {
+          bfsNumber: 2581,
+          municipalityName: 'Olten',
+          messageId: packages[0].messageId,
+          persons: 36,
+          registered,
+          partialDelivery: { uniqueIdDelivery, totalNumberOfPackages: 3, numberOfActualPackage: 3 },
+          packages: packages.map((p) => ({
+            number: p.number,
+            messageId: p.messageId,
+            persons: 12,
+            registered: p.foreign,
+          })),
+        },
+      },
     });
-    expect(await notesOf(t, last.body.id)).toContain(`partial delivery ${uniqueIdDelivery} complete: its 3 packages joined into one base delivery (register.base-delivery-completed.v1)`);
-    const join = await t.sql.query('SELECT status, joined_at FROM partial_delivery WHERE unique_id_delivery = $1', [uniqueIdDelivery]);
+    expect(await notesOf(t, last.body.id)).toContain(
+      `partial delivery ${uniqueIdDelivery} complete: its 3 packages joined into one base delivery (register.base-delivery-completed.v1)`,
+    );
+    const join = await t.sql.query('SELECT status, joined_at FROM partial_delivery WHERE unique_id_delivery = $1', [
+      uniqueIdDelivery,
+    ]);
     expect(join.rows).toEqual([{ status: 'joined', joined_at: expect.any(Date) }]);
   });
 
@@ -103,8 +133,11 @@ describe('partial deliveries joined (deadline one hour after the first package)'
     const done = await completions(t, uniqueIdDelivery);
     expect(done).toHaveLength(1);
     expect(done[0].payload.data).toMatchObject({
-      messageId: packages[0].messageId, persons: 30, registered: packages.reduce((s, p) => s + p.foreign, 0),
-      partialDelivery: { numberOfActualPackage: 2 }, packages: [{ number: 1 }, { number: 2 }, { number: 3 }],
+      messageId: packages[0].messageId,
+      persons: 30,
+      registered: packages.reduce((s, p) => s + p.foreign, 0),
+      partialDelivery: { numberOfActualPackage: 2 },
+      packages: [{ number: 1 }, { number: 2 }, { number: 3 }],
     });
     // The completion comes after every person event of the register, the last package's included.
     const rows = await registerRows(t, packages, uniqueIdDelivery);
@@ -116,11 +149,21 @@ describe('partial deliveries joined (deadline one hour after the first package)'
     const first = await deliver(t, packages[0].xml);
     expect(first.status).toBe(202);
     const before = (await registerRows(t, packages, uniqueIdDelivery)).length;
-    expect(await deliver(t, packages[0].xml)).toMatchObject({ status: 200, body: { id: first.body.id, status: 'duplicate' } });
-    const resent = packages[0].xml.replace(`<eCH-0058:messageId>${packages[0].messageId}</eCH-0058:messageId>`, `<eCH-0058:messageId>${packages[0].messageId}-again</eCH-0058:messageId>`);
+    expect(await deliver(t, packages[0].xml)).toMatchObject({
+      status: 200,
+      body: { id: first.body.id, status: 'duplicate' },
+    });
+    const resent = packages[0].xml.replace(
+      `<eCH-0058:messageId>${packages[0].messageId}</eCH-0058:messageId>`,
+      `<eCH-0058:messageId>${packages[0].messageId}-again</eCH-0058:messageId>`,
+    );
     expect(resent).not.toBe(packages[0].xml);
     expect(await deliver(t, resent)).toMatchObject({ status: 200, body: { id: first.body.id, status: 'duplicate' } });
-    const copies = (await outboxRows(t, 'person.registered.v1')).filter((e) => (e.payload.data as { baseDelivery: { messageId: string } }).baseDelivery.messageId === `${packages[0].messageId}-again`);
+    const copies = (await outboxRows(t, 'person.registered.v1')).filter(
+      (e) =>
+        (e.payload.data as { baseDelivery: { messageId: string } }).baseDelivery.messageId ===
+        `${packages[0].messageId}-again`,
+    );
     expect(copies).toEqual([]);
     expect((await registerRows(t, packages, uniqueIdDelivery)).length).toBe(before);
     const log = await t.call('ags.koordination', 'GET', `/api/v1/deliveries/${first.body.id}`);
@@ -131,19 +174,33 @@ describe('partial deliveries joined (deadline one hour after the first package)'
     expect(done).toHaveLength(1);
     expect(done[0].payload.data).toMatchObject({ persons: 20, registered: packages[0].foreign + packages[1].foreign });
     // A copy after the join changes nothing either.
-    expect(await deliver(t, packages[1].xml.replaceAll(packages[1].messageId, `${packages[1].messageId}-late`))).toMatchObject({ status: 200, body: { status: 'duplicate' } });
+    expect(
+      await deliver(t, packages[1].xml.replaceAll(packages[1].messageId, `${packages[1].messageId}-late`)),
+    ).toMatchObject({ status: 200, body: { status: 'duplicate' } });
     expect(await completions(t, uniqueIdDelivery)).toHaveLength(1);
   });
 
   it('refuses a package whose total contradicts the earlier packages (422, quarantined, nothing emitted)', async () => {
     const { uniqueIdDelivery, packages } = register(20, 2, 404);
     expect((await deliver(t, packages[0].xml)).status).toBe(202);
-    const wrong = packages[1].xml.replace('<eCH-0058:totalNumberOfPackages>2</eCH-0058:totalNumberOfPackages>', '<eCH-0058:totalNumberOfPackages>3</eCH-0058:totalNumberOfPackages>');
+    const wrong = packages[1].xml.replace(
+      '<eCH-0058:totalNumberOfPackages>2</eCH-0058:totalNumberOfPackages>',
+      '<eCH-0058:totalNumberOfPackages>3</eCH-0058:totalNumberOfPackages>',
+    );
     const r = await deliver(t, wrong);
     expect(r.status).toBe(422);
-    expect(r.body).toMatchObject({ code: 'partial-delivery-inconsistent', deliveryStatus: 'quarantined', reprocessable: false });
-    expect(r.body.detail).toBe(`package 2 of the partial delivery ${uniqueIdDelivery} announces 3 packages, the earlier ones 2`);
-    const emitted = (await outboxRows(t, 'person.registered.v1')).filter((e) => (e.payload.data as { baseDelivery: { messageId: string } }).baseDelivery.messageId === packages[1].messageId);
+    expect(r.body).toMatchObject({
+      code: 'partial-delivery-inconsistent',
+      deliveryStatus: 'quarantined',
+      reprocessable: false,
+    });
+    expect(r.body.detail).toBe(
+      `package 2 of the partial delivery ${uniqueIdDelivery} announces 3 packages, the earlier ones 2`,
+    );
+    const emitted = (await outboxRows(t, 'person.registered.v1')).filter(
+      (e) =>
+        (e.payload.data as { baseDelivery: { messageId: string } }).baseDelivery.messageId === packages[1].messageId,
+    );
     expect(emitted).toEqual([]);
     expect(await completions(t, uniqueIdDelivery)).toEqual([]);
   });
@@ -152,7 +209,9 @@ describe('partial deliveries joined (deadline one hour after the first package)'
     const { uniqueIdDelivery, packages } = register(20, 2, 505);
     expect((await deliver(t, packages[1].xml)).status).toBe(202);
     const queue = t.app.get(PartialDeliveryQueue);
-    const join = (await t.sql.query('SELECT id FROM partial_delivery WHERE unique_id_delivery = $1', [uniqueIdDelivery])).rows[0] as { id: string };
+    const join = (
+      await t.sql.query('SELECT id FROM partial_delivery WHERE unique_id_delivery = $1', [uniqueIdDelivery])
+    ).rows[0] as { id: string };
     expect(await queue.bullQueue.getJob(`partial-overdue-${join.id}`)).toBeDefined(); // the job waits for the deadline
     await queue.bullQueue.remove(`partial-overdue-${join.id}`);
     await t.sql.query(`UPDATE partial_delivery SET deadline_at = now() - interval '1 second' WHERE id = $1`, [join.id]);
@@ -161,7 +220,13 @@ describe('partial deliveries joined (deadline one hour after the first package)'
     expect(await queue.deadlines.sweep()).toEqual([]);
     const quarantine = await t.call('ags.koordination', 'GET', '/api/v1/deliveries/quarantine?municipality=2581');
     const entry = (quarantine.body.items as Json[]).find((i) => i.id === reported[0]);
-    expect(entry).toMatchObject({ status: 'quarantined', municipality: 2581, eventElement: 'baseDelivery', reprocessable: false, refusal: { code: 'partial-delivery-incomplete' } });
+    expect(entry).toMatchObject({
+      status: 'quarantined',
+      municipality: 2581,
+      eventElement: 'baseDelivery',
+      reprocessable: false,
+      refusal: { code: 'partial-delivery-incomplete' },
+    });
   });
 
   it('reports a package missing past the deadline in the quarantine by its BullMQ job with a clear reason; the late package still completes the register and resolves the report', async () => {
@@ -169,29 +234,48 @@ describe('partial deliveries joined (deadline one hour after the first package)'
     const first = await deliver(t, packages[0].xml);
     expect((await deliver(t, packages[2].xml)).status).toBe(202);
     // The deadline passes (here: is moved into the past) and the job scheduled for it wakes (promoted instead of waiting an hour).
-    const join = (await t.sql.query('SELECT id, deadline_at - first_received_at AS timeout FROM partial_delivery WHERE unique_id_delivery = $1', [uniqueIdDelivery])).rows[0] as { id: string; timeout: { hours: number } };
+    const join = (
+      await t.sql.query(
+        'SELECT id, deadline_at - first_received_at AS timeout FROM partial_delivery WHERE unique_id_delivery = $1',
+        [uniqueIdDelivery],
+      )
+    ).rows[0] as { id: string; timeout: { hours: number } };
     expect(join.timeout).toMatchObject({ hours: 1 });
     await t.sql.query(`UPDATE partial_delivery SET deadline_at = now() - interval '1 second' WHERE id = $1`, [join.id]);
     const job = await t.app.get(PartialDeliveryQueue).bullQueue.getJob(`partial-overdue-${join.id}`);
     if (!job) throw new Error('no overdue job scheduled');
     await job.promote();
-    const entry = await eventually(async () => {
-      const r = await t.call('register-connector', 'GET', '/api/v1/deliveries/quarantine');
-      expect(r.status).toBe(200);
-      const found = (r.body.items as Array<{ id: string; refusal: { code: string; message: string } }>).find((i) => i.refusal?.message.includes(uniqueIdDelivery));
-      expect(found).toBeDefined();
-      return found as { id: string; refusal: { code: string; message: string } };
-    }, { timeoutMs: 15_000 });
+    const entry = await eventually(
+      async () => {
+        const r = await t.call('register-connector', 'GET', '/api/v1/deliveries/quarantine');
+        expect(r.status).toBe(200);
+        const found = (r.body.items as Array<{ id: string; refusal: { code: string; message: string } }>).find((i) =>
+          i.refusal?.message.includes(uniqueIdDelivery),
+        );
+        expect(found).toBeDefined();
+        return found as { id: string; refusal: { code: string; message: string } };
+      },
+      { timeoutMs: 15_000 },
+    );
     expect(entry.refusal.code).toBe('partial-delivery-incomplete');
-    expect(entry.refusal.message).toMatch(new RegExp(`^partial delivery ${uniqueIdDelivery} of BFS 2581 is incomplete: package 2 of 3 missing since .+; received 1, 3\\.`));
+    expect(entry.refusal.message).toMatch(
+      new RegExp(
+        `^partial delivery ${uniqueIdDelivery} of BFS 2581 is incomplete: package 2 of 3 missing since .+; received 1, 3\\.`,
+      ),
+    );
     const detail = await t.call('ags.koordination', 'GET', `/api/v1/deliveries/${entry.id}`);
     expect(detail.body.notes.join(' ')).toContain(first.body.id);
     const reprocess = await t.call('ags.koordination', 'POST', `/api/v1/deliveries/${entry.id}/reprocess`);
     expect(reprocess.status).toBe(409);
-    expect(reprocess.body.detail).toBe(`delivery ${entry.id} reports packages of a partial delivery missing: nothing to reprocess; the sender must deliver them`);
+    expect(reprocess.body.detail).toBe(
+      `delivery ${entry.id} reports packages of a partial delivery missing: nothing to reprocess; the sender must deliver them`,
+    );
     expect(await completions(t, uniqueIdDelivery)).toEqual([]);
     // Reported once, by the job (the sweep runs hourly here).
-    const reports = await t.sql.query(`SELECT count(*)::int AS n FROM delivery WHERE refusal->>'code' = 'partial-delivery-incomplete' AND refusal->>'message' LIKE $1`, [`%${uniqueIdDelivery}%`]);
+    const reports = await t.sql.query(
+      `SELECT count(*)::int AS n FROM delivery WHERE refusal->>'code' = 'partial-delivery-incomplete' AND refusal->>'message' LIKE $1`,
+      [`%${uniqueIdDelivery}%`],
+    );
     expect(reports.rows[0].n).toBe(1);
 
     expect((await deliver(t, packages[1].xml)).status).toBe(202);

@@ -64,14 +64,18 @@ async function deliveriesOf(id: string) {
 }
 
 async function eventsOf(messageId: string, type = 'person.arrived.v1') {
-  return (await outboxRows(t, type)).filter((e) => e.payload.data.source?.messageId === messageId || e.payload.data.baseDelivery?.messageId === messageId);
+  return (await outboxRows(t, type)).filter(
+    (e) => e.payload.data.source?.messageId === messageId || e.payload.data.baseDelivery?.messageId === messageId,
+  );
 }
 
 describe('the sedex inbox', () => {
   it('processes a pair once and moves it to processed/', async () => {
     const msg = `sx-${n}-once`;
     drop(pair, generateEventDelivery('moveIn-abroad', { municipality: 2601, seed: 1, messageId: msg }).xml);
-    expect(await poller.pollOnce()).toEqual([{ pair, to: 'processed', deliveryId: expect.any(String), result: 'accepted' }]);
+    expect(await poller.pollOnce()).toEqual([
+      { pair, to: 'processed', deliveryId: expect.any(String), result: 'accepted' },
+    ]);
     expect(where(pair)).toEqual({ envelope: 'processed', data: 'processed' });
     expect(await poller.pollOnce()).toEqual([]);
     expect(await deliveriesOf(pair)).toEqual([expect.objectContaining({ status: 'accepted', message_id: msg })]);
@@ -125,26 +129,49 @@ describe('the sedex inbox', () => {
     await inbox.claim(pair);
     // What a dead instance leaves: the row in processing, its lease still running (its transaction died with it).
     const dead = '00000000-0000-4000-8000-00000000b001';
-    await t.sql.query(`INSERT INTO delivery (id, message_id, source, source_ref, submitted_by, submitted_by_subject, status, raw_store, raw_complete, lease_until)
-      VALUES ($1, $2, 'sedex', $3, 'sedex', 'system', 'processing', 'sedex-file', true, now() + interval '1 minute')`, [dead, msg, pair]);
+    await t.sql.query(
+      `INSERT INTO delivery (id, message_id, source, source_ref, submitted_by, submitted_by_subject, status, raw_store, raw_complete, lease_until)
+      VALUES ($1, $2, 'sedex', $3, 'sedex', 'system', 'processing', 'sedex-file', true, now() + interval '1 minute')`,
+      [dead, msg, pair],
+    );
     expect(await poller.pollOnce()).toEqual([{ pair, to: 'processed', deliveryId: dead, result: 'accepted' }]);
     expect(await eventsOf(msg, 'person.registered.v1')).toHaveLength(stats.foreign);
     expect(await deliveriesOf(pair)).toEqual([expect.objectContaining({ id: dead, status: 'accepted' })]);
   });
 
   it('moves a refused payload to failed/ with its reason and keeps it in quarantine', async () => {
-    drop(pair, breakSchema(generateEventDelivery('moveIn-abroad', { municipality: 2601, seed: 7, messageId: `sx-${n}-bad` }).xml));
-    expect(await poller.pollOnce()).toEqual([expect.objectContaining({ pair, to: 'failed', result: expect.stringMatching(/^schema-invalid: /) })]);
+    drop(
+      pair,
+      breakSchema(
+        generateEventDelivery('moveIn-abroad', { municipality: 2601, seed: 7, messageId: `sx-${n}-bad` }).xml,
+      ),
+    );
+    expect(await poller.pollOnce()).toEqual([
+      expect.objectContaining({ pair, to: 'failed', result: expect.stringMatching(/^schema-invalid: /) }),
+    ]);
     expect(where(pair)).toEqual({ envelope: 'failed', data: 'failed' });
     const reason = JSON.parse(readFileSync(join(inbox.folder('failed'), `reason_${pair}.json`), 'utf8'));
     expect(reason).toMatchObject({ pair, deliveryId: expect.any(String) });
-    expect(await deliveriesOf(pair)).toEqual([expect.objectContaining({ status: 'quarantined', refusal: expect.objectContaining({ code: 'schema-invalid' }) })]);
+    expect(await deliveriesOf(pair)).toEqual([
+      expect.objectContaining({ status: 'quarantined', refusal: expect.objectContaining({ code: 'schema-invalid' }) }),
+    ]);
   });
 
   it('moves a pair with an unusable envelope to failed/ and logs it', async () => {
-    drop(pair, generateEventDelivery('death', { municipality: 2601, seed: 8 }).xml, '<!DOCTYPE x [<!ENTITY a "b">]><x/>');
-    expect(await poller.pollOnce()).toEqual([expect.objectContaining({ pair, to: 'failed', result: expect.stringMatching(/DOCTYPE/) })]);
-    expect(await deliveriesOf(pair)).toEqual([expect.objectContaining({ status: 'quarantined', refusal: expect.objectContaining({ code: 'envelope-invalid' }) })]);
+    drop(
+      pair,
+      generateEventDelivery('death', { municipality: 2601, seed: 8 }).xml,
+      '<!DOCTYPE x [<!ENTITY a "b">]><x/>',
+    );
+    expect(await poller.pollOnce()).toEqual([
+      expect.objectContaining({ pair, to: 'failed', result: expect.stringMatching(/DOCTYPE/) }),
+    ]);
+    expect(await deliveriesOf(pair)).toEqual([
+      expect.objectContaining({
+        status: 'quarantined',
+        refusal: expect.objectContaining({ code: 'envelope-invalid' }),
+      }),
+    ]);
   });
 
   it('treats a second pair with an accepted messageId as duplicate: processed/, nothing emitted again', async () => {
@@ -155,7 +182,9 @@ describe('the sedex inbox', () => {
     const second = `${pair}-again`;
     drop(second, xml);
     const [first] = await deliveriesOf(pair);
-    expect(await poller.pollOnce()).toEqual([{ pair: second, to: 'processed', deliveryId: first.id, result: 'duplicate' }]);
+    expect(await poller.pollOnce()).toEqual([
+      { pair: second, to: 'processed', deliveryId: first.id, result: 'duplicate' },
+    ]);
     expect(await eventsOf(msg)).toHaveLength(1);
   });
 

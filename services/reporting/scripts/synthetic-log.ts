@@ -13,7 +13,8 @@ const ATTRS = `jsonb_build_object(
 
 /** The day a person registers: spread evenly over ten years from 2017. */
 const REG = `('2017-01-01'::date + ((p::bigint * 3652) / $1)::int)`;
-const base = (extra: string) => `jsonb_build_object('caseId', md5('c' || p)::uuid, 'personRef', 'p-' || p, 'municipality', m.bfs[1 + p % array_length(m.bfs, 1)], 'attributes', ${ATTRS}) || ${extra}`;
+const base = (extra: string) =>
+  `jsonb_build_object('caseId', md5('c' || p)::uuid, 'personRef', 'p-' || p, 'municipality', m.bfs[1 + p % array_length(m.bfs, 1)], 'attributes', ${ATTRS}) || ${extra}`;
 
 interface Kind {
   type: string;
@@ -23,28 +24,82 @@ interface Kind {
 }
 
 const KINDS: Kind[] = [
-  { type: 'case.opened.v1', count: '1', data: base(`jsonb_build_object('registrationDate', ${REG}, 'arrivalDate', ${REG})`) },
   {
-    type: 'case.first-information-completed.v1', count: 'CASE WHEN p % 10 = 0 THEN 0 ELSE 1 END',
+    type: 'case.opened.v1',
+    count: '1',
+    data: base(`jsonb_build_object('registrationDate', ${REG}, 'arrivalDate', ${REG})`),
+  },
+  {
+    type: 'case.first-information-completed.v1',
+    count: 'CASE WHEN p % 10 = 0 THEN 0 ELSE 1 END',
     data: base(`jsonb_build_object('form', CASE WHEN p % 3 = 0 THEN 'info-folder' ELSE 'talk' END, 'completedOn', ${REG} + (p * 7) % 120,
       'withinDeadline', (p * 7) % 120 < 92, 'talk', CASE WHEN p % 3 = 0 THEN NULL ELSE jsonb_build_object('talkId', 'fi-' || p,
       'interpreter', jsonb_build_object('used', p % 5 < 2, 'language', CASE WHEN p % 5 < 2 THEN (ARRAY['tir','ara','prs','tur','ukr'])[1 + p % 5] END)) END)`),
   },
-  { type: 'case.integration-talk-held.v1', count: 'CASE WHEN p % 4 = 0 THEN 2 ELSE 0 END', data: base(`jsonb_build_object('talkId', 'it-' || p || '-' || k, 'heldOn', ${REG} + 150 + k * 60, 'interpreter', jsonb_build_object('used', false, 'language', NULL), 'talkNumber', k)`) },
-  { type: 'case.referral-made.v1', count: '4', data: base(`jsonb_build_object('referralId', md5('r' || p || k)::uuid, 'madeOn', ${REG} + 100 + k * 20, 'category', (ARRAY['language','education-work','social','other'])[k])`) },
-  { type: 'case.agreement-concluded.v1', count: 'CASE WHEN p % 10 = 4 THEN 1 ELSE 0 END', data: base(`jsonb_build_object('agreementId', 'ag-' || p, 'concludedOn', ${REG} + 300)`) },
-  { type: 'case.agreement-reviewed.v1', count: 'CASE WHEN p % 10 = 4 THEN 1 ELSE 0 END', data: base(`jsonb_build_object('agreementId', 'ag-' || p, 'reviewedOn', ${REG} + 480, 'outcome', (ARRAY['fulfilled','partly-fulfilled','not-fulfilled'])[1 + p % 3])`) },
-  { type: 'case.reported-to-migrationsamt.v1', count: 'CASE WHEN p % 50 = 4 THEN 1 ELSE 0 END', data: base(`jsonb_build_object('reportId', 'r-' || p, 'reportedOn', ${REG} + 500, 'reasonKind', 'agreement-not-fulfilled')`) },
-  { type: 'offer.participation-recorded.v1', count: '2', data: base(`jsonb_build_object('referralId', md5('o' || p || k)::uuid, 'on', ${REG} + 110 + k * 20, 'category', (ARRAY['language','living-together'])[k], 'step', 'enrolled')`) },
-  { type: 'dfpa.assessment-completed.v1', count: 'CASE WHEN p % 5 = 1 THEN 1 ELSE 0 END', data: base(`jsonb_build_object('dfpaCaseId', md5('d' || p)::uuid, 'assessedOn', ${REG} + 200, 'employability', (ARRAY['arbeitsmarktfaehig','ausbildungsfaehig','not-yet','open'])[1 + p % 4])`) },
-  { type: 'case.closed.v1', count: 'CASE WHEN p % 2 = 0 THEN 1 ELSE 0 END', data: base(`jsonb_build_object('closedOn', ${REG} + 700, 'reason', 'departed-abroad')`) },
+  {
+    type: 'case.integration-talk-held.v1',
+    count: 'CASE WHEN p % 4 = 0 THEN 2 ELSE 0 END',
+    data: base(
+      `jsonb_build_object('talkId', 'it-' || p || '-' || k, 'heldOn', ${REG} + 150 + k * 60, 'interpreter', jsonb_build_object('used', false, 'language', NULL), 'talkNumber', k)`,
+    ),
+  },
+  {
+    type: 'case.referral-made.v1',
+    count: '4',
+    data: base(
+      `jsonb_build_object('referralId', md5('r' || p || k)::uuid, 'madeOn', ${REG} + 100 + k * 20, 'category', (ARRAY['language','education-work','social','other'])[k])`,
+    ),
+  },
+  {
+    type: 'case.agreement-concluded.v1',
+    count: 'CASE WHEN p % 10 = 4 THEN 1 ELSE 0 END',
+    data: base(`jsonb_build_object('agreementId', 'ag-' || p, 'concludedOn', ${REG} + 300)`),
+  },
+  {
+    type: 'case.agreement-reviewed.v1',
+    count: 'CASE WHEN p % 10 = 4 THEN 1 ELSE 0 END',
+    data: base(
+      `jsonb_build_object('agreementId', 'ag-' || p, 'reviewedOn', ${REG} + 480, 'outcome', (ARRAY['fulfilled','partly-fulfilled','not-fulfilled'])[1 + p % 3])`,
+    ),
+  },
+  {
+    type: 'case.reported-to-migrationsamt.v1',
+    count: 'CASE WHEN p % 50 = 4 THEN 1 ELSE 0 END',
+    data: base(
+      `jsonb_build_object('reportId', 'r-' || p, 'reportedOn', ${REG} + 500, 'reasonKind', 'agreement-not-fulfilled')`,
+    ),
+  },
+  {
+    type: 'offer.participation-recorded.v1',
+    count: '2',
+    data: base(
+      `jsonb_build_object('referralId', md5('o' || p || k)::uuid, 'on', ${REG} + 110 + k * 20, 'category', (ARRAY['language','living-together'])[k], 'step', 'enrolled')`,
+    ),
+  },
+  {
+    type: 'dfpa.assessment-completed.v1',
+    count: 'CASE WHEN p % 5 = 1 THEN 1 ELSE 0 END',
+    data: base(
+      `jsonb_build_object('dfpaCaseId', md5('d' || p)::uuid, 'assessedOn', ${REG} + 200, 'employability', (ARRAY['arbeitsmarktfaehig','ausbildungsfaehig','not-yet','open'])[1 + p % 4])`,
+    ),
+  },
+  {
+    type: 'case.closed.v1',
+    count: 'CASE WHEN p % 2 = 0 THEN 1 ELSE 0 END',
+    data: base(`jsonb_build_object('closedOn', ${REG} + 700, 'reason', 'departed-abroad')`),
+  },
 ];
 
 /**
  * Writes about EVENTS_PER_PERSON × persons events in `chunk`-person slices, kind by kind inside each slice so the
  * log's order is roughly the order of life (an opening before its first information). Returns the number written.
  */
-export async function writeSyntheticLog(pool: pg.Pool, persons: number, municipalities: readonly number[], chunk = 50_000): Promise<number> {
+export async function writeSyntheticLog(
+  pool: pg.Pool,
+  persons: number,
+  municipalities: readonly number[],
+  chunk = 50_000,
+): Promise<number> {
   let written = 0;
   for (let from = 1; from <= persons; from += chunk) {
     const to = Math.min(persons, from + chunk - 1);

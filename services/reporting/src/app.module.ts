@@ -6,5 +6,7 @@ import { SelfDeclarationModule } from './self-declaration/self-declaration.modul
 import { SharedModule } from './shared/shared.module.js';
 import { definition } from './service.definition.js';
 
-@Module({ imports: [ServiceCoreModule.forService(definition), SharedModule, LogModule, FiguresModule, SelfDeclarationModule] })
+@Module({
+  imports: [ServiceCoreModule.forService(definition), SharedModule, LogModule, FiguresModule, SelfDeclarationModule],
+})
 export class AppModule {}

@@ -8,7 +8,11 @@ import { definition } from './service.definition.js';
  * with the service's runtime database settings. The live consumer waits for the rebuild's lock and goes on after it.
  */
 const { database } = loadPlatformConfig(definition);
-const ds = await createDataSource({ url: database.appUrl, poolSize: 1, applicationName: 'reporting-rebuild' }).initialize();
+const ds = await createDataSource({
+  url: database.appUrl,
+  poolSize: 1,
+  applicationName: 'reporting-rebuild',
+}).initialize();
 try {
   const started = Date.now();
   const events = await new Projector().rebuild(ds);

@@ -18,11 +18,17 @@ interface Row {
   expect: Record<DemoUser, number>;
 }
 
-const template = JSON.parse(readFileSync(new URL('../reference/self-declaration-questionnaire.json', import.meta.url), 'utf8'));
+const template = JSON.parse(
+  readFileSync(new URL('../reference/self-declaration-questionnaire.json', import.meta.url), 'utf8'),
+);
 const { $comment: _c, ...definition } = template;
 const answers = {
-  'organisation-model': 'in-house', 'operative-lead-percent': 40, 'strategic-lead': 'president', 'political-function': false,
-  'first-information-persons': 1, 'integration-talks': 0,
+  'organisation-model': 'in-house',
+  'operative-lead-percent': 40,
+  'strategic-lead': 'president',
+  'political-function': false,
+  'first-information-persons': 1,
+  'integration-talks': 0,
 };
 const SD = '/api/v1/self-declarations';
 let year = 2040;
@@ -35,7 +41,9 @@ const call = async (t: ReportingTestApp, user: DemoUser, method: string, path: s
 
 const fx = {
   none: async (): Promise<Params> => ({}),
-  draftQuestionnaire: async (t: ReportingTestApp) => ({ id: (await call(t, 'ags.koordination', 'POST', `${SD}/questionnaires`, { ...definition, year: 2030 })).id }),
+  draftQuestionnaire: async (t: ReportingTestApp) => ({
+    id: (await call(t, 'ags.koordination', 'POST', `${SD}/questionnaires`, { ...definition, year: 2030 })).id,
+  }),
   published: async (t: ReportingTestApp) => {
     const { id } = await fx.draftQuestionnaire(t);
     await call(t, 'ags.koordination', 'POST', `${SD}/questionnaires/${id}/publication`);
@@ -43,7 +51,11 @@ const fx = {
   },
   round: async (t: ReportingTestApp) => {
     const q = await fx.published(t);
-    const round = await call(t, 'ags.koordination', 'POST', `${SD}/rounds`, { year: Number(q.year), questionnaireId: q.id, deadline: '2099-12-31' });
+    const round = await call(t, 'ags.koordination', 'POST', `${SD}/rounds`, {
+      year: Number(q.year),
+      questionnaireId: q.id,
+      deadline: '2099-12-31',
+    });
     return { roundId: round.id, bfs: '2601' };
   },
   drafted: async (t: ReportingTestApp) => {
@@ -56,12 +68,20 @@ const fx = {
     await call(t, 'ib.solothurn', 'POST', `${SD}/rounds/${p.roundId}/responses/2601/submission`);
     return p;
   },
-  snapshot: async (t: ReportingTestApp) => ({ id: (await call(t, 'ags.koordination', 'POST', '/api/v1/snapshots', { period: '2027-Q1' })).id }),
+  snapshot: async (t: ReportingTestApp) => ({
+    id: (await call(t, 'ags.koordination', 'POST', '/api/v1/snapshots', { period: '2027-Q1' })).id,
+  }),
 };
 
 // Columns: ib.solothurn, ib.olten, ib.hubersdorf, sr.olten, ags.koordination, ma.integration
-const s = (a: number, b: number, c: number, d: number, e: number, f: number): Record<DemoUser, number> =>
-  ({ 'ib.solothurn': a, 'ib.olten': b, 'ib.hubersdorf': c, 'sr.olten': d, 'ags.koordination': e, 'ma.integration': f });
+const s = (a: number, b: number, c: number, d: number, e: number, f: number): Record<DemoUser, number> => ({
+  'ib.solothurn': a,
+  'ib.olten': b,
+  'ib.hubersdorf': c,
+  'sr.olten': d,
+  'ags.koordination': e,
+  'ma.integration': f,
+});
 const EVERYONE = s(200, 200, 200, 200, 200, 200);
 const AGS = s(403, 403, 403, 403, 200, 403);
 const AGS_CREATES = s(403, 403, 403, 403, 201, 403);
@@ -73,32 +93,71 @@ const MATRIX: Record<string, Row & { query?: string }> = {
   'GET /api/v1/figures/catalogue': { fixture: fx.none, expect: EVERYONE },
   'GET /api/v1/figures/export': { fixture: fx.none, query: '?period=2027-Q1&format=csv', expect: EVERYONE },
   'GET /api/v1/figures/kip': { fixture: fx.none, query: '?year=2027', expect: AGS },
-  'GET /api/v1/figures/:figure/trace': { fixture: async () => ({ figure: 'first-information' }), query: '?period=2027-Q1&level=municipality&area=2601', expect: s(200, 403, 403, 403, 200, 403) },
+  'GET /api/v1/figures/:figure/trace': {
+    fixture: async () => ({ figure: 'first-information' }),
+    query: '?period=2027-Q1&level=municipality&area=2601',
+    expect: s(200, 403, 403, 403, 200, 403),
+  },
   'GET /api/v1/snapshots': { fixture: fx.none, expect: AGS },
-  'POST /api/v1/snapshots': { fixture: fx.none, body: () => ({ period: '2027-Q2' }), expect: s(403, 403, 403, 403, 201, 403) },
+  'POST /api/v1/snapshots': {
+    fixture: fx.none,
+    body: () => ({ period: '2027-Q2' }),
+    expect: s(403, 403, 403, 403, 201, 403),
+  },
   'GET /api/v1/snapshots/:id': { fixture: fx.snapshot, expect: AGS },
   'GET /api/v1/snapshots/:id/verification': { fixture: fx.snapshot, expect: AGS },
   'GET /api/v1/self-declarations/questionnaires': { fixture: fx.none, expect: AGS_AND_IB },
-  'POST /api/v1/self-declarations/questionnaires': { fixture: fx.none, body: () => ({ ...definition, year: 2031 }), expect: AGS_CREATES },
+  'POST /api/v1/self-declarations/questionnaires': {
+    fixture: fx.none,
+    body: () => ({ ...definition, year: 2031 }),
+    expect: AGS_CREATES,
+  },
   'GET /api/v1/self-declarations/questionnaires/:id': { fixture: fx.draftQuestionnaire, expect: AGS_AND_IB },
-  'PUT /api/v1/self-declarations/questionnaires/:id': { fixture: fx.draftQuestionnaire, body: () => definition, expect: AGS },
+  'PUT /api/v1/self-declarations/questionnaires/:id': {
+    fixture: fx.draftQuestionnaire,
+    body: () => definition,
+    expect: AGS,
+  },
   'POST /api/v1/self-declarations/questionnaires/:id/publication': { fixture: fx.draftQuestionnaire, expect: AGS },
   'GET /api/v1/self-declarations/rounds': { fixture: fx.none, expect: AGS_AND_IB },
-  'POST /api/v1/self-declarations/rounds': { fixture: fx.published, body: (p) => ({ year: Number(p['year']), questionnaireId: p['questionnaireId'], deadline: '2099-12-31' }), expect: AGS_CREATES },
+  'POST /api/v1/self-declarations/rounds': {
+    fixture: fx.published,
+    body: (p) => ({ year: Number(p['year']), questionnaireId: p['questionnaireId'], deadline: '2099-12-31' }),
+    expect: AGS_CREATES,
+  },
   'GET /api/v1/self-declarations/rounds/:roundId/results': { fixture: fx.round, expect: AGS },
   'GET /api/v1/self-declarations/rounds/:roundId/reminders': { fixture: fx.round, expect: AGS },
   'GET /api/v1/self-declarations/rounds/:roundId/responses': { fixture: fx.round, expect: AGS_AND_IB },
-  'GET /api/v1/self-declarations/rounds/:roundId/responses/:bfs': { fixture: fx.round, expect: s(200, 403, 403, 403, 200, 403) },
-  'PUT /api/v1/self-declarations/rounds/:roundId/responses/:bfs': { fixture: fx.round, body: () => ({ answers }), expect: SOLOTHURN_IB },
-  'POST /api/v1/self-declarations/rounds/:roundId/responses/:bfs/submission': { fixture: fx.drafted, expect: SOLOTHURN_IB },
-  'POST /api/v1/self-declarations/rounds/:roundId/responses/:bfs/return': { fixture: fx.submitted, body: () => ({ comment: 'Bitte ergänzen' }), expect: AGS },
-  'POST /api/v1/self-declarations/rounds/:roundId/responses/:bfs/acceptance': { fixture: fx.submitted, body: () => ({}), expect: AGS },
+  'GET /api/v1/self-declarations/rounds/:roundId/responses/:bfs': {
+    fixture: fx.round,
+    expect: s(200, 403, 403, 403, 200, 403),
+  },
+  'PUT /api/v1/self-declarations/rounds/:roundId/responses/:bfs': {
+    fixture: fx.round,
+    body: () => ({ answers }),
+    expect: SOLOTHURN_IB,
+  },
+  'POST /api/v1/self-declarations/rounds/:roundId/responses/:bfs/submission': {
+    fixture: fx.drafted,
+    expect: SOLOTHURN_IB,
+  },
+  'POST /api/v1/self-declarations/rounds/:roundId/responses/:bfs/return': {
+    fixture: fx.submitted,
+    body: () => ({ comment: 'Bitte ergänzen' }),
+    expect: AGS,
+  },
+  'POST /api/v1/self-declarations/rounds/:roundId/responses/:bfs/acceptance': {
+    fixture: fx.submitted,
+    body: () => ({}),
+    expect: AGS,
+  },
 };
 
-const fill = (path: string, params: Params) => path.replace(/:(\w+)/g, (_, name: string) => {
-  if (!(name in params)) throw new Error(`fixture gives no ${name} for ${path}`);
-  return String(params[name]);
-});
+const fill = (path: string, params: Params) =>
+  path.replace(/:(\w+)/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`fixture gives no ${name} for ${path}`);
+    return String(params[name]);
+  });
 
 describe('access matrix: every route × every demo user', () => {
   let t: ReportingTestApp;
@@ -119,7 +178,17 @@ describe('access matrix: every route × every demo user', () => {
 
   it('answers 401 without a token on every API route', async () => {
     for (const route of routes) {
-      const r = await t.call(null, route.method, fill(route.path, { id: '00000000-0000-4000-8000-000000000000', roundId: '00000000-0000-4000-8000-000000000000', bfs: '2601', figure: 'arrivals' }), route.method === 'GET' ? undefined : {});
+      const r = await t.call(
+        null,
+        route.method,
+        fill(route.path, {
+          id: '00000000-0000-4000-8000-000000000000',
+          roundId: '00000000-0000-4000-8000-000000000000',
+          bfs: '2601',
+          figure: 'arrivals',
+        }),
+        route.method === 'GET' ? undefined : {},
+      );
       expect({ route: route.key, status: r.status }).toEqual({ route: route.key, status: 401 });
     }
   });
@@ -136,8 +205,12 @@ describe('access matrix: every route × every demo user', () => {
         const allowed = row.expect[user] < 300;
         const params = allowed && route.method !== 'GET' ? await row.fixture(t) : (shared ??= await row.fixture(t));
         const r = await t.call(user, route.method, fill(route.path, params) + (row.query ?? ''), row.body?.(params));
-        if (r.status !== row.expect[user]) failures.push(`${route.key} as ${user}: expected ${row.expect[user]}, got ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
-        if (r.status >= 400 && !r.headers.get('content-type')?.includes('application/problem+json')) failures.push(`${route.key} as ${user}: ${r.status} is not problem+json`);
+        if (r.status !== row.expect[user])
+          failures.push(
+            `${route.key} as ${user}: expected ${row.expect[user]}, got ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`,
+          );
+        if (r.status >= 400 && !r.headers.get('content-type')?.includes('application/problem+json'))
+          failures.push(`${route.key} as ${user}: ${r.status} is not problem+json`);
       }
     }
     expect(failures).toEqual([]);

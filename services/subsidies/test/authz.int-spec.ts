@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually, routeTable } from '@si/testing';
-import { FI, firstInformation, startSubsidiesApp, USERS, type SubsidiesTestApp, type User } from './support/subsidies-app.js';
+import {
+  FI,
+  firstInformation,
+  startSubsidiesApp,
+  USERS,
+  type SubsidiesTestApp,
+  type User,
+} from './support/subsidies-app.js';
 
 /**
  * The access matrix (DESIGN.md "tested for every endpoint"): every route of the running app, found in Nest's
@@ -19,8 +26,17 @@ interface Row {
 // Columns: ib.solothurn, ib.olten, ib.hubersdorf, sr.olten, ags.koordination, ags.finanzen, ma.integration. The other demo users
 // (a second Sozialregion, two offer providers, a Mentoring-Pool coordinator) hold no role of this service: 403 everywhere.
 const s = (a: number, b: number, c: number, d: number, e: number, f: number, g: number): Record<User, number> => ({
-  'ib.solothurn': a, 'ib.olten': b, 'ib.hubersdorf': c, 'sr.olten': d, 'ags.koordination': e, 'ags.finanzen': f, 'ma.integration': g,
-  'sr.thal-gaeu': 403, 'anbieter.vhs': 403, 'anbieter.caritas': 403, 'mp.olten': 403,
+  'ib.solothurn': a,
+  'ib.olten': b,
+  'ib.hubersdorf': c,
+  'sr.olten': d,
+  'ags.koordination': e,
+  'ags.finanzen': f,
+  'ma.integration': g,
+  'sr.thal-gaeu': 403,
+  'anbieter.vhs': 403,
+  'anbieter.caritas': 403,
+  'mp.olten': 403,
 });
 const READ_ALL = s(200, 200, 200, 403, 200, 200, 403);
 const AGS = s(403, 403, 403, 403, 200, 200, 403);
@@ -30,11 +46,18 @@ const OWN_IB = s(200, 404, 404, 403, 403, 403, 403);
 let year = 2040;
 
 /** A fresh claim of Solothurn in its own year, drafted by the claim run and taken to `status`. */
-async function claimIn(t: SubsidiesTestApp, status: 'draft' | 'submitted' | 'checked' | 'approved' | 'exported'): Promise<Params> {
+async function claimIn(
+  t: SubsidiesTestApp,
+  status: 'draft' | 'submitted' | 'checked' | 'approved' | 'exported',
+): Promise<Params> {
   year += 1;
   const data = firstInformation({ municipality: 2601, on: `${year}-02-01` });
   await t.publish(FI, data.caseId, data);
-  await eventually(async () => expect((await t.as('ags.koordination', 'GET', `/api/v1/ledger?period=${year}-Q1`)).body.items).toHaveLength(1), { timeoutMs: 15_000 });
+  await eventually(
+    async () =>
+      expect((await t.as('ags.koordination', 'GET', `/api/v1/ledger?period=${year}-Q1`)).body.items).toHaveLength(1),
+    { timeoutMs: 15_000 },
+  );
   t.clock.day = `${year}-04-01`;
   await t.as('ags.koordination', 'POST', '/api/v1/claim-runs');
   const [claim] = (await t.as('ags.koordination', 'GET', `/api/v1/claims?municipality=2601&period=${year}-Q1`)).body;
@@ -54,7 +77,12 @@ async function claimIn(t: SubsidiesTestApp, status: 'draft' | 'submitted' | 'che
     const r = await t.as('ags.finanzen', 'POST', '/api/v1/exports');
     exportId = r.body.id;
   }
-  return { id, entryId: String((await t.as('ags.koordination', 'GET', `/api/v1/claims/${id}`)).body.lines[0].entryId), exportId, year: String(year) };
+  return {
+    id,
+    entryId: String((await t.as('ags.koordination', 'GET', `/api/v1/claims/${id}`)).body.lines[0].entryId),
+    exportId,
+    year: String(year),
+  };
 }
 
 const fx = {
@@ -68,8 +96,22 @@ const fx = {
   exportFile: async (t: SubsidiesTestApp) => ({ id: (await claimIn(t, 'exported')).exportId! }),
 };
 
-const tariff = () => ({ item: 'interpreter', validFrom: '2099-01-01', amountRappen: 9000, placeholder: true, reference: 'Matrix', reason: 'Matrix' });
-const payee = () => ({ name: 'Einwohnergemeinde Solothurn', iban: 'CH1409000026010000001', creditorNo: 'K002601', street: 'Baseltor', postCode: '4500', town: 'Solothurn' });
+const tariff = () => ({
+  item: 'interpreter',
+  validFrom: '2099-01-01',
+  amountRappen: 9000,
+  placeholder: true,
+  reference: 'Matrix',
+  reason: 'Matrix',
+});
+const payee = () => ({
+  name: 'Einwohnergemeinde Solothurn',
+  iban: 'CH1409000026010000001',
+  creditorNo: 'K002601',
+  street: 'Baseltor',
+  postCode: '4500',
+  town: 'Solothurn',
+});
 
 const MATRIX: Record<string, Row> = {
   'GET /api/v1/tariffs': { fixture: fx.none, expect: READ_ALL },
@@ -77,11 +119,19 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/ledger': { fixture: fx.none, expect: READ_ALL },
   'GET /api/v1/ledger/refusals': { fixture: fx.none, expect: READ_ALL },
   'GET /api/v1/claim-periods/:year': { fixture: fx.none, expect: READ_ALL },
-  'PUT /api/v1/claim-periods/:year': { fixture: fx.freshYear, body: () => ({ months: 6 }), expect: s(403, 403, 403, 403, 200, 200, 403) },
+  'PUT /api/v1/claim-periods/:year': {
+    fixture: fx.freshYear,
+    body: () => ({ months: 6 }),
+    expect: s(403, 403, 403, 403, 200, 200, 403),
+  },
   'POST /api/v1/claim-runs': { fixture: fx.none, expect: AGS },
   'GET /api/v1/claims': { fixture: fx.none, expect: READ_ALL },
   'GET /api/v1/claims/:id': { fixture: fx.draft, expect: s(200, 404, 404, 403, 200, 200, 403) },
-  'POST /api/v1/claims/:id/lines/:entryId/dispute': { fixture: fx.draft, body: () => ({ reason: 'Matrix' }), expect: OWN_IB },
+  'POST /api/v1/claims/:id/lines/:entryId/dispute': {
+    fixture: fx.draft,
+    body: () => ({ reason: 'Matrix' }),
+    expect: OWN_IB,
+  },
   'POST /api/v1/claims/:id/submit': { fixture: fx.draft, expect: OWN_IB },
   'POST /api/v1/claims/:id/check': { fixture: fx.submitted, body: () => ({}), expect: AGS },
   // ags.koordination checked it: approving is refused by the four eyes and the finance role (S6).
@@ -95,7 +145,11 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/exports/:id/pain001.xml': { fixture: fx.exportFile, expect: AGS },
   'POST /api/v1/claims/:id/payment': { fixture: fx.exported, body: () => ({ paidOn: '2041-05-01' }), expect: FINANCE },
   'GET /api/v1/budget/:year': { fixture: fx.none, expect: AGS },
-  'PUT /api/v1/budget/:year': { fixture: fx.none, body: () => ({ amountRappen: 100_000_000, warnPercent: [80] }), expect: FINANCE },
+  'PUT /api/v1/budget/:year': {
+    fixture: fx.none,
+    body: () => ({ amountRappen: 100_000_000, warnPercent: [80] }),
+    expect: FINANCE,
+  },
 };
 
 describe('access matrix: every route × every demo user', () => {
@@ -108,22 +162,36 @@ describe('access matrix: every route × every demo user', () => {
   });
 
   it('has a row for every route of the app and no row without a route', () => {
-    const routes = routeTable(t.app).map((r) => r.key).filter((k) => k.includes('/api/v1/'));
+    const routes = routeTable(t.app)
+      .map((r) => r.key)
+      .filter((k) => k.includes('/api/v1/'));
     expect(Object.keys(MATRIX).sort()).toEqual(routes.sort());
   });
 
   it('agrees with the roles each route declares: a user holding none of them is refused 403 in the matrix', () => {
     const rolesOf: Record<User, string[]> = {
-      'ib.solothurn': ['gemeinde'], 'ib.olten': ['gemeinde'], 'ib.hubersdorf': ['gemeinde'], 'sr.olten': ['sozialregion'], 'ags.koordination': ['ags'],
-      'ags.finanzen': ['ags', 'ags-finanzen'], 'ma.integration': ['migrationsamt'], 'sr.thal-gaeu': ['sozialregion'], 'anbieter.vhs': ['anbieter'],
-      'anbieter.caritas': ['anbieter'], 'mp.olten': ['mentoring-koordination'],
+      'ib.solothurn': ['gemeinde'],
+      'ib.olten': ['gemeinde'],
+      'ib.hubersdorf': ['gemeinde'],
+      'sr.olten': ['sozialregion'],
+      'ags.koordination': ['ags'],
+      'ags.finanzen': ['ags', 'ags-finanzen'],
+      'ma.integration': ['migrationsamt'],
+      'sr.thal-gaeu': ['sozialregion'],
+      'anbieter.vhs': ['anbieter'],
+      'anbieter.caritas': ['anbieter'],
+      'mp.olten': ['mentoring-koordination'],
     };
     for (const route of routeTable(t.app).filter((r) => r.key.includes('/api/v1/'))) {
       expect({ route: route.key, kind: route.policy.kind }).toEqual({ route: route.key, kind: 'roles' });
       const declared = route.policy.kind === 'roles' ? route.policy.roles : [];
       for (const user of USERS) {
         if (!rolesOf[user].some((r) => (declared as readonly string[]).includes(r))) {
-          expect({ route: route.key, user, status: MATRIX[route.key]?.expect[user] }).toEqual({ route: route.key, user, status: 403 });
+          expect({ route: route.key, user, status: MATRIX[route.key]?.expect[user] }).toEqual({
+            route: route.key,
+            user,
+            status: 403,
+          });
         }
       }
     }
@@ -137,20 +205,24 @@ describe('access matrix: every route × every demo user', () => {
     }
   });
 
-  it.each(Object.keys(MATRIX))('%s', async (key) => {
-    const row = MATRIX[key]!;
-    const [method, template] = key.split(' ') as [string, string];
-    const path = (p: Params) => template.replace(/:([a-zA-Z]+)/g, (_, name: string) => p[name] ?? '1');
-    let shared: Params | undefined;
-    const actual: Partial<Record<User, number>> = {};
-    for (const user of USERS) {
-      // A success must be real: each allowed user gets a fresh object in the right state.
-      const allowed = row.expect[user] < 300;
-      const params = allowed ? await row.fixture(t) : (shared ??= await row.fixture(t));
-      const r = await t.as(user, method, path(params), row.body?.() ?? (method === 'GET' ? undefined : {}));
-      actual[user] = r.status;
-      if (r.status >= 400) expect(r.headers.get('content-type')).toContain('application/problem+json');
-    }
-    expect(actual).toEqual(row.expect);
-  }, 120_000);
+  it.each(Object.keys(MATRIX))(
+    '%s',
+    async (key) => {
+      const row = MATRIX[key]!;
+      const [method, template] = key.split(' ') as [string, string];
+      const path = (p: Params) => template.replace(/:([a-zA-Z]+)/g, (_, name: string) => p[name] ?? '1');
+      let shared: Params | undefined;
+      const actual: Partial<Record<User, number>> = {};
+      for (const user of USERS) {
+        // A success must be real: each allowed user gets a fresh object in the right state.
+        const allowed = row.expect[user] < 300;
+        const params = allowed ? await row.fixture(t) : (shared ??= await row.fixture(t));
+        const r = await t.as(user, method, path(params), row.body?.() ?? (method === 'GET' ? undefined : {}));
+        actual[user] = r.status;
+        if (r.status >= 400) expect(r.headers.get('content-type')).toContain('application/problem+json');
+      }
+      expect(actual).toEqual(row.expect);
+    },
+    120_000,
+  );
 });

@@ -18,11 +18,14 @@ describe('scheduled claim run', () => {
     t.clock.day = '2027-04-02';
     const data = firstInformation({ municipality: 2581, on: '2027-03-10' });
     await t.publish(FI, data.caseId, data);
-    const claims = await eventually(async () => {
-      const r = await t.as('ib.olten', 'GET', '/api/v1/claims');
-      expect(r.body).toHaveLength(1);
-      return r.body;
-    }, { timeoutMs: 20_000 });
+    const claims = await eventually(
+      async () => {
+        const r = await t.as('ib.olten', 'GET', '/api/v1/claims');
+        expect(r.body).toHaveLength(1);
+        return r.body;
+      },
+      { timeoutMs: 20_000 },
+    );
     expect(claims[0]).toMatchObject({ municipality: 2581, period: '2027-Q1', status: 'draft' });
     // Runs keep coming every second; the claim stays one, with its one line.
     await new Promise((r) => setTimeout(r, 2_500));

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '@si/testing';
-import { FI, firstInformation, integrationTalk, IT, OP, participation, startSubsidiesApp, type SubsidiesTestApp } from './support/subsidies-app.js';
+import {
+  FI,
+  firstInformation,
+  integrationTalk,
+  IT,
+  OP,
+  participation,
+  startSubsidiesApp,
+  type SubsidiesTestApp,
+} from './support/subsidies-app.js';
 
 /** Issue 13 points 1 and 2: tariffs and the ledger, fed over the real broker, in a real database. */
 describe('tariffs and ledger', () => {
@@ -14,25 +23,37 @@ describe('tariffs and ledger', () => {
   });
 
   const entriesOf = async (caseId: string, expected: number) =>
-    eventually(async () => {
-      const r = await t.as('ags.koordination', 'GET', '/api/v1/ledger?limit=5000');
-      const mine = r.body.items.filter((e: { caseId: string }) => e.caseId === caseId);
-      expect(mine).toHaveLength(expected);
-      return mine;
-    }, { timeoutMs: 15_000 });
+    eventually(
+      async () => {
+        const r = await t.as('ags.koordination', 'GET', '/api/v1/ledger?limit=5000');
+        const mine = r.body.items.filter((e: { caseId: string }) => e.caseId === caseId);
+        expect(mine).toHaveLength(expected);
+        return mine;
+      },
+      { timeoutMs: 15_000 },
+    );
   const refusalOf = async (caseId: string) =>
-    eventually(async () => {
-      const r = await t.as('ags.koordination', 'GET', '/api/v1/ledger/refusals');
-      const found = r.body.find((x: { caseId: string }) => x.caseId === caseId);
-      expect(found).toBeDefined();
-      return found;
-    }, { timeoutMs: 15_000 });
+    eventually(
+      async () => {
+        const r = await t.as('ags.koordination', 'GET', '/api/v1/ledger/refusals');
+        const found = r.body.find((x: { caseId: string }) => x.caseId === caseId);
+        expect(found).toBeDefined();
+        return found;
+      },
+      { timeoutMs: 15_000 },
+    );
 
   it('lists the placeholder demo tariffs, marked as placeholders', async () => {
     const r = await t.as('ib.solothurn', 'GET', '/api/v1/tariffs');
     expect(r.status).toBe(200);
-    expect(r.body.map((v: { item: string }) => v.item)).toEqual(expect.arrayContaining(['first-information-talk', 'info-folder', 'integration-talk', 'interpreter']));
-    expect(r.body.every((v: { placeholder: boolean; amountRappen: number }) => v.placeholder && Number.isInteger(v.amountRappen))).toBe(true);
+    expect(r.body.map((v: { item: string }) => v.item)).toEqual(
+      expect.arrayContaining(['first-information-talk', 'info-folder', 'integration-talk', 'interpreter']),
+    );
+    expect(
+      r.body.every(
+        (v: { placeholder: boolean; amountRappen: number }) => v.placeholder && Number.isInteger(v.amountRappen),
+      ),
+    ).toBe(true);
   });
 
   it('books a first-information talk at the rate valid on its date, for the member municipality, once per event', async () => {
@@ -40,9 +61,24 @@ describe('tariffs and ledger', () => {
     const event = await t.publish(FI, data.caseId, data);
     const entries = await entriesOf(data.caseId, 2);
     const tariffs = (await t.as('ags.koordination', 'GET', '/api/v1/tariffs')).body;
-    const rate = (item: string) => tariffs.filter((v: { item: string; validFrom: string; validTo: string | null }) => v.item === item && v.validFrom <= '2027-02-03' && (!v.validTo || v.validTo >= '2027-02-03')).at(-1).amountRappen;
+    const rate = (item: string) =>
+      tariffs
+        .filter(
+          (v: { item: string; validFrom: string; validTo: string | null }) =>
+            v.item === item && v.validFrom <= '2027-02-03' && (!v.validTo || v.validTo >= '2027-02-03'),
+        )
+        .at(-1).amountRappen;
     expect(entries).toEqual([
-      expect.objectContaining({ eventId: event.id, caseId: data.caseId, municipality: 2545, item: 'first-information-talk', date: '2027-02-03', period: '2027-Q1', rateRappen: rate('first-information-talk'), amountRappen: rate('first-information-talk') }),
+      expect.objectContaining({
+        eventId: event.id,
+        caseId: data.caseId,
+        municipality: 2545,
+        item: 'first-information-talk',
+        date: '2027-02-03',
+        period: '2027-Q1',
+        rateRappen: rate('first-information-talk'),
+        amountRappen: rate('first-information-talk'),
+      }),
       expect.objectContaining({ eventId: event.id, item: 'interpreter', amountRappen: rate('interpreter') }),
     ]);
     // The same event delivered again (same id) books nothing more.
@@ -77,9 +113,18 @@ describe('tariffs and ledger', () => {
     const enrolled = participation({ on: '2027-03-02', step: 'enrolled' });
     await t.publish(OP, enrolled.referralId, enrolled);
     expect(await refusalOf(enrolled.caseId)).toMatchObject({ rule: 'S17', eventType: OP });
-    const done = participation({ caseId: enrolled.caseId, referralId: enrolled.referralId, on: '2027-03-20', step: 'completed' });
+    const done = participation({
+      caseId: enrolled.caseId,
+      referralId: enrolled.referralId,
+      on: '2027-03-20',
+      step: 'completed',
+    });
     await t.publish(OP, done.referralId, done);
-    expect((await entriesOf(enrolled.caseId, 1))[0]).toMatchObject({ item: 'offer-participation', date: '2027-03-20', municipality: 2601 });
+    expect((await entriesOf(enrolled.caseId, 1))[0]).toMatchObject({
+      item: 'offer-participation',
+      date: '2027-03-20',
+      municipality: 2601,
+    });
   });
 
   it('books the new rate after a tariff change and leaves the old entry as it was', async () => {
@@ -87,7 +132,12 @@ describe('tariffs and ledger', () => {
     await t.publish(FI, before.caseId, before);
     const [old] = await entriesOf(before.caseId, 1);
     const r = await t.as('ags.koordination', 'POST', '/api/v1/tariffs', {
-      item: 'first-information-talk', validFrom: '2027-06-01', amountRappen: old.rateRappen + 2_500, placeholder: true, reference: 'Test', reason: 'Neuer Satz ab Juni',
+      item: 'first-information-talk',
+      validFrom: '2027-06-01',
+      amountRappen: old.rateRappen + 2_500,
+      placeholder: true,
+      reference: 'Test',
+      reason: 'Neuer Satz ab Juni',
     });
     expect(r.status).toBe(201);
     expect(r.body.corrections).toEqual([]);
@@ -103,26 +153,44 @@ describe('tariffs and ledger', () => {
     await t.publish(FI, booked.caseId, booked);
     const [original] = await entriesOf(booked.caseId, 1);
     const r = await t.as('ags.koordination', 'POST', '/api/v1/tariffs', {
-      item: 'first-information-talk', validFrom: '2027-07-01', validTo: '2027-07-31', amountRappen: original.rateRappen - 1_000, placeholder: true,
-      reference: 'Kreisschreiben (Test)', reason: 'Rückwirkende Senkung Juli',
+      item: 'first-information-talk',
+      validFrom: '2027-07-01',
+      validTo: '2027-07-31',
+      amountRappen: original.rateRappen - 1_000,
+      placeholder: true,
+      reference: 'Kreisschreiben (Test)',
+      reason: 'Rückwirkende Senkung Juli',
     });
     expect(r.status).toBe(201);
-    expect(r.body.corrections).toEqual([{ entryId: original.id, caseId: booked.caseId, date: '2027-07-05', deltaRappen: -1_000 }]);
+    expect(r.body.corrections).toEqual([
+      { entryId: original.id, caseId: booked.caseId, date: '2027-07-05', deltaRappen: -1_000 },
+    ]);
     const entries = await entriesOf(booked.caseId, 2);
     expect(entries[0]).toEqual(original);
-    expect(entries[1]).toMatchObject({ kind: 'correction', correctsEntry: original.id, amountRappen: -1_000, reason: expect.stringContaining('Rückwirkende Senkung Juli') });
+    expect(entries[1]).toMatchObject({
+      kind: 'correction',
+      correctsEntry: original.id,
+      amountRappen: -1_000,
+      reason: expect.stringContaining('Rückwirkende Senkung Juli'),
+    });
   });
 
   it('filters the ledger by municipality, period and item, and shows an IB only their municipalities', async () => {
     const hubersdorf = await t.as('ib.hubersdorf', 'GET', '/api/v1/ledger?period=2027-Q1');
     expect(hubersdorf.status).toBe(200);
     expect(hubersdorf.body.items.length).toBeGreaterThan(0);
-    expect(hubersdorf.body.items.every((e: { municipality: number; period: string }) => e.municipality === 2545 && e.period === '2027-Q1')).toBe(true);
+    expect(
+      hubersdorf.body.items.every(
+        (e: { municipality: number; period: string }) => e.municipality === 2545 && e.period === '2027-Q1',
+      ),
+    ).toBe(true);
     const interpreter = await t.as('ags.koordination', 'GET', '/api/v1/ledger?item=interpreter&municipality=2545');
     expect(interpreter.body.items.map((e: { item: string }) => e.item)).toEqual(['interpreter']);
     expect((await t.as('ib.olten', 'GET', '/api/v1/ledger?municipality=2545')).status).toBe(403);
     expect((await t.as('ib.olten', 'GET', '/api/v1/ledger')).body.items).toEqual([]);
-    const audit = await t.sql.query(`SELECT actor_username, municipality FROM audit_record WHERE action = 'ledger.list' AND actor_username = 'ib.olten'`);
+    const audit = await t.sql.query(
+      `SELECT actor_username, municipality FROM audit_record WHERE action = 'ledger.list' AND actor_username = 'ib.olten'`,
+    );
     expect(audit.rows).toEqual(expect.arrayContaining([{ actor_username: 'ib.olten', municipality: null }]));
     const bad = await t.as('ags.koordination', 'GET', '/api/v1/ledger?item=pizza');
     expect(bad).toMatchObject({ status: 422, body: { rule: 'S16' } });
@@ -138,7 +206,12 @@ describe('tariffs and ledger', () => {
 
   it('refuses a tariff amount that is not whole Rappen with a problem naming the field', async () => {
     const r = await t.as('ags.koordination', 'POST', '/api/v1/tariffs', {
-      item: 'info-folder', validFrom: '2027-01-01', amountRappen: 50.5, placeholder: false, reference: 'x', reason: 'x',
+      item: 'info-folder',
+      validFrom: '2027-01-01',
+      amountRappen: 50.5,
+      placeholder: false,
+      reference: 'x',
+      reason: 'x',
     });
     expect(r.status).toBe(400);
     expect(r.headers.get('content-type')).toContain('application/problem+json');

@@ -12,6 +12,9 @@ export default defineConfig({
   use: {
     locale: 'de-CH',
     timezoneId: 'Europe/Zurich',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium-headless-shell', args: ['--disable-gpu', '--disable-dev-shm-usage'] },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium-headless-shell',
+      args: ['--disable-gpu', '--disable-dev-shm-usage'],
+    },
   },
 });

@@ -21,17 +21,39 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
 };
-const line = (name: string, xs: number[]) => `${name.padEnd(44)} p50 ${pct(xs, 50).toFixed(1).padStart(7)} ms   p99 ${pct(xs, 99).toFixed(1).padStart(7)} ms   (${xs.length} runs)`;
+const line = (name: string, xs: number[]) =>
+  `${name.padEnd(44)} p50 ${pct(xs, 50).toFixed(1).padStart(7)} ms   p99 ${pct(xs, 99).toFixed(1).padStart(7)} ms   (${xs.length} runs)`;
 
 async function deliver(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-web-'));
   try {
-    execFileSync(process.execPath, [join(repoRoot, 'services/registry-intake/scripts/gen-ech.mjs'), '--kind', 'events', '--persons', String(DELIVERIES),
-      '--municipality', '2601', '--seed', '4242', '--today', new Date().toISOString().slice(0, 10), '--out', dir], { stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [
+        join(repoRoot, 'services/registry-intake/scripts/gen-ech.mjs'),
+        '--kind',
+        'events',
+        '--persons',
+        String(DELIVERIES),
+        '--municipality',
+        '2601',
+        '--seed',
+        '4242',
+        '--today',
+        new Date().toISOString().slice(0, 10),
+        '--out',
+        dir,
+      ],
+      { stdio: 'ignore' },
+    );
     const token = await registerToken();
     let arrivals = 0;
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.xml'))) {
-      const r = await fetch(`${urls().intake}/api/v1/deliveries`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/xml' }, body: readFileSync(join(dir, f)) });
+      const r = await fetch(`${urls().intake}/api/v1/deliveries`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/xml' },
+        body: readFileSync(join(dir, f)),
+      });
       if (r.status === 202 && /-moveIn-abroad\.xml$/.test(f)) arrivals += 1;
     }
     return arrivals;
@@ -44,7 +66,10 @@ test('bench:web', async ({ page }) => {
   const arrivals = await deliver();
   const token = await apiToken('ib.solothurn');
   const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${urls().cases}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+    fetch(`${urls().cases}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+    });
   // Cases open from the broker events a moment after the deliveries (some arrivals open none, some close again):
   // wait until the work list stops growing.
   let seen = -1;
@@ -60,7 +85,9 @@ test('bench:web', async ({ page }) => {
   await page.goto(`${urls().web}/faelle`, { waitUntil: 'load' });
   // JavaScript the work list loads, as transferred (gzip).
   let jsBytes = 0;
-  for (const src of await page.locator('script[src]').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src))) {
+  for (const src of await page
+    .locator('script[src]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src))) {
     const r = await fetch(src, { headers: { 'accept-encoding': 'gzip' } });
     jsBytes += Number(r.headers.get('content-length') ?? 0);
     await r.arrayBuffer();
@@ -89,20 +116,37 @@ test('bench:web', async ({ page }) => {
 
     // The same calls without the browser: the page's three list reads, then the detail read and the action.
     t0 = performance.now();
-    await Promise.all([api('/api/v1/cases?sort=due&limit=25'), api('/api/v1/cases?sort=due&limit=100&overdue=true'), api('/api/v1/cases?sort=due&limit=100&overdue=false&due=2099-01-01')].map((p) => p.then((r) => r.text())));
+    await Promise.all(
+      [
+        api('/api/v1/cases?sort=due&limit=25'),
+        api('/api/v1/cases?sort=due&limit=100&overdue=true'),
+        api('/api/v1/cases?sort=due&limit=100&overdue=false&due=2099-01-01'),
+      ].map((p) => p.then((r) => r.text())),
+    );
     apiList.push(performance.now() - t0);
     t0 = performance.now();
     await (await api(`/api/v1/cases/${caseId}`)).text();
-    await (await api(`/api/v1/cases/${caseId}/family-of-swiss`, { method: 'POST', body: JSON.stringify({ familyOfSwiss: false, reason: `API ${i}` }) })).text();
+    await (
+      await api(`/api/v1/cases/${caseId}/family-of-swiss`, {
+        method: 'POST',
+        body: JSON.stringify({ familyOfSwiss: false, reason: `API ${i}` }),
+      })
+    ).text();
     await (await api(`/api/v1/cases/${caseId}`)).text();
     apiForm.push(performance.now() - t0);
   }
-  console.log(`\nbench:web on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ${seen} open cases (of ${arrivals} arrivals in ${DELIVERIES} deliveries); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `\nbench:web on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ${seen} open cases (of ${arrivals} arrivals in ${DELIVERIES} deliveries); load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(line('browser: navigation → usable work list', browserList));
   console.log(line('API: the work list calls (3 in parallel)', apiList));
   console.log(line('browser: navigation → saved form', browserForm));
   console.log(line('API: detail, action, detail', apiForm));
-  console.log(`ratio browser/API p50: work list ${(pct(browserList, 50) / pct(apiList, 50)).toFixed(2)}, form ${(pct(browserForm, 50) / pct(apiForm, 50)).toFixed(2)}`);
+  console.log(
+    `ratio browser/API p50: work list ${(pct(browserList, 50) / pct(apiList, 50)).toFixed(2)}, form ${(pct(browserForm, 50) / pct(apiForm, 50)).toFixed(2)}`,
+  );
   if (process.env.BENCH_SCREENSHOTS !== '0') {
     // The README's pictures (services/web/docs): the work list and a case page as an officer sees them.
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -113,5 +157,7 @@ test('bench:web', async ({ page }) => {
     if (await talk.count()) await talk.click();
     await page.screenshot({ path: join(repoRoot, 'services/web/docs/case-page.png'), fullPage: true });
   }
-  console.log(`JavaScript per page (compressed, as transferred): ${(jsBytes / 1024).toFixed(1)} kB; bench process peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+  console.log(
+    `JavaScript per page (compressed, as transferred): ${(jsBytes / 1024).toFixed(1)} kB; bench process peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
+  );
 });

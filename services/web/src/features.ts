@@ -8,9 +8,4 @@ import { WorkListModule } from './worklist/work-list.module.js';
  * The workspace's feature folders, one Nest module each (src/<feature>/<feature>.module.ts). A new screen:
  * its folder, one line here, its menu line in shell/menu.ts, its texts under its key in i18n/de.json.
  */
-export const FEATURE_MODULES: Type<unknown>[] = [
-  WorkListModule,
-  CasesModule,
-  AgsModule,
-  PublicOffersModule,
-];
+export const FEATURE_MODULES: Type<unknown>[] = [WorkListModule, CasesModule, AgsModule, PublicOffersModule];

@@ -13,14 +13,23 @@ export class HomeController {
   home(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const { t, user } = webContext(request);
     if (user) return reply.status(303).header('location', homeOf(user)).send();
-    return sendPage(request, reply, { title: t('home.title') }, (
+    return sendPage(
+      request,
+      reply,
+      { title: t('home.title') },
       <section aria-labelledby="home-title">
         <h1 id="home-title">{t('home.title')}</h1>
         <p>{t('home.intro')}</p>
-        <p><a class="button" href="/auth/login">{t('layout.login')}</a></p>
+        <p>
+          <a class="button" href="/auth/login">
+            {t('layout.login')}
+          </a>
+        </p>
         <h2>{t('home.offersTitle')}</h2>
-        <p>{t('home.offersText')} <a href="/de/angebote">{t('home.offersLink')}</a></p>
-      </section>
-    ));
+        <p>
+          {t('home.offersText')} <a href="/de/angebote">{t('home.offersLink')}</a>
+        </p>
+      </section>,
+    );
   }
 }

@@ -17,8 +17,14 @@ export async function createWebApp(module: Type<unknown>, logger: Logger): Promi
   const config = loadWebConfig();
   const adapter = new FastifyAdapter({ bodyLimit: 256 * 1024, genReqId: () => crypto.randomUUID(), trustProxy: false });
   registerRequestHooks(adapter.getInstance(), logger);
-  registerSecurityHeaders(adapter.getInstance(), { identityOrigin: new URL(config.identityUrl).origin, https: isHttps(config) });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: new NestPinoLogger(logger), bufferLogs: false });
+  registerSecurityHeaders(adapter.getInstance(), {
+    identityOrigin: new URL(config.identityUrl).origin,
+    https: isHttps(config),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    logger: new NestPinoLogger(logger),
+    bufferLogs: false,
+  });
   await app.register(fastifyCookie);
   app.useGlobalFilters(new WebErrorFilter(logger));
   app.enableShutdownHooks();

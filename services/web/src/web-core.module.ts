@@ -29,23 +29,60 @@ const readiness: Provider & { provide: typeof READINESS_CHECKS } = {
 
 @Global()
 @Module({
-  imports: [
-    AuthModule,
-    OperationsModule.forRoot(readiness),
-  ],
+  imports: [AuthModule, OperationsModule.forRoot(readiness)],
   controllers: [AssetsController],
   providers: [
     { provide: WEB_CONFIG, useFactory: () => loadWebConfig() },
     // Page requests should fail fast when Redis is gone, not queue forever.
-    { provide: WEB_REDIS, inject: [WEB_CONFIG], useFactory: (c: WebConfig) => createRedisConnection(c.redisUrl, { maxRetriesPerRequest: 2 }) },
+    {
+      provide: WEB_REDIS,
+      inject: [WEB_CONFIG],
+      useFactory: (c: WebConfig) => createRedisConnection(c.redisUrl, { maxRetriesPerRequest: 2 }),
+    },
     RedisCloser,
-    { provide: CaseManagementApi, inject: [WEB_CONFIG, UserTokens], useFactory: (c: WebConfig, t: UserTokens) => new CaseManagementApi('case-management', c.services.caseManagement, t) },
-    { provide: RegistryIntakeApi, inject: [WEB_CONFIG, UserTokens], useFactory: (c: WebConfig, t: UserTokens) => new RegistryIntakeApi('registry-intake', c.services.registryIntake, t) },
-    { provide: OffersApi, inject: [WEB_CONFIG, UserTokens], useFactory: (c: WebConfig, t: UserTokens) => new OffersApi('offers', c.services.offers, t) },
-    { provide: SubsidiesApi, inject: [WEB_CONFIG, UserTokens], useFactory: (c: WebConfig, t: UserTokens) => new SubsidiesApi('subsidies', c.services.subsidies, t) },
-    { provide: ReportingApi, inject: [WEB_CONFIG, UserTokens], useFactory: (c: WebConfig, t: UserTokens) => new ReportingApi('reporting', c.services.reporting, t) },
-    { provide: DfpaApi, inject: [WEB_CONFIG, UserTokens], useFactory: (c: WebConfig, t: UserTokens) => new DfpaApi('dfpa', c.services.dfpa, t) },
+    {
+      provide: CaseManagementApi,
+      inject: [WEB_CONFIG, UserTokens],
+      useFactory: (c: WebConfig, t: UserTokens) =>
+        new CaseManagementApi('case-management', c.services.caseManagement, t),
+    },
+    {
+      provide: RegistryIntakeApi,
+      inject: [WEB_CONFIG, UserTokens],
+      useFactory: (c: WebConfig, t: UserTokens) =>
+        new RegistryIntakeApi('registry-intake', c.services.registryIntake, t),
+    },
+    {
+      provide: OffersApi,
+      inject: [WEB_CONFIG, UserTokens],
+      useFactory: (c: WebConfig, t: UserTokens) => new OffersApi('offers', c.services.offers, t),
+    },
+    {
+      provide: SubsidiesApi,
+      inject: [WEB_CONFIG, UserTokens],
+      useFactory: (c: WebConfig, t: UserTokens) => new SubsidiesApi('subsidies', c.services.subsidies, t),
+    },
+    {
+      provide: ReportingApi,
+      inject: [WEB_CONFIG, UserTokens],
+      useFactory: (c: WebConfig, t: UserTokens) => new ReportingApi('reporting', c.services.reporting, t),
+    },
+    {
+      provide: DfpaApi,
+      inject: [WEB_CONFIG, UserTokens],
+      useFactory: (c: WebConfig, t: UserTokens) => new DfpaApi('dfpa', c.services.dfpa, t),
+    },
   ],
-  exports: [WEB_CONFIG, WEB_REDIS, CaseManagementApi, RegistryIntakeApi, OffersApi, SubsidiesApi, ReportingApi, DfpaApi, AuthModule],
+  exports: [
+    WEB_CONFIG,
+    WEB_REDIS,
+    CaseManagementApi,
+    RegistryIntakeApi,
+    OffersApi,
+    SubsidiesApi,
+    ReportingApi,
+    DfpaApi,
+    AuthModule,
+  ],
 })
 export class WebCoreModule {}

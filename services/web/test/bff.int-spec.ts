@@ -29,7 +29,11 @@ function keep(jar: Jar, response: Response): void {
   }
 }
 async function go(url: string, jar: Jar, init: RequestInit = {}): Promise<Response> {
-  const r = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers ?? {}), cookie: cookieHeader(jar) } });
+  const r = await fetch(url, {
+    ...init,
+    redirect: 'manual',
+    headers: { ...(init.headers ?? {}), cookie: cookieHeader(jar) },
+  });
   keep(jar, r);
   return r;
 }
@@ -46,7 +50,8 @@ async function login(username: string): Promise<{ web: Jar; csrf: string; landin
   const action = (/<form method="post" action="([^"]+)"/.exec(form)?.[1] ?? '').replaceAll('&amp;', '&');
   const loginId = /name="login" value="([^"]*)"/.exec(form)?.[1] ?? '';
   const posted = await go(new URL(action, authorize).href, idpJar, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ login: loginId, username, password: 'demo' }),
   });
   const callback = posted.headers.get('location') ?? '';
@@ -63,11 +68,19 @@ async function login(username: string): Promise<{ web: Jar; csrf: string; landin
 beforeAll(async () => {
   const port = await freePort();
   web = `http://127.0.0.1:${port}`;
-  oidc = await startDevOidc({ port: 0, extraRedirectUris: { 'si-web': { redirectUris: [`${web}/auth/callback`], postLogoutRedirectUris: [`${web}/`] } } });
+  oidc = await startDevOidc({
+    port: 0,
+    extraRedirectUris: { 'si-web': { redirectUris: [`${web}/auth/callback`], postLogoutRedirectUris: [`${web}/`] } },
+  });
   Object.assign(process.env, {
-    WEB_PUBLIC_URL: web, OIDC_AUTH_SERVER_URL: oidc.publicUrl, WEB_REDIS_PREFIX: prefix, LOG_LEVEL: 'warn',
+    WEB_PUBLIC_URL: web,
+    OIDC_AUTH_SERVER_URL: oidc.publicUrl,
+    WEB_REDIS_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
     // No services behind it in this test: pages that need them are not asked for.
-    CASE_MANAGEMENT_URL: 'http://127.0.0.1:9', REGISTRY_INTAKE_URL: 'http://127.0.0.1:9', OFFERS_URL: 'http://127.0.0.1:9',
+    CASE_MANAGEMENT_URL: 'http://127.0.0.1:9',
+    REGISTRY_INTAKE_URL: 'http://127.0.0.1:9',
+    OFFERS_URL: 'http://127.0.0.1:9',
   });
   const { createWebApp } = await import('../src/web-app.js');
   const { AppModule } = await import('../src/app.module.js');
@@ -114,9 +127,12 @@ describe('BFF login (authorization code + PKCE)', () => {
 describe('CSRF on every POST', () => {
   it('refuses a POST without the synchronizer token, with a wrong one, or from another origin; accepts the right one and logs out at the identity server', async () => {
     const { web: jar, csrf } = await login('ib.olten');
-    const post = (body: Record<string, string>, origin = web) => go(`${web}/auth/logout`, jar, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin }, body: new URLSearchParams(body),
-    });
+    const post = (body: Record<string, string>, origin = web) =>
+      go(`${web}/auth/logout`, jar, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+        body: new URLSearchParams(body),
+      });
     expect((await post({})).status).toBe(403);
     expect((await post({ _csrf: `${csrf}x` })).status).toBe(403);
     expect((await post({ _csrf: csrf }, 'https://evil.example')).status).toBe(403);

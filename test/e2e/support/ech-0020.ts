@@ -30,10 +30,18 @@ const header = (bfs: number, eventDate?: string, pkg?: RegisterPackage) => `
     <e58:senderId>sedex://T1-${bfs}-1</e58:senderId>
     <e58:messageId>${randomUUID()}</e58:messageId>
     <e58:messageType>http://www.ech.ch/xmlns/eCH-0020/3</e58:messageType>
-    <e58:sendingApplication><e58:manufacturer>Example AG</e58:manufacturer><e58:product>Einwohnerregister</e58:product><e58:productVersion>7.2</e58:productVersion></e58:sendingApplication>${pkg ? `
-    <e58:partialDelivery><e58:uniqueIdDelivery>${pkg.uniqueIdDelivery}</e58:uniqueIdDelivery><e58:totalNumberOfPackages>${pkg.total}</e58:totalNumberOfPackages><e58:numberOfActualPackage>${pkg.number}</e58:numberOfActualPackage></e58:partialDelivery>` : ''}
-    <e58:messageDate>${new Date().toISOString().slice(0, 19)}</e58:messageDate>${eventDate ? `
-    <e58:eventDate>${eventDate}</e58:eventDate>` : ''}
+    <e58:sendingApplication><e58:manufacturer>Example AG</e58:manufacturer><e58:product>Einwohnerregister</e58:product><e58:productVersion>7.2</e58:productVersion></e58:sendingApplication>${
+      pkg
+        ? `
+    <e58:partialDelivery><e58:uniqueIdDelivery>${pkg.uniqueIdDelivery}</e58:uniqueIdDelivery><e58:totalNumberOfPackages>${pkg.total}</e58:totalNumberOfPackages><e58:numberOfActualPackage>${pkg.number}</e58:numberOfActualPackage></e58:partialDelivery>`
+        : ''
+    }
+    <e58:messageDate>${new Date().toISOString().slice(0, 19)}</e58:messageDate>${
+      eventDate
+        ? `
+    <e58:eventDate>${eventDate}</e58:eventDate>`
+        : ''
+    }
     <e58:action>1</e58:action>
     <e58:testDeliveryFlag>true</e58:testDeliveryFlag>
   </deliveryHeader>`;
@@ -103,11 +111,15 @@ export function moveInDelivery(p: Newcomer): string {
 
 /** A base delivery (the municipality's whole register as of `eventDate`, or one package of it) listing `persons`. */
 export function baseDelivery(bfs: number, eventDate: string, persons: Newcomer[], pkg?: RegisterPackage): string {
-  const messages = persons.map((p) => `
+  const messages = persons
+    .map(
+      (p) => `
     <messages>
     <baseDeliveryPerson>${fullPerson(p)}
     </baseDeliveryPerson>${mainResidence(p)}
-    </messages>`).join('');
+    </messages>`,
+    )
+    .join('');
   return delivery(`${header(bfs, eventDate, pkg)}
   <baseDelivery>${messages}
   </baseDelivery>`);

@@ -45,7 +45,14 @@ async function start(name: string, env: Record<string, string>, db: TestDatabase
   const log = join(tmpdir(), `e2e-${name}-${process.pid}-${Date.now()}.log`);
   const out = createWriteStream(log);
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, ...env, DATABASE_URL: db.appUrl, DATABASE_MIGRATOR_URL: db.migratorUrl, PORT: String(port), LOG_LEVEL: 'info' }, // info: the log scan sees every line a service writes
+    env: {
+      ...process.env,
+      ...env,
+      DATABASE_URL: db.appUrl,
+      DATABASE_MIGRATOR_URL: db.migratorUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+    }, // info: the log scan sees every line a service writes
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(out);
@@ -54,7 +61,10 @@ async function start(name: string, env: Record<string, string>, db: TestDatabase
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} (log: ${log})`);
-    const status = await fetch(`${url}/health/ready`).then((r) => r.status, () => 0);
+    const status = await fetch(`${url}/health/ready`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return { name, url, log, process: child };
     if (Date.now() > deadline) throw new Error(`${name} not ready after 60 s (log: ${log})`);
     await new Promise((r) => setTimeout(r, 200));
@@ -100,10 +110,16 @@ export async function startPlatform(): Promise<Platform> {
   };
   try {
     [intake, cases] = await Promise.all([
-      start('registry-intake', {
-        ...common, PERSON_REF_KEY: `e2e-person-ref-key-${randomBytes(16).toString('hex')}`,
-        SEDEX_INBOX_DIR: mkdtempSync(join(tmpdir(), 'e2e-sedex-')), INTAKE_JOBS_PREFIX: `${prefix}bull`,
-      }, intakeDb),
+      start(
+        'registry-intake',
+        {
+          ...common,
+          PERSON_REF_KEY: `e2e-person-ref-key-${randomBytes(16).toString('hex')}`,
+          SEDEX_INBOX_DIR: mkdtempSync(join(tmpdir(), 'e2e-sedex-')),
+          INTAKE_JOBS_PREFIX: `${prefix}bull`,
+        },
+        intakeDb,
+      ),
       start('case-management', { ...common, CASE_JOBS_PREFIX: `${prefix}bull` }, casesDb),
     ]);
   } catch (error) {
@@ -112,12 +128,17 @@ export async function startPlatform(): Promise<Platform> {
   }
   const tokens = new Map<string, string>();
   return {
-    oidc, prefix, intake, cases, stop,
+    oidc,
+    prefix,
+    intake,
+    cases,
+    stop,
     async token(username) {
       const cached = tokens.get(username);
       if (cached) return cached;
       const r = await fetch(`${oidc.issuer}/protocol/openid-connect/token`, {
-        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ grant_type: 'password', client_id: 'si-cli', username, password: 'demo' }),
       });
       if (r.status !== 200) throw new Error(`token for ${username}: ${r.status}`);

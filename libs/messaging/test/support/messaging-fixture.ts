@@ -6,7 +6,13 @@ import { createDataSource, runMigrations } from '@si/persistence';
 import { createTestDatabase, type TestDatabase } from '@si/testing';
 import { EventValidator } from '../../src/event-validator.js';
 import { messagingMigrations } from '../../src/messaging.migration.js';
-import { declareTopology, deleteTopology, resolveTopology, type ResolvedTopology, type Topology } from '../../src/topology.js';
+import {
+  declareTopology,
+  deleteTopology,
+  resolveTopology,
+  type ResolvedTopology,
+  type Topology,
+} from '../../src/topology.js';
 
 export const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 export const fixtureSchemas = fileURLToPath(new URL('../fixtures/events', import.meta.url));
@@ -25,7 +31,13 @@ export function testTopology(retryDelaysMs = [100, 200]): { topology: ResolvedTo
     exchange: 'si.events',
     deadLetterExchange: 'si.dead-letter',
     retryExchange: 'si.retry',
-    defaults: { deliveryLimit: 10, maxLength: 100_000, dlqMaxLength: 100_000, retryDelaysMs, singleActiveConsumer: true },
+    defaults: {
+      deliveryLimit: 10,
+      maxLength: 100_000,
+      dlqMaxLength: 100_000,
+      retryDelaysMs,
+      singleActiveConsumer: true,
+    },
     queues: [{ name: QUEUE, consumer: 'test', bindings: ['test.#'] }],
   };
   return { topology: resolveTopology(raw, prefix), prefix };
@@ -52,7 +64,11 @@ export interface TestDb {
 /** A fresh database with the outbox, the inbox and the effect table, opened as the runtime role. */
 export async function testDb(service: 'case-management' | 'registry-intake' = 'case-management'): Promise<TestDb> {
   const db = await createTestDatabase(service);
-  await runMigrations({ migratorUrl: db.migratorUrl, appRole: db.appRole, migrations: [...messagingMigrations, CreateThingEffect1763683300000] });
+  await runMigrations({
+    migratorUrl: db.migratorUrl,
+    appRole: db.appRole,
+    migrations: [...messagingMigrations, CreateThingEffect1763683300000],
+  });
   const dataSource = createDataSource({ url: db.appUrl, poolSize: 8 });
   await dataSource.initialize();
   return {
@@ -66,7 +82,9 @@ export async function testDb(service: 'case-management' | 'registry-intake' = 'c
 }
 
 /** A plain amqplib connection for the test itself (declaring, peeking into queues, publishing raw). */
-export async function rawBroker(topology: ResolvedTopology): Promise<{ model: ChannelModel; channel: Channel; close(): Promise<void> }> {
+export async function rawBroker(
+  topology: ResolvedTopology,
+): Promise<{ model: ChannelModel; channel: Channel; close(): Promise<void> }> {
   const model = await connect(AMQP_URL);
   const channel = await model.createConfirmChannel();
   await declareTopology(channel, topology);

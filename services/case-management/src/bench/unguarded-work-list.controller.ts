@@ -7,7 +7,12 @@ import { workListParams } from '../cases/http/work-list-params.js';
 
 /** The IB the unguarded twin acts as: the demo user ib.solothurn's claims. */
 const BENCH_PRINCIPAL: Principal = {
-  subject: 'bench-unguarded', username: 'bench-unguarded', roles: ['gemeinde'], gemeinden: [2601], clientId: 'bench', isServiceAccount: false,
+  subject: 'bench-unguarded',
+  username: 'bench-unguarded',
+  roles: ['gemeinde'],
+  gemeinden: [2601],
+  clientId: 'bench',
+  isServiceAccount: false,
 };
 
 /**

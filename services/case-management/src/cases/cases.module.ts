@@ -45,14 +45,27 @@ const DS = getDataSourceToken();
  */
 @Module({
   imports: [OrganisationModule],
-  controllers: [CasesController, InformierenController, FoerdernController, FordernController, SanktionierenController, CaseAdminController, RegisterCheckController],
+  controllers: [
+    CasesController,
+    InformierenController,
+    FoerdernController,
+    FordernController,
+    SanktionierenController,
+    CaseAdminController,
+    RegisterCheckController,
+  ],
   providers: [
-    { provide: CaseRepository, inject: [CASE_MANAGEMENT_CONFIG], useFactory: (c: CaseManagementConfig) => new CaseRepository(c.reminderLeadDays) },
+    {
+      provide: CaseRepository,
+      inject: [CASE_MANAGEMENT_CONFIG],
+      useFactory: (c: CaseManagementConfig) => new CaseRepository(c.reminderLeadDays),
+    },
     { provide: PersonRepository, useValue: new PersonRepository() },
     {
       provide: CaseAccess,
       inject: [OrganisationRegisterProvider, Clock, REFERENCE_DATA],
-      useFactory: (o: OrganisationRegisterProvider, clock: Clock, r: ReferenceData) => new CaseAccess(o, clock, r.directory.municipalities),
+      useFactory: (o: OrganisationRegisterProvider, clock: Clock, r: ReferenceData) =>
+        new CaseAccess(o, clock, r.directory.municipalities),
     },
     { provide: DeadlineReminders, inject: [DS], useFactory: (ds: DataSource) => new DeadlineReminders(ds) },
     {
@@ -69,46 +82,108 @@ const DS = getDataSourceToken();
     {
       provide: CaseCommandRunner,
       inject: [DS, CaseRepository, CaseAccess, Outbox, AuditLog, Clock, DeadlineQueue, CASE_MANAGEMENT_CONFIG],
-      useFactory: (ds: DataSource, repo: CaseRepository, access: CaseAccess, outbox: Outbox, audit: AuditLog, clock: Clock, q: DeadlineQueue, c: CaseManagementConfig) =>
-        new CaseCommandRunner(ds, repo, access, outbox, audit, clock, q, c.reminderLeadDays),
+      useFactory: (
+        ds: DataSource,
+        repo: CaseRepository,
+        access: CaseAccess,
+        outbox: Outbox,
+        audit: AuditLog,
+        clock: Clock,
+        q: DeadlineQueue,
+        c: CaseManagementConfig,
+      ) => new CaseCommandRunner(ds, repo, access, outbox, audit, clock, q, c.reminderLeadDays),
     },
     { provide: ReadAuditWriter, inject: [DS], useFactory: (ds: DataSource) => new ReadAuditWriter(ds) },
     {
       provide: CaseQueries,
       inject: [DS, CaseRepository, CaseAccess, ReadAuditWriter, Clock, DeadlineReminders],
-      useFactory: (ds: DataSource, repo: CaseRepository, access: CaseAccess, audit: ReadAuditWriter, clock: Clock, r: DeadlineReminders) =>
-        new CaseQueries(ds, repo, access, audit, clock, r),
+      useFactory: (
+        ds: DataSource,
+        repo: CaseRepository,
+        access: CaseAccess,
+        audit: ReadAuditWriter,
+        clock: Clock,
+        r: DeadlineReminders,
+      ) => new CaseQueries(ds, repo, access, audit, clock, r),
     },
-    { provide: CaseActions, inject: [CaseCommandRunner, CaseQueries], useFactory: (r: CaseCommandRunner, q: CaseQueries) => new CaseActions(r, q) },
+    {
+      provide: CaseActions,
+      inject: [CaseCommandRunner, CaseQueries],
+      useFactory: (r: CaseCommandRunner, q: CaseQueries) => new CaseActions(r, q),
+    },
     {
       provide: SystemCaseWriter,
       inject: [CaseRepository, Outbox, AuditLog, Clock],
-      useFactory: (repo: CaseRepository, outbox: Outbox, audit: AuditLog, clock: Clock) => new SystemCaseWriter(repo, outbox, audit, clock),
+      useFactory: (repo: CaseRepository, outbox: Outbox, audit: AuditLog, clock: Clock) =>
+        new SystemCaseWriter(repo, outbox, audit, clock),
     },
     {
       provide: RegisterFacts,
-      inject: [CaseRepository, PersonRepository, SystemCaseWriter, Outbox, AuditLog, REFERENCE_DATA, Clock, CASE_MANAGEMENT_CONFIG, SERVICE_LOGGER],
-      useFactory: (repo: CaseRepository, persons: PersonRepository, w: SystemCaseWriter, outbox: Outbox, audit: AuditLog, r: ReferenceData, clock: Clock, c: CaseManagementConfig, logger: Logger) =>
-        new RegisterFacts(repo, persons, w, outbox, audit, r, clock, { firstInformationMonths: c.firstInformationMonths }, logger),
+      inject: [
+        CaseRepository,
+        PersonRepository,
+        SystemCaseWriter,
+        Outbox,
+        AuditLog,
+        REFERENCE_DATA,
+        Clock,
+        CASE_MANAGEMENT_CONFIG,
+        SERVICE_LOGGER,
+      ],
+      useFactory: (
+        repo: CaseRepository,
+        persons: PersonRepository,
+        w: SystemCaseWriter,
+        outbox: Outbox,
+        audit: AuditLog,
+        r: ReferenceData,
+        clock: Clock,
+        c: CaseManagementConfig,
+        logger: Logger,
+      ) =>
+        new RegisterFacts(
+          repo,
+          persons,
+          w,
+          outbox,
+          audit,
+          r,
+          clock,
+          { firstInformationMonths: c.firstInformationMonths },
+          logger,
+        ),
     },
     { provide: DfpaAnswers, inject: [SystemCaseWriter], useFactory: (w: SystemCaseWriter) => new DfpaAnswers(w) },
     {
       provide: RegisterChecks,
       inject: [DS, CaseRepository, OrganisationRegisterProvider, ReadAuditWriter, Clock],
-      useFactory: (ds: DataSource, repo: CaseRepository, o: OrganisationRegisterProvider, audit: ReadAuditWriter, clock: Clock) =>
-        new RegisterChecks(ds, new BaseDeliveryRepository(), repo, o, audit, clock),
+      useFactory: (
+        ds: DataSource,
+        repo: CaseRepository,
+        o: OrganisationRegisterProvider,
+        audit: ReadAuditWriter,
+        clock: Clock,
+      ) => new RegisterChecks(ds, new BaseDeliveryRepository(), repo, o, audit, clock),
     },
     {
       provide: CaseEventConsumers,
       inject: [EventConsumers, RegisterFacts, RegisterChecks, DfpaAnswers, CaseRepository, DS, DeadlineQueue],
-      useFactory: (consumers: EventConsumers, f: RegisterFacts, checks: RegisterChecks, d: DfpaAnswers, repo: CaseRepository, ds: DataSource, q: DeadlineQueue) =>
-        new CaseEventConsumers(consumers, f, checks, d, repo, ds, q),
+      useFactory: (
+        consumers: EventConsumers,
+        f: RegisterFacts,
+        checks: RegisterChecks,
+        d: DfpaAnswers,
+        repo: CaseRepository,
+        ds: DataSource,
+        q: DeadlineQueue,
+      ) => new CaseEventConsumers(consumers, f, checks, d, repo, ds, q),
     },
     // The offers' events (src/offer-catalogue): referable offers (CM8) and the providers' confirmations of referrals.
     {
       provide: OfferEventConsumers,
       inject: [EventConsumers, SystemCaseWriter],
-      useFactory: (consumers: EventConsumers, w: SystemCaseWriter) => new OfferEventConsumers(consumers, new OfferCatalogue(), w),
+      useFactory: (consumers: EventConsumers, w: SystemCaseWriter) =>
+        new OfferEventConsumers(consumers, new OfferCatalogue(), w),
     },
   ],
   exports: [DeadlineQueue, DeadlineReminders, CaseQueries],

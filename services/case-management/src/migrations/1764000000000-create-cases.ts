@@ -26,7 +26,9 @@ export class CreateCases1764000000000 implements MigrationInterface {
         email         text,
         updated_at    timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`COMMENT ON TABLE person IS 'Personal data of persons with a case, from registry-intake person events (personal data: names, birth date, AHV number, address). Disclosed only in the DFPA hand-over and the Migrationsamt report.'`);
+    await q.query(
+      `COMMENT ON TABLE person IS 'Personal data of persons with a case, from registry-intake person events (personal data: names, birth date, AHV number, address). Disclosed only in the DFPA hand-over and the Migrationsamt report.'`,
+    );
 
     await q.query(`
       CREATE TABLE case_record (
@@ -59,20 +61,28 @@ export class CreateCases1764000000000 implements MigrationInterface {
         snapshot              jsonb NOT NULL,
         CONSTRAINT case_record_arrival_key UNIQUE (arrival_key)
       )`);
-    await q.query(`COMMENT ON TABLE case_record IS 'Integration cases: snapshot = aggregate state (personal data: health circumstances of AIG Art. 58a Abs. 2), the other columns are what the work list filters and sorts on.'`);
-    await q.query(`COMMENT ON CONSTRAINT case_record_arrival_key ON case_record IS 'CM3: one case per person and arrival (person, municipality, registration date), whatever message reports it.'`);
+    await q.query(
+      `COMMENT ON TABLE case_record IS 'Integration cases: snapshot = aggregate state (personal data: health circumstances of AIG Art. 58a Abs. 2), the other columns are what the work list filters and sorts on.'`,
+    );
+    await q.query(
+      `COMMENT ON CONSTRAINT case_record_arrival_key ON case_record IS 'CM3: one case per person and arrival (person, municipality, registration date), whatever message reports it.'`,
+    );
     // CM3: a person has at most one case that is not closed; a second arrival never opens a second one.
     await q.query(`CREATE UNIQUE INDEX case_record_one_live_case ON case_record (person_ref) WHERE status <> 'closed'`);
     await q.query('CREATE INDEX case_record_person ON case_record (person_ref)');
     await q.query('CREATE INDEX case_record_household ON case_record (household_ref) WHERE household_ref IS NOT NULL');
     // Work list: one index per sort key, led by the municipality (every IB query is scoped by it).
     await q.query('CREATE INDEX case_record_list_due ON case_record (municipality, next_due, case_id)');
-    await q.query('CREATE INDEX case_record_list_registration ON case_record (municipality, registration_date, case_id)');
+    await q.query(
+      'CREATE INDEX case_record_list_registration ON case_record (municipality, registration_date, case_id)',
+    );
     await q.query('CREATE INDEX case_record_list_name ON case_record (municipality, sort_name, case_id)');
     await q.query('CREATE INDEX case_record_list_opened ON case_record (municipality, opened_at, case_id)');
     await q.query('CREATE INDEX case_record_search_name ON case_record USING gin (search_name gin_trgm_ops)');
     await q.query('CREATE INDEX case_record_reported ON case_record (next_due, case_id) WHERE reported');
-    await q.query('CREATE INDEX case_record_sozialregion ON case_record (handover_sozialregion, next_due, case_id) WHERE handover_sozialregion IS NOT NULL');
+    await q.query(
+      'CREATE INDEX case_record_sozialregion ON case_record (handover_sozialregion, next_due, case_id) WHERE handover_sozialregion IS NOT NULL',
+    );
     await q.query('CREATE INDEX case_record_reminder ON case_record (reminder_on) WHERE reminder_on IS NOT NULL');
 
     await q.query(`
@@ -87,7 +97,9 @@ export class CreateCases1764000000000 implements MigrationInterface {
         details  jsonb NOT NULL,
         PRIMARY KEY (case_id, seq)
       )`);
-    await q.query(`COMMENT ON TABLE case_history IS 'CM4: append-only history of every case change (who, role, when, what, why). Personal data in details/reason.'`);
+    await q.query(
+      `COMMENT ON TABLE case_history IS 'CM4: append-only history of every case change (who, role, when, what, why). Personal data in details/reason.'`,
+    );
     // Append-only for every role but a superuser: the runtime role's UPDATE/DELETE grants cannot rewrite history.
     await makeAppendOnly(q, 'case_history');
 
@@ -99,7 +111,9 @@ export class CreateCases1764000000000 implements MigrationInterface {
         source      text NOT NULL CHECK (source IN ('job', 'sweep')),
         PRIMARY KEY (case_id, due)
       )`);
-    await q.query(`COMMENT ON TABLE deadline_reminder IS 'One reminder per case and first-information due date; the key makes the BullMQ job and the reconciliation sweep idempotent.'`);
+    await q.query(
+      `COMMENT ON TABLE deadline_reminder IS 'One reminder per case and first-information due date; the key makes the BullMQ job and the reconciliation sweep idempotent.'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -21,7 +21,9 @@ export class CreateOrganisationPeriods1764000000001 implements MigrationInterfac
         PRIMARY KEY (municipality, valid_from),
         CHECK ((model_kind = 'leitgemeinde') = (leitgemeinde IS NOT NULL))
       )`);
-    await q.query(`COMMENT ON TABLE organisation_period IS 'R29: organisation model per municipality over time, recorded by AGS; append-only.'`);
+    await q.query(
+      `COMMENT ON TABLE organisation_period IS 'R29: organisation model per municipality over time, recorded by AGS; append-only.'`,
+    );
     await makeAppendOnly(q, 'organisation_period');
   }
 

@@ -34,9 +34,15 @@ export class CreateRegisterChecks1764000000002 implements MigrationInterface {
         person_ref text NOT NULL,
         PRIMARY KEY (message_id, person_ref)
       )`);
-    await q.query(`COMMENT ON TABLE base_delivery IS 'Complete base deliveries of the registers (register.base-delivery-completed.v1).'`);
-    await q.query(`COMMENT ON TABLE base_delivery_line IS 'person.registered.v1 applied, by base delivery and position; lines and members of older deliveries of a municipality are removed when a newer one completes.'`);
-    await q.query(`COMMENT ON TABLE base_delivery_member IS 'Persons with a live case listed by a base delivery (every reference of theirs).'`);
+    await q.query(
+      `COMMENT ON TABLE base_delivery IS 'Complete base deliveries of the registers (register.base-delivery-completed.v1).'`,
+    );
+    await q.query(
+      `COMMENT ON TABLE base_delivery_line IS 'person.registered.v1 applied, by base delivery and position; lines and members of older deliveries of a municipality are removed when a newer one completes.'`,
+    );
+    await q.query(
+      `COMMENT ON TABLE base_delivery_member IS 'Persons with a live case listed by a base delivery (every reference of theirs).'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

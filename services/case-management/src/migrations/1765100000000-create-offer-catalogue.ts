@@ -14,7 +14,9 @@ export class CreateOfferCatalogue1765100000000 implements MigrationInterface {
         provider_id text NOT NULL,
         updated_at  timestamptz NOT NULL
       )`);
-    await q.query(`COMMENT ON TABLE offer_catalogue IS 'Offers of the Angebotsplattform as their events told (no personal data).'`);
+    await q.query(
+      `COMMENT ON TABLE offer_catalogue IS 'Offers of the Angebotsplattform as their events told (no personal data).'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -10,7 +10,9 @@ export class RegisterCheckPackages1765200000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE base_delivery ADD COLUMN package_message_ids text[]');
-    await q.query(`COMMENT ON COLUMN base_delivery.package_message_ids IS 'The messageIds of the packages of a joined partial delivery (null: a register sent as one message, whose lines carry message_id).'`);
+    await q.query(
+      `COMMENT ON COLUMN base_delivery.package_message_ids IS 'The messageIds of the packages of a joined partial delivery (null: a register sent as one message, whose lines carry message_id).'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -28,23 +28,51 @@ export class OfferCatalogue {
 
 /** Refuses a referral to an offer the catalogue does not know or knows as withdrawn (CM8), inside the action's transaction. */
 export async function assertReferableOffer(em: EntityManager, offerId: string): Promise<void> {
-  const rows: { status: string }[] = await em.query('SELECT status FROM offer_catalogue WHERE offer_id = $1', [offerId]);
+  const rows: { status: string }[] = await em.query('SELECT status FROM offer_catalogue WHERE offer_id = $1', [
+    offerId,
+  ]);
   const status = rows[0]?.status;
   if (status === 'published') return;
-  throw new CaseDomainError('CM8', status ? 'offer-withdrawn' : 'offer-unknown', status
-    ? { de: `Das Angebot «${offerId}» wurde zurückgezogen; neue Zuweisungen sind nicht möglich.`, en: `Offer "${offerId}" has been withdrawn; no new referrals.` }
-    : { de: `Das Angebot «${offerId}» ist auf der Angebotsplattform nicht veröffentlicht.`, en: `Offer "${offerId}" is not published on the Angebotsplattform.` },
-  'unprocessable', { field: 'target.offerId', offerId });
+  throw new CaseDomainError(
+    'CM8',
+    status ? 'offer-withdrawn' : 'offer-unknown',
+    status
+      ? {
+          de: `Das Angebot «${offerId}» wurde zurückgezogen; neue Zuweisungen sind nicht möglich.`,
+          en: `Offer "${offerId}" has been withdrawn; no new referrals.`,
+        }
+      : {
+          de: `Das Angebot «${offerId}» ist auf der Angebotsplattform nicht veröffentlicht.`,
+          en: `Offer "${offerId}" is not published on the Angebotsplattform.`,
+        },
+    'unprocessable',
+    { field: 'target.offerId', offerId },
+  );
 }
 
 /** The referral statuses a provider's confirmation leads to, in order, from the referral's current status. */
 export function referralStatusesFor(step: OfferParticipationRecordedV1['step'], current: string): string[] {
-  const wanted = step === 'enrolled' ? 'agreed' : step === 'attending' ? 'started' : step === 'completed' ? 'completed'
-    : current === 'started' ? 'discontinued' : 'not-taken-up';
+  const wanted =
+    step === 'enrolled'
+      ? 'agreed'
+      : step === 'attending'
+        ? 'started'
+        : step === 'completed'
+          ? 'completed'
+          : current === 'started'
+            ? 'discontinued'
+            : 'not-taken-up';
   const path: Record<string, string[]> = {
     agreed: current === 'proposed' ? ['agreed'] : [],
     started: current === 'proposed' ? ['agreed', 'started'] : current === 'agreed' ? ['started'] : [],
-    completed: current === 'proposed' ? ['agreed', 'started', 'completed'] : current === 'agreed' ? ['started', 'completed'] : current === 'started' ? ['completed'] : [],
+    completed:
+      current === 'proposed'
+        ? ['agreed', 'started', 'completed']
+        : current === 'agreed'
+          ? ['started', 'completed']
+          : current === 'started'
+            ? ['completed']
+            : [],
     discontinued: current === 'started' ? ['discontinued'] : [],
     'not-taken-up': current === 'proposed' || current === 'agreed' ? ['not-taken-up'] : [],
   };

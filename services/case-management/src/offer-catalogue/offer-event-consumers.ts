@@ -22,11 +22,16 @@ export class OfferEventConsumers implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.register(OFFER_QUEUE, {
-      'offer.published.v1': (e, em) => this.catalogue.published(em, e.data as unknown as OfferPublishedV1),
-      'offer.withdrawn.v1': (e, em) => this.catalogue.withdrawn(em, e.data as unknown as OfferWithdrawnV1),
-      'offer.participation-recorded.v1': (e, em) => this.participation(em, e.data as unknown as OfferParticipationRecordedV1),
-    }, { unhandled: 'ignore' });
+    this.consumers.register(
+      OFFER_QUEUE,
+      {
+        'offer.published.v1': (e, em) => this.catalogue.published(em, e.data as unknown as OfferPublishedV1),
+        'offer.withdrawn.v1': (e, em) => this.catalogue.withdrawn(em, e.data as unknown as OfferWithdrawnV1),
+        'offer.participation-recorded.v1': (e, em) =>
+          this.participation(em, e.data as unknown as OfferParticipationRecordedV1),
+      },
+      { unhandled: 'ignore' },
+    );
   }
 
   private async participation(em: EntityManager, d: OfferParticipationRecordedV1): Promise<void> {
@@ -35,7 +40,8 @@ export class OfferEventConsumers implements OnModuleInit {
       if (!referral) throw new PermanentEventError(`referral ${d.referralId} is not in case ${d.caseId}`);
       const reason = d.reason ? `Anbieter: ${d.reason}` : `Anbieter bestätigt: ${d.step}`;
       return referralStatusesFor(d.step, referral.status).flatMap((status) =>
-        c.updateReferralStatus(d.referralId, { status: status as ReferralStatus, on: d.on as LocalDate, reason }, ctx));
+        c.updateReferralStatus(d.referralId, { status: status as ReferralStatus, on: d.on as LocalDate, reason }, ctx),
+      );
     });
     if (!found) throw new PermanentEventError(`case ${d.caseId} of referral ${d.referralId} does not exist here`);
   }

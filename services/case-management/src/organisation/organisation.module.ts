@@ -19,14 +19,31 @@ import { OrganisationRegisterProvider } from './infrastructure/organisation-regi
     {
       provide: OrganisationRegisterProvider,
       inject: [getDataSourceToken(), OrganisationPeriodRepository, REFERENCE_DATA, CASE_MANAGEMENT_CONFIG],
-      useFactory: (ds: DataSource, periods: OrganisationPeriodRepository, reference: ReferenceData, config: CaseManagementConfig) =>
-        new OrganisationRegisterProvider(ds, periods, reference, config.organisationCacheMs),
+      useFactory: (
+        ds: DataSource,
+        periods: OrganisationPeriodRepository,
+        reference: ReferenceData,
+        config: CaseManagementConfig,
+      ) => new OrganisationRegisterProvider(ds, periods, reference, config.organisationCacheMs),
     },
     {
       provide: OrganisationModelService,
-      inject: [getDataSourceToken(), OrganisationPeriodRepository, OrganisationRegisterProvider, REFERENCE_DATA, AuditLog, Clock],
-      useFactory: (ds: DataSource, periods: OrganisationPeriodRepository, provider: OrganisationRegisterProvider, reference: ReferenceData, audit: AuditLog, clock: Clock) =>
-        new OrganisationModelService(ds, periods, provider, reference, audit, clock),
+      inject: [
+        getDataSourceToken(),
+        OrganisationPeriodRepository,
+        OrganisationRegisterProvider,
+        REFERENCE_DATA,
+        AuditLog,
+        Clock,
+      ],
+      useFactory: (
+        ds: DataSource,
+        periods: OrganisationPeriodRepository,
+        provider: OrganisationRegisterProvider,
+        reference: ReferenceData,
+        audit: AuditLog,
+        clock: Clock,
+      ) => new OrganisationModelService(ds, periods, provider, reference, audit, clock),
     },
   ],
   exports: [OrganisationRegisterProvider],

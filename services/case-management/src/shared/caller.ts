@@ -11,7 +11,10 @@ export type HumanRole = (typeof HUMAN_ROLES)[number];
  * The domain actor for a caller on a route that admits `allowed` roles: the first of the caller's realm
  * roles the route admits (the guard already checked there is one). Scope claims come from the token only.
  */
-export function actorFor(principal: Principal, allowed: readonly HumanRole[] = HUMAN_ROLES): Actor & { role: HumanRole } {
+export function actorFor(
+  principal: Principal,
+  allowed: readonly HumanRole[] = HUMAN_ROLES,
+): Actor & { role: HumanRole } {
   const role = HUMAN_ROLES.find((r) => allowed.includes(r) && principal.roles.includes(r));
   if (!role) throw new Error(`principal ${principal.subject} holds none of ${allowed.join(', ')}`);
   return {

@@ -3,7 +3,12 @@
  * "Müller"), so the q search needs no database extension beyond pg_trgm and the sort is stable.
  */
 export function normaliseName(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function searchName(officialName: string, firstName: string): string {

@@ -33,9 +33,20 @@ export class ReadAuditWriter {
     const e = entry;
     // Values come from the request (an id with NUL, a BFS number beyond integer): stored readable, never refused
     // by PostgreSQL, so one caller's odd input cannot fail the batch of other callers' reads (security probe F2).
-    const values = [e.actor.subject, e.actor.username ?? null, e.actor.roles, JSON.stringify(e.actor.scope), e.action, e.objectType,
-      e.objectId == null ? null : storable(String(e.objectId)), integerOrNull(e.municipality), e.outcome, e.recipient ?? null,
-      correlation.id() ?? null, e.detail ? JSON.stringify(e.detail, (_key, v: unknown) => (typeof v === 'string' ? storable(v) : v)) : null];
+    const values = [
+      e.actor.subject,
+      e.actor.username ?? null,
+      e.actor.roles,
+      JSON.stringify(e.actor.scope),
+      e.action,
+      e.objectType,
+      e.objectId == null ? null : storable(String(e.objectId)),
+      integerOrNull(e.municipality),
+      e.outcome,
+      e.recipient ?? null,
+      correlation.id() ?? null,
+      e.detail ? JSON.stringify(e.detail, (_key, v: unknown) => (typeof v === 'string' ? storable(v) : v)) : null,
+    ];
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ values, resolve, reject });
       if (this.writers < this.maxWriters) void this.flush();
@@ -48,7 +59,9 @@ export class ReadAuditWriter {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
         const params = batch.flatMap((p) => p.values);
-        const rows = batch.map((_, r) => `(${Array.from({ length: COLUMNS }, (__, c) => `$${r * COLUMNS + c + 1}`).join(', ')})`);
+        const rows = batch.map(
+          (_, r) => `(${Array.from({ length: COLUMNS }, (__, c) => `$${r * COLUMNS + c + 1}`).join(', ')})`,
+        );
         try {
           // Straight to the pg pool (no TypeORM query runner per batch): this insert runs with every read.
           await (this.dataSource.driver as unknown as { master: Pool }).master.query(
@@ -86,7 +99,9 @@ export class ReadAuditWriter {
 
 /** Text PostgreSQL accepts: NUL shown as `\0`, lone surrogates replaced, at most 500 characters. */
 function storable(text: string): string {
-  const clean = text.replaceAll('\0', '\\0').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  const clean = text
+    .replaceAll('\0', '\\0')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
   return clean.length > 500 ? `${clean.slice(0, 500)}…` : clean;
 }
 

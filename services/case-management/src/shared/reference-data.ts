@@ -21,13 +21,17 @@ export class ReferenceData {
     const countries = parseCsv(readFileSync(join(dir, 'countries.csv'), 'utf8'));
     const euEfta = new Map(countries.map((c) => [Number(c['bfs_code']), c['eu_efta'] === 'true'] as const));
     const languages = parseCsv(readFileSync(join(dir, 'languages.csv'), 'utf8'));
-    const iso3 = new Map(languages.filter((l) => l['iso639_1'] && l['iso639_3']).map((l) => [String(l['iso639_1']), String(l['iso639_3'])] as const));
+    const iso3 = new Map(
+      languages
+        .filter((l) => l['iso639_1'] && l['iso639_3'])
+        .map((l) => [String(l['iso639_1']), String(l['iso639_3'])] as const),
+    );
     return new ReferenceData(directory, euEfta, iso3);
   }
 
   /** ISO 639-3 for the register's ISO 639-1 correspondence language (languages.csv), null where unknown. */
   language3(iso639_1: string | null | undefined): string | null {
-    return iso639_1 ? this.iso639_3By1.get(iso639_1) ?? null : null;
+    return iso639_1 ? (this.iso639_3By1.get(iso639_1) ?? null) : null;
   }
 
   /** countries.csv `eu_efta` of a BFS country code; unknown codes are not EU/EFTA. */

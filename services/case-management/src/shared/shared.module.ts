@@ -13,7 +13,11 @@ import { ReferenceData } from './reference-data.js';
     { provide: CASE_MANAGEMENT_CONFIG, useFactory: () => loadConfig() },
     { provide: Clock, useClass: SystemClock },
     { provide: REFERENCE_DATA, useFactory: () => ReferenceData.load() },
-    { provide: SERVICE_LOGGER, inject: [PLATFORM_CONFIG], useFactory: (platform: PlatformConfig) => createLogger('case-management', platform.logLevel) },
+    {
+      provide: SERVICE_LOGGER,
+      inject: [PLATFORM_CONFIG],
+      useFactory: (platform: PlatformConfig) => createLogger('case-management', platform.logLevel),
+    },
   ],
   exports: [CASE_MANAGEMENT_CONFIG, Clock, REFERENCE_DATA, SERVICE_LOGGER],
 })

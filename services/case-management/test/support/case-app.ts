@@ -5,7 +5,11 @@ import { buildOpenApi } from '@si/http';
 import { buildCloudEvent, EventValidator, type CloudEvent } from '@si/messaging';
 import { startServiceTestApp, type ServiceTestApp } from '@si/service-testing';
 import { CasesModule } from '../../src/cases/cases.module.js';
-import { CASE_MANAGEMENT_CONFIG, loadConfig, type CaseManagementConfig } from '../../src/config/case-management.config.js';
+import {
+  CASE_MANAGEMENT_CONFIG,
+  loadConfig,
+  type CaseManagementConfig,
+} from '../../src/config/case-management.config.js';
 import { DeadlineQueue } from '../../src/cases/jobs/deadline-queue.js';
 import { SharedModule } from '../../src/shared/shared.module.js';
 import { definition } from '../../src/service.definition.js';
@@ -31,25 +35,46 @@ export async function startCaseApp(options: CaseAppOptions = {}): Promise<CaseTe
   const t = await startServiceTestApp({
     definition,
     modules: [SharedModule, CasesModule],
-    config: (prefix) => [{ provide: CASE_MANAGEMENT_CONFIG, useValue: { ...loadConfig(options.env ?? {}), jobsPrefix: `${prefix}bull`, ...options.config } }],
+    config: (prefix) => [
+      {
+        provide: CASE_MANAGEMENT_CONFIG,
+        useValue: { ...loadConfig(options.env ?? {}), jobsPrefix: `${prefix}bull`, ...options.config },
+      },
+    ],
     override: options.override,
     capture: 'case.#',
     // The sweep's job scheduler would otherwise stay in Redis under this test's prefix.
-    beforeClose: (app) => app.get(DeadlineQueue).bullQueue.obliterate({ force: true }).catch(() => undefined),
+    beforeClose: (app) =>
+      app
+        .get(DeadlineQueue)
+        .bullQueue.obliterate({ force: true })
+        .catch(() => undefined),
   });
   // The offer the request bodies refer to (bodies.referral) is published in this service's catalogue (CM8).
-  await t.sql.query(`INSERT INTO offer_catalogue (offer_id, status, version, provider_id, updated_at) VALUES ('offer-42', 'published', 1, 'vhs-solothurn', now())`);
+  await t.sql.query(
+    `INSERT INTO offer_catalogue (offer_id, status, version, provider_id, updated_at) VALUES ('offer-42', 'published', 1, 'vhs-solothurn', now())`,
+  );
   const publisher = await t.amqp.createConfirmChannel();
   const validator: EventValidator = new EventValidator();
   return Object.assign(t, {
     async publish(type: string, subject: string, data: unknown, id?: string) {
-      const producer = type.split('.')[0] === 'dfpa' ? 'dfpa' : type.split('.')[0] === 'offer' ? 'offers' : 'registry-intake';
+      const producer =
+        type.split('.')[0] === 'dfpa' ? 'dfpa' : type.split('.')[0] === 'offer' ? 'offers' : 'registry-intake';
       const event = { ...buildCloudEvent(producer, { type, subject, data }), ...(id ? { id } : {}) } as CloudEvent;
       validator.validate(event); // a test builder that drifts from the contract fails here, not silently in the DLQ
       await new Promise<void>((resolve, reject) => {
-        publisher.publish(t.topology.exchange, type, Buffer.from(JSON.stringify(event)), {
-          persistent: true, messageId: event.id, contentType: 'application/cloudevents+json', type,
-        }, (err) => (err ? reject(err) : resolve()));
+        publisher.publish(
+          t.topology.exchange,
+          type,
+          Buffer.from(JSON.stringify(event)),
+          {
+            persistent: true,
+            messageId: event.id,
+            contentType: 'application/cloudevents+json',
+            type,
+          },
+          (err) => (err ? reject(err) : resolve()),
+        );
       });
       return event;
     },

@@ -8,7 +8,14 @@ export function daysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-const source = { messageId: null, senderId: 'sedex://T1-0-1', echEvent: 'moveIn', action: '1', testDelivery: true, messageDate: null };
+const source = {
+  messageId: null,
+  senderId: 'sedex://T1-0-1',
+  echEvent: 'moveIn',
+  action: '1',
+  testDelivery: true,
+  messageDate: null,
+};
 
 export interface ArrivalOptions {
   personRef?: string;
@@ -42,8 +49,14 @@ export function base(ref: string, bfsNumber: number, country = ERITREA, permitCo
     dateOfBirth: '1994-03-08',
     nationality: { status: 'known', countries: [{ ...country, matchedByName: false }] },
     residencePermit: {
-      code: permitCode, category: 'B', categoryCode: permitCode.slice(0, 2), euEfta: country.euEfta, label: null,
-      validFrom: daysAgo(10), validTill: null, entryDate: daysAgo(12),
+      code: permitCode,
+      category: 'B',
+      categoryCode: permitCode.slice(0, 2),
+      euEfta: country.euEfta,
+      label: null,
+      validFrom: daysAgo(10),
+      validTill: null,
+      entryDate: daysAgo(12),
     },
     language: 'ti',
     householdId: null as string | null,
@@ -51,11 +64,26 @@ export function base(ref: string, bfsNumber: number, country = ERITREA, permitCo
 }
 
 const personalData = (officialName: string, firstName: string) => ({
-  officialName, firstName, callName: null, originalName: null, allianceName: null, vn: '7561234567897',
+  officialName,
+  firstName,
+  callName: null,
+  originalName: null,
+  allianceName: null,
+  vn: '7561234567897',
   localPersonId: { category: 'MU.2601', id: '100001' },
   address: {
-    addressLine1: null, addressLine2: null, street: 'Dorfstrasse', houseNumber: '12', dwellingNumber: null, postOfficeBox: null,
-    locality: null, postalCode: '4500', town: 'Solothurn', country: 'CH', egid: null, ewid: null,
+    addressLine1: null,
+    addressLine2: null,
+    street: 'Dorfstrasse',
+    houseNumber: '12',
+    dwellingNumber: null,
+    postOfficeBox: null,
+    locality: null,
+    postalCode: '4500',
+    town: 'Solothurn',
+    country: 'CH',
+    egid: null,
+    ewid: null,
   },
 });
 
@@ -70,10 +98,23 @@ export function arrival(o: ArrivalOptions = {}) {
     householdId: o.householdId ?? null,
     arrivalDate: o.arrivalDate ?? daysAgo(10),
     entryDate: daysAgo(12),
-    comesFrom: { kind: 'foreignCountry', country: { ...country, matchedByName: false }, town: null, bfsNumber: null, municipalityName: null, canton: null },
+    comesFrom: {
+      kind: 'foreignCountry',
+      country: { ...country, matchedByName: false },
+      town: null,
+      bfsNumber: null,
+      municipalityName: null,
+      canton: null,
+    },
     comesFromUnknown: false,
     residenceType: 'main',
-    targetGroup: { ruleVersion: 'so-default-2026.1', opensCase: o.opensCase ?? true, basis: 'category', permitCode, category: 'B' },
+    targetGroup: {
+      ruleVersion: 'so-default-2026.1',
+      opensCase: o.opensCase ?? true,
+      basis: 'category',
+      permitCode,
+      category: 'B',
+    },
     personalData: personalData(o.officialName ?? 'Tesfay', o.firstName ?? 'Senait'),
   };
 }
@@ -81,7 +122,8 @@ export function arrival(o: ArrivalOptions = {}) {
 export function moved(ref: string, from: number, to: number, inCanton = true) {
   return {
     ...base(ref, to),
-    nationality: null, residencePermit: null,
+    nationality: null,
+    residencePermit: null,
     moveKind: 'between-solothurn-municipalities',
     from: { bfsNumber: from, municipalityName: null, canton: 'SO', inCanton: true },
     to: { bfsNumber: to, municipalityName: null, canton: inCanton ? 'SO' : 'BE', inCanton },
@@ -91,7 +133,11 @@ export function moved(ref: string, from: number, to: number, inCanton = true) {
 }
 
 export function departed(ref: string, bfs: number, kind: 'abroad' | 'other-canton' | 'unknown' = 'abroad') {
-  return { ...base(ref, bfs), departureDate: daysAgo(1), destination: { kind, country: null, bfsNumber: null, municipalityName: null, canton: null } };
+  return {
+    ...base(ref, bfs),
+    departureDate: daysAgo(1),
+    destination: { kind, country: null, bfsNumber: null, municipalityName: null, canton: null },
+  };
 }
 
 export function naturalized(ref: string, bfs: number) {
@@ -108,25 +154,58 @@ export function permitChanged(ref: string, bfs: number, code: string, country = 
 }
 
 /** person.corrected.v1: `changes` name what the register corrected; the fields hold the new values. */
-export function corrected(ref: string, bfs: number, changes: string[], o: { country?: typeof ERITREA; sex?: string; yearOfBirth?: number; permitCode?: string } = {}) {
+export function corrected(
+  ref: string,
+  bfs: number,
+  changes: string[],
+  o: { country?: typeof ERITREA; sex?: string; yearOfBirth?: number; permitCode?: string } = {},
+) {
   const b = base(ref, bfs, o.country ?? ERITREA, o.permitCode ?? '0202');
   return {
-    ...b, sex: o.sex ?? b.sex, yearOfBirth: o.yearOfBirth ?? b.yearOfBirth, dateOfBirth: o.yearOfBirth ? `${o.yearOfBirth}-03-08` : b.dateOfBirth,
-    correctionKind: 'correction', changes, previousPersonRef: null, personalData: personalData('Tesfay', 'Senait'),
+    ...b,
+    sex: o.sex ?? b.sex,
+    yearOfBirth: o.yearOfBirth ?? b.yearOfBirth,
+    dateOfBirth: o.yearOfBirth ? `${o.yearOfBirth}-03-08` : b.dateOfBirth,
+    correctionKind: 'correction',
+    changes,
+    previousPersonRef: null,
+    personalData: personalData('Tesfay', 'Senait'),
   };
 }
 
 /** person.registered.v1: one line of the base delivery `messageId`. */
 export function registered(ref: string, bfs: number, messageId: string, position: number) {
   return {
-    ...base(ref, bfs), arrivalDate: daysAgo(400), comesFrom: null, residenceType: 'main',
+    ...base(ref, bfs),
+    arrivalDate: daysAgo(400),
+    comesFrom: null,
+    residenceType: 'main',
     baseDelivery: { messageId, validFrom: null, position },
-    targetGroup: { ruleVersion: 'so-default-2026.1', opensCase: true, basis: 'category', permitCode: '0202', category: 'B' },
+    targetGroup: {
+      ruleVersion: 'so-default-2026.1',
+      opensCase: true,
+      basis: 'category',
+      permitCode: '0202',
+      category: 'B',
+    },
     personalData: personalData('Tesfay', 'Senait'),
   };
 }
 
 /** register.base-delivery-completed.v1 closing the base delivery `messageId`. */
-export function baseDeliveryCompleted(bfs: number, messageId: string, registered: number, partialDelivery: unknown = null) {
-  return { bfsNumber: bfs, municipalityName: 'Gemeinde', messageId, eventDate: daysAgo(1), persons: registered * 4, registered, partialDelivery };
+export function baseDeliveryCompleted(
+  bfs: number,
+  messageId: string,
+  registered: number,
+  partialDelivery: unknown = null,
+) {
+  return {
+    bfsNumber: bfs,
+    municipalityName: 'Gemeinde',
+    messageId,
+    eventDate: daysAgo(1),
+    persons: registered * 4,
+    registered,
+    partialDelivery,
+  };
 }

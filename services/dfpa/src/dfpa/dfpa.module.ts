@@ -37,28 +37,63 @@ const DS = getDataSourceToken();
       useFactory: (ds: DataSource, d: DeadlineRepository, clock: Clock, logger: Logger, c: DfpaConfig) =>
         new DeadlineQueue(ds, d, clock, logger, { prefix: c.jobsPrefix, sweepEveryMs: c.sweepEveryMs }),
     },
-    { provide: DeadlineJobsLifecycle, inject: [DeadlineQueue, DFPA_CONFIG], useFactory: (q: DeadlineQueue, c: DfpaConfig) => new DeadlineJobsLifecycle(q, c.jobsEnabled) },
+    {
+      provide: DeadlineJobsLifecycle,
+      inject: [DeadlineQueue, DFPA_CONFIG],
+      useFactory: (q: DeadlineQueue, c: DfpaConfig) => new DeadlineJobsLifecycle(q, c.jobsEnabled),
+    },
     {
       provide: DfpaWrites,
       inject: [DfpaCaseRepository, DeadlineRepository, Outbox, AuditLog, DFPA_CONFIG],
-      useFactory: (r: DfpaCaseRepository, d: DeadlineRepository, o: Outbox, a: AuditLog, c: DfpaConfig) => new DfpaWrites(r, d, o, a, c.reminderLeadDays),
+      useFactory: (r: DfpaCaseRepository, d: DeadlineRepository, o: Outbox, a: AuditLog, c: DfpaConfig) =>
+        new DfpaWrites(r, d, o, a, c.reminderLeadDays),
     },
     {
       provide: HandoverInbox,
-      inject: [DS, HandoverRepository, DeadlineRepository, DfpaWrites, Outbox, AuditLog, DeadlineQueue, Clock, SERVED_REGIONS, DFPA_CONFIG],
-      useFactory: (ds: DataSource, h: HandoverRepository, d: DeadlineRepository, w: DfpaWrites, o: Outbox, a: AuditLog, q: DeadlineQueue, clock: Clock, r: ServedRegions, c: DfpaConfig) =>
-        new HandoverInbox(ds, h, d, w, o, a, q, clock, r, c.answerWorkingDays),
+      inject: [
+        DS,
+        HandoverRepository,
+        DeadlineRepository,
+        DfpaWrites,
+        Outbox,
+        AuditLog,
+        DeadlineQueue,
+        Clock,
+        SERVED_REGIONS,
+        DFPA_CONFIG,
+      ],
+      useFactory: (
+        ds: DataSource,
+        h: HandoverRepository,
+        d: DeadlineRepository,
+        w: DfpaWrites,
+        o: Outbox,
+        a: AuditLog,
+        q: DeadlineQueue,
+        clock: Clock,
+        r: ServedRegions,
+        c: DfpaConfig,
+      ) => new HandoverInbox(ds, h, d, w, o, a, q, clock, r, c.answerWorkingDays),
     },
     {
       provide: DfpaCases,
       inject: [DS, DfpaCaseRepository, DeadlineRepository, DfpaWrites, AuditLog, DeadlineQueue, Clock, SOZIALREGIONEN],
-      useFactory: (ds: DataSource, r: DfpaCaseRepository, d: DeadlineRepository, w: DfpaWrites, a: AuditLog, q: DeadlineQueue, clock: Clock, s: SozialregionReference) =>
-        new DfpaCases(ds, r, d, w, a, q, clock, s.ids, s.regionOf),
+      useFactory: (
+        ds: DataSource,
+        r: DfpaCaseRepository,
+        d: DeadlineRepository,
+        w: DfpaWrites,
+        a: AuditLog,
+        q: DeadlineQueue,
+        clock: Clock,
+        s: SozialregionReference,
+      ) => new DfpaCases(ds, r, d, w, a, q, clock, s.ids, s.regionOf),
     },
     {
       provide: DfpaEventConsumers,
       inject: [EventConsumers, SERVED_REGIONS, HandoverInbox, DfpaCases, DeadlineQueue],
-      useFactory: (e: EventConsumers, r: ServedRegions, i: HandoverInbox, c: DfpaCases, q: DeadlineQueue) => new DfpaEventConsumers(e, r, i, c, q),
+      useFactory: (e: EventConsumers, r: ServedRegions, i: HandoverInbox, c: DfpaCases, q: DeadlineQueue) =>
+        new DfpaEventConsumers(e, r, i, c, q),
     },
   ],
   exports: [DeadlineQueue],

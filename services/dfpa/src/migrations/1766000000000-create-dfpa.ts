@@ -27,7 +27,9 @@ export class CreateDfpa1766000000000 implements MigrationInterface {
         reject_reason   text,
         dfpa_case_id    uuid
       )`);
-    await q.query(`CREATE INDEX handover_open ON handover (sozialregion_id, requested_on, handover_id) WHERE status = 'open'`);
+    await q.query(
+      `CREATE INDEX handover_open ON handover (sozialregion_id, requested_on, handover_id) WHERE status = 'open'`,
+    );
     await q.query('CREATE INDEX handover_case ON handover (case_id)');
     await q.query(`
       CREATE TABLE dfpa_case (
@@ -88,11 +90,16 @@ export class CreateDfpa1766000000000 implements MigrationInterface {
         PRIMARY KEY (kind, subject_id, ref)
       )`);
     await q.query('CREATE INDEX deadline_pending ON deadline (remind_on) WHERE reminded_at IS NULL');
-    await q.query(`COMMENT ON TABLE handover IS 'case.dfpa-handover-requested.v1 as received from the region''s own queue; request holds personal data of this region only.'`);
-    await q.query(`COMMENT ON TABLE assessment_health IS 'Health constraints (R22): shown only to the case''s own caseworkers; never in events, exports to others or logs.'`);
+    await q.query(
+      `COMMENT ON TABLE handover IS 'case.dfpa-handover-requested.v1 as received from the region''s own queue; request holds personal data of this region only.'`,
+    );
+    await q.query(
+      `COMMENT ON TABLE assessment_health IS 'Health constraints (R22): shown only to the case''s own caseworkers; never in events, exports to others or logs.'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['deadline', 'dfpa_case_history', 'assessment_health', 'assessment', 'dfpa_case', 'handover']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['deadline', 'dfpa_case_history', 'assessment_health', 'assessment', 'dfpa_case', 'handover'])
+      await q.query(`DROP TABLE ${t}`);
   }
 }

@@ -20,8 +20,13 @@ function validationProblem(error: unknown): ProblemError | undefined {
   const body = error.getResponse() as { message?: unknown };
   const messages = Array.isArray(body?.message) ? body.message.map(String) : [String(body?.message ?? error.message)];
   return new ProblemError({
-    type: problemType('invalid-request'), status: 400, title: 'Ungültige Anfrage', detail: messages.join('; '), rule: 'DF4',
-    errors: messages.map((message) => ({ message })), extensions: { ruleText: RULES.DF4 },
+    type: problemType('invalid-request'),
+    status: 400,
+    title: 'Ungültige Anfrage',
+    detail: messages.join('; '),
+    rule: 'DF4',
+    errors: messages.map((message) => ({ message })),
+    extensions: { ruleText: RULES.DF4 },
   });
 }
 

@@ -8,7 +8,9 @@ export interface SozialregionReference {
 }
 
 export function loadSozialregionen(dir = referenceDir): SozialregionReference {
-  const raw = readJson<{ sozialregionen: { id: string; municipalities: number[] }[] }>(join(dir, 'sozialregionen.json'));
+  const raw = readJson<{ sozialregionen: { id: string; municipalities: number[] }[] }>(
+    join(dir, 'sozialregionen.json'),
+  );
   const byBfs = new Map<number, string>();
   for (const r of raw.sozialregionen) for (const m of r.municipalities) byBfs.set(m, r.id);
   return { ids: raw.sozialregionen.map((r) => r.id), regionOf: (bfs) => byBfs.get(bfs) };

@@ -13,7 +13,11 @@ import { loadSozialregionen, type SozialregionReference } from './reference-data
     { provide: DFPA_CONFIG, useFactory: () => settings.load() },
     { provide: Clock, useClass: SystemClock },
     { provide: SOZIALREGIONEN, useFactory: () => loadSozialregionen() },
-    { provide: SERVED_REGIONS, inject: [DFPA_CONFIG, SOZIALREGIONEN], useFactory: (c: DfpaConfig, r: SozialregionReference) => ServedRegions.parse(c.sozialregionen, r.ids) },
+    {
+      provide: SERVED_REGIONS,
+      inject: [DFPA_CONFIG, SOZIALREGIONEN],
+      useFactory: (c: DfpaConfig, r: SozialregionReference) => ServedRegions.parse(c.sozialregionen, r.ids),
+    },
     { provide: DFPA_LOGGER, useFactory: () => createLogger('dfpa') },
   ],
   exports: [DFPA_CONFIG, Clock, SOZIALREGIONEN, SERVED_REGIONS, DFPA_LOGGER],

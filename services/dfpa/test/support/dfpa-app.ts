@@ -10,7 +10,13 @@ import { definition } from '../../src/service.definition.js';
 import { TestClock } from './test-clock.js';
 
 /** Every demo person of the realm plus the second region's caseworker and the two regions' own systems (point 7). */
-export const DFPA_CALLERS = [...DEMO_USERS, 'ags.finanzen', 'sr.thal-gaeu', 'sr-olten-connector', 'sr-thal-gaeu-connector'] as const;
+export const DFPA_CALLERS = [
+  ...DEMO_USERS,
+  'ags.finanzen',
+  'sr.thal-gaeu',
+  'sr-olten-connector',
+  'sr-thal-gaeu-connector',
+] as const;
 export type DfpaCallerName = (typeof DFPA_CALLERS)[number];
 
 export interface DfpaTestApp extends ServiceTestApp {
@@ -25,15 +31,34 @@ export interface DfpaTestApp extends ServiceTestApp {
 }
 
 /** The real dfpa app on a fresh database and broker prefix, serving `regions` (DFPA_SOZIALREGIONEN). */
-export async function startDfpaApp(options: { regions?: string; config?: Partial<DfpaConfig>; override?: (b: TestingModuleBuilder) => TestingModuleBuilder } = {}): Promise<DfpaTestApp> {
+export async function startDfpaApp(
+  options: {
+    regions?: string;
+    config?: Partial<DfpaConfig>;
+    override?: (b: TestingModuleBuilder) => TestingModuleBuilder;
+  } = {},
+): Promise<DfpaTestApp> {
   const clock = new TestClock();
   const t = await startServiceTestApp({
     definition,
     modules: [SharedModule, DfpaModule],
-    config: (prefix) => [{ provide: DFPA_CONFIG, useValue: settings.defaults({ jobsPrefix: `${prefix}bull`, sozialregionen: options.regions ?? '*', ...options.config }) }],
+    config: (prefix) => [
+      {
+        provide: DFPA_CONFIG,
+        useValue: settings.defaults({
+          jobsPrefix: `${prefix}bull`,
+          sozialregionen: options.regions ?? '*',
+          ...options.config,
+        }),
+      },
+    ],
     override: (b) => (options.override ? options.override(b) : b).overrideProvider(Clock).useValue(clock),
     capture: 'dfpa.#',
-    beforeClose: (app) => app.get(DeadlineQueue).bullQueue.obliterate({ force: true }).catch(() => undefined),
+    beforeClose: (app) =>
+      app
+        .get(DeadlineQueue)
+        .bullQueue.obliterate({ force: true })
+        .catch(() => undefined),
   });
   const publisher = await t.amqp.createConfirmChannel();
   const validator: EventValidator = new EventValidator();
@@ -41,9 +66,19 @@ export async function startDfpaApp(options: { regions?: string; config?: Partial
     const event = buildCloudEvent('case-management', { type, subject, data }) as CloudEvent;
     validator.validate(event);
     await new Promise<void>((resolve, reject) => {
-      publisher.publish(t.topology.exchange, type, Buffer.from(JSON.stringify(event)), {
-        persistent: true, messageId: event.id, contentType: 'application/cloudevents+json', type, ...(headers ? { headers } : {}),
-      }, (err) => (err ? reject(err) : resolve()));
+      publisher.publish(
+        t.topology.exchange,
+        type,
+        Buffer.from(JSON.stringify(event)),
+        {
+          persistent: true,
+          messageId: event.id,
+          contentType: 'application/cloudevents+json',
+          type,
+          ...(headers ? { headers } : {}),
+        },
+        (err) => (err ? reject(err) : resolve()),
+      );
     });
     return event;
   };
@@ -54,7 +89,11 @@ export async function startDfpaApp(options: { regions?: string; config?: Partial
     const form: Record<string, string> = caller.endsWith('-connector')
       ? { grant_type: 'client_credentials', client_id: caller, client_secret: `${caller}-secret` }
       : { grant_type: 'password', client_id: 'si-cli', username: caller, password: 'demo' };
-    const response = await fetch(`${t.oidc.issuer}/protocol/openid-connect/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+    const response = await fetch(`${t.oidc.issuer}/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form),
+    });
     if (response.status !== 200) throw new Error(`token for ${caller}: ${response.status}`);
     const token = ((await response.json()) as { access_token: string }).access_token;
     tokens.set(caller, token);
@@ -62,9 +101,11 @@ export async function startDfpaApp(options: { regions?: string; config?: Partial
   };
   return Object.assign(t, {
     clock,
-    publishHandover: (data: { sozialregionId: string; caseId: string }) => publish('case.dfpa-handover-requested.v1', data.caseId, data, { sozialregionid: data.sozialregionId }),
+    publishHandover: (data: { sozialregionId: string; caseId: string }) =>
+      publish('case.dfpa-handover-requested.v1', data.caseId, data, { sozialregionid: data.sozialregionId }),
     publishCaseEvent: (type: string, subject: string, data: unknown) => publish(type, subject, data),
-    as: async (caller: DfpaCallerName | null, method: string, path: string, body?: unknown) => t.call(caller ? { token: await tokenOf(caller) } : null, method, path, body),
+    as: async (caller: DfpaCallerName | null, method: string, path: string, body?: unknown) =>
+      t.call(caller ? { token: await tokenOf(caller) } : null, method, path, body),
     async waiting(queue: string) {
       const channel = await t.amqp.createChannel();
       try {

@@ -5,12 +5,36 @@ import { defineConfig, flag, int, optionalText, text, type Environment, type Val
  * settings such as the database are @si/service's). `offersSettings.table()` is the table in the README.
  */
 export const offersSettings = defineConfig('offers', {
-  jobsPrefix: text('OFFERS_JOBS_PREFIX', { default: 'si', meaning: 'BullMQ and rate-limit key prefix in Redis (tests use one per file)' }),
-  jobsEnabled: flag('OFFERS_JOBS_ENABLED', { default: true, meaning: 'Run the expiry and yearly-confirmation job in this process' }),
-  reviewEveryMs: int('OFFERS_REVIEW_EVERY_MS', { default: 3_600_000, min: 1_000, max: 24 * 3_600_000, meaning: 'Interval of the expiry and confirmation sweep (ms)' }),
-  publicRateLimit: int('OFFERS_PUBLIC_RATE_LIMIT', { default: 300, min: 1, max: 1_000_000, meaning: 'Public search requests per client address and minute' }),
-  trustedProxies: optionalText('OFFERS_TRUSTED_PROXIES', { meaning: 'Comma-separated addresses (e.g. the web server) whose X-Forwarded-For names the client the public rate limit counts' }),
-  publicCacheSeconds: int('OFFERS_PUBLIC_CACHE_SECONDS', { default: 60, min: 0, max: 3_600, meaning: 'Cache-Control max-age of public search answers (s)' }),
+  jobsPrefix: text('OFFERS_JOBS_PREFIX', {
+    default: 'si',
+    meaning: 'BullMQ and rate-limit key prefix in Redis (tests use one per file)',
+  }),
+  jobsEnabled: flag('OFFERS_JOBS_ENABLED', {
+    default: true,
+    meaning: 'Run the expiry and yearly-confirmation job in this process',
+  }),
+  reviewEveryMs: int('OFFERS_REVIEW_EVERY_MS', {
+    default: 3_600_000,
+    min: 1_000,
+    max: 24 * 3_600_000,
+    meaning: 'Interval of the expiry and confirmation sweep (ms)',
+  }),
+  publicRateLimit: int('OFFERS_PUBLIC_RATE_LIMIT', {
+    default: 300,
+    min: 1,
+    max: 1_000_000,
+    meaning: 'Public search requests per client address and minute',
+  }),
+  trustedProxies: optionalText('OFFERS_TRUSTED_PROXIES', {
+    meaning:
+      'Comma-separated addresses (e.g. the web server) whose X-Forwarded-For names the client the public rate limit counts',
+  }),
+  publicCacheSeconds: int('OFFERS_PUBLIC_CACHE_SECONDS', {
+    default: 60,
+    min: 0,
+    max: 3_600,
+    meaning: 'Cache-Control max-age of public search answers (s)',
+  }),
 });
 
 export type OffersConfig = ValuesOf<typeof offersSettings.settings>;

@@ -16,7 +16,8 @@ import { MentoringRepository } from './infrastructure/mentoring.repository.js';
     {
       provide: MentoringService,
       inject: [getDataSourceToken(), Outbox, AuditLog, Canton, Clock],
-      useFactory: (ds: DataSource, outbox: Outbox, audit: AuditLog, canton: Canton, clock: Clock) => new MentoringService(ds, new MentoringRepository(), outbox, audit, canton, clock),
+      useFactory: (ds: DataSource, outbox: Outbox, audit: AuditLog, canton: Canton, clock: Clock) =>
+        new MentoringService(ds, new MentoringRepository(), outbox, audit, canton, clock),
     },
   ],
 })

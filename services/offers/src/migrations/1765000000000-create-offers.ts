@@ -15,9 +15,16 @@ export class CreateOffers1765000000000 implements MigrationInterface {
     // Qualifying function and dictionary makes the IMMUTABLE label honest (no search_path dependence).
     await q.query(`CREATE OR REPLACE FUNCTION f_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
       AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$`);
-    for (const [name, base, stem] of [['de_ch', 'german', 'german_stem'], ['fr_ch', 'french', 'french_stem'], ['it_ch', 'italian', 'italian_stem'], ['en_ch', 'english', 'english_stem']] as const) {
+    for (const [name, base, stem] of [
+      ['de_ch', 'german', 'german_stem'],
+      ['fr_ch', 'french', 'french_stem'],
+      ['it_ch', 'italian', 'italian_stem'],
+      ['en_ch', 'english', 'english_stem'],
+    ] as const) {
       await q.query(`CREATE TEXT SEARCH CONFIGURATION ${name} (COPY = ${base})`);
-      await q.query(`ALTER TEXT SEARCH CONFIGURATION ${name} ALTER MAPPING FOR hword, hword_part, word WITH unaccent, ${stem}`);
+      await q.query(
+        `ALTER TEXT SEARCH CONFIGURATION ${name} ALTER MAPPING FOR hword, hword_part, word WITH unaccent, ${stem}`,
+      );
     }
     // Config per text language, used in the vector and in the query alike.
     await q.query(`CREATE FUNCTION offer_ts_config(text) RETURNS regconfig LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
@@ -67,10 +74,12 @@ export class CreateOffers1765000000000 implements MigrationInterface {
         updated_at           timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query('CREATE INDEX offer_provider ON offer (provider_id, status)');
-    await q.query('CREATE INDEX offer_public ON offer (starts_on, id) WHERE status = \'published\'');
-    await q.query('CREATE INDEX offer_public_municipalities ON offer USING gin (municipalities) WHERE status = \'published\'');
-    await q.query('CREATE INDEX offer_public_regions ON offer USING gin (regions) WHERE status = \'published\'');
-    await q.query('CREATE INDEX offer_due ON offer (ends_on, confirmation_due_on) WHERE status = \'published\'');
+    await q.query("CREATE INDEX offer_public ON offer (starts_on, id) WHERE status = 'published'");
+    await q.query(
+      "CREATE INDEX offer_public_municipalities ON offer USING gin (municipalities) WHERE status = 'published'",
+    );
+    await q.query("CREATE INDEX offer_public_regions ON offer USING gin (regions) WHERE status = 'published'");
+    await q.query("CREATE INDEX offer_due ON offer (ends_on, confirmation_due_on) WHERE status = 'published'");
     await q.query(`
       CREATE TABLE offer_text (
         offer_id    uuid NOT NULL REFERENCES offer(id) ON DELETE CASCADE,
@@ -109,8 +118,12 @@ export class CreateOffers1765000000000 implements MigrationInterface {
       BEGIN RAISE EXCEPTION 'offer_history is append-only'; END $$`);
     await q.query(`CREATE TRIGGER offer_history_append_only BEFORE UPDATE OR DELETE ON offer_history
       FOR EACH ROW EXECUTE FUNCTION offer_history_append_only()`);
-    await q.query(`COMMENT ON TABLE offer_history IS 'Every change of an offer (append-only): who, when, which fields, the content after it.'`);
-    await q.query(`COMMENT ON COLUMN provider.iban IS 'For later subsidy payments; shown to the provider and AGS only.'`);
+    await q.query(
+      `COMMENT ON TABLE offer_history IS 'Every change of an offer (append-only): who, when, which fields, the content after it.'`,
+    );
+    await q.query(
+      `COMMENT ON COLUMN provider.iban IS 'For later subsidy payments; shown to the provider and AGS only.'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

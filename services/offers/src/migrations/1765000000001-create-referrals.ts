@@ -24,7 +24,9 @@ export class CreateReferrals1765000000001 implements MigrationInterface {
       )`);
     await q.query('CREATE INDEX referral_provider ON referral (provider_id, made_on DESC)');
     await q.query('CREATE INDEX referral_person ON referral (person_ref)');
-    await q.query(`COMMENT ON TABLE referral IS 'Referrals to offers, pseudonymous (person_ref, case_id); findable by person_ref for export and deletion.'`);
+    await q.query(
+      `COMMENT ON TABLE referral IS 'Referrals to offers, pseudonymous (person_ref, case_id); findable by person_ref for export and deletion.'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -60,7 +60,9 @@ export class CreateMentoring1765000000002 implements MigrationInterface {
         check_ins   jsonb NOT NULL DEFAULT '[]'
       )`);
     await q.query('CREATE INDEX tandem_pool ON tandem (pool_id, status)');
-    await q.query(`CREATE UNIQUE INDEX tandem_one_live_per_request ON tandem (request_id) WHERE status IN ('proposed', 'active')`);
+    await q.query(
+      `CREATE UNIQUE INDEX tandem_one_live_per_request ON tandem (request_id) WHERE status IN ('proposed', 'active')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

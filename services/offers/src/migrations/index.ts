@@ -4,4 +4,8 @@ import { CreateReferrals1765000000001 } from './1765000000001-create-referrals.j
 import { CreateMentoring1765000000002 } from './1765000000002-create-mentoring.js';
 
 /** This service's own migrations, oldest first (the platform's outbox, inbox and audit tables come from the libs). */
-export const migrations: MigrationClass[] = [CreateOffers1765000000000, CreateReferrals1765000000001, CreateMentoring1765000000002];
+export const migrations: MigrationClass[] = [
+  CreateOffers1765000000000,
+  CreateReferrals1765000000001,
+  CreateMentoring1765000000002,
+];

@@ -32,20 +32,38 @@ const DS = getDataSourceToken();
     {
       provide: OfferCommands,
       inject: [DS, OfferRepository, ProviderRepository, Outbox, Canton, Clock],
-      useFactory: (ds: DataSource, o: OfferRepository, p: ProviderRepository, outbox: Outbox, c: Canton, clock: Clock) => new OfferCommands(ds, o, p, outbox, c, clock),
+      useFactory: (
+        ds: DataSource,
+        o: OfferRepository,
+        p: ProviderRepository,
+        outbox: Outbox,
+        c: Canton,
+        clock: Clock,
+      ) => new OfferCommands(ds, o, p, outbox, c, clock),
     },
     {
       provide: OfferQueries,
       inject: [DS, OfferRepository, PublicSearchQuery, Clock],
-      useFactory: (ds: DataSource, o: OfferRepository, s: PublicSearchQuery, clock: Clock) => new OfferQueries(ds, o, s, clock),
+      useFactory: (ds: DataSource, o: OfferRepository, s: PublicSearchQuery, clock: Clock) =>
+        new OfferQueries(ds, o, s, clock),
     },
     {
       provide: OfferReviewQueue,
       inject: [DS, OfferRepository, OfferCommands, Clock, OFFERS_LOGGER, OFFERS_CONFIG],
-      useFactory: (ds: DataSource, o: OfferRepository, cmd: OfferCommands, clock: Clock, logger: Logger, c: OffersConfig) =>
-        new OfferReviewQueue(ds, o, cmd, clock, logger, { prefix: c.jobsPrefix, everyMs: c.reviewEveryMs }),
+      useFactory: (
+        ds: DataSource,
+        o: OfferRepository,
+        cmd: OfferCommands,
+        clock: Clock,
+        logger: Logger,
+        c: OffersConfig,
+      ) => new OfferReviewQueue(ds, o, cmd, clock, logger, { prefix: c.jobsPrefix, everyMs: c.reviewEveryMs }),
     },
-    { provide: OfferReviewLifecycle, inject: [OfferReviewQueue, OFFERS_CONFIG], useFactory: (q: OfferReviewQueue, c: OffersConfig) => new OfferReviewLifecycle(q, c.jobsEnabled) },
+    {
+      provide: OfferReviewLifecycle,
+      inject: [OfferReviewQueue, OFFERS_CONFIG],
+      useFactory: (q: OfferReviewQueue, c: OffersConfig) => new OfferReviewLifecycle(q, c.jobsEnabled),
+    },
   ],
   exports: [OfferRepository, OfferQueries],
 })

@@ -22,10 +22,21 @@ import { ReferralConsumer } from './messaging/referral-consumer.js';
     {
       provide: Participations,
       inject: [getDataSourceToken(), ReferralRepository, OfferRepository, Outbox, AuditLog, Clock, OFFERS_LOGGER],
-      useFactory: (ds: DataSource, r: ReferralRepository, o: OfferRepository, outbox: Outbox, audit: AuditLog, clock: Clock, logger: Logger) =>
-        new Participations(ds, r, o, outbox, audit, clock, logger),
+      useFactory: (
+        ds: DataSource,
+        r: ReferralRepository,
+        o: OfferRepository,
+        outbox: Outbox,
+        audit: AuditLog,
+        clock: Clock,
+        logger: Logger,
+      ) => new Participations(ds, r, o, outbox, audit, clock, logger),
     },
-    { provide: ReferralConsumer, inject: [EventConsumers, Participations], useFactory: (c: EventConsumers, p: Participations) => new ReferralConsumer(c, p) },
+    {
+      provide: ReferralConsumer,
+      inject: [EventConsumers, Participations],
+      useFactory: (c: EventConsumers, p: Participations) => new ReferralConsumer(c, p),
+    },
   ],
 })
 export class ParticipationModule {}

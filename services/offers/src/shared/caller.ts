@@ -17,7 +17,14 @@ export function offersActorOf(p: Principal): OffersActor | undefined {
 /** The audit actor, with the provider and pool claims beside the platform's scope. */
 export function auditActor(p: Principal): AuditActor {
   const actor = auditActorOf(p);
-  return { ...actor, scope: { ...actor.scope, ...(p.anbieter ? { anbieter: p.anbieter } : {}), ...(p.mentoringPools ? { mentoringPools: [...p.mentoringPools] } : {}) } as AuditActor['scope'] };
+  return {
+    ...actor,
+    scope: {
+      ...actor.scope,
+      ...(p.anbieter ? { anbieter: p.anbieter } : {}),
+      ...(p.mentoringPools ? { mentoringPools: [...p.mentoringPools] } : {}),
+    } as AuditActor['scope'],
+  };
 }
 
 export function systemAuditActor(source: string): AuditActor {

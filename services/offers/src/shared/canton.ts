@@ -9,7 +9,8 @@ interface SozialregionenFile {
 
 /** French and Italian names of the places a reader may type in their language (the register has the German ones). */
 const OTHER_NAMES: ReadonlyMap<number, readonly string[]> = new Map([
-  [2601, ['Soleure', 'Soletta']], [2546, ['Granges']],
+  [2601, ['Soleure', 'Soletta']],
+  [2546, ['Granges']],
 ]);
 
 /**
@@ -26,10 +27,12 @@ export class Canton {
   static load(dir = referenceDir): Canton {
     const lines = readFileSync(join(dir, 'solothurn-municipalities.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
     // The first two columns (bfs_nr, name) hold no commas or quotes; later columns may.
-    const names = new Map(lines.map((l) => {
-      const [bfs, name] = l.split(',');
-      return [Number(bfs), String(name)] as const;
-    }));
+    const names = new Map(
+      lines.map((l) => {
+        const [bfs, name] = l.split(',');
+        return [Number(bfs), String(name)] as const;
+      }),
+    );
     const file = readJson<SozialregionenFile>(join(dir, 'sozialregionen.json'));
     const regionOf = new Map(file.sozialregionen.flatMap((r) => r.municipalities.map((m) => [m, r.id] as const)));
     return new Canton(names, regionOf, file.sozialregionen);

@@ -31,8 +31,11 @@ export class PublicRateLimitGuard implements CanActivate {
     const retry = String(60 - Math.floor((Date.now() % 60_000) / 1000));
     reply.header('Retry-After', retry);
     throw new ProblemError({
-      type: problemType('rate-limited'), status: 429, title: 'Zu viele Anfragen',
-      detail: `More than ${limit} requests a minute from your address; retry after ${retry} s.`, rule: 'OF12',
+      type: problemType('rate-limited'),
+      status: 429,
+      title: 'Zu viele Anfragen',
+      detail: `More than ${limit} requests a minute from your address; retry after ${retry} s.`,
+      rule: 'OF12',
     });
   }
 
@@ -43,10 +46,19 @@ export class PublicRateLimitGuard implements CanActivate {
    */
   private clientOf(request: { ip?: string; headers: Record<string, string | string[] | undefined> }): string {
     const ip = request.ip ?? 'unknown';
-    const trusted = (this.config.trustedProxies ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+    const trusted = (this.config.trustedProxies ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
     const forwarded = request.headers['x-forwarded-for'];
     const header = Array.isArray(forwarded) ? forwarded.join(',') : forwarded;
     if (!header || !trusted.includes(ip)) return ip;
-    return header.split(',').map((a) => a.trim()).filter(Boolean).at(-1) ?? ip;
+    return (
+      header
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean)
+        .at(-1) ?? ip
+    );
   }
 }

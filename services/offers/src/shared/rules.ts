@@ -52,20 +52,42 @@ export interface FieldProblem {
 
 /** Input that breaks a field rule; `fields` name each wrong field (problem+json `errors`). */
 export class InvalidFieldsError extends OffersDomainError {
-  constructor(ruleId: RuleId, readonly fields: readonly FieldProblem[]) {
-    super(ruleId, 'invalid-fields', {
-      de: `Ungültige Angaben: ${fields.map((f) => f.pointer).join(', ')}`,
-      en: fields.map((f) => `${f.pointer}: ${f.message}`).join('; '),
-    }, 'unprocessable', { errors: fields });
+  constructor(
+    ruleId: RuleId,
+    readonly fields: readonly FieldProblem[],
+  ) {
+    super(
+      ruleId,
+      'invalid-fields',
+      {
+        de: `Ungültige Angaben: ${fields.map((f) => f.pointer).join(', ')}`,
+        en: fields.map((f) => `${f.pointer}: ${f.message}`).join('; '),
+      },
+      'unprocessable',
+      { errors: fields },
+    );
   }
 }
 
 export class NotFoundError extends OffersDomainError {
   constructor(what: string, id: string) {
-    super('OF7', `${what.toLowerCase()}-not-found`, { de: `${what} «${id}» nicht gefunden.`, en: `${what} "${id}" not found in your scope.` }, 'not-found', { id });
+    super(
+      'OF7',
+      `${what.toLowerCase()}-not-found`,
+      { de: `${what} «${id}» nicht gefunden.`, en: `${what} "${id}" not found in your scope.` },
+      'not-found',
+      { id },
+    );
   }
 }
 
-export function refuse(ruleId: RuleId, code: string, de: string, en: string, kind: RefusalKind, details: Record<string, unknown> = {}): never {
+export function refuse(
+  ruleId: RuleId,
+  code: string,
+  de: string,
+  en: string,
+  kind: RefusalKind,
+  details: Record<string, unknown> = {},
+): never {
   throw new OffersDomainError(ruleId, code, { de, en }, kind, details);
 }

@@ -10,11 +10,26 @@ import { SharedModule } from '../../src/shared/shared.module.js';
 import { definition } from '../../src/service.definition.js';
 
 /** The platform's demo users plus this service's own: provider staff and a pool coordinator. */
-export const OFFERS_USERS = ['ib.solothurn', 'ib.olten', 'ib.hubersdorf', 'sr.olten', 'ags.koordination', 'ma.integration', 'anbieter.vhs', 'anbieter.caritas', 'mp.olten'] as const;
+export const OFFERS_USERS = [
+  'ib.solothurn',
+  'ib.olten',
+  'ib.hubersdorf',
+  'sr.olten',
+  'ags.koordination',
+  'ma.integration',
+  'anbieter.vhs',
+  'anbieter.caritas',
+  'mp.olten',
+] as const;
 export type OffersUser = (typeof OFFERS_USERS)[number];
 
 export interface OffersTestApp extends Omit<ServiceTestApp, 'call'> {
-  call(caller: OffersUser | { token: string } | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json; headers: Headers }>;
+  call(
+    caller: OffersUser | { token: string } | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Json; headers: Headers }>;
   /** Publishes a CloudEvent to this test's exchange as a producing service would. */
   publish(type: string, subject: string, data: unknown, id?: string): Promise<CloudEvent>;
 }
@@ -30,24 +45,46 @@ export async function startOffersApp(options: OffersAppOptions = {}): Promise<Of
   const t = await startServiceTestApp({
     definition,
     modules: [SharedModule, OffersModule, ParticipationModule, MentoringModule, ...(options.modules ?? [])],
-    config: (prefix) => [{ provide: OFFERS_CONFIG, useValue: offersSettings.defaults({ jobsPrefix: `${prefix}bull`, jobsEnabled: false, ...options.config }) }],
+    config: (prefix) => [
+      {
+        provide: OFFERS_CONFIG,
+        useValue: offersSettings.defaults({ jobsPrefix: `${prefix}bull`, jobsEnabled: false, ...options.config }),
+      },
+    ],
     override: options.override,
     capture: '#',
-    beforeClose: (app) => app.get(OfferReviewQueue).bullQueue.obliterate({ force: true }).catch(() => undefined),
+    beforeClose: (app) =>
+      app
+        .get(OfferReviewQueue)
+        .bullQueue.obliterate({ force: true })
+        .catch(() => undefined),
   });
   const publisher = await t.amqp.createConfirmChannel();
   const validator: EventValidator = new EventValidator();
   const call = t.call;
   return Object.assign(t, {
     // The demo users beyond the platform's list log in the same way (password grant).
-    call: (caller: OffersUser | { token: string } | null, method: string, path: string, body?: unknown) => call(caller as Caller, method, path, body),
+    call: (caller: OffersUser | { token: string } | null, method: string, path: string, body?: unknown) =>
+      call(caller as Caller, method, path, body),
     async publish(type: string, subject: string, data: unknown, id?: string) {
-      const event = { ...buildCloudEvent(type.split('.')[0] === 'case' ? 'case-management' : 'offers', { type, subject, data }), ...(id ? { id } : {}) } as CloudEvent;
+      const event = {
+        ...buildCloudEvent(type.split('.')[0] === 'case' ? 'case-management' : 'offers', { type, subject, data }),
+        ...(id ? { id } : {}),
+      } as CloudEvent;
       validator.validate(event);
       await new Promise<void>((resolve, reject) => {
-        publisher.publish(t.topology.exchange, type, Buffer.from(JSON.stringify(event)), {
-          persistent: true, messageId: event.id, contentType: 'application/cloudevents+json', type,
-        }, (err) => (err ? reject(err) : resolve()));
+        publisher.publish(
+          t.topology.exchange,
+          type,
+          Buffer.from(JSON.stringify(event)),
+          {
+            persistent: true,
+            messageId: event.id,
+            contentType: 'application/cloudevents+json',
+            type,
+          },
+          (err) => (err ? reject(err) : resolve()),
+        );
       });
       return event;
     },

@@ -61,22 +61,61 @@ export interface IntakeConfig {
 
 /** Every variable of this service, with its default and meaning (the platform's own are in @si/service). */
 export const intakeSettings = defineConfig('registry-intake', {
-  personRefKey: optionalText('PERSON_REF_KEY', { minBytes: 32, meaning: 'HMAC key of the pseudonymous person references (at least 32 bytes; required in production)' }),
+  personRefKey: optionalText('PERSON_REF_KEY', {
+    minBytes: 32,
+    meaning: 'HMAC key of the pseudonymous person references (at least 32 bytes; required in production)',
+  }),
   nodeEnv: optionalText('NODE_ENV', { meaning: '`production` refuses to start without PERSON_REF_KEY' }),
   inboxDir: optionalText('SEDEX_INBOX_DIR', { meaning: 'sedex inbox directory; no inbox is polled without it' }),
-  pollIntervalMs: int('SEDEX_POLL_INTERVAL_MS', { default: 2000, meaning: 'Interval of the inbox poll (ms; 0 = tests drive the poller)' }),
+  pollIntervalMs: int('SEDEX_POLL_INTERVAL_MS', {
+    default: 2000,
+    meaning: 'Interval of the inbox poll (ms; 0 = tests drive the poller)',
+  }),
   maxBytes: int('INTAKE_MAX_BYTES', { default: 0, meaning: 'Largest delivery in bytes (0 = the built-in limit)' }),
-  windowBytes: int('INTAKE_WINDOW_BYTES', { default: 0, meaning: 'Largest piece of a base delivery in bytes (0 = the built-in limit)' }),
-  referenceDir: text('INTAKE_REFERENCE_DIR', { default: referenceDir, meaning: 'Master data folder, re-read before each reprocess' }),
-  stageThreshold: int('INTAKE_STAGE_THRESHOLD', { default: 100, meaning: 'Outcomes held in memory before a delivery is staged, and the batch size then' }),
-  validationWorkers: int('INTAKE_VALIDATION_WORKERS', { default: 1, meaning: 'Worker threads that validate base-delivery pieces (0 = the main thread)' }),
-  workerFromChars: int('INTAKE_WORKER_FROM_CHARS', { default: 256 * 1024, meaning: 'Documents from this many characters on are validated in a worker' }),
-  rawRetentionDays: int('INTAKE_RAW_RETENTION_DAYS', { default: 90, meaning: 'Days raw bytes are kept once a delivery is accepted or resolved' }),
-  partialTimeoutMinutes: int('INTAKE_PARTIAL_TIMEOUT_MINUTES', { default: 3 * 24 * 60, min: 1, meaning: 'Minutes after its first package until a partial delivery with packages missing is reported in the quarantine' }),
-  partialSweepEveryMs: int('INTAKE_PARTIAL_SWEEP_EVERY_MS', { default: 15 * 60_000, min: 1_000, meaning: 'Interval of the reconciliation sweep of overdue partial deliveries (ms)' }),
+  windowBytes: int('INTAKE_WINDOW_BYTES', {
+    default: 0,
+    meaning: 'Largest piece of a base delivery in bytes (0 = the built-in limit)',
+  }),
+  referenceDir: text('INTAKE_REFERENCE_DIR', {
+    default: referenceDir,
+    meaning: 'Master data folder, re-read before each reprocess',
+  }),
+  stageThreshold: int('INTAKE_STAGE_THRESHOLD', {
+    default: 100,
+    meaning: 'Outcomes held in memory before a delivery is staged, and the batch size then',
+  }),
+  validationWorkers: int('INTAKE_VALIDATION_WORKERS', {
+    default: 1,
+    meaning: 'Worker threads that validate base-delivery pieces (0 = the main thread)',
+  }),
+  workerFromChars: int('INTAKE_WORKER_FROM_CHARS', {
+    default: 256 * 1024,
+    meaning: 'Documents from this many characters on are validated in a worker',
+  }),
+  rawRetentionDays: int('INTAKE_RAW_RETENTION_DAYS', {
+    default: 90,
+    meaning: 'Days raw bytes are kept once a delivery is accepted or resolved',
+  }),
+  partialTimeoutMinutes: int('INTAKE_PARTIAL_TIMEOUT_MINUTES', {
+    default: 3 * 24 * 60,
+    min: 1,
+    meaning:
+      'Minutes after its first package until a partial delivery with packages missing is reported in the quarantine',
+  }),
+  partialSweepEveryMs: int('INTAKE_PARTIAL_SWEEP_EVERY_MS', {
+    default: 15 * 60_000,
+    min: 1_000,
+    meaning: 'Interval of the reconciliation sweep of overdue partial deliveries (ms)',
+  }),
   jobsPrefix: text('INTAKE_JOBS_PREFIX', { default: 'si', meaning: 'BullMQ key prefix (tests use one per file)' }),
-  jobsEnabled: flag('INTAKE_JOBS_ENABLED', { default: true, meaning: 'Run the partial-delivery worker and sweep in this process' }),
-  gcHeadroomMb: int('INTAKE_GC_HEADROOM_MB', { default: 24, meaning: 'Heap growth (MB) after which a large delivery collects garbage (0 = leave it to V8)' }),
+  jobsEnabled: flag('INTAKE_JOBS_ENABLED', {
+    default: true,
+    meaning: 'Run the partial-delivery worker and sweep in this process',
+  }),
+  gcHeadroomMb: int('INTAKE_GC_HEADROOM_MB', {
+    default: 24,
+    meaning: 'Heap growth (MB) after which a large delivery collects garbage (0 = leave it to V8)',
+  }),
 });
 
 /**
@@ -95,7 +134,10 @@ export function intakeConfig(env: Environment = process.env): IntakeConfig {
       inboxDir: v.inboxDir ? (isAbsolute(v.inboxDir) ? v.inboxDir : resolve(v.inboxDir)) : undefined,
       pollIntervalMs: v.pollIntervalMs,
     },
-    limits: { ...(v.maxBytes ? { maxBytes: v.maxBytes } : {}), ...(v.windowBytes ? { windowBytes: v.windowBytes } : {}) },
+    limits: {
+      ...(v.maxBytes ? { maxBytes: v.maxBytes } : {}),
+      ...(v.windowBytes ? { windowBytes: v.windowBytes } : {}),
+    },
     referenceDir: v.referenceDir,
     stageThreshold: v.stageThreshold,
     rawSpillBytes: 4 * 1024 * 1024,

@@ -14,7 +14,8 @@ describe('AHV-13 numbers', () => {
   });
 
   it('builds valid numbers from nine digits and prints them in the usual form', () => {
-    for (const body of ['000000000', '123456789', '999999999', '42']) expect(isValidAhvNumber(ahvNumberFromBody(body))).toBe(true);
+    for (const body of ['000000000', '123456789', '999999999', '42'])
+      expect(isValidAhvNumber(ahvNumberFromBody(body))).toBe(true);
     expect(formatAhvNumber('7561234567897')).toBe('756.1234.5678.97');
   });
 });

@@ -56,16 +56,24 @@ export class DeliveryPieces {
     this.chunks.push(chunk);
     this.length += chunk.byteLength;
     if (this.length > limits.maxSingleDocumentChars) {
-      return refusal('too-large', `one entry of the ${eventElement} (from line ${this.nextLine}) is larger than ${limits.maxSingleDocumentChars} characters`);
+      return refusal(
+        'too-large',
+        `one entry of the ${eventElement} (from line ${this.nextLine}) is larger than ${limits.maxSingleDocumentChars} characters`,
+      );
     }
-    if (!this.scanner.scan(chunk)) return refusal('too-deep', `elements are nested deeper than ${limits.maxDepth} levels (from line ${this.nextLine})`);
+    if (!this.scanner.scan(chunk))
+      return refusal(
+        'too-deep',
+        `elements are nested deeper than ${limits.maxDepth} levels (from line ${this.nextLine})`,
+      );
     if (this.scanner.cutAt - this.start >= limits.windowBytes) this.cut(this.scanner.cutAt);
     return undefined;
   }
 
   /** The rest, which carries the document's real end, as the last piece; a refusal when the document is incomplete. */
   finish(): IntakeRefusal | undefined {
-    if (!this.scanner.documentClosed) return refusal('truncated', 'the delivery ends before its root element is closed');
+    if (!this.scanner.documentClosed)
+      return refusal('truncated', 'the delivery ends before its root element is closed');
     this.options.submit(this.windows.read(this.chunks, 0, true), this.before);
     this.chunks = [];
     return undefined;

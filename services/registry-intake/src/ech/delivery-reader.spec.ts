@@ -5,9 +5,18 @@ import type { EchRecord } from './ech-record.types.js';
 import { baseDeliveryChunks, generateEventDelivery } from './generator/delivery-generator.js';
 import { PREFIX_STYLES } from './generator/ech-xml-writer.js';
 
-async function read(input: Parameters<typeof readDelivery>[0], limits = {}): Promise<{ result: DeliveryReadResult; records: EchRecord[] }> {
+async function read(
+  input: Parameters<typeof readDelivery>[0],
+  limits = {},
+): Promise<{ result: DeliveryReadResult; records: EchRecord[] }> {
   const records: EchRecord[] = [];
-  const result = await readDelivery(input, { validator: schemaValidator(), limits, onRecord: (r) => { records.push(r); } });
+  const result = await readDelivery(input, {
+    validator: schemaValidator(),
+    limits,
+    onRecord: (r) => {
+      records.push(r);
+    },
+  });
   return { result, records };
 }
 
@@ -27,26 +36,50 @@ describe('reading by namespace, whatever the prefixes', () => {
     expect(result).toMatchObject({ status: 'accepted', eventElement: 'moveIn', records: 1 });
     const [record] = records;
     if (record.kind !== 'moveIn') throw new Error(record.kind);
-    expect(record.person.identification).toMatchObject({ officialName: persons[0].officialName, localPersonId: persons[0].localId });
+    expect(record.person.identification).toMatchObject({
+      officialName: persons[0].officialName,
+      localPersonId: persons[0].localId,
+    });
     expect(record.person.residencePermit?.code).toBe(persons[0].permit?.code);
-    expect(record.residence).toMatchObject({ type: 'main', arrivalDate: persons[0].arrivalDate, comesFrom: { kind: 'foreignCountry' } });
+    expect(record.residence).toMatchObject({
+      type: 'main',
+      arrivalDate: persons[0].arrivalDate,
+      comesFrom: { kind: 'foreignCountry' },
+    });
   });
 
   it('reads the header (eCH-0058 v5) with its messageId', async () => {
     const { xml } = generateEventDelivery('death', { messageId: 'msg-4711' });
-    expect((await read(xml)).result).toMatchObject({ status: 'accepted', header: { messageId: 'msg-4711', senderId: 'sedex://T1-2601-1', action: '1', testDeliveryFlag: true } });
+    expect((await read(xml)).result).toMatchObject({
+      status: 'accepted',
+      header: { messageId: 'msg-4711', senderId: 'sedex://T1-2601-1', action: '1', testDeliveryFlag: true },
+    });
   });
 
   it('reads a hand-written delivery: default namespace, local redeclarations, time-zone dates, extensions ignored', async () => {
     const { result, records } = await read(fixture('v3/move-in-edge-cases.xml'));
-    expect(result).toMatchObject({ status: 'accepted', records: 1, header: { messageId: 'edge-0001', eventDate: '2026-02-01' } });
+    expect(result).toMatchObject({
+      status: 'accepted',
+      records: 1,
+      header: { messageId: 'edge-0001', eventDate: '2026-02-01' },
+    });
     const [record] = records;
     if (record.kind !== 'moveIn') throw new Error(record.kind);
     expect(record.person.identification.vn).toBeUndefined();
     expect(record.person.dateOfBirth).toEqual({ value: '1991-11-30', precision: 'day', year: 1991 });
-    expect(record.person.residencePermit).toEqual({ code: '0201', validFrom: '2026-02-01', validTill: undefined, entryDate: '2026-01-28' });
+    expect(record.person.residencePermit).toEqual({
+      code: '0201',
+      validFrom: '2026-02-01',
+      validTill: undefined,
+      entryDate: '2026-01-28',
+    });
     expect(record.residence.arrivalDate).toBe('2026-02-01');
-    expect(record.residence.reportingMunicipality).toEqual({ name: 'Holderbank', bfsNumber: undefined, canton: undefined, historyId: undefined });
+    expect(record.residence.reportingMunicipality).toEqual({
+      name: 'Holderbank',
+      bfsNumber: undefined,
+      canton: undefined,
+      historyId: undefined,
+    });
     expect(JSON.stringify(record)).not.toMatch(/not ours|must not be read|ignored/);
   });
 
@@ -62,7 +95,10 @@ describe('reading by namespace, whatever the prefixes', () => {
 
   it('accepts ISO-8859-1 encoded deliveries', async () => {
     const { xml } = generateEventDelivery('moveIn-abroad', { seed: 3 });
-    const latin1 = Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace(/[^\t\n\r\u0020-\u00ff]/g, 'e'), 'latin1');
+    const latin1 = Buffer.from(
+      xml.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace(/[^\t\n\r\u0020-\u00ff]/g, 'e'),
+      'latin1',
+    );
     expect((await read(latin1)).result).toMatchObject({ status: 'accepted', encoding: 'iso-8859-1' });
   });
 });
@@ -71,7 +107,9 @@ describe('refusing other eCH-0020 versions, naming the version found and the one
   it('refuses eCH-0020 v1', async () => {
     const r = refusal((await read(fixture('legacy/ech-0020-v1-ordipro-style.xml'))).result);
     expect(r.code).toBe('unsupported-version');
-    expect(r.message).toMatch(/eCH-0020 version 1\.0 found \(namespace http:\/\/www\.ech\.ch\/xmlns\/eCH-0020\/1\).*accepts eCH-0020 version 3\.0 only/);
+    expect(r.message).toMatch(
+      /eCH-0020 version 1\.0 found \(namespace http:\/\/www\.ech\.ch\/xmlns\/eCH-0020\/1\).*accepts eCH-0020 version 3\.0 only/,
+    );
   });
 
   it('refuses eCH-0020 v2', async () => {
@@ -87,7 +125,11 @@ describe('attack corpus: each refused with a clear reason, nothing read', () => 
     ['attacks/billion-laughs.xml', 'dtd-forbidden', /DTDs and entity declarations are refused/],
     ['attacks/external-dtd.xml', 'dtd-forbidden', /DOCTYPE/],
     ['attacks/undeclared-entity.xml', 'not-well-formed', /undefined entity/i],
-    ['attacks/wrong-namespace.xml', 'wrong-namespace', /\{http:\/\/example\.org\/not-ech\}delivery is not an eCH-0020 delivery/],
+    [
+      'attacks/wrong-namespace.xml',
+      'wrong-namespace',
+      /\{http:\/\/example\.org\/not-ech\}delivery is not an eCH-0020 delivery/,
+    ],
     ['attacks/sedex-envelope.xml', 'wrong-namespace', /sedex envelope/],
     ['attacks/not-xml.pdf', 'not-xml', /not XML/],
     ['attacks/not-xml.json', 'not-xml', /not XML/],
@@ -117,7 +159,12 @@ describe('attack corpus: each refused with a clear reason, nothing read', () => 
   it('refuses a delivery over the size limit while streaming', async () => {
     const xml = baseDelivery(200);
     let handed = 0;
-    async function* chunks() { for (let i = 0; i < xml.length; i += 4096) { handed++; yield Buffer.from(xml.slice(i, i + 4096)); } }
+    async function* chunks() {
+      for (let i = 0; i < xml.length; i += 4096) {
+        handed++;
+        yield Buffer.from(xml.slice(i, i + 4096));
+      }
+    }
     const r = refusal((await read(chunks(), { maxBytes: 100_000 })).result);
     expect(r).toMatchObject({ code: 'too-large', message: expect.stringMatching(/exceeds 100000 bytes/) });
     expect(handed).toBeLessThan(30);
@@ -146,11 +193,17 @@ describe('attack corpus: each refused with a clear reason, nothing read', () => 
 describe('schema validation of single deliveries', () => {
   it('reports an invalid delivery with line, column and the XSD message, and hands on no record', async () => {
     const { xml } = generateEventDelivery('moveOut-abroad', { prefixStyle: 'e20' });
-    const broken = xml.replace('<e20:departureDate>', '\n<e20:departureDate>').replace('<e20:goesTo>', '<e20:nowhere/><e20:goesTo>');
+    const broken = xml
+      .replace('<e20:departureDate>', '\n<e20:departureDate>')
+      .replace('<e20:goesTo>', '<e20:nowhere/><e20:goesTo>');
     const { result, records } = await read(broken);
     const r = refusal(result);
     expect(r.code).toBe('schema-invalid');
-    expect(r.issues[0]).toMatchObject({ line: 5, column: expect.any(Number), message: expect.stringMatching(/nowhere.*not expected/) });
+    expect(r.issues[0]).toMatchObject({
+      line: 5,
+      column: expect.any(Number),
+      message: expect.stringMatching(/nowhere.*not expected/),
+    });
     expect(r.issues[0].column).toBeGreaterThan(1);
     expect(r.message).toMatch(/line 5, column \d+/);
     expect(records).toEqual([]);
@@ -179,11 +232,15 @@ describe('base deliveries are read and validated piece by piece', () => {
   });
 
   it('reads the same persons whatever the chunks: bytes split inside characters and tags, comments holding end tags', async () => {
-    const xml = baseDelivery(300, { seed: 7 }).replace(/<\/eCH-0020:messages>\n/g, (m, at: number) => (at % 3 === 0 ? `${m}<!-- </eCH-0020:messages> -->\n` : m));
+    const xml = baseDelivery(300, { seed: 7 }).replace(/<\/eCH-0020:messages>\n/g, (m, at: number) =>
+      at % 3 === 0 ? `${m}<!-- </eCH-0020:messages> -->\n` : m,
+    );
     const bytes = Buffer.from(xml);
     const expected = await read(bytes, { windowBytes: 16 * 1024 });
     expect(expected.result).toMatchObject({ status: 'accepted', records: 300 });
-    async function* chunks(size: number) { for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size); }
+    async function* chunks(size: number) {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    }
     for (const size of [777, 4093]) {
       const { result, records } = await read(chunks(size), { windowBytes: 16 * 1024 });
       expect(result).toMatchObject({ status: 'accepted', records: 300 });
@@ -191,16 +248,24 @@ describe('base deliveries are read and validated piece by piece', () => {
     }
     // Each person's line is that of its messages element in the whole delivery.
     const lines = xml.split('\n');
-    expect(expected.records.map((r) => r.line)).toEqual(lines.flatMap((l, i) => (l.startsWith('<eCH-0020:messages>') ? [i + 1] : [])));
-    const names = expected.records.flatMap((r) => (r.kind === 'baseDeliveryPerson' ? [r.person.identification.officialName] : []));
+    expect(expected.records.map((r) => r.line)).toEqual(
+      lines.flatMap((l, i) => (l.startsWith('<eCH-0020:messages>') ? [i + 1] : [])),
+    );
+    const names = expected.records.flatMap((r) =>
+      r.kind === 'baseDeliveryPerson' ? [r.person.identification.officialName] : [],
+    );
     expect(names.every((n) => xml.includes(`<eCH-0044:officialName>${n}</eCH-0044:officialName>`))).toBe(true);
   });
 
   it('reads an ISO-8859-1 base delivery (decoded, then pieced as UTF-8)', async () => {
-    const xml = baseDelivery(120, { seed: 9 }).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace(/[^\t\n\r\u0020-\u00ff]/g, 'e');
+    const xml = baseDelivery(120, { seed: 9 })
+      .replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+      .replace(/[^\t\n\r\u0020-\u00ff]/g, 'e');
     const { result, records } = await read(Buffer.from(xml, 'latin1'), { windowBytes: 8 * 1024 });
     expect(result).toMatchObject({ status: 'accepted', records: 120, encoding: 'iso-8859-1' });
-    const accented = records.flatMap((r) => (r.kind === 'baseDeliveryPerson' ? [r.person.identification.officialName] : [])).filter((n) => /[^\u0020-\u007e]/.test(n));
+    const accented = records
+      .flatMap((r) => (r.kind === 'baseDeliveryPerson' ? [r.person.identification.officialName] : []))
+      .filter((n) => /[^\u0020-\u007e]/.test(n));
     expect(accented.length).toBeGreaterThan(0);
     for (const name of accented) expect(xml).toContain(`<eCH-0044:officialName>${name}</eCH-0044:officialName>`);
   });
@@ -212,7 +277,10 @@ describe('base deliveries are read and validated piece by piece', () => {
   });
 
   it('refuses a base delivery whose header is invalid, even when every person is valid', async () => {
-    const xml = baseDelivery(20).replace(/<eCH-0058:action>1<\/eCH-0058:action>/, '<eCH-0058:action>2</eCH-0058:action>');
+    const xml = baseDelivery(20).replace(
+      /<eCH-0058:action>1<\/eCH-0058:action>/,
+      '<eCH-0058:action>2</eCH-0058:action>',
+    );
     const r = refusal((await read(xml, { windowBytes: 8 * 1024 })).result);
     expect(r.issues.filter((i) => /action/.test(i.message))).toHaveLength(1);
   });
@@ -222,6 +290,9 @@ describe('intake of a delivery whose municipality is outside the canton', () => 
   it('is refused clearly before any event', async () => {
     const { xml } = generateEventDelivery('moveIn-abroad', { municipality: 351 });
     const run = await intake(xml);
-    expect(refusal(run.result)).toMatchObject({ code: 'municipality-outside-canton', message: expect.stringMatching(/Bern.*not in Solothurn/) });
+    expect(refusal(run.result)).toMatchObject({
+      code: 'municipality-outside-canton',
+      message: expect.stringMatching(/Bern.*not in Solothurn/),
+    });
   });
 });

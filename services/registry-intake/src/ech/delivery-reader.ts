@@ -159,13 +159,24 @@ class DeliveryStreamReader {
   }
 
   private result(): DeliveryReadResult {
-    if (this.fatal) return { status: 'refused', refusal: this.fatal, header: this.header, eventElement: this.eventElement, bytes: this.bytes };
+    if (this.fatal)
+      return {
+        status: 'refused',
+        refusal: this.fatal,
+        header: this.header,
+        eventElement: this.eventElement,
+        bytes: this.bytes,
+      };
     const issues = this.validated.issues;
     if (issues.length > 0) {
       const first = issues[0];
       return {
         status: 'refused',
-        refusal: refusal('schema-invalid', `the delivery is not valid eCH-0020 v3.0: ${issues.length}${this.validated.full ? '+' : ''} error(s), the first at line ${first.line}, column ${first.column}: ${first.message}`, issues),
+        refusal: refusal(
+          'schema-invalid',
+          `the delivery is not valid eCH-0020 v3.0: ${issues.length}${this.validated.full ? '+' : ''} error(s), the first at line ${first.line}, column ${first.column}: ${first.message}`,
+          issues,
+        ),
         header: this.header,
         eventElement: this.eventElement,
         bytes: this.bytes,
@@ -173,7 +184,11 @@ class DeliveryStreamReader {
     }
     if (!this.header || !this.eventElement) {
       // Unreachable for a schema-valid delivery (both are required), kept so a broken validator cannot accept one.
-      return { status: 'refused', refusal: refusal('schema-invalid', 'the delivery has no header or no event'), bytes: this.bytes };
+      return {
+        status: 'refused',
+        refusal: refusal('schema-invalid', 'the delivery has no header or no event'),
+        bytes: this.bytes,
+      };
     }
     return {
       status: 'accepted',
@@ -197,7 +212,12 @@ class DeliveryStreamReader {
       }
       this.buffer += chunk;
       if (this.buffer.length > this.limits.maxSingleDocumentChars) {
-        this.fail(refusal('too-large', `a delivery other than baseDelivery/keyExchange may have at most ${this.limits.maxSingleDocumentChars} characters; this one is larger`));
+        this.fail(
+          refusal(
+            'too-large',
+            `a delivery other than baseDelivery/keyExchange may have at most ${this.limits.maxSingleDocumentChars} characters; this one is larger`,
+          ),
+        );
         return;
       }
       this.parser.write(chunk);
@@ -217,7 +237,12 @@ class DeliveryStreamReader {
   private checkTextRun(first: number, last: number, length: number): boolean {
     const run = first === -1 ? this.charsSinceMarkup + length : this.charsSinceMarkup + first;
     if (run > this.limits.maxTextRun) {
-      this.fail(refusal('text-too-long', `a text, comment or attribute near line ${this.lineHint} is longer than ${this.limits.maxTextRun} characters`));
+      this.fail(
+        refusal(
+          'text-too-long',
+          `a text, comment or attribute near line ${this.lineHint} is longer than ${this.limits.maxTextRun} characters`,
+        ),
+      );
       return false;
     }
     this.charsSinceMarkup = first === -1 ? run : length - last - 1;
@@ -260,7 +285,13 @@ class DeliveryStreamReader {
       if (this.depth > 0) this.fail(refusal('truncated', 'the delivery ends before its root element is closed'));
       if (this.stopped) return;
       const records = this.singleRecords;
-      this.validated.submit(Promise.resolve(this.options.validator.validate(declareUtf8(this.buffer))).then((issues) => ({ issues, records: [] })), records);
+      this.validated.submit(
+        Promise.resolve(this.options.validator.validate(declareUtf8(this.buffer))).then((issues) => ({
+          issues,
+          records: [],
+        })),
+        records,
+      );
     }
     this.buffer = '';
   }
@@ -269,7 +300,11 @@ class DeliveryStreamReader {
   private async settle(all: boolean): Promise<void> {
     const { onRecord } = this.options;
     const header = this.header;
-    await this.validated.settle(all, () => this.stopped, onRecord && header ? (record) => onRecord(record, header) : undefined);
+    await this.validated.settle(
+      all,
+      () => this.stopped,
+      onRecord && header ? (record) => onRecord(record, header) : undefined,
+    );
   }
 
   /**
@@ -279,15 +314,36 @@ class DeliveryStreamReader {
   private attachHandlers(): void {
     const p = this.parser;
     p.on('doctype', () => {
-      this.fail(refusal('dtd-forbidden', `the delivery contains a DOCTYPE (line ${p.line}); DTDs and entity declarations are refused`, [{ line: p.line, column: p.column, message: 'DOCTYPE not allowed' }]));
+      this.fail(
+        refusal(
+          'dtd-forbidden',
+          `the delivery contains a DOCTYPE (line ${p.line}); DTDs and entity declarations are refused`,
+          [{ line: p.line, column: p.column, message: 'DOCTYPE not allowed' }],
+        ),
+      );
     });
     p.on('error', (error) => {
       if (this.fatal || this.pieces) return; // past the event element's start the pieces' parse by libxml2 decides
       const message = error.message.replace(/^[^:]*:\d+:\d+: /, '');
       const issue = { line: p.line, column: p.column + 1, message };
-      if (!this.rootSeen) this.fail(refusal('not-xml', `the delivery is not XML: ${message} (line ${p.line}, column ${p.column + 1})`, [issue]));
-      else if (p.closed || /unclosed|unexpected end/i.test(message)) this.fail(refusal('truncated', `the delivery ends before the document is complete: ${message} (line ${p.line})`, [issue]));
-      else this.fail(refusal('not-well-formed', `the delivery is not well-formed XML: ${message} (line ${p.line}, column ${p.column + 1})`, [issue]));
+      if (!this.rootSeen)
+        this.fail(
+          refusal('not-xml', `the delivery is not XML: ${message} (line ${p.line}, column ${p.column + 1})`, [issue]),
+        );
+      else if (p.closed || /unclosed|unexpected end/i.test(message))
+        this.fail(
+          refusal('truncated', `the delivery ends before the document is complete: ${message} (line ${p.line})`, [
+            issue,
+          ]),
+        );
+      else
+        this.fail(
+          refusal(
+            'not-well-formed',
+            `the delivery is not well-formed XML: ${message} (line ${p.line}, column ${p.column + 1})`,
+            [issue],
+          ),
+        );
     });
     p.on('opentag', (tag) => this.open(tag));
     p.on('closetag', () => this.close());
@@ -299,7 +355,12 @@ class DeliveryStreamReader {
     if (this.fatal || this.pieces) return;
     this.depth++;
     if (this.depth > this.limits.maxDepth) {
-      this.fail(refusal('too-deep', `elements are nested deeper than ${this.limits.maxDepth} levels (line ${this.parser.line})`));
+      this.fail(
+        refusal(
+          'too-deep',
+          `elements are nested deeper than ${this.limits.maxDepth} levels (line ${this.parser.line})`,
+        ),
+      );
       return;
     }
     const ns = canonicalNs(tag.uri);
@@ -338,7 +399,6 @@ class DeliveryStreamReader {
     else this.rootNamespaces = { ...tag.ns };
   }
 
-
   private startCapture(kind: 'header' | 'event', tag: SaxesTagNS): void {
     this.capture = new SubtreeBuilder(isUnusedPart);
     this.captureKind = kind;
@@ -357,16 +417,29 @@ class DeliveryStreamReader {
     const end = this.parser.position;
     const prefix = this.buffer.slice(0, end);
     if (prefix.length > this.limits.maxHeaderChars) {
-      this.fail(refusal('too-large', `the part before the first person is larger than ${this.limits.maxHeaderChars} characters`));
+      this.fail(
+        refusal(
+          'too-large',
+          `the part before the first person is larger than ${this.limits.maxHeaderChars} characters`,
+        ),
+      );
       return;
     }
     // A key exchange lists persons only to align ids; it is read for validity and logged as one unused event.
-    const before: EchRecord[] = tag.local === 'keyExchange' ? [{ kind: 'other', echEvent: 'keyExchange', line: this.parser.line }] : [];
+    const before: EchRecord[] =
+      tag.local === 'keyExchange' ? [{ kind: 'other', echEvent: 'keyExchange', line: this.parser.line }] : [];
     const scope: Record<string, string> = { ...this.rootNamespaces, ...tag.ns };
     this.pieces = new DeliveryPieces({
-      validator: this.options.validator, limits: this.limits, prefix, syntheticEnd: `</${tag.name}></${this.rootName}>`,
-      start: { line: this.parser.line, column: this.parser.columnIndex }, eventElement: tag.local, depth: this.depth,
-      namespaceOf: (p) => scope[p], before, submit: (result, records) => this.validated.submit(result, records),
+      validator: this.options.validator,
+      limits: this.limits,
+      prefix,
+      syntheticEnd: `</${tag.name}></${this.rootName}>`,
+      start: { line: this.parser.line, column: this.parser.columnIndex },
+      eventElement: tag.local,
+      depth: this.depth,
+      namespaceOf: (p) => scope[p],
+      before,
+      submit: (result, records) => this.validated.submit(result, records),
     });
     this.buffer = this.buffer.slice(end);
   }

@@ -25,7 +25,10 @@ export function partialDate(kind: 'yearMonthDay' | 'yearMonth' | 'year', raw: st
   } as const;
   const m = patterns[kind].exec(raw);
   if (!m) return undefined;
-  const value = m.slice(1).filter((part) => part !== undefined).join('-');
+  const value = m
+    .slice(1)
+    .filter((part) => part !== undefined)
+    .join('-');
   const precision = kind === 'yearMonthDay' ? 'day' : kind === 'yearMonth' ? 'month' : 'year';
   return { value, precision, year: Number(m[1]) };
 }

@@ -2,8 +2,18 @@ import { normaliseDate } from './ech-dates.js';
 import { NS } from './ech-namespaces.js';
 import type { DeliveryHeader, EchPersonIdentification, EchRecord } from './ech-record.types.js';
 import {
-  readBirth, readDwelling, readFullPerson, readMunicipality, readName, readNamedId, readNationality,
-  readPersonIdentification, readPlace, readPlacesOfOrigin, readResidence, readResidencePermit,
+  readBirth,
+  readDwelling,
+  readFullPerson,
+  readMunicipality,
+  readName,
+  readNamedId,
+  readNationality,
+  readPersonIdentification,
+  readPlace,
+  readPlacesOfOrigin,
+  readResidence,
+  readResidencePermit,
 } from './ech-value-readers.js';
 import { child, childrenNamed, intOf, textOf, type XNode } from './xml-subtree.js';
 
@@ -55,7 +65,9 @@ export function readEventRecord(event: XNode): EchRecord {
     case 'move': {
       const reporting = child(event, NS.e20, 'moveReportingMunicipality');
       return {
-        ...base, kind: 'move', person: person(event, PERSON_ELEMENT.move),
+        ...base,
+        kind: 'move',
+        person: person(event, PERSON_ELEMENT.move),
         municipality: readMunicipality(child(reporting, NS.e20, 'reportingMunicipality')),
         federalRegister: textOf(reporting, NS.e20, 'federalRegister'),
         dwelling: readDwelling(child(reporting, NS.e20, 'dwellingAddress')),
@@ -64,7 +76,9 @@ export function readEventRecord(event: XNode): EchRecord {
     case 'moveOut': {
       const destination = child(event, NS.e20, 'moveOutReportingDestination');
       return {
-        ...base, kind: 'moveOut', person: person(event, PERSON_ELEMENT.moveOut),
+        ...base,
+        kind: 'moveOut',
+        person: person(event, PERSON_ELEMENT.moveOut),
         municipality: readMunicipality(child(destination, NS.e20, 'reportingMunicipality')),
         federalRegister: textOf(destination, NS.e20, 'federalRegister'),
         departureDate: normaliseDate(textOf(destination, NS.e20, 'departureDate')),
@@ -79,25 +93,53 @@ export function readEventRecord(event: XNode): EchRecord {
     }
     case 'naturalizeForeigner': {
       const dates = childrenNamed(event, NS.e20, 'placeOfOriginInfo')
-        .map((info) => normaliseDate(textOf(child(info, NS.e20, 'placeOfOriginAddonData'), NS.e21, 'naturalizationDate')))
+        .map((info) =>
+          normaliseDate(textOf(child(info, NS.e20, 'placeOfOriginAddonData'), NS.e21, 'naturalizationDate')),
+        )
         .filter((d): d is string => d !== undefined)
         .sort();
-      return { ...base, kind: 'naturalizeForeigner', person: person(event, PERSON_ELEMENT.naturalizeForeigner), naturalizationDate: dates[0], placesOfOrigin: readPlacesOfOrigin(event) };
+      return {
+        ...base,
+        kind: 'naturalizeForeigner',
+        person: person(event, PERSON_ELEMENT.naturalizeForeigner),
+        naturalizationDate: dates[0],
+        placesOfOrigin: readPlacesOfOrigin(event),
+      };
     }
     case 'death':
       return {
-        ...base, kind: 'death', person: person(event, PERSON_ELEMENT.death),
-        dateOfDeath: normaliseDate(textOf(child(child(event, NS.e20, 'deathData'), NS.e11, 'deathPeriod'), NS.e11, 'dateFrom')),
+        ...base,
+        kind: 'death',
+        person: person(event, PERSON_ELEMENT.death),
+        dateOfDeath: normaliseDate(
+          textOf(child(child(event, NS.e20, 'deathData'), NS.e11, 'deathPeriod'), NS.e11, 'dateFrom'),
+        ),
       };
     case 'correctName':
     case 'changeName':
-      return { ...base, kind: event.local, person: person(event, PERSON_ELEMENT[event.local]), name: readName(child(child(event, NS.e20, 'nameInfo'), NS.e20, 'nameData')) };
+      return {
+        ...base,
+        kind: event.local,
+        person: person(event, PERSON_ELEMENT[event.local]),
+        name: readName(child(child(event, NS.e20, 'nameInfo'), NS.e20, 'nameData')),
+      };
     case 'correctNationality':
     case 'changeNationality':
-      return { ...base, kind: event.local, person: person(event, PERSON_ELEMENT[event.local]), nationality: readNationality(child(event, NS.e20, 'nationalityData')) ?? { countries: [] } };
+      return {
+        ...base,
+        kind: event.local,
+        person: person(event, PERSON_ELEMENT[event.local]),
+        nationality: readNationality(child(event, NS.e20, 'nationalityData')) ?? { countries: [] },
+      };
     case 'correctBirthInfo': {
       const birth = readBirth(child(event, NS.e20, 'birthInfo'));
-      return { ...base, kind: 'correctBirthInfo', person: person(event, PERSON_ELEMENT.correctBirthInfo), dateOfBirth: birth.dateOfBirth, sex: birth.sex };
+      return {
+        ...base,
+        kind: 'correctBirthInfo',
+        person: person(event, PERSON_ELEMENT.correctBirthInfo),
+        dateOfBirth: birth.dateOfBirth,
+        sex: birth.sex,
+      };
     }
     case 'changeSex': {
       const holder = child(event, NS.e20, 'changeSexPerson');
@@ -112,11 +154,20 @@ export function readEventRecord(event: XNode): EchRecord {
       if (!before) throw new RecordShapeError(`correctIdentification at line ${event.line}: person missing`);
       // personIdentificationAfter is eCH-0020 personIdOnlyType: its vn and localPersonId are local eCH-0020 elements.
       const vnText = textOf(after, NS.e20, 'vn');
-      return { ...base, kind: 'correctIdentification', before, after: { vn: vnText ? /^\+?0*(\d+)$/.exec(vnText)?.[1] : undefined, localPersonId: readNamedId(child(after, NS.e20, 'localPersonId')) } };
+      return {
+        ...base,
+        kind: 'correctIdentification',
+        before,
+        after: {
+          vn: vnText ? /^\+?0*(\d+)$/.exec(vnText)?.[1] : undefined,
+          localPersonId: readNamedId(child(after, NS.e20, 'localPersonId')),
+        },
+      };
     }
     case 'identificationConversion':
       return {
-        ...base, kind: 'identificationConversion',
+        ...base,
+        kind: 'identificationConversion',
         persons: childrenNamed(event, NS.e20, 'identificationConversionPerson').flatMap((p) => {
           const before = readNamedId(child(p, NS.e20, 'localPersonIdBefore'));
           const after = readNamedId(child(p, NS.e20, 'localPersonIdAfter'));
@@ -135,9 +186,15 @@ export function readEventRecord(event: XNode): EchRecord {
 export function readBaseDeliveryRecord(messages: XNode, index: number): EchRecord {
   const p = readFullPerson(child(messages, NS.e20, 'baseDeliveryPerson'));
   const residence = readResidence(messages);
-  if (!p || !residence) throw new RecordShapeError(`baseDelivery person at line ${messages.line}: person or residence missing`);
+  if (!p || !residence)
+    throw new RecordShapeError(`baseDelivery person at line ${messages.line}: person or residence missing`);
   return {
-    echEvent: 'baseDelivery', line: messages.line, kind: 'baseDeliveryPerson', index, person: p, residence,
+    echEvent: 'baseDelivery',
+    line: messages.line,
+    kind: 'baseDeliveryPerson',
+    index,
+    person: p,
+    residence,
     validFrom: normaliseDate(textOf(messages, NS.e20, 'baseDeliveryValidFrom')),
   };
 }
@@ -150,7 +207,13 @@ export function readBaseDeliveryCitizen(messages: XNode, index: number): EchReco
   const residence = readResidence(messages);
   if (!residence) throw new RecordShapeError(`baseDelivery person at line ${messages.line}: residence missing`);
   const { type, reportingMunicipality, federalRegister } = residence;
-  return { echEvent: 'baseDelivery', line: messages.line, kind: 'baseDeliveryCitizen', index, residence: { type, reportingMunicipality, federalRegister } };
+  return {
+    echEvent: 'baseDelivery',
+    line: messages.line,
+    kind: 'baseDeliveryCitizen',
+    index,
+    residence: { type, reportingMunicipality, federalRegister },
+  };
 }
 
 /** Reads the eCH-0058 v5 header (the eCH-0020 deliveryHeader extends it). */
@@ -171,8 +234,18 @@ export function readHeader(header: XNode): DeliveryHeader {
     action: textOf(header, e58, 'action'),
     testDeliveryFlag: flag === undefined ? undefined : flag === 'true' || flag === '1',
     partialDelivery: partial
-      ? { uniqueIdDelivery: textOf(partial, e58, 'uniqueIdDelivery'), totalNumberOfPackages: intOf(partial, e58, 'totalNumberOfPackages'), numberOfActualPackage: intOf(partial, e58, 'numberOfActualPackage') }
+      ? {
+          uniqueIdDelivery: textOf(partial, e58, 'uniqueIdDelivery'),
+          totalNumberOfPackages: intOf(partial, e58, 'totalNumberOfPackages'),
+          numberOfActualPackage: intOf(partial, e58, 'numberOfActualPackage'),
+        }
       : undefined,
-    sendingApplication: app ? { manufacturer: textOf(app, e58, 'manufacturer'), product: textOf(app, e58, 'product'), productVersion: textOf(app, e58, 'productVersion') } : undefined,
+    sendingApplication: app
+      ? {
+          manufacturer: textOf(app, e58, 'manufacturer'),
+          product: textOf(app, e58, 'product'),
+          productVersion: textOf(app, e58, 'productVersion'),
+        }
+      : undefined,
   };
 }

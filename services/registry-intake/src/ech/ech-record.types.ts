@@ -119,25 +119,73 @@ interface RecordBase {
 
 export type EchRecord =
   | (RecordBase & { kind: 'moveIn'; person: EchFullPerson; residence: EchResidence })
-  | (RecordBase & { kind: 'baseDeliveryPerson'; index: number; person: EchFullPerson; residence: EchResidence; validFrom?: string })
+  | (RecordBase & {
+      kind: 'baseDeliveryPerson';
+      index: number;
+      person: EchFullPerson;
+      residence: EchResidence;
+      validFrom?: string;
+    })
   /**
    * A base-delivery entry of a person without residence permit data (a Swiss citizen) at their main residence:
    * start.integration uses only that it exists and where it is reported, so the person is not read at all. About
    * 70 % of a register; reading them in full took a third of a base delivery's time.
    */
-  | (RecordBase & { kind: 'baseDeliveryCitizen'; index: number; residence: Pick<EchResidence, 'type' | 'reportingMunicipality' | 'federalRegister'> })
-  | (RecordBase & { kind: 'move'; person: EchPersonIdentification; municipality?: EchMunicipality; federalRegister?: string; dwelling?: EchDwelling })
-  | (RecordBase & { kind: 'moveOut'; person: EchPersonIdentification; municipality?: EchMunicipality; federalRegister?: string; departureDate?: string; goesTo?: EchPlace })
+  | (RecordBase & {
+      kind: 'baseDeliveryCitizen';
+      index: number;
+      residence: Pick<EchResidence, 'type' | 'reportingMunicipality' | 'federalRegister'>;
+    })
+  | (RecordBase & {
+      kind: 'move';
+      person: EchPersonIdentification;
+      municipality?: EchMunicipality;
+      federalRegister?: string;
+      dwelling?: EchDwelling;
+    })
+  | (RecordBase & {
+      kind: 'moveOut';
+      person: EchPersonIdentification;
+      municipality?: EchMunicipality;
+      federalRegister?: string;
+      departureDate?: string;
+      goesTo?: EchPlace;
+    })
   | (RecordBase & { kind: 'changeResidencePermit'; person: EchPersonIdentification; permit?: EchResidencePermit })
   | (RecordBase & { kind: 'correctResidencePermit'; person: EchPersonIdentification; permit?: EchResidencePermit })
-  | (RecordBase & { kind: 'naturalizeForeigner'; person: EchPersonIdentification; naturalizationDate?: string; placesOfOrigin: Array<{ name?: string; canton?: string }> })
+  | (RecordBase & {
+      kind: 'naturalizeForeigner';
+      person: EchPersonIdentification;
+      naturalizationDate?: string;
+      placesOfOrigin: Array<{ name?: string; canton?: string }>;
+    })
   | (RecordBase & { kind: 'death'; person: EchPersonIdentification; dateOfDeath?: string })
   | (RecordBase & { kind: 'correctName' | 'changeName'; person: EchPersonIdentification; name: EchName })
-  | (RecordBase & { kind: 'correctNationality' | 'changeNationality'; person: EchPersonIdentification; nationality: EchNationality })
-  | (RecordBase & { kind: 'correctBirthInfo'; person: EchPersonIdentification; dateOfBirth?: PartialDate; sex?: string })
+  | (RecordBase & {
+      kind: 'correctNationality' | 'changeNationality';
+      person: EchPersonIdentification;
+      nationality: EchNationality;
+    })
+  | (RecordBase & {
+      kind: 'correctBirthInfo';
+      person: EchPersonIdentification;
+      dateOfBirth?: PartialDate;
+      sex?: string;
+    })
   | (RecordBase & { kind: 'changeSex'; person: EchPersonIdentification; sex?: string })
-  | (RecordBase & { kind: 'correctIdentification'; before: EchPersonIdentification; after: { vn?: string; localPersonId?: { category: string; id: string } } })
-  | (RecordBase & { kind: 'identificationConversion'; persons: Array<{ vn?: string; before: { category: string; id: string }; after: { category: string; id: string } }> })
+  | (RecordBase & {
+      kind: 'correctIdentification';
+      before: EchPersonIdentification;
+      after: { vn?: string; localPersonId?: { category: string; id: string } };
+    })
+  | (RecordBase & {
+      kind: 'identificationConversion';
+      persons: Array<{
+        vn?: string;
+        before: { category: string; id: string };
+        after: { category: string; id: string };
+      }>;
+    })
   | (RecordBase & { kind: 'other'; person?: EchPersonIdentification });
 
 export type EchRecordKind = EchRecord['kind'];

@@ -6,11 +6,26 @@ import { NS } from './ech-namespaces.js';
  * register.
  */
 const UNUSED_E20 = new Set([
-  'extension', 'religionData', 'maritalInfo', 'lockData', 'contactData', 'politicalRightData', 'jobData', 'maritalRelationship',
-  'parentalRelationship', 'guardianRelationship', 'armedForcesData', 'civilDefenseData', 'fireServiceData', 'healthInsuranceData',
-  'matrimonialInheritanceArrangementData', 'birthAddonData',
+  'extension',
+  'religionData',
+  'maritalInfo',
+  'lockData',
+  'contactData',
+  'politicalRightData',
+  'jobData',
+  'maritalRelationship',
+  'parentalRelationship',
+  'guardianRelationship',
+  'armedForcesData',
+  'civilDefenseData',
+  'fireServiceData',
+  'healthInsuranceData',
+  'matrimonialInheritanceArrangementData',
+  'birthAddonData',
 ]);
 
 export function isUnusedPart(ns: string, local: string): boolean {
-  return (ns === NS.e20 && UNUSED_E20.has(local)) || (ns === NS.e58 && (local === 'extension' || local === 'attachment'));
+  return (
+    (ns === NS.e20 && UNUSED_E20.has(local)) || (ns === NS.e58 && (local === 'extension' || local === 'attachment'))
+  );
 }

@@ -1,8 +1,17 @@
 import { normaliseDate, partialDate, type PartialDate } from './ech-dates.js';
 import { NS } from './ech-namespaces.js';
 import type {
-  EchAddress, EchCountry, EchDwelling, EchFullPerson, EchMunicipality, EchName, EchNationality, EchPersonIdentification,
-  EchPlace, EchResidence, EchResidencePermit,
+  EchAddress,
+  EchCountry,
+  EchDwelling,
+  EchFullPerson,
+  EchMunicipality,
+  EchName,
+  EchNationality,
+  EchPersonIdentification,
+  EchPlace,
+  EchResidence,
+  EchResidencePermit,
 } from './ech-record.types.js';
 import { child, childrenNamed, choiceOf, intOf, textOf, type XNode } from './xml-subtree.js';
 
@@ -55,7 +64,11 @@ export function readMunicipality(node: XNode | undefined): EchMunicipality | und
 
 /** eCH-0008 countryType (children in the eCH-0008 namespace). */
 export function readCountry(node: XNode | undefined, ns: string = NS.e8): EchCountry {
-  return { bfsCode: intOf(node, ns, 'countryId'), iso2: textOf(node, ns, 'countryIdISO2'), nameShort: textOf(node, ns, 'countryNameShort') };
+  return {
+    bfsCode: intOf(node, ns, 'countryId'),
+    iso2: textOf(node, ns, 'countryIdISO2'),
+    nameShort: textOf(node, ns, 'countryNameShort'),
+  };
 }
 
 /** eCH-0011 generalPlaceType / destinationType: unknown | swissTown | foreignCountry. */
@@ -136,7 +149,11 @@ export function readName(nameData: XNode | undefined): EchName {
 }
 
 /** eCH-0020 birthInfoType: birthData/(dateOfBirth, placeOfBirth, sex). */
-export function readBirth(birthInfo: XNode | undefined): { dateOfBirth?: PartialDate; placeOfBirth?: EchPlace; sex?: string } {
+export function readBirth(birthInfo: XNode | undefined): {
+  dateOfBirth?: PartialDate;
+  placeOfBirth?: EchPlace;
+  sex?: string;
+} {
   const data = child(birthInfo, NS.e20, 'birthData');
   return {
     dateOfBirth: readPartialDate(child(data, NS.e11, 'dateOfBirth')),
@@ -145,7 +162,10 @@ export function readBirth(birthInfo: XNode | undefined): { dateOfBirth?: Partial
   };
 }
 
-export function readPlacesOfOrigin(parent: XNode | undefined, local = 'placeOfOriginInfo'): Array<{ name?: string; canton?: string }> {
+export function readPlacesOfOrigin(
+  parent: XNode | undefined,
+  local = 'placeOfOriginInfo',
+): Array<{ name?: string; canton?: string }> {
   return childrenNamed(parent, NS.e20, local).map((info) => {
     const origin = child(info, NS.e20, 'placeOfOrigin');
     return { name: textOf(origin, NS.e11, 'originName'), canton: textOf(origin, NS.e11, 'canton') };

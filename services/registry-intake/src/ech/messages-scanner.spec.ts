@@ -8,7 +8,11 @@ const SCOPE: Record<string, string> = { e: NS.e20, x: 'urn:other' };
  * Scans `text` (the content after `<e:baseDelivery>`) in chunks of `size` bytes; returns the cut points seen after
  * each chunk (byte by byte, that is every cut point), and the scanner.
  */
-function scan(text: string, size = 1, maxDepth = 48): { cuts: Array<{ at: number; messages: number }>; scanner: MessagesScanner; ok: boolean } {
+function scan(
+  text: string,
+  size = 1,
+  maxDepth = 48,
+): { cuts: Array<{ at: number; messages: number }>; scanner: MessagesScanner; ok: boolean } {
   const scanner = new MessagesScanner(2, maxDepth, (prefix) => SCOPE[prefix]);
   const bytes = Buffer.from(text, 'utf8');
   const cuts: Array<{ at: number; messages: number }> = [];
@@ -16,7 +20,8 @@ function scan(text: string, size = 1, maxDepth = 48): { cuts: Array<{ at: number
   for (let i = 0; i < bytes.length && ok; i += size) {
     ok = scanner.scan(bytes.subarray(i, i + size));
     const last = cuts.at(-1);
-    if (scanner.cutAt >= 0 && scanner.cutAt !== last?.at) cuts.push({ at: scanner.cutAt, messages: scanner.messagesBeforeCut });
+    if (scanner.cutAt >= 0 && scanner.cutAt !== last?.at)
+      cuts.push({ at: scanner.cutAt, messages: scanner.messagesBeforeCut });
   }
   return { cuts, scanner, ok };
 }
@@ -36,7 +41,15 @@ describe('MessagesScanner: where a base delivery may be cut', () => {
   });
 
   it('finds the same points whatever the chunks', () => {
-    const text = [person(), '<!-- a comment -->', person('<e:p><![CDATA[ <x> ]]></e:p>'), '<?pi data?>', person(), person(), end].join('\n');
+    const text = [
+      person(),
+      '<!-- a comment -->',
+      person('<e:p><![CDATA[ <x> ]]></e:p>'),
+      '<?pi data?>',
+      person(),
+      person(),
+      end,
+    ].join('\n');
     const all = scan(text).cuts;
     expect(all).toHaveLength(3);
     for (const size of [2, 3, 7, 64, text.length]) {
@@ -48,7 +61,9 @@ describe('MessagesScanner: where a base delivery may be cut', () => {
   });
 
   it('is not fooled by end tags inside comments, CDATA, processing instructions or attribute values', () => {
-    const tricky = person(`<e:p note="</e:messages>"><!-- </e:messages> --><![CDATA[</e:messages>]]><?x </e:messages>?></e:p>`);
+    const tricky = person(
+      `<e:p note="</e:messages>"><!-- </e:messages> --><![CDATA[</e:messages>]]><?x </e:messages>?></e:p>`,
+    );
     const text = tricky + person() + person() + end;
     expect(scan(text).cuts.map((c) => c.at)).toEqual([Buffer.byteLength(tricky), Buffer.byteLength(tricky + person())]);
     for (const size of [5, 1000]) {

@@ -23,13 +23,21 @@ describe('a large base delivery streams with flat memory', () => {
 
   async function generate(persons: number): Promise<string> {
     const file = join(dir, `base-${persons}.xml`);
-    await pipeline(Readable.from(baseDeliveryChunks(persons, { seed: persons, municipality: 2581 })), createWriteStream(file));
+    await pipeline(
+      Readable.from(baseDeliveryChunks(persons, { seed: persons, municipality: 2581 })),
+      createWriteStream(file),
+    );
     return file;
   }
 
-  async function peakWhileReading(file: string, validator: EchSchemaValidator): Promise<{ peak: number; records: number; emitted: number }> {
+  async function peakWhileReading(
+    file: string,
+    validator: EchSchemaValidator,
+  ): Promise<{ peak: number; records: number; emitted: number }> {
     let peak = process.memoryUsage().rss;
-    const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 25);
+    const timer = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 25);
     const mapper = new DeliveryMapper(mapperDependencies());
     let emitted = 0;
     // As the service does (INTAKE_GC_HEADROOM_MB): without it V8 collects the promoted records late, and the peak
@@ -40,7 +48,8 @@ describe('a large base delivery streams with flat memory', () => {
         validator,
         onRecord: (record, header) => {
           heap.check();
-          for (const outcome of mapper.map(record, header)) if (outcome.action === 'emit' && JSON.stringify(outcome.data).length > 0) emitted++;
+          for (const outcome of mapper.map(record, header))
+            if (outcome.action === 'emit' && JSON.stringify(outcome.data).length > 0) emitted++;
         },
       });
       expect(result.status).toBe('accepted');
@@ -65,7 +74,10 @@ describe('a large base delivery streams with flat memory', () => {
       expect(second.records).toBe(50_000);
       expect(second.emitted).toBeGreaterThan(50_000 * 0.15);
       const mb = (bytes: number) => Math.round(bytes / 1024 ** 2);
-      if (process.env.SHOW_MEMORY) console.log(`peak RSS over the baseline: 10k persons ${mb(first.peak - baseline)} MB, 50k persons ${mb(second.peak - baseline)} MB`);
+      if (process.env.SHOW_MEMORY)
+        console.log(
+          `peak RSS over the baseline: 10k persons ${mb(first.peak - baseline)} MB, 50k persons ${mb(second.peak - baseline)} MB`,
+        );
       // Holding the larger delivery as a string alone would add ~330 MB (measured with the whole file in memory:
       // +1.4 GB); streaming, the reader and the worker add a few ten MB under Jest, the same for both sizes.
       expect(mb(second.peak - baseline)).toBeLessThan(150);

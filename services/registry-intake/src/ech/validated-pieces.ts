@@ -36,7 +36,11 @@ export class ValidatedPieces {
    * Waits for pieces in order (all of them when `all` or `stopped()`, else all but two) and hands their records to
    * `onRecord` while nothing stopped the delivery.
    */
-  async settle(all: boolean, stopped: () => boolean, onRecord: ((record: EchRecord) => void | Promise<void>) | undefined): Promise<void> {
+  async settle(
+    all: boolean,
+    stopped: () => boolean,
+    onRecord: ((record: EchRecord) => void | Promise<void>) | undefined,
+  ): Promise<void> {
     while (this.pending.length > (all || stopped() ? 0 : 2)) {
       const [piece] = this.pending.splice(0, 1);
       const { issues, records } = await piece.result;

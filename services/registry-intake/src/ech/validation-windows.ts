@@ -107,7 +107,8 @@ export class WindowedValidation {
     this.column = shape.lines > 1 ? shape.lastLineLength : this.column + shape.lastLineLength;
     this.nextIndex += messages;
     const { issues, records } = await this.validator.readWindow(this.document(body, final), nextIndex);
-    for (const record of records) record.line = this.map({ line: record.line, column: 0, message: '' }, line, column).line;
+    for (const record of records)
+      record.line = this.map({ line: record.line, column: 0, message: '' }, line, column).line;
     const mapped: IntakeIssue[] = [];
     for (const issue of issues) {
       const m = this.map(issue, line, column);
@@ -139,7 +140,8 @@ export class WindowedValidation {
     if (issue.line <= 0 || issue.line < this.prefixLines) return issue;
     const offset = issue.line - this.prefixLines;
     if (offset === 0 && issue.column > 0 && issue.column <= this.prefixLastLineLength) return issue; // inside the prefix
-    const originalColumn = offset === 0 && issue.column > 0 ? column + (issue.column - this.prefixLastLineLength) : issue.column;
+    const originalColumn =
+      offset === 0 && issue.column > 0 ? column + (issue.column - this.prefixLastLineLength) : issue.column;
     return { ...issue, line: line + offset, column: originalColumn };
   }
 }

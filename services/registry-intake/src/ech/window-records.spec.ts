@@ -37,7 +37,13 @@ describe('persons read from the tree libxml2 built to validate a piece', () => {
   it('are the persons saxes reads from the same text; Swiss citizens only where they are reported', async () => {
     const xml = [...baseDeliveryChunks(400, { seed: 21, prefixStyle: 'e20' })].join('');
     const records: EchRecord[] = [];
-    const result = await readDelivery(xml, { validator: schemaValidator(), limits: { windowBytes: 32 * 1024 }, onRecord: (r) => { records.push(r); } });
+    const result = await readDelivery(xml, {
+      validator: schemaValidator(),
+      limits: { windowBytes: 32 * 1024 },
+      onRecord: (r) => {
+        records.push(r);
+      },
+    });
     expect(result).toMatchObject({ status: 'accepted', records: 400 });
     const bySaxes = readWithSaxes(xml);
     let citizens = 0;
@@ -48,8 +54,15 @@ describe('persons read from the tree libxml2 built to validate a piece', () => {
         citizens++;
         expect(other.person.residencePermit).toBeUndefined();
         expect(record).toEqual({
-          echEvent: 'baseDelivery', kind: 'baseDeliveryCitizen', index: i, line: other.line,
-          residence: { type: 'main', reportingMunicipality: other.residence.reportingMunicipality, federalRegister: other.residence.federalRegister },
+          echEvent: 'baseDelivery',
+          kind: 'baseDeliveryCitizen',
+          index: i,
+          line: other.line,
+          residence: {
+            type: 'main',
+            reportingMunicipality: other.residence.reportingMunicipality,
+            federalRegister: other.residence.federalRegister,
+          },
         });
       } else {
         expect(record).toEqual(other);

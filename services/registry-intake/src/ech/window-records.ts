@@ -2,7 +2,14 @@ import type { XmlDocument } from 'libxml2-wasm';
 // libxml2-wasm's struct accessors (an internal module of the package, pinned by the lock file): reading the tree
 // through them costs ~30 µs per person of a base delivery, through the public node wrappers ~75 µs, which is more
 // than parsing and validating the person together.
-import { XmlAttrStruct, XmlNodeStruct, XmlNsStruct, XmlNodeType, xmlDocGetRootElement, xmlNodeGetContent } from 'libxml2-wasm/lib/libxml2.mjs';
+import {
+  XmlAttrStruct,
+  XmlNodeStruct,
+  XmlNsStruct,
+  XmlNodeType,
+  xmlDocGetRootElement,
+  xmlNodeGetContent,
+} from 'libxml2-wasm/lib/libxml2.mjs';
 import { NS } from './ech-namespaces.js';
 import { readBaseDeliveryCitizen, readBaseDeliveryRecord } from './ech-record-reader.js';
 import type { EchRecord } from './ech-record.types.js';
@@ -25,7 +32,8 @@ export function readWindowRecords(doc: XmlDocument, firstIndex: number): EchReco
     const index = firstIndex + records.length;
     const person = firstElementChild(m);
     const main = childNamed(m, 'hasMainResidence', namespaces);
-    if (person && main && !childNamed(person, 'residencePermitData', namespaces)) records.push(readBaseDeliveryCitizen(citizenEntry(m, main, namespaces), index));
+    if (person && main && !childNamed(person, 'residencePermitData', namespaces))
+      records.push(readBaseDeliveryCitizen(citizenEntry(m, main, namespaces), index));
     else records.push(readBaseDeliveryRecord(subtree(m, namespaces), index));
   }
   return records;
@@ -42,14 +50,20 @@ function citizenEntry(messages: number, main: number, namespaces: Map<number, st
 }
 
 function firstElementChild(node: number): number {
-  for (let c = XmlNodeStruct.children(node); c; c = XmlNodeStruct.next(c)) if (XmlNodeStruct.type(c) === XmlNodeType.XML_ELEMENT_NODE) return c;
+  for (let c = XmlNodeStruct.children(node); c; c = XmlNodeStruct.next(c))
+    if (XmlNodeStruct.type(c) === XmlNodeType.XML_ELEMENT_NODE) return c;
   return 0;
 }
 
 /** The first eCH-0020 child element named `local`, or 0. */
 function childNamed(node: number, local: string, namespaces: Map<number, string>): number {
   for (let c = XmlNodeStruct.children(node); c; c = XmlNodeStruct.next(c)) {
-    if (XmlNodeStruct.type(c) === XmlNodeType.XML_ELEMENT_NODE && XmlNodeStruct.name_(c) === local && namespaceOf(c, namespaces) === NS.e20) return c;
+    if (
+      XmlNodeStruct.type(c) === XmlNodeType.XML_ELEMENT_NODE &&
+      XmlNodeStruct.name_(c) === local &&
+      namespaceOf(c, namespaces) === NS.e20
+    )
+      return c;
   }
   return 0;
 }
@@ -62,7 +76,10 @@ function childNamed(node: number, local: string, namespaces: Map<number, string>
 function element(node: number, namespaces: Map<number, string>): XNode {
   const local = XmlNodeStruct.name_(node);
   return {
-    ns: namespaceOf(node, namespaces), local, text: '', children: [],
+    ns: namespaceOf(node, namespaces),
+    local,
+    text: '',
+    children: [],
     nil: local === 'residencePermit' && XmlNodeStruct.properties(node) !== 0 && isNil(node, namespaces),
     // libxml2 keeps an element's line in 16 bits; a piece (≥ 128 KB of whole persons) has far fewer lines.
     line: local === 'messages' ? XmlNodeStruct.line(node) & 0xffff : 0,
@@ -71,7 +88,8 @@ function element(node: number, namespaces: Map<number, string>): XNode {
 
 function lastElementChild(node: number): number {
   let found = 0;
-  for (let c = XmlNodeStruct.children(node); c; c = XmlNodeStruct.next(c)) if (XmlNodeStruct.type(c) === XmlNodeType.XML_ELEMENT_NODE) found = c;
+  for (let c = XmlNodeStruct.children(node); c; c = XmlNodeStruct.next(c))
+    if (XmlNodeStruct.type(c) === XmlNodeType.XML_ELEMENT_NODE) found = c;
   return found;
 }
 
@@ -93,7 +111,8 @@ function subtree(node: number, namespaces: Map<number, string>): XNode {
   for (let c = XmlNodeStruct.children(node); c; c = XmlNodeStruct.next(c)) {
     const type = XmlNodeStruct.type(c);
     if (type === XmlNodeType.XML_ELEMENT_NODE) {
-      if (!isUnusedPart(namespaceOf(c, namespaces), XmlNodeStruct.name_(c))) built.children.push(subtree(c, namespaces));
+      if (!isUnusedPart(namespaceOf(c, namespaces), XmlNodeStruct.name_(c)))
+        built.children.push(subtree(c, namespaces));
     } else if (type === XmlNodeType.XML_TEXT_NODE || type === XmlNodeType.XML_CDATA_SECTION_NODE) {
       built.text += xmlNodeGetContent(c);
     }

@@ -3,10 +3,18 @@ import { refusal, type IntakeRefusal } from './intake-refusal.js';
 
 /** Encodings a delivery may use; eCH deliveries are UTF-8 in practice, older ones sometimes ISO-8859-1. */
 const SUPPORTED = new Map<string, string>([
-  ['utf-8', 'utf-8'], ['utf8', 'utf-8'],
-  ['utf-16', 'utf-16le'], ['utf-16le', 'utf-16le'], ['utf-16be', 'utf-16be'],
-  ['iso-8859-1', 'windows-1252'], ['latin1', 'windows-1252'], ['iso-8859-15', 'iso-8859-15'],
-  ['windows-1252', 'windows-1252'], ['cp1252', 'windows-1252'], ['us-ascii', 'utf-8'], ['ascii', 'utf-8'],
+  ['utf-8', 'utf-8'],
+  ['utf8', 'utf-8'],
+  ['utf-16', 'utf-16le'],
+  ['utf-16le', 'utf-16le'],
+  ['utf-16be', 'utf-16be'],
+  ['iso-8859-1', 'windows-1252'],
+  ['latin1', 'windows-1252'],
+  ['iso-8859-15', 'iso-8859-15'],
+  ['windows-1252', 'windows-1252'],
+  ['cp1252', 'windows-1252'],
+  ['us-ascii', 'utf-8'],
+  ['ascii', 'utf-8'],
 ]);
 
 const SNIFF_BYTES = 512;
@@ -50,11 +58,16 @@ export class XmlByteDecoder {
     const head = Buffer.concat(this.head);
     this.head = [];
     const label = sniff(head);
-    const start = Buffer.from(head.subarray(0, 64)).toString('latin1').replace(/^(?:\xef\xbb\xbf|\xfe\xff|\xff\xfe)/, '');
+    const start = Buffer.from(head.subarray(0, 64))
+      .toString('latin1')
+      .replace(/^(?:\xef\xbb\xbf|\xfe\xff|\xff\xfe)/, '');
     this.markup = /^\s*</.test(start.split('\u0000').join(''));
     const encoding = SUPPORTED.get(label.toLowerCase());
     if (!encoding) {
-      return refusal('unsupported-encoding', `the delivery declares encoding "${label}"; accepted are UTF-8, UTF-16 and ISO-8859-1/Windows-1252`);
+      return refusal(
+        'unsupported-encoding',
+        `the delivery declares encoding "${label}"; accepted are UTF-8, UTF-16 and ISO-8859-1/Windows-1252`,
+      );
     }
     this.encoding = label.toLowerCase();
     this.decoder = new TextDecoder(encoding, { fatal: true });
@@ -83,8 +96,14 @@ export class XmlByteDecoder {
       return (this.decoder as TextDecoder).decode(bytes, { stream });
     } catch {
       return this.markup
-        ? refusal('not-well-formed', `the delivery is not valid ${this.encoding}: it contains a byte sequence that is no character`)
-        : refusal('not-xml', `the delivery is not XML: it does not start with markup and is not valid ${this.encoding} text`);
+        ? refusal(
+            'not-well-formed',
+            `the delivery is not valid ${this.encoding}: it contains a byte sequence that is no character`,
+          )
+        : refusal(
+            'not-xml',
+            `the delivery is not XML: it does not start with markup and is not valid ${this.encoding} text`,
+          );
     }
   }
 

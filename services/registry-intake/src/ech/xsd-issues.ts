@@ -27,7 +27,10 @@ export function toIssues(doc: string | Uint8Array, raw: RawValidationResult): In
 function withColumns(doc: string | Uint8Array, issues: IntakeIssue[]): IntakeIssue[] {
   const wanted = new Set(issues.filter((i) => i.column === 0 && i.line > 0).map((i) => i.line));
   if (wanted.size === 0) return issues;
-  const lines = linesOf(typeof doc === 'string' ? doc : Buffer.from(doc.buffer, doc.byteOffset, doc.byteLength), wanted);
+  const lines = linesOf(
+    typeof doc === 'string' ? doc : Buffer.from(doc.buffer, doc.byteOffset, doc.byteLength),
+    wanted,
+  );
   return issues.map((issue) => {
     if (issue.column > 0 || issue.line <= 0) return issue;
     const local = /Element '(?:\{[^}]*\})?([^']+)'/.exec(issue.message)?.[1];
@@ -44,7 +47,8 @@ function linesOf(doc: string | Buffer, wanted: Set<number>): Map<number, string>
   for (let line = 1; line <= lastWanted; line++) {
     const end = doc.indexOf('\n', start);
     const stop = end === -1 ? doc.length : end;
-    if (wanted.has(line)) lines.set(line, typeof doc === 'string' ? doc.slice(start, stop) : doc.toString('utf8', start, stop));
+    if (wanted.has(line))
+      lines.set(line, typeof doc === 'string' ? doc.slice(start, stop) : doc.toString('utf8', start, stop));
     if (end === -1) break;
     start = end + 1;
   }

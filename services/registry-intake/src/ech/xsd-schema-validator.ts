@@ -94,4 +94,3 @@ export class EchSchemaValidator implements SchemaValidation {
     return best;
   }
 }
-

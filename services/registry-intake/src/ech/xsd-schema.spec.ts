@@ -13,14 +13,19 @@ describe('the local eCH-0020 v3.0 XSD set', () => {
     const catalog = readXsdCatalog();
     const imports = readdirSync(XSD_DIR)
       .filter((f) => f.endsWith('.xsd'))
-      .flatMap((f) => [...readFileSync(join(XSD_DIR, f), 'utf8').matchAll(/schemaLocation="([^"]+)"/g)].map((m) => m[1]));
+      .flatMap((f) =>
+        [...readFileSync(join(XSD_DIR, f), 'utf8').matchAll(/schemaLocation="([^"]+)"/g)].map((m) => m[1]),
+      );
     expect(imports.length).toBeGreaterThan(10);
     for (const url of imports) expect(catalog.get(url)).toMatch(/^\/.*\/xsd\/eCH-[\d-]+\.xsd$/);
   });
 
   it('ignores catalog entries that point outside the folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xsd-catalog-'));
-    writeFileSync(join(dir, 'catalog.xml'), '<catalog><uri name="http://x/a.xsd" uri="../../etc/passwd"/><uri name="http://x/b.xsd" uri="b.xsd"/></catalog>');
+    writeFileSync(
+      join(dir, 'catalog.xml'),
+      '<catalog><uri name="http://x/a.xsd" uri="../../etc/passwd"/><uri name="http://x/b.xsd" uri="b.xsd"/></catalog>',
+    );
     expect([...readXsdCatalog(dir).keys()]).toEqual(['http://x/b.xsd']);
   });
 
@@ -48,7 +53,10 @@ describe('validation worker threads', () => {
     try {
       const xml = [...baseDeliveryChunks(30, { seed: 5 })].join('');
       const piece = () => new Uint8Array(Buffer.from(xml));
-      expect(await pool.readWindow(piece(), 0)).toMatchObject({ issues: [], records: expect.arrayContaining([expect.objectContaining({ index: 29 })]) });
+      expect(await pool.readWindow(piece(), 0)).toMatchObject({
+        issues: [],
+        records: expect.arrayContaining([expect.objectContaining({ index: 29 })]),
+      });
       // Stands for a crash of the thread (out of memory, a fault in libxml2) while it holds a piece.
       const held = pool.readWindow(piece(), 0);
       await (pool as unknown as { workers: Array<{ close(): Promise<void> }> }).workers[0].close();

@@ -22,7 +22,10 @@ let providedFiles: Map<string, string> | undefined;
  * One input provider per process (or worker thread) that serves exactly the catalog's files and refuses
  * everything else: no URL, path or network address named in a document or schema is ever read.
  */
-function provideCatalog(catalog: Array<[url: string, path: string]>, readFile: (path: string) => Uint8Array): Map<string, string> {
+function provideCatalog(
+  catalog: Array<[url: string, path: string]>,
+  readFile: (path: string) => Uint8Array,
+): Map<string, string> {
   if (!providedFiles) {
     const known = new Map<string, string>();
     const open = new Map<number, { data: Uint8Array; pos: number }>();
@@ -54,7 +57,9 @@ function provideCatalog(catalog: Array<[url: string, path: string]>, readFile: (
 
 function detailsOf(error: unknown): RawValidationResult['details'] {
   const details = (error as { details?: RawValidationResult['details'] }).details;
-  return Array.isArray(details) ? details.map((d) => ({ message: d.message, level: d.level, line: d.line, col: d.col, xpath: d.xpath })) : [];
+  return Array.isArray(details)
+    ? details.map((d) => ({ message: d.message, level: d.level, line: d.line, col: d.col, xpath: d.xpath }))
+    : [];
 }
 
 /**
@@ -64,11 +69,18 @@ function detailsOf(error: unknown): RawValidationResult['details'] {
  * substitution; DTDs are refused earlier anyway. Documents go in as UTF-8 bytes, which libxml2-wasm copies natively;
  * handing it a string costs a third more, spent encoding it character by character.
  */
-export function createValidationCore(catalog: Array<[url: string, path: string]>, mainSchemaUrl: string, readFile: (path: string) => Uint8Array): ValidationCore {
+export function createValidationCore(
+  catalog: Array<[url: string, path: string]>,
+  mainSchemaUrl: string,
+  readFile: (path: string) => Uint8Array,
+): ValidationCore {
   const files = provideCatalog(catalog, readFile);
   const mainPath = files.get(mainSchemaUrl);
   if (!mainPath) throw new Error(`the XSD catalog has no entry for ${mainSchemaUrl}`);
-  const schemaDoc = libxml2.XmlDocument.fromBuffer(readFile(mainPath), { url: mainSchemaUrl, option: P.XML_PARSE_NONET });
+  const schemaDoc = libxml2.XmlDocument.fromBuffer(readFile(mainPath), {
+    url: mainSchemaUrl,
+    option: P.XML_PARSE_NONET,
+  });
   let validator: libxml2.XsdValidator;
   try {
     validator = libxml2.XsdValidator.fromDoc(schemaDoc);
@@ -104,7 +116,10 @@ export function createValidationCore(catalog: Array<[url: string, path: string]>
   return {
     validate(doc) {
       const bytes = typeof doc === 'string' ? Buffer.from(doc, 'utf8') : doc;
-      return toIssues(doc, withValidDocument(bytes, () => undefined));
+      return toIssues(
+        doc,
+        withValidDocument(bytes, () => undefined),
+      );
     },
     readWindow(doc, firstIndex) {
       let records: EchRecord[] = [];

@@ -5,7 +5,9 @@ import type { PieceResult } from './validation-windows.js';
 import { createValidationCore } from './xsd-validation-core.js';
 
 /** A request from XsdValidationWorker: a whole document, or a base-delivery piece (bytes) to read when `firstIndex` is set. */
-export type ValidationRequest = { id: number; doc: string | Uint8Array; firstIndex?: undefined } | { id: number; doc: Uint8Array; firstIndex: number };
+export type ValidationRequest =
+  | { id: number; doc: string | Uint8Array; firstIndex?: undefined }
+  | { id: number; doc: Uint8Array; firstIndex: number };
 
 export type ValidationReply =
   | { kind: 'result'; id: number; result: IntakeIssue[] | PieceResult }
@@ -21,9 +23,18 @@ try {
   port.on('message', (request: ValidationRequest) => {
     let result: IntakeIssue[] | PieceResult;
     try {
-      result = request.firstIndex === undefined ? core.validate(request.doc) : core.readWindow(request.doc, request.firstIndex);
+      result =
+        request.firstIndex === undefined
+          ? core.validate(request.doc)
+          : core.readWindow(request.doc, request.firstIndex);
     } catch (error) {
-      const issues = [{ line: 0, column: 0, message: `validation failed inside the service: ${String((error as Error).message ?? error)}` }];
+      const issues = [
+        {
+          line: 0,
+          column: 0,
+          message: `validation failed inside the service: ${String((error as Error).message ?? error)}`,
+        },
+      ];
       result = request.firstIndex === undefined ? issues : { issues, records: [] };
     }
     const id = request.id;

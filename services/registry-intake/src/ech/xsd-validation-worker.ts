@@ -11,8 +11,13 @@ import type { ValidationReply, ValidationRequest } from './xsd-validation-thread
 function threadScript(): URL {
   const own = new URL('./xsd-validation-thread.js', import.meta.url);
   if (!import.meta.url.endsWith('.ts')) return own;
-  const built = new URL(own.href.replace(/\/src\/ech\/xsd-validation-thread\.js$/, '/dist/ech/xsd-validation-thread.js'));
-  if (!existsSync(built)) throw new Error(`the validation worker needs the built service (${built.pathname}); run \`npx tsc -b services/registry-intake\``);
+  const built = new URL(
+    own.href.replace(/\/src\/ech\/xsd-validation-thread\.js$/, '/dist/ech/xsd-validation-thread.js'),
+  );
+  if (!existsSync(built))
+    throw new Error(
+      `the validation worker needs the built service (${built.pathname}); run \`npx tsc -b services/registry-intake\``,
+    );
   return built;
 }
 
@@ -22,7 +27,10 @@ function threadScript(): URL {
  */
 export class XsdValidationWorker {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (r: IntakeIssue[] | PieceResult) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve: (r: IntakeIssue[] | PieceResult) => void; reject: (e: Error) => void }
+  >();
   private nextId = 1;
   private failed: Error | undefined;
   readonly ready: Promise<void>;
@@ -30,7 +38,10 @@ export class XsdValidationWorker {
   constructor(catalog: Array<[string, string]>, mainSchemaUrl: string) {
     // A small young generation: a piece's tree objects die within the piece, and every megabyte a worker's heap
     // may grow is resident memory of the service.
-    this.worker = new Worker(threadScript(), { workerData: { catalog, mainSchemaUrl }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    this.worker = new Worker(threadScript(), {
+      workerData: { catalog, mainSchemaUrl },
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     this.worker.unref();
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (msg: ValidationReply) => {

@@ -7,12 +7,26 @@ const countries = CountryDirectory.load();
 
 describe('CountryDirectory', () => {
   it('resolves by BFS code and by ISO2, with the EU/EFTA flag', () => {
-    expect(countries.resolve({ bfsCode: 8207, iso2: 'DE', nameShort: 'Deutschland' })).toEqual({ bfsCode: 8207, iso2: 'DE', name: 'Deutschland', euEfta: true, matchedByName: false });
-    expect(countries.resolve({ iso2: 'er', nameShort: 'Eritrea' })).toMatchObject({ bfsCode: 8362, euEfta: false, matchedByName: false });
+    expect(countries.resolve({ bfsCode: 8207, iso2: 'DE', nameShort: 'Deutschland' })).toEqual({
+      bfsCode: 8207,
+      iso2: 'DE',
+      name: 'Deutschland',
+      euEfta: true,
+      matchedByName: false,
+    });
+    expect(countries.resolve({ iso2: 'er', nameShort: 'Eritrea' })).toMatchObject({
+      bfsCode: 8362,
+      euEfta: false,
+      matchedByName: false,
+    });
   });
 
   it('matches a country sent with its name only (German, English, French, Italian) and flags it', () => {
-    expect(countries.resolve({ nameShort: 'Portugal' })).toMatchObject({ bfsCode: 8231, iso2: 'PT', matchedByName: true });
+    expect(countries.resolve({ nameShort: 'Portugal' })).toMatchObject({
+      bfsCode: 8231,
+      iso2: 'PT',
+      matchedByName: true,
+    });
     expect(countries.resolve({ nameShort: 'Türkei' })).toMatchObject({ bfsCode: 8239, matchedByName: true });
     expect(countries.resolve({ nameShort: 'Turkey' })).toMatchObject({ bfsCode: 8239 });
     expect(countries.resolve({ nameShort: 'Allemagne' })).toMatchObject({ bfsCode: 8207 });
@@ -25,7 +39,13 @@ describe('CountryDirectory', () => {
 
   it('keeps Kosovo without ISO code, and an unmatched name as sent', () => {
     expect(countries.resolve({ bfsCode: 8256, nameShort: 'Kosovo' })).toMatchObject({ bfsCode: 8256, iso2: null });
-    expect(countries.resolve({ nameShort: 'Ruritania' })).toEqual({ bfsCode: null, iso2: null, name: 'Ruritania', euEfta: null, matchedByName: false });
+    expect(countries.resolve({ nameShort: 'Ruritania' })).toEqual({
+      bfsCode: null,
+      iso2: null,
+      name: 'Ruritania',
+      euEfta: null,
+      matchedByName: false,
+    });
   });
 });
 

@@ -32,7 +32,9 @@ export interface ResolvedCountry {
 }
 
 /** Names registers use for "no country known"; such a country resolves to null. */
-const UNKNOWN_NAMES = new Set(['unknown', 'unbekannt', 'inconnu', 'sconosciuto', 'staat unbekannt', 'ohne angabe'].map(nameKey));
+const UNKNOWN_NAMES = new Set(
+  ['unknown', 'unbekannt', 'inconnu', 'sconosciuto', 'staat unbekannt', 'ohne angabe'].map(nameKey),
+);
 
 /**
  * The BFS country list with lookups by BFS code, ISO2 and name (German, English, French, Italian, official name),
@@ -89,7 +91,13 @@ export class CountryDirectory {
       (ref.iso2 ? this.byIso2(ref.iso2) : undefined);
     if (entry) return this.toResolved(entry, false, ref.nameShort);
     if (ref.bfsCode !== undefined || ref.iso2) {
-      return { bfsCode: ref.bfsCode ?? null, iso2: ref.iso2?.toUpperCase() ?? null, name: ref.nameShort ?? '', euEfta: null, matchedByName: false };
+      return {
+        bfsCode: ref.bfsCode ?? null,
+        iso2: ref.iso2?.toUpperCase() ?? null,
+        name: ref.nameShort ?? '',
+        euEfta: null,
+        matchedByName: false,
+      };
     }
     const name = ref.nameShort?.trim() ?? '';
     if (name === '' || UNKNOWN_NAMES.has(nameKey(name))) return null;

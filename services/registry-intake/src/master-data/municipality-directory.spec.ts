@@ -12,7 +12,11 @@ describe('MunicipalityDirectory', () => {
   });
 
   it('finds a municipality by BFS number', () => {
-    expect(directory.resolve({ bfsNumber: 2581, name: 'Olten', canton: 'SO' })).toMatchObject({ status: 'found', matchedBy: 'bfs-number', municipality: { bfsNumber: 2581 } });
+    expect(directory.resolve({ bfsNumber: 2581, name: 'Olten', canton: 'SO' })).toMatchObject({
+      status: 'found',
+      matchedBy: 'bfs-number',
+      municipality: { bfsNumber: 2581 },
+    });
   });
 
   it('matches a name without BFS number, ignoring case, accents, "(SO)" and transliteration, and says so', () => {
@@ -21,22 +25,45 @@ describe('MunicipalityDirectory', () => {
       expect(r).toMatchObject({ status: 'found', matchedBy: 'name', municipality: { bfsNumber: 2425 } });
       expect(r.status === 'found' && r.note).toMatch(/matched by name/);
     }
-    expect(directory.resolve({ name: 'Haerkingen' })).toMatchObject({ status: 'found', municipality: { bfsNumber: 2402 } });
-    expect(directory.resolve({ name: 'Nuglar-Sankt Pantaleon' })).toMatchObject({ status: 'found', municipality: { bfsNumber: 2478 } });
+    expect(directory.resolve({ name: 'Haerkingen' })).toMatchObject({
+      status: 'found',
+      municipality: { bfsNumber: 2402 },
+    });
+    expect(directory.resolve({ name: 'Nuglar-Sankt Pantaleon' })).toMatchObject({
+      status: 'found',
+      municipality: { bfsNumber: 2478 },
+    });
   });
 
   it('maps a former municipality (merger) to the current one, by number and by name', () => {
-    expect(directory.resolve({ bfsNumber: 2456 })).toMatchObject({ status: 'found', matchedBy: 'merger', municipality: { bfsNumber: 2465 } });
-    expect(directory.resolve({ name: 'Lüterswil-Gächliwil' })).toMatchObject({ status: 'found', matchedBy: 'merger', municipality: { bfsNumber: 2465 } });
-    expect(directory.resolve({ name: 'Gänsbrunnen' })).toMatchObject({ status: 'found', municipality: { bfsNumber: 2430 } });
+    expect(directory.resolve({ bfsNumber: 2456 })).toMatchObject({
+      status: 'found',
+      matchedBy: 'merger',
+      municipality: { bfsNumber: 2465 },
+    });
+    expect(directory.resolve({ name: 'Lüterswil-Gächliwil' })).toMatchObject({
+      status: 'found',
+      matchedBy: 'merger',
+      municipality: { bfsNumber: 2465 },
+    });
+    expect(directory.resolve({ name: 'Gänsbrunnen' })).toMatchObject({
+      status: 'found',
+      municipality: { bfsNumber: 2430 },
+    });
   });
 
   it('does not apply the unverified 2026 merger: Halten and Oekingen stay themselves', () => {
-    expect(directory.resolve({ bfsNumber: 2520 })).toMatchObject({ status: 'found', matchedBy: 'bfs-number', municipality: { name: 'Halten' } });
+    expect(directory.resolve({ bfsNumber: 2520 })).toMatchObject({
+      status: 'found',
+      matchedBy: 'bfs-number',
+      municipality: { name: 'Halten' },
+    });
   });
 
   it('reports municipalities of other cantons as outside the canton', () => {
-    expect(directory.resolve({ bfsNumber: 351, name: 'Bern', canton: 'BE' })).toMatchObject({ status: 'outside-canton' });
+    expect(directory.resolve({ bfsNumber: 351, name: 'Bern', canton: 'BE' })).toMatchObject({
+      status: 'outside-canton',
+    });
     expect(directory.resolve({ bfsNumber: 351, name: 'Bern' })).toMatchObject({ status: 'outside-canton' });
     expect(directory.resolve({ name: 'Solothurn', canton: 'BE' })).toMatchObject({ status: 'outside-canton' });
   });

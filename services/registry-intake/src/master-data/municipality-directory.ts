@@ -53,7 +53,8 @@ export class MunicipalityDirectory {
     for (const merger of mergers) {
       if (!this.byNumber.has(merger.newBfsNumber)) continue;
       for (const n of merger.oldBfsNumbers) if (!this.byNumber.has(n)) this.mergedNumbers.set(n, merger);
-      for (const name of merger.oldNames) if (!this.byName.has(nameKey(name))) this.mergedNames.set(nameKey(name), merger);
+      for (const name of merger.oldNames)
+        if (!this.byName.has(nameKey(name))) this.mergedNames.set(nameKey(name), merger);
     }
   }
 
@@ -99,25 +100,44 @@ export class MunicipalityDirectory {
       if (found) {
         const differs = ref.name !== undefined && nameKey(ref.name) !== nameKey(found.name);
         return differs
-          ? { status: 'found', municipality: found, matchedBy: 'bfs-number', note: `name "${ref.name}" differs from the official name "${found.name}" of BFS ${found.bfsNumber}; the BFS number was used` }
+          ? {
+              status: 'found',
+              municipality: found,
+              matchedBy: 'bfs-number',
+              note: `name "${ref.name}" differs from the official name "${found.name}" of BFS ${found.bfsNumber}; the BFS number was used`,
+            }
           : { status: 'found', municipality: found, matchedBy: 'bfs-number' };
       }
       const merger = this.mergedNumbers.get(ref.bfsNumber);
       if (merger) return this.merged(merger, `BFS ${ref.bfsNumber}`);
       if (!this.isSolothurnNumber(ref.bfsNumber)) {
-        return { status: 'outside-canton', reason: `${label}: BFS number ${ref.bfsNumber} is not a Solothurn municipality (Solothurn's numbers are ${SOLOTHURN_BFS_BLOCK.from}–${SOLOTHURN_BFS_BLOCK.to})` };
+        return {
+          status: 'outside-canton',
+          reason: `${label}: BFS number ${ref.bfsNumber} is not a Solothurn municipality (Solothurn's numbers are ${SOLOTHURN_BFS_BLOCK.from}–${SOLOTHURN_BFS_BLOCK.to})`,
+        };
       }
-      return { status: 'unknown', reason: `${label}: BFS number ${ref.bfsNumber} is not a current Solothurn municipality` };
+      return {
+        status: 'unknown',
+        reason: `${label}: BFS number ${ref.bfsNumber} is not a current Solothurn municipality`,
+      };
     }
     if (ref.name !== undefined) {
       const key = nameKey(ref.name);
       const found = this.byName.get(key);
       if (found) {
-        return { status: 'found', municipality: found, matchedBy: 'name', note: `municipality "${ref.name}" had no BFS number; matched by name to ${found.name} (BFS ${found.bfsNumber})` };
+        return {
+          status: 'found',
+          municipality: found,
+          matchedBy: 'name',
+          note: `municipality "${ref.name}" had no BFS number; matched by name to ${found.name} (BFS ${found.bfsNumber})`,
+        };
       }
       const merger = this.mergedNames.get(key);
       if (merger) return this.merged(merger, `"${ref.name}"`);
-      return { status: 'unknown', reason: `municipality "${ref.name}" (no BFS number) matches no Solothurn municipality: unknown or outside the canton` };
+      return {
+        status: 'unknown',
+        reason: `municipality "${ref.name}" (no BFS number) matches no Solothurn municipality: unknown or outside the canton`,
+      };
     }
     return { status: 'unknown', reason: 'the message names no municipality' };
   }
@@ -134,10 +154,16 @@ export class MunicipalityDirectory {
 }
 
 function splitList(value: string): string[] {
-  return value.split(';').map((s) => s.trim()).filter((s) => s !== '');
+  return value
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 function describe(ref: MunicipalityReference): string {
-  const parts = [ref.name ? `"${ref.name}"` : undefined, ref.bfsNumber !== undefined ? `BFS ${ref.bfsNumber}` : undefined];
+  const parts = [
+    ref.name ? `"${ref.name}"` : undefined,
+    ref.bfsNumber !== undefined ? `BFS ${ref.bfsNumber}` : undefined,
+  ];
   return `municipality ${parts.filter(Boolean).join(' ') || '(unnamed)'}`;
 }

@@ -55,12 +55,18 @@ export class CreateIntake1765000000000 implements MigrationInterface {
         duplicates        integer NOT NULL DEFAULT 0,
         last_duplicate_at timestamptz
       )`);
-    await q.query(`CREATE UNIQUE INDEX delivery_live_message_id ON delivery (message_id) WHERE status IN ('processing', 'accepted')`);
+    await q.query(
+      `CREATE UNIQUE INDEX delivery_live_message_id ON delivery (message_id) WHERE status IN ('processing', 'accepted')`,
+    );
     await q.query(`CREATE UNIQUE INDEX delivery_sedex_envelope ON delivery (source_ref) WHERE source = 'sedex'`);
     await q.query('CREATE INDEX delivery_received ON delivery (received_at DESC, id DESC)');
-    await q.query(`CREATE INDEX delivery_quarantine ON delivery (received_at DESC, id DESC) WHERE status = 'quarantined'`);
+    await q.query(
+      `CREATE INDEX delivery_quarantine ON delivery (received_at DESC, id DESC) WHERE status = 'quarantined'`,
+    );
     await q.query(`CREATE INDEX delivery_processing_lease ON delivery (lease_until) WHERE status = 'processing'`);
-    await q.query(`COMMENT ON TABLE delivery IS 'Delivery log of registry-intake: one row per eCH-0020 delivery received (HTTP or sedex), with status, counts and the refusal reason of quarantined ones. Pseudonymous (no names).'`);
+    await q.query(
+      `COMMENT ON TABLE delivery IS 'Delivery log of registry-intake: one row per eCH-0020 delivery received (HTTP or sedex), with status, counts and the refusal reason of quarantined ones. Pseudonymous (no names).'`,
+    );
 
     await q.query(`
       CREATE TABLE delivery_outcome (
@@ -78,7 +84,9 @@ export class CreateIntake1765000000000 implements MigrationInterface {
         target_group jsonb,
         PRIMARY KEY (delivery_id, seq)
       )`);
-    await q.query(`COMMENT ON TABLE delivery_outcome IS 'Per eCH event of a delivery: the person event emitted (type, id) or the reason it was skipped; arrivals record the target-group rule version and decision. Pseudonymous (personRef only).'`);
+    await q.query(
+      `COMMENT ON TABLE delivery_outcome IS 'Per eCH event of a delivery: the person event emitted (type, id) or the reason it was skipped; arrivals record the target-group rule version and decision. Pseudonymous (personRef only).'`,
+    );
 
     // lz4: raw XML compresses about tenfold at a fraction of pglz's cost.
     await q.query(`
@@ -88,7 +96,9 @@ export class CreateIntake1765000000000 implements MigrationInterface {
         chunk       bytea COMPRESSION lz4 NOT NULL,
         PRIMARY KEY (delivery_id, seq)
       )`);
-    await q.query(`COMMENT ON TABLE delivery_raw IS 'Raw bytes of deliveries received over HTTP, in order (PERSONAL DATA: names, addresses, AHV numbers). Kept to reprocess a delivery; deleted after the retention period (INTAKE_RAW_RETENTION_DAYS).'`);
+    await q.query(
+      `COMMENT ON TABLE delivery_raw IS 'Raw bytes of deliveries received over HTTP, in order (PERSONAL DATA: names, addresses, AHV numbers). Kept to reprocess a delivery; deleted after the retention period (INTAKE_RAW_RETENTION_DAYS).'`,
+    );
 
     await q.query(`
       CREATE TABLE person_permit (
@@ -97,7 +107,9 @@ export class CreateIntake1765000000000 implements MigrationInterface {
         delivery_id uuid NOT NULL,
         updated_at  timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`COMMENT ON TABLE person_permit IS 'Last residence permit (eCH-0006 code, category) known per pseudonymous person reference, so that a permit change can name the previous category.'`);
+    await q.query(
+      `COMMENT ON TABLE person_permit IS 'Last residence permit (eCH-0006 code, category) known per pseudonymous person reference, so that a permit change can name the previous category.'`,
+    );
 
     await q.query(`
       CREATE TABLE target_group_rule_version (
@@ -111,7 +123,9 @@ export class CreateIntake1765000000000 implements MigrationInterface {
       )`);
     // The runtime role is granted UPDATE/DELETE on every table at each start; a trigger keeps the history append-only.
     await makeAppendOnly(q, 'target_group_rule_version');
-    await q.query(`COMMENT ON TABLE target_group_rule_version IS 'Versions of the rule deciding which residence permits open a start.integration case; the version in force is the latest whose valid_from has come. Never updated or deleted: the history explains past decisions.'`);
+    await q.query(
+      `COMMENT ON TABLE target_group_rule_version IS 'Versions of the rule deciding which residence permits open a start.integration case; the version in force is the latest whose valid_from has come. Never updated or deleted: the history explains past decisions.'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -30,7 +30,9 @@ export class CreatePartialDeliveries1765000000001 implements MigrationInterface 
         report_delivery_id uuid REFERENCES delivery (id) ON DELETE SET NULL,
         UNIQUE (sender_id, unique_id_delivery)
       )`);
-    await q.query(`CREATE INDEX partial_delivery_open_deadline ON partial_delivery (deadline_at) WHERE status = 'open'`);
+    await q.query(
+      `CREATE INDEX partial_delivery_open_deadline ON partial_delivery (deadline_at) WHERE status = 'open'`,
+    );
     await q.query(`
       CREATE TABLE partial_delivery_package (
         partial_delivery_id uuid NOT NULL REFERENCES partial_delivery (id) ON DELETE CASCADE,
@@ -43,8 +45,12 @@ export class CreatePartialDeliveries1765000000001 implements MigrationInterface 
         received_at         timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (partial_delivery_id, number)
       )`);
-    await q.query(`COMMENT ON TABLE partial_delivery IS 'Registers delivered in packages (eCH-0058 partialDelivery): open until every package is in, then joined into one base delivery; reported in the quarantine when a package is missing past the deadline. Pseudonymous.'`);
-    await q.query(`COMMENT ON TABLE partial_delivery_package IS 'The accepted packages of a partial delivery, one per package number, with the delivery that carried it. Pseudonymous.'`);
+    await q.query(
+      `COMMENT ON TABLE partial_delivery IS 'Registers delivered in packages (eCH-0058 partialDelivery): open until every package is in, then joined into one base delivery; reported in the quarantine when a package is missing past the deadline. Pseudonymous.'`,
+    );
+    await q.query(
+      `COMMENT ON TABLE partial_delivery_package IS 'The accepted packages of a partial delivery, one per package number, with the delivery that carried it. Pseudonymous.'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -7,16 +7,50 @@ import { readCsvTable } from '../master-data/csv-table.js';
  * permit card where there is one (A, B, C, Ci, F, G, L, N, S), otherwise what the category is.
  */
 export type PermitCategory =
-  | 'A' | 'B' | 'C' | 'Ci' | 'F' | 'G' | 'L' | 'N' | 'S'
-  | 'registration-only' | 'diplomatic-immunity' | 'international-official' | 'unassigned';
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'Ci'
+  | 'F'
+  | 'G'
+  | 'L'
+  | 'N'
+  | 'S'
+  | 'registration-only'
+  | 'diplomatic-immunity'
+  | 'international-official'
+  | 'unassigned';
 
 export const PERMIT_CATEGORIES: readonly PermitCategory[] = [
-  'A', 'B', 'C', 'Ci', 'F', 'G', 'L', 'N', 'S', 'registration-only', 'diplomatic-immunity', 'international-official', 'unassigned',
+  'A',
+  'B',
+  'C',
+  'Ci',
+  'F',
+  'G',
+  'L',
+  'N',
+  'S',
+  'registration-only',
+  'diplomatic-immunity',
+  'international-official',
+  'unassigned',
 ];
 
 const CATEGORY_BY_CODE: Record<string, PermitCategory> = {
-  '01': 'A', '02': 'B', '03': 'C', '04': 'Ci', '05': 'F', '06': 'G', '07': 'L', '08': 'N', '09': 'S',
-  '10': 'registration-only', '11': 'diplomatic-immunity', '12': 'international-official', '13': 'unassigned',
+  '01': 'A',
+  '02': 'B',
+  '03': 'C',
+  '04': 'Ci',
+  '05': 'F',
+  '06': 'G',
+  '07': 'L',
+  '08': 'N',
+  '09': 'S',
+  '10': 'registration-only',
+  '11': 'diplomatic-immunity',
+  '12': 'international-official',
+  '13': 'unassigned',
 };
 
 /** The category of an eCH-0006 code, or null when the code is not of the form `CC`, `CCRR` or `CCRRSS` with a known category. */

@@ -1,4 +1,9 @@
-import { PERMIT_CATEGORIES, permitCategoryOf, type PermitCategory, type PermitInfo } from './residence-permit-catalog.js';
+import {
+  PERMIT_CATEGORIES,
+  permitCategoryOf,
+  type PermitCategory,
+  type PermitInfo,
+} from './residence-permit-catalog.js';
 
 /**
  * Which residence permits open a start.integration case. The rule is versioned data, not code: the canton may
@@ -30,26 +35,50 @@ export interface TargetGroupDecision {
 
 /** Decides whether a permit opens a case under a rule. Pure: the same rule and permit give the same answer. */
 export function decide(rule: TargetGroupRule, permit: PermitInfo | string | null): TargetGroupDecision {
-  const code = typeof permit === 'string' ? permit : permit?.code ?? null;
+  const code = typeof permit === 'string' ? permit : (permit?.code ?? null);
   const category = typeof permit === 'string' || permit === null ? permitCategoryOf(code) : permit.category;
-  if (code === null) return { ruleVersion: rule.version, opensCase: rule.withoutPermit, basis: 'no-permit', permitCode: null, category: null };
+  if (code === null)
+    return {
+      ruleVersion: rule.version,
+      opensCase: rule.withoutPermit,
+      basis: 'no-permit',
+      permitCode: null,
+      category: null,
+    };
   if (Object.hasOwn(rule.byCode, code)) {
     return { ruleVersion: rule.version, opensCase: rule.byCode[code], basis: 'code', permitCode: code, category };
   }
-  if (category === null) return { ruleVersion: rule.version, opensCase: rule.withoutPermit, basis: 'unknown-code', permitCode: code, category: null };
-  return { ruleVersion: rule.version, opensCase: rule.byCategory[category], basis: 'category', permitCode: code, category };
+  if (category === null)
+    return {
+      ruleVersion: rule.version,
+      opensCase: rule.withoutPermit,
+      basis: 'unknown-code',
+      permitCode: code,
+      category: null,
+    };
+  return {
+    ruleVersion: rule.version,
+    opensCase: rule.byCategory[category],
+    basis: 'category',
+    permitCode: code,
+    category,
+  };
 }
 
 /**
  * Checks a rule that arrives from outside (API, database) and returns it typed, or the list of what is wrong.
  * Every category must be decided explicitly, so that a new rule cannot silently drop one.
  */
-export function parseTargetGroupRule(input: unknown): { ok: true; rule: TargetGroupRule } | { ok: false; errors: string[] } {
+export function parseTargetGroupRule(
+  input: unknown,
+): { ok: true; rule: TargetGroupRule } | { ok: false; errors: string[] } {
   const errors: string[] = [];
   if (typeof input !== 'object' || input === null) return { ok: false, errors: ['the rule must be an object'] };
   const raw = input as Record<string, unknown>;
-  if (typeof raw.version !== 'string' || raw.version.trim() === '') errors.push('version: a non-empty string is required');
-  if (typeof raw.validFrom !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw.validFrom)) errors.push('validFrom: an ISO date (YYYY-MM-DD) is required');
+  if (typeof raw.version !== 'string' || raw.version.trim() === '')
+    errors.push('version: a non-empty string is required');
+  if (typeof raw.validFrom !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw.validFrom))
+    errors.push('validFrom: an ISO date (YYYY-MM-DD) is required');
   if (typeof raw.description !== 'string') errors.push('description: a string is required');
   if (typeof raw.withoutPermit !== 'boolean') errors.push('withoutPermit: true or false is required');
   const byCategory = raw.byCategory as Record<string, unknown> | undefined;
@@ -59,7 +88,8 @@ export function parseTargetGroupRule(input: unknown): { ok: true; rule: TargetGr
       if (typeof byCategory[category] !== 'boolean') errors.push(`byCategory.${category}: true or false is required`);
     }
     for (const key of Object.keys(byCategory)) {
-      if (!(PERMIT_CATEGORIES as readonly string[]).includes(key)) errors.push(`byCategory.${key}: not a permit category`);
+      if (!(PERMIT_CATEGORIES as readonly string[]).includes(key))
+        errors.push(`byCategory.${key}: not a permit category`);
     }
   }
   const byCode = raw.byCode ?? {};

@@ -4,6 +4,8 @@
  */
 export function errorSummary(error: unknown): { name: string; message: string; code?: string } {
   if (!(error instanceof Error)) return { name: typeof error, message: String(error).slice(0, 500) };
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ??
+    (error as { code?: unknown }).code;
   return { name: error.name, message: error.message.slice(0, 500), ...(typeof code === 'string' ? { code } : {}) };
 }

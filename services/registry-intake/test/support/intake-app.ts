@@ -2,7 +2,14 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { referenceDir } from '@si/contracts';
-import { DEMO_USERS, startServiceTestApp, type Caller, type Json, type ServiceTestApp, type TestResponse } from '@si/service-testing';
+import {
+  DEMO_USERS,
+  startServiceTestApp,
+  type Caller,
+  type Json,
+  type ServiceTestApp,
+  type TestResponse,
+} from '@si/service-testing';
 import { IntakeConfigModule } from '../../src/config/config.module.js';
 import { INTAKE_CONFIG, intakeConfig, type IntakeConfig } from '../../src/config/intake.config.js';
 import { DeliveriesModule } from '../../src/deliveries/deliveries.module.js';
@@ -36,22 +43,35 @@ export async function startIntakeApp(settings: Partial<IntakeConfig> = {}): Prom
   const t = await startServiceTestApp({
     definition,
     modules: [IntakeConfigModule, TargetGroupModule, DeliveriesModule],
-    config: (prefix) => [{
-      provide: INTAKE_CONFIG,
-      useValue: {
-        ...intakeConfig({ PERSON_REF_KEY: TEST_PERSON_REF_KEY }), sedex: { inboxDir, pollIntervalMs: 0 }, referenceDir: refDir,
-        jobs: { prefix: `${prefix}bull`, enabled: true }, ...settings,
-      } satisfies IntakeConfig,
-    }],
+    config: (prefix) => [
+      {
+        provide: INTAKE_CONFIG,
+        useValue: {
+          ...intakeConfig({ PERSON_REF_KEY: TEST_PERSON_REF_KEY }),
+          sedex: { inboxDir, pollIntervalMs: 0 },
+          referenceDir: refDir,
+          jobs: { prefix: `${prefix}bull`, enabled: true },
+          ...settings,
+        } satisfies IntakeConfig,
+      },
+    ],
     capture: 'person.#',
     // The sweep's job scheduler would otherwise stay in Redis under this test's prefix.
-    beforeClose: (app) => app.get(PartialDeliveryQueue).bullQueue.obliterate({ force: true }).then(() => undefined, () => undefined),
+    beforeClose: (app) =>
+      app
+        .get(PartialDeliveryQueue)
+        .bullQueue.obliterate({ force: true })
+        .then(
+          () => undefined,
+          () => undefined,
+        ),
   });
   const close = t.close;
   return Object.assign(t, {
     inboxDir,
     referenceDir: refDir,
-    deliver: (caller: Caller | null, xml: string | Buffer, contentType = 'application/xml') => t.request(caller, 'POST', '/api/v1/deliveries', xml, contentType),
+    deliver: (caller: Caller | null, xml: string | Buffer, contentType = 'application/xml') =>
+      t.request(caller, 'POST', '/api/v1/deliveries', xml, contentType),
     async close() {
       await close();
       rmSync(work, { recursive: true, force: true });
@@ -60,7 +80,13 @@ export async function startIntakeApp(settings: Partial<IntakeConfig> = {}): Prom
 }
 
 /** Outbox rows of a type (what the service committed to emit). */
-export async function outboxRows(t: IntakeTestApp, type?: string): Promise<Array<{ id: string; type: string; subject: string; payload: Json }>> {
-  const r = await t.sql.query(`SELECT id, type, subject, payload FROM outbox ${type ? 'WHERE type = $1' : ''} ORDER BY seq`, type ? [type] : []);
+export async function outboxRows(
+  t: IntakeTestApp,
+  type?: string,
+): Promise<Array<{ id: string; type: string; subject: string; payload: Json }>> {
+  const r = await t.sql.query(
+    `SELECT id, type, subject, payload FROM outbox ${type ? 'WHERE type = $1' : ''} ORDER BY seq`,
+    type ? [type] : [],
+  );
   return r.rows;
 }

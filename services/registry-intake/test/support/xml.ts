@@ -1,7 +1,14 @@
-import { baseDeliveryChunks, type BaseDeliveryOptions, type BaseDeliveryStats } from '../../src/ech/generator/delivery-generator.js';
+import {
+  baseDeliveryChunks,
+  type BaseDeliveryOptions,
+  type BaseDeliveryStats,
+} from '../../src/ech/generator/delivery-generator.js';
 
 /** A whole base delivery as one string (small ones only, for tests). */
-export function baseDelivery(persons: number, options: BaseDeliveryOptions = {}): { xml: string; stats: BaseDeliveryStats } {
+export function baseDelivery(
+  persons: number,
+  options: BaseDeliveryOptions = {},
+): { xml: string; stats: BaseDeliveryStats } {
   const stats: Partial<BaseDeliveryStats> = {};
   const xml = [...baseDeliveryChunks(persons, options, stats)].join('');
   return { xml, stats: stats as BaseDeliveryStats };
@@ -9,7 +16,10 @@ export function baseDelivery(persons: number, options: BaseDeliveryOptions = {})
 
 /** Breaks a valid delivery against the XSD: the first officialName becomes an element eCH-0044 does not know. */
 export function breakSchema(xml: string): string {
-  const broken = xml.replace(/<([\w-]+:)?officialName>([^<]*)<\/([\w-]+:)?officialName>/, '<$1officialNameX>$2</$3officialNameX>');
+  const broken = xml.replace(
+    /<([\w-]+:)?officialName>([^<]*)<\/([\w-]+:)?officialName>/,
+    '<$1officialNameX>$2</$3officialNameX>',
+  );
   if (broken === xml) throw new Error('no officialName to break');
   return broken;
 }

@@ -13,10 +13,12 @@ describe('figure catalogue', () => {
       const types = [...new Set(FACT_RULES.filter((r) => r.figure === def.key).map((r) => r.type))].sort();
       expect({ figure: def.key, types }).toEqual({ figure: def.key, types: [...def.sources].sort() });
     }
-    expect(new Set(FACT_RULES.map((r) => r.figure))).toEqual(new Set(CATALOGUE.figures.filter((f) => f.aggregate !== 'share').map((f) => f.key)));
+    expect(new Set(FACT_RULES.map((r) => r.figure))).toEqual(
+      new Set(CATALOGUE.figures.filter((f) => f.aggregate !== 'share').map((f) => f.key)),
+    );
   });
 
-  it('reads only contracts without personal data, each bound to reporting\'s queue', () => {
+  it("reads only contracts without personal data, each bound to reporting's queue", () => {
     for (const type of new Set(FACT_RULES.map((r) => r.type))) {
       expect({ type, personalData: schemas.get(type)?.['x-personal-data'] }).toEqual({ type, personalData: false });
       expect({ type, bound: bindings.some((b) => topicMatches(b, type)) }).toEqual({ type, bound: true });

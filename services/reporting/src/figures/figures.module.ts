@@ -28,12 +28,14 @@ const DS = getDataSourceToken();
     {
       provide: FigureTrace,
       inject: [DS, FigureQueries, ReportingReference, AuditLog, REPORTING_CONFIG],
-      useFactory: (ds: DataSource, q: FigureQueries, ref: ReportingReference, audit: AuditLog, c: ReportingConfig) => new FigureTrace(ds, q, ref, audit, c.caseManagementUrl),
+      useFactory: (ds: DataSource, q: FigureQueries, ref: ReportingReference, audit: AuditLog, c: ReportingConfig) =>
+        new FigureTrace(ds, q, ref, audit, c.caseManagementUrl),
     },
     {
       provide: Snapshots,
       inject: [DS, FigureQueries, AuditLog, REPORTING_CONFIG],
-      useFactory: (ds: DataSource, q: FigureQueries, audit: AuditLog, c: ReportingConfig) => new Snapshots(ds, q, audit, c.smallCellThreshold),
+      useFactory: (ds: DataSource, q: FigureQueries, audit: AuditLog, c: ReportingConfig) =>
+        new Snapshots(ds, q, audit, c.smallCellThreshold),
     },
   ],
   exports: [FigureQueries],

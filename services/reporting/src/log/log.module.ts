@@ -9,7 +9,11 @@ import { LogConsumer } from './messaging/log-consumer.js';
   providers: [
     { provide: EventLog, useValue: new EventLog() },
     { provide: Projector, useValue: new Projector() },
-    { provide: LogConsumer, inject: [EventConsumers, EventLog, Projector], useFactory: (c: EventConsumers, l: EventLog, p: Projector) => new LogConsumer(c, l, p) },
+    {
+      provide: LogConsumer,
+      inject: [EventConsumers, EventLog, Projector],
+      useFactory: (c: EventConsumers, l: EventLog, p: Projector) => new LogConsumer(c, l, p),
+    },
   ],
   exports: [EventLog, Projector],
 })

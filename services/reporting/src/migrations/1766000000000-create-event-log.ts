@@ -21,7 +21,9 @@ export class CreateEventLog1766000000000 implements MigrationInterface {
         data        jsonb NOT NULL,
         logged_at   timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`COMMENT ON TABLE event_log IS 'Issue 14: every pseudonymous event reporting received, in arrival order; append-only. Figures are projections of it.'`);
+    await q.query(
+      `COMMENT ON TABLE event_log IS 'Issue 14: every pseudonymous event reporting received, in arrival order; append-only. Figures are projections of it.'`,
+    );
     await q.query('CREATE INDEX event_log_type ON event_log (type, seq)');
     await makeAppendOnly(q, 'event_log');
   }

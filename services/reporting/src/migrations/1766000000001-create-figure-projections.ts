@@ -19,11 +19,19 @@ export class CreateFigureProjections1766000000001 implements MigrationInterface 
         bfs_code integer PRIMARY KEY,
         nationality_group text NOT NULL
       )`);
-    await q.query(`COMMENT ON TABLE country_group IS 'Nationality group per BFS country code (contracts/reference/countries.csv: EU/EFTA, else continent); reference data.'`);
+    await q.query(
+      `COMMENT ON TABLE country_group IS 'Nationality group per BFS country code (contracts/reference/countries.csv: EU/EFTA, else continent); reference data.'`,
+    );
     const countries = parseCsv(readFileSync(join(referenceDir, 'countries.csv'), 'utf8'));
-    const rows = countries.filter((c) => /^\d{4}$/.test(c['bfs_code'] ?? ''))
-      .map((c) => [Number(c['bfs_code']), nationalityGroupOf(c['eu_efta'] === 'true', c['continent_code'] ?? '')] as const);
-    await q.query(`INSERT INTO country_group SELECT * FROM unnest($1::int[], $2::text[])`, [rows.map((r) => r[0]), rows.map((r) => r[1])]);
+    const rows = countries
+      .filter((c) => /^\d{4}$/.test(c['bfs_code'] ?? ''))
+      .map(
+        (c) => [Number(c['bfs_code']), nationalityGroupOf(c['eu_efta'] === 'true', c['continent_code'] ?? '')] as const,
+      );
+    await q.query(`INSERT INTO country_group SELECT * FROM unnest($1::int[], $2::text[])`, [
+      rows.map((r) => r[0]),
+      rows.map((r) => r[1]),
+    ]);
 
     await q.query(`
       CREATE TABLE figure_fact (
@@ -44,7 +52,9 @@ export class CreateFigureProjections1766000000001 implements MigrationInterface 
         amount       bigint,
         PRIMARY KEY (figure, fact_key)
       )`);
-    await q.query(`COMMENT ON TABLE figure_fact IS 'Projection of event_log: one row per counted person or event of a catalogue figure (fact_key makes a household talk count once).'`);
+    await q.query(
+      `COMMENT ON TABLE figure_fact IS 'Projection of event_log: one row per counted person or event of a catalogue figure (fact_key makes a household talk count once).'`,
+    );
     await q.query('CREATE INDEX figure_fact_period ON figure_fact (figure, on_date, municipality)');
     await q.query('CREATE INDEX figure_fact_seq ON figure_fact (seq)');
     await q.query('CREATE INDEX figure_fact_case ON figure_fact (case_id, figure)');
@@ -65,7 +75,9 @@ export class CreateFigureProjections1766000000001 implements MigrationInterface 
     await q.query(`
       CREATE FUNCTION reset_figure_projections() RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = public
       AS 'TRUNCATE figure_fact, figure_cell'`);
-    await q.query(`COMMENT ON TABLE figure_cell IS 'Projection of figure_fact: counts and sums per figure, month, municipality, variant and one breakdown (dim '''' = no breakdown).'`);
+    await q.query(
+      `COMMENT ON TABLE figure_cell IS 'Projection of figure_fact: counts and sums per figure, month, municipality, variant and one breakdown (dim '''' = no breakdown).'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

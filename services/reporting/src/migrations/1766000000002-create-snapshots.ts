@@ -23,7 +23,9 @@ export class CreateSnapshots1766000000002 implements MigrationInterface {
         created_at        timestamptz NOT NULL,
         UNIQUE (period, version)
       )`);
-    await q.query(`COMMENT ON TABLE report_snapshot IS 'Issue 14 point 4: frozen period reports with content hash; append-only, a change is a new version.'`);
+    await q.query(
+      `COMMENT ON TABLE report_snapshot IS 'Issue 14 point 4: frozen period reports with content hash; append-only, a change is a new version.'`,
+    );
     await makeAppendOnly(q, 'report_snapshot');
   }
 

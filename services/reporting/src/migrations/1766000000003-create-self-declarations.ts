@@ -21,14 +21,18 @@ export class CreateSelfDeclarations1766000000003 implements MigrationInterface {
         published_at timestamptz,
         UNIQUE (year, version)
       )`);
-    await q.query(`COMMENT ON TABLE sd_questionnaire IS 'SD1: questionnaire versions per year; a published one is never changed (trigger).'`);
+    await q.query(
+      `COMMENT ON TABLE sd_questionnaire IS 'SD1: questionnaire versions per year; a published one is never changed (trigger).'`,
+    );
     await q.query(`
       CREATE FUNCTION sd_questionnaire_published_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF OLD.status = 'published' THEN RAISE EXCEPTION 'SD1: published questionnaire % is frozen', OLD.id USING ERRCODE = 'insufficient_privilege'; END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER sd_questionnaire_frozen BEFORE UPDATE OR DELETE ON sd_questionnaire FOR EACH ROW EXECUTE FUNCTION sd_questionnaire_published_frozen()`);
+    await q.query(
+      `CREATE TRIGGER sd_questionnaire_frozen BEFORE UPDATE OR DELETE ON sd_questionnaire FOR EACH ROW EXECUTE FUNCTION sd_questionnaire_published_frozen()`,
+    );
     await q.query(`
       CREATE TABLE sd_round (
         id               uuid PRIMARY KEY,
@@ -71,7 +75,9 @@ export class CreateSelfDeclarations1766000000003 implements MigrationInterface {
         sent_at      timestamptz NOT NULL,
         PRIMARY KEY (round_id, municipality, kind)
       )`);
-    await q.query(`COMMENT ON TABLE sd_reminder IS 'Reminders sent per round, municipality and kind (d-14, d-3, d+1): the key makes the job and the reconciliation sweep send each once.'`);
+    await q.query(
+      `COMMENT ON TABLE sd_reminder IS 'Reminders sent per round, municipality and kind (d-14, d-3, d+1): the key makes the job and the reconciliation sweep send each once.'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -5,4 +5,9 @@ import { CreateSnapshots1766000000002 } from './1766000000002-create-snapshots.j
 import { CreateSelfDeclarations1766000000003 } from './1766000000003-create-self-declarations.js';
 
 /** This service's own migrations, oldest first (the platform's outbox, inbox and audit tables come from the libs). */
-export const migrations: MigrationClass[] = [CreateEventLog1766000000000, CreateFigureProjections1766000000001, CreateSnapshots1766000000002, CreateSelfDeclarations1766000000003];
+export const migrations: MigrationClass[] = [
+  CreateEventLog1766000000000,
+  CreateFigureProjections1766000000001,
+  CreateSnapshots1766000000002,
+  CreateSelfDeclarations1766000000003,
+];

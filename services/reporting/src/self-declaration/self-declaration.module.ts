@@ -24,24 +24,49 @@ const DS = getDataSourceToken();
   imports: [FiguresModule],
   controllers: [SelfDeclarationsController],
   providers: [
-    { provide: Questionnaires, inject: [DS, AuditLog], useFactory: (ds: DataSource, a: AuditLog) => new Questionnaires(ds, a) },
-    { provide: Reminders, inject: [DS, ReportingReference, REPORTING_LOGGER], useFactory: (ds: DataSource, r: ReportingReference, l: Logger) => new Reminders(ds, r, l) },
+    {
+      provide: Questionnaires,
+      inject: [DS, AuditLog],
+      useFactory: (ds: DataSource, a: AuditLog) => new Questionnaires(ds, a),
+    },
+    {
+      provide: Reminders,
+      inject: [DS, ReportingReference, REPORTING_LOGGER],
+      useFactory: (ds: DataSource, r: ReportingReference, l: Logger) => new Reminders(ds, r, l),
+    },
     {
       provide: SelfDeclarationQueue,
       inject: [Reminders, Clock, REPORTING_LOGGER, REPORTING_CONFIG],
-      useFactory: (r: Reminders, clock: Clock, l: Logger, c: ReportingConfig) => new SelfDeclarationQueue(r, clock, l, { prefix: c.jobsPrefix, sweepEveryMs: c.sweepEveryMs, enabled: c.jobsEnabled }),
+      useFactory: (r: Reminders, clock: Clock, l: Logger, c: ReportingConfig) =>
+        new SelfDeclarationQueue(r, clock, l, {
+          prefix: c.jobsPrefix,
+          sweepEveryMs: c.sweepEveryMs,
+          enabled: c.jobsEnabled,
+        }),
     },
     {
       provide: Rounds,
       inject: [DS, Questionnaires, AuditLog, SelfDeclarationQueue],
-      useFactory: (ds: DataSource, q: Questionnaires, a: AuditLog, queue: SelfDeclarationQueue) => new Rounds(ds, q, a, (round) => queue.scheduleRound(round)),
+      useFactory: (ds: DataSource, q: Questionnaires, a: AuditLog, queue: SelfDeclarationQueue) =>
+        new Rounds(ds, q, a, (round) => queue.scheduleRound(round)),
     },
     {
       provide: Responses,
       inject: [DS, Rounds, Questionnaires, FigureQueries, ReportingReference, AuditLog],
-      useFactory: (ds: DataSource, r: Rounds, q: Questionnaires, f: FigureQueries, ref: ReportingReference, a: AuditLog) => new Responses(ds, r, q, f, ref, a),
+      useFactory: (
+        ds: DataSource,
+        r: Rounds,
+        q: Questionnaires,
+        f: FigureQueries,
+        ref: ReportingReference,
+        a: AuditLog,
+      ) => new Responses(ds, r, q, f, ref, a),
     },
-    { provide: Results, inject: [DS, Rounds, ReportingReference], useFactory: (ds: DataSource, r: Rounds, ref: ReportingReference) => new Results(ds, r, ref) },
+    {
+      provide: Results,
+      inject: [DS, Rounds, ReportingReference],
+      useFactory: (ds: DataSource, r: Rounds, ref: ReportingReference) => new Results(ds, r, ref),
+    },
   ],
   exports: [SelfDeclarationQueue],
 })

@@ -28,7 +28,13 @@ export function scopeOf(principal: Principal, reference: ReportingReference, tod
     for (const bfs of principal.gemeinden) for (const m of reference.membersOf(bfs, today)) own.add(m);
     return { audience: 'gemeinde', municipalities: [...own].sort((a, b) => a - b) };
   }
-  throw new ReportingRefusal('RP3', 'no-reporting-scope', {
-    de: 'Ihre Rolle hat keinen Zugang zu Kennzahlen.', en: 'Your role has no access to figures.',
-  }, 'forbidden');
+  throw new ReportingRefusal(
+    'RP3',
+    'no-reporting-scope',
+    {
+      de: 'Ihre Rolle hat keinen Zugang zu Kennzahlen.',
+      en: 'Your role has no access to figures.',
+    },
+    'forbidden',
+  );
 }

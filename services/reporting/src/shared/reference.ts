@@ -48,7 +48,9 @@ export class ReportingReference {
     const rows = parseCsv(readFileSync(join(referenceDir, 'solothurn-municipalities.csv'), 'utf8'));
     const municipalities = new Map(rows.map((r) => [Number(r['bfs_nr']), String(r['name'])] as const));
     const { sozialregionen } = readJson<{ sozialregionen: Sozialregion[] }>(join(referenceDir, 'sozialregionen.json'));
-    const { periods } = readJson<{ periods: LeitgemeindePeriod[] }>(join(serviceRoot, 'reference', 'leitgemeinden.json'));
+    const { periods } = readJson<{ periods: LeitgemeindePeriod[] }>(
+      join(serviceRoot, 'reference', 'leitgemeinden.json'),
+    );
     return new ReportingReference(municipalities, sozialregionen, periods);
   }
 
@@ -68,13 +70,17 @@ export class ReportingReference {
   responsibleUnit(bfs: number, day: string): number {
     let unit = bfs;
     let from = '';
-    for (const p of this.periods) if (p.municipality === bfs && p.validFrom <= day && p.validFrom >= from) [unit, from] = [p.leitgemeinde, p.validFrom];
+    for (const p of this.periods)
+      if (p.municipality === bfs && p.validFrom <= day && p.validFrom >= from)
+        [unit, from] = [p.leitgemeinde, p.validFrom];
     return unit;
   }
 
   /** The municipalities a unit answers for on `day` (itself and its members). */
   membersOf(unit: number, day: string): number[] {
-    return [...this.municipalities.keys()].filter((bfs) => this.responsibleUnit(bfs, day) === unit).sort((a, b) => a - b);
+    return [...this.municipalities.keys()]
+      .filter((bfs) => this.responsibleUnit(bfs, day) === unit)
+      .sort((a, b) => a - b);
   }
 
   /** The row a municipality's count goes to at `level` in the month starting `month`. */
@@ -89,7 +95,9 @@ export class ReportingReference {
       }
       case 'sozialregion': {
         const region = this.regionOf.get(bfs);
-        return region ? { level, id: region.id, name: region.name } : { level, id: 'ausserkantonal', name: 'Ausserhalb der Sozialregionen' };
+        return region
+          ? { level, id: region.id, name: region.name }
+          : { level, id: 'ausserkantonal', name: 'Ausserhalb der Sozialregionen' };
       }
       case 'canton':
         return { level, id: 'SO', name: 'Kanton Solothurn' };

@@ -18,8 +18,13 @@ function attributes(s: Subject) {
   const permit = s.permit ?? 'B';
   return {
     nationality: s.nationality ?? (s.euEfta ? { bfsCode: 8218, iso2: 'IT' } : { bfsCode: 8362, iso2: 'ER' }),
-    permitCode: s.euEfta ? '0201' : permitCodes[permit], permitAusweis: permit, euEfta: s.euEfta ?? false, familyOfSwiss: false,
-    sex: s.sex ?? 'female', birthYear: s.birthYear ?? 1994, language: 'tir',
+    permitCode: s.euEfta ? '0201' : permitCodes[permit],
+    permitAusweis: permit,
+    euEfta: s.euEfta ?? false,
+    familyOfSwiss: false,
+    sex: s.sex ?? 'female',
+    birthYear: s.birthYear ?? 1994,
+    language: 'tir',
   };
 }
 
@@ -30,40 +35,81 @@ export class CaseStory {
   constructor(readonly subject: Subject) {}
 
   private base() {
-    return { caseId: this.caseId, personRef: this.personRef, municipality: this.subject.municipality, attributes: attributes(this.subject) };
+    return {
+      caseId: this.caseId,
+      personRef: this.personRef,
+      municipality: this.subject.municipality,
+      attributes: attributes(this.subject),
+    };
   }
 
   opened(registrationDate: string): CloudEvent {
     return event('case.opened.v1', {
-      ...this.base(), householdRef: null, registrationDate, arrivalDate: registrationDate,
-      firstInformationDue: registrationDate, openedAt: `${registrationDate}T08:00:00Z`,
+      ...this.base(),
+      householdRef: null,
+      registrationDate,
+      arrivalDate: registrationDate,
+      firstInformationDue: registrationDate,
+      openedAt: `${registrationDate}T08:00:00Z`,
     });
   }
 
-  talk(completedOn: string, options: { interpreter?: string; talkId?: string; withinDeadline?: boolean } = {}): CloudEvent {
+  talk(
+    completedOn: string,
+    options: { interpreter?: string; talkId?: string; withinDeadline?: boolean } = {},
+  ): CloudEvent {
     return event('case.first-information-completed.v1', {
-      ...this.base(), form: 'talk', completedOn, dueOn: completedOn, withinDeadline: options.withinDeadline ?? true, folderLanguage: null,
+      ...this.base(),
+      form: 'talk',
+      completedOn,
+      dueOn: completedOn,
+      withinDeadline: options.withinDeadline ?? true,
+      folderLanguage: null,
       talk: {
-        talkId: options.talkId ?? `fi-${randomUUID()}`, durationMinutes: 60, interpreter: { used: options.interpreter !== undefined, language: options.interpreter ?? null },
-        householdSize: 1, supportNeed: 'some', languageSkills: [], offersRecommended: 1,
+        talkId: options.talkId ?? `fi-${randomUUID()}`,
+        durationMinutes: 60,
+        interpreter: { used: options.interpreter !== undefined, language: options.interpreter ?? null },
+        householdSize: 1,
+        supportNeed: 'some',
+        languageSkills: [],
+        offersRecommended: 1,
       },
     });
   }
 
   folder(completedOn: string, withinDeadline = true): CloudEvent {
     return event('case.first-information-completed.v1', {
-      ...this.base(), form: 'info-folder', completedOn, dueOn: completedOn, withinDeadline, folderLanguage: 'tir', talk: null,
+      ...this.base(),
+      form: 'info-folder',
+      completedOn,
+      dueOn: completedOn,
+      withinDeadline,
+      folderLanguage: 'tir',
+      talk: null,
     });
   }
 
   integrationTalk(heldOn: string, talkNumber = 1): CloudEvent {
     return event('case.integration-talk-held.v1', {
-      ...this.base(), talkId: `it-${randomUUID()}`, heldOn, durationMinutes: 45, interpreter: { used: false, language: null },
-      deficitCriteria: ['c'], abs2Considered: true, talkNumber,
+      ...this.base(),
+      talkId: `it-${randomUUID()}`,
+      heldOn,
+      durationMinutes: 45,
+      interpreter: { used: false, language: null },
+      deficitCriteria: ['c'],
+      abs2Considered: true,
+      talkNumber,
     });
   }
 
   referral(madeOn: string, category: 'language' | 'education-work' | 'social' | 'other'): CloudEvent {
-    return event('case.referral-made.v1', { ...this.base(), referralId: randomUUID(), madeOn, target: { kind: 'free-text' }, category, status: 'proposed' });
+    return event('case.referral-made.v1', {
+      ...this.base(),
+      referralId: randomUUID(),
+      madeOn,
+      target: { kind: 'free-text' },
+      category,
+      status: 'proposed',
+    });
   }
 }

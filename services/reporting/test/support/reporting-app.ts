@@ -39,8 +39,14 @@ export interface ReportingAppOptions {
 const validator: EventValidator = new EventValidator();
 
 /** A CloudEvent of `type` from its producer (the aggregate names it), validated against its contract. */
-export function event(type: string, data: Record<string, unknown>, subject = String(data['caseId'] ?? data['claimId'] ?? 'x')): CloudEvent {
-  const producer = { case: 'case-management', dfpa: 'dfpa', subsidy: 'subsidies', person: 'registry-intake' }[type.split('.')[0]!] ?? 'offers';
+export function event(
+  type: string,
+  data: Record<string, unknown>,
+  subject = String(data['caseId'] ?? data['claimId'] ?? 'x'),
+): CloudEvent {
+  const producer =
+    { case: 'case-management', dfpa: 'dfpa', subsidy: 'subsidies', person: 'registry-intake' }[type.split('.')[0]!] ??
+    'offers';
   const e = buildCloudEvent(producer, { type, subject, data }) as CloudEvent;
   validator.validate(e); // a builder that drifts from the contract fails here, not silently in the DLQ
   return e;
@@ -52,7 +58,12 @@ export async function startReportingApp(options: ReportingAppOptions = {}): Prom
   const t = await startServiceTestApp({
     definition,
     modules: [SharedModule, LogModule, FiguresModule, SelfDeclarationModule],
-    config: (prefix) => [{ provide: REPORTING_CONFIG, useValue: reportingSettings.defaults({ jobsPrefix: `${prefix}bull`, ...options.config }) }],
+    config: (prefix) => [
+      {
+        provide: REPORTING_CONFIG,
+        useValue: reportingSettings.defaults({ jobsPrefix: `${prefix}bull`, ...options.config }),
+      },
+    ],
     override: (b) => (options.override ?? ((x) => x))(b.overrideProvider(Clock).useValue(clock)),
     capture: 'selfdeclaration.#',
     beforeClose: (app) => app.get(SelfDeclarationQueue).close(true),
@@ -63,15 +74,23 @@ export async function startReportingApp(options: ReportingAppOptions = {}): Prom
     async publish(events: readonly CloudEvent[]) {
       for (const e of events) {
         publisher.publish(t.topology.exchange, e.type, Buffer.from(JSON.stringify(e)), {
-          persistent: true, messageId: e.id, contentType: 'application/cloudevents+json', type: e.type,
+          persistent: true,
+          messageId: e.id,
+          contentType: 'application/cloudevents+json',
+          type: e.type,
         });
       }
       await publisher.waitForConfirms();
       const ids = events.map((e) => e.id);
-      await eventually(async () => {
-        const { rows } = await t.sql.query('SELECT count(*)::int AS n FROM event_log WHERE event_id = ANY($1)', [ids]);
-        if (rows[0].n !== ids.length) throw new Error(`${rows[0].n} of ${ids.length} events logged`);
-      }, { timeoutMs: 30_000 });
+      await eventually(
+        async () => {
+          const { rows } = await t.sql.query('SELECT count(*)::int AS n FROM event_log WHERE event_id = ANY($1)', [
+            ids,
+          ]);
+          if (rows[0].n !== ids.length) throw new Error(`${rows[0].n} of ${ids.length} events logged`);
+        },
+        { timeoutMs: 30_000 },
+      );
     },
   });
 }

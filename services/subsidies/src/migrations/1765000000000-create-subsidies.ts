@@ -28,7 +28,9 @@ export class CreateSubsidies1765000000000 implements MigrationInterface {
         CHECK (valid_to IS NULL OR valid_to >= valid_from)
       )`);
     await q.query(`CREATE INDEX tariff_version_item ON tariff_version (item, valid_from)`);
-    await q.query(`COMMENT ON TABLE tariff_version IS 'Versioned tariffs per item: the newest version covering a day is the rate of that day. Append-only.'`);
+    await q.query(
+      `COMMENT ON TABLE tariff_version IS 'Versioned tariffs per item: the newest version covering a day is the rate of that day. Append-only.'`,
+    );
 
     await q.query(`
       CREATE TABLE ledger_entry (
@@ -52,14 +54,22 @@ export class CreateSubsidies1765000000000 implements MigrationInterface {
         CHECK ((kind = 'correction') = (corrects_entry IS NOT NULL AND reason IS NOT NULL))
       )`);
     // One booking per event and item (a talk with an interpreter books the talk and the interpreter), never two.
-    await q.query(`CREATE UNIQUE INDEX ledger_entry_event_item ON ledger_entry (source_event_id, item) WHERE kind = 'booking'`);
+    await q.query(
+      `CREATE UNIQUE INDEX ledger_entry_event_item ON ledger_entry (source_event_id, item) WHERE kind = 'booking'`,
+    );
     // The eligibility rules' keys (one first information per case, one subsidy per household talk) hold in the database too.
-    await q.query(`CREATE UNIQUE INDEX ledger_entry_eligibility ON ledger_entry (eligibility_key) WHERE eligibility_key IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX ledger_entry_eligibility ON ledger_entry (eligibility_key) WHERE eligibility_key IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX ledger_entry_municipality_date ON ledger_entry (municipality, service_date)`);
     await q.query(`CREATE INDEX ledger_entry_period ON ledger_entry (period, item)`);
     await q.query(`CREATE INDEX ledger_entry_case ON ledger_entry (case_id)`);
-    await q.query(`CREATE INDEX ledger_entry_corrects ON ledger_entry (corrects_entry) WHERE corrects_entry IS NOT NULL`);
-    await q.query(`COMMENT ON TABLE ledger_entry IS 'Subsidy ledger: one booking per event (and item), corrections as new entries with their reason; case id only, no personal data. Append-only.'`);
+    await q.query(
+      `CREATE INDEX ledger_entry_corrects ON ledger_entry (corrects_entry) WHERE corrects_entry IS NOT NULL`,
+    );
+    await q.query(
+      `COMMENT ON TABLE ledger_entry IS 'Subsidy ledger: one booking per event (and item), corrections as new entries with their reason; case id only, no personal data. Append-only.'`,
+    );
 
     await q.query(`
       CREATE TABLE refused_event (
@@ -71,7 +81,9 @@ export class CreateSubsidies1765000000000 implements MigrationInterface {
         reason       text NOT NULL,
         received_at  timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`COMMENT ON TABLE refused_event IS 'Events that earn nothing, with the eligibility rule that refused them. Append-only.'`);
+    await q.query(
+      `COMMENT ON TABLE refused_event IS 'Events that earn nothing, with the eligibility rule that refused them. Append-only.'`,
+    );
 
     await q.query(`
       CREATE TABLE claim (
@@ -102,7 +114,9 @@ export class CreateSubsidies1765000000000 implements MigrationInterface {
         disputed_at     timestamptz,
         PRIMARY KEY (claim_id, entry_id)
       )`);
-    await q.query(`COMMENT ON TABLE claim_line IS 'The entries a claim pays: unique per entry, so no entry is paid twice. A disputed line is not paid.'`);
+    await q.query(
+      `COMMENT ON TABLE claim_line IS 'The entries a claim pays: unique per entry, so no entry is paid twice. A disputed line is not paid.'`,
+    );
     await q.query(`
       CREATE TABLE claim_step (
         id          bigserial PRIMARY KEY,
@@ -116,7 +130,9 @@ export class CreateSubsidies1765000000000 implements MigrationInterface {
         at          timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX claim_step_claim ON claim_step (claim_id, id)`);
-    await q.query(`COMMENT ON TABLE claim_step IS 'Who took which step of a claim, when, with what comment (four eyes). Append-only.'`);
+    await q.query(
+      `COMMENT ON TABLE claim_step IS 'Who took which step of a claim, when, with what comment (four eyes). Append-only.'`,
+    );
 
     await q.query(`
       CREATE TABLE claim_period_setting (
@@ -140,7 +156,9 @@ export class CreateSubsidies1765000000000 implements MigrationInterface {
         updated_by    text NOT NULL,
         updated_at    timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`COMMENT ON TABLE payee IS 'Where a municipality is paid: IBAN (mod-97 checked), structured address, SAP creditor number.'`);
+    await q.query(
+      `COMMENT ON TABLE payee IS 'Where a municipality is paid: IBAN (mod-97 checked), structured address, SAP creditor number.'`,
+    );
 
     await q.query(`
       CREATE TABLE payout_export (
@@ -154,7 +172,9 @@ export class CreateSubsidies1765000000000 implements MigrationInterface {
         created_by    text NOT NULL,
         created_at    timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`COMMENT ON TABLE payout_export IS 'Payout files as handed out (CSV booking file and XSD-valid pain.001), kept byte for byte so a repeated download is the same file.'`);
+    await q.query(
+      `COMMENT ON TABLE payout_export IS 'Payout files as handed out (CSV booking file and XSD-valid pain.001), kept byte for byte so a repeated download is the same file.'`,
+    );
 
     await q.query(`
       CREATE TABLE budget (
@@ -169,7 +189,9 @@ export class CreateSubsidies1765000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE budget, payout_export, payee, claim_period_setting, claim_step, claim_line, claim, refused_event, ledger_entry, tariff_version');
+    await q.query(
+      'DROP TABLE budget, payout_export, payee, claim_period_setting, claim_step, claim_line, claim, refused_event, ledger_entry, tariff_version',
+    );
     for (const table of APPEND_ONLY) await dropAppendOnly(q, table);
   }
 }

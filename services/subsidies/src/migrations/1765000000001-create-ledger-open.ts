@@ -20,7 +20,9 @@ export class CreateLedgerOpen1765000000001 implements MigrationInterface {
     await q.query(`
       INSERT INTO ledger_open (entry_id, municipality, service_date, amount_rappen)
       SELECT e.id, e.municipality, e.service_date, e.amount_rappen FROM ledger_entry e WHERE NOT EXISTS (SELECT 1 FROM claim_line l WHERE l.entry_id = e.id)`);
-    await q.query(`COMMENT ON TABLE ledger_open IS 'Ledger entries not yet on a claim (the claim run reads these only).'`);
+    await q.query(
+      `COMMENT ON TABLE ledger_open IS 'Ledger entries not yet on a claim (the claim run reads these only).'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

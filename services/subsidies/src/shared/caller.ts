@@ -29,6 +29,11 @@ export function mayActFor(caller: Caller, municipality: number): boolean {
 
 /** S8: out of scope answers as if the object did not exist (no existence leak). */
 export function notFound(what: 'claim' | 'export', id: string) {
-  return refuse('S8', `${what}-not-found`, what === 'claim' ? 'Abrechnung nicht gefunden.' : 'Export nicht gefunden.',
-    `No ${what} ${id} in your scope.`, 'not-found');
+  return refuse(
+    'S8',
+    `${what}-not-found`,
+    what === 'claim' ? 'Abrechnung nicht gefunden.' : 'Export nicht gefunden.',
+    `No ${what} ${id} in your scope.`,
+    'not-found',
+  );
 }

@@ -10,7 +10,12 @@ export function isLocalDate(value: unknown): value is LocalDate {
   return d.toISOString().slice(0, 10) === value;
 }
 
-const SWISS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit' });
+const SWISS_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Zurich',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar day in Solothurn at an instant. */
 export function swissDay(instant: Date): LocalDate {

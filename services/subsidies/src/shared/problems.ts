@@ -9,16 +9,29 @@ const STATUS: Record<RefusalKind, number> = { conflict: 409, unprocessable: 422,
 export function toProblem(error: unknown): unknown {
   if (error instanceof SubsidyError) {
     return new ProblemError({
-      type: problemType(error.code), status: STATUS[error.kind], title: error.messages.de, detail: error.messages.en, rule: error.rule,
-      extensions: { code: error.code, ruleText: RULES[error.rule], ...(Object.keys(error.details).length ? { details: error.details } : {}) },
+      type: problemType(error.code),
+      status: STATUS[error.kind],
+      title: error.messages.de,
+      detail: error.messages.en,
+      rule: error.rule,
+      extensions: {
+        code: error.code,
+        ruleText: RULES[error.rule],
+        ...(Object.keys(error.details).length ? { details: error.details } : {}),
+      },
     });
   }
   if (error instanceof BadRequestException && !(error instanceof ProblemError)) {
     const body = error.getResponse() as { message?: unknown };
     const messages = Array.isArray(body?.message) ? body.message.map(String) : [String(body?.message ?? error.message)];
     return new ProblemError({
-      type: problemType('invalid-request'), status: 400, title: 'Ungültige Anfrage', detail: messages.join('; '), rule: 'S16',
-      errors: messages.map((message) => ({ message })), extensions: { ruleText: RULES.S16 },
+      type: problemType('invalid-request'),
+      status: 400,
+      title: 'Ungültige Anfrage',
+      detail: messages.join('; '),
+      rule: 'S16',
+      errors: messages.map((message) => ({ message })),
+      extensions: { ruleText: RULES.S16 },
     });
   }
   if (error instanceof HttpException) return error;

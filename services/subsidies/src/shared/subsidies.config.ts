@@ -13,7 +13,15 @@ export interface SubsidiesConfig {
   /** Load the demo data (placeholder tariffs, demo payees) into an empty database; env SUBSIDIES_DEMO_DATA, default true. */
   readonly demoData: boolean;
   /** The canton as debtor of the payment file. */
-  readonly debtor: { name: string; iban: string; bic: string; street: string; buildingNo: string; postCode: string; town: string };
+  readonly debtor: {
+    name: string;
+    iban: string;
+    bic: string;
+    street: string;
+    buildingNo: string;
+    postCode: string;
+    town: string;
+  };
   readonly booking: { glAccount: string; costCentre: string; paymentTermDays: number };
 }
 
@@ -23,7 +31,8 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 

@@ -21,5 +21,11 @@ export class SubsidyError extends Error {
   }
 }
 
-export const refuse = (rule: RuleId, code: string, de: string, en: string, kind: RefusalKind = 'unprocessable', details: Record<string, unknown> = {}) =>
-  new SubsidyError(rule, code, { de, en }, kind, details);
+export const refuse = (
+  rule: RuleId,
+  code: string,
+  de: string,
+  en: string,
+  kind: RefusalKind = 'unprocessable',
+  details: Record<string, unknown> = {},
+) => new SubsidyError(rule, code, { de, en }, kind, details);

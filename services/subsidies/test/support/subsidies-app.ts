@@ -7,8 +7,19 @@ import { ClaimRunQueue } from '../../src/claims/jobs/claim-run.queue.js';
 import { SubsidiesModule } from '../../src/subsidies.module.js';
 
 /** Every demo user of the realm (infra/keycloak): the platform's, AGS Finanzen, and those of the wave-2 services that hold no subsidy role. */
-export const USERS = ['ib.solothurn', 'ib.olten', 'ib.hubersdorf', 'sr.olten', 'ags.koordination', 'ags.finanzen', 'ma.integration',
-  'sr.thal-gaeu', 'anbieter.vhs', 'anbieter.caritas', 'mp.olten'] as const;
+export const USERS = [
+  'ib.solothurn',
+  'ib.olten',
+  'ib.hubersdorf',
+  'sr.olten',
+  'ags.koordination',
+  'ags.finanzen',
+  'ma.integration',
+  'sr.thal-gaeu',
+  'anbieter.vhs',
+  'anbieter.caritas',
+  'mp.olten',
+] as const;
 export type User = (typeof USERS)[number];
 
 /** A clock fixed to a day the test chooses (the claim run's "today"). */
@@ -38,7 +49,11 @@ export async function startSubsidiesApp(env: Record<string, string> = {}): Promi
     env: (prefix) => ({ SUBSIDIES_JOBS_PREFIX: `${prefix}bull`, SUBSIDIES_JOBS_ENABLED: 'false', ...env }),
     override: (b) => b.overrideProvider(Clock).useValue(clock),
     capture: 'subsidy.#',
-    beforeClose: (app) => app.get(ClaimRunQueue).queue.obliterate({ force: true }).catch(() => undefined),
+    beforeClose: (app) =>
+      app
+        .get(ClaimRunQueue)
+        .queue.obliterate({ force: true })
+        .catch(() => undefined),
   });
   const publisher = await t.amqp.createConfirmChannel();
   const validator: EventValidator = new EventValidator();
@@ -47,7 +62,8 @@ export async function startSubsidiesApp(env: Record<string, string> = {}): Promi
     const cached = tokens.get(user);
     if (cached) return cached;
     const r = await fetch(`${t.oidc.issuer}/protocol/openid-connect/token`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'password', client_id: 'si-cli', username: user, password: 'demo' }),
     });
     if (r.status !== 200) throw new Error(`token for ${user}: ${r.status}`);
@@ -58,12 +74,24 @@ export async function startSubsidiesApp(env: Record<string, string> = {}): Promi
   return Object.assign(t, {
     clock,
     async publish(type: string, subject: string, data: unknown, id?: string) {
-      const event = { ...buildCloudEvent('case-management', { type, subject, data }), ...(id ? { id } : {}) } as CloudEvent;
+      const event = {
+        ...buildCloudEvent('case-management', { type, subject, data }),
+        ...(id ? { id } : {}),
+      } as CloudEvent;
       validator.validate(event);
       await new Promise<void>((resolve, reject) => {
-        publisher.publish(t.topology.exchange, type, Buffer.from(JSON.stringify(event)), {
-          persistent: true, messageId: event.id, contentType: 'application/cloudevents+json', type,
-        }, (err) => (err ? reject(err) : resolve()));
+        publisher.publish(
+          t.topology.exchange,
+          type,
+          Buffer.from(JSON.stringify(event)),
+          {
+            persistent: true,
+            messageId: event.id,
+            contentType: 'application/cloudevents+json',
+            type,
+          },
+          (err) => (err ? reject(err) : resolve()),
+        );
       });
       return event;
     },
@@ -74,20 +102,49 @@ export async function startSubsidiesApp(env: Record<string, string> = {}): Promi
 }
 
 const ATTRIBUTES = {
-  nationality: { bfsCode: 8362, iso2: 'ER' }, permitCode: '0503', permitAusweis: 'F', euEfta: false, familyOfSwiss: false, sex: 'female', birthYear: 1994, language: 'tir',
+  nationality: { bfsCode: 8362, iso2: 'ER' },
+  permitCode: '0503',
+  permitAusweis: 'F',
+  euEfta: false,
+  familyOfSwiss: false,
+  sex: 'female',
+  birthYear: 1994,
+  language: 'tir',
 };
 
 /** case.first-information-completed.v1 data (form talk unless said otherwise). */
-export function firstInformation(o: { caseId?: string; municipality?: number; on: string; talkId?: string; interpreter?: boolean; form?: 'talk' | 'info-folder' }) {
+export function firstInformation(o: {
+  caseId?: string;
+  municipality?: number;
+  on: string;
+  talkId?: string;
+  interpreter?: boolean;
+  form?: 'talk' | 'info-folder';
+}) {
   const caseId = o.caseId ?? randomUUID();
   const form = o.form ?? 'talk';
   return {
-    caseId, personRef: `p-${caseId.slice(0, 12)}`, municipality: o.municipality ?? 2601, attributes: ATTRIBUTES, form, completedOn: o.on, dueOn: o.on, withinDeadline: true,
+    caseId,
+    personRef: `p-${caseId.slice(0, 12)}`,
+    municipality: o.municipality ?? 2601,
+    attributes: ATTRIBUTES,
+    form,
+    completedOn: o.on,
+    dueOn: o.on,
+    withinDeadline: true,
     folderLanguage: form === 'info-folder' ? 'tir' : null,
-    talk: form === 'talk' ? {
-      talkId: o.talkId ?? `fi-${caseId}`, durationMinutes: 60, interpreter: { used: o.interpreter ?? false, language: o.interpreter ? 'tir' : null }, householdSize: 1,
-      supportNeed: 'special', languageSkills: [{ language: 'deu', oral: 'A1', written: 'none' }], offersRecommended: 1,
-    } : null,
+    talk:
+      form === 'talk'
+        ? {
+            talkId: o.talkId ?? `fi-${caseId}`,
+            durationMinutes: 60,
+            interpreter: { used: o.interpreter ?? false, language: o.interpreter ? 'tir' : null },
+            householdSize: 1,
+            supportNeed: 'special',
+            languageSkills: [{ language: 'deu', oral: 'A1', written: 'none' }],
+            offersRecommended: 1,
+          }
+        : null,
   };
 }
 
@@ -95,8 +152,17 @@ export function firstInformation(o: { caseId?: string; municipality?: number; on
 export function integrationTalk(o: { caseId?: string; municipality?: number; on: string; deficits?: string[] }) {
   const caseId = o.caseId ?? randomUUID();
   return {
-    caseId, personRef: `p-${caseId.slice(0, 12)}`, municipality: o.municipality ?? 2601, attributes: ATTRIBUTES, talkId: `it-${randomUUID()}`, heldOn: o.on,
-    durationMinutes: 45, interpreter: { used: false, language: null }, deficitCriteria: o.deficits ?? ['c'], abs2Considered: true, talkNumber: 1,
+    caseId,
+    personRef: `p-${caseId.slice(0, 12)}`,
+    municipality: o.municipality ?? 2601,
+    attributes: ATTRIBUTES,
+    talkId: `it-${randomUUID()}`,
+    heldOn: o.on,
+    durationMinutes: 45,
+    interpreter: { used: false, language: null },
+    deficitCriteria: o.deficits ?? ['c'],
+    abs2Considered: true,
+    talkNumber: 1,
   };
 }
 
@@ -106,10 +172,23 @@ export const IT = 'case.integration-talk-held.v1';
 export const OP = 'offer.participation-recorded.v1';
 
 /** offer.participation-recorded.v1 data. */
-export function participation(o: { caseId?: string; municipality?: number; on: string; step: 'enrolled' | 'attending' | 'completed' | 'dropped-out'; referralId?: string }) {
+export function participation(o: {
+  caseId?: string;
+  municipality?: number;
+  on: string;
+  step: 'enrolled' | 'attending' | 'completed' | 'dropped-out';
+  referralId?: string;
+}) {
   const caseId = o.caseId ?? randomUUID();
   return {
-    referralId: o.referralId ?? `ref-${randomUUID()}`, caseId, personRef: `p-${caseId.slice(0, 12)}`, municipality: o.municipality ?? 2601, offerId: randomUUID(),
-    providerId: 'vhs-solothurn', category: 'language', step: o.step, on: o.on,
+    referralId: o.referralId ?? `ref-${randomUUID()}`,
+    caseId,
+    personRef: `p-${caseId.slice(0, 12)}`,
+    municipality: o.municipality ?? 2601,
+    offerId: randomUUID(),
+    providerId: 'vhs-solothurn',
+    category: 'language',
+    step: o.step,
+    on: o.on,
   };
 }

@@ -38,7 +38,12 @@ export interface DeliveryPage {
 export interface RuleVersion {
   version: string;
   validFrom: string;
-  rule: { description?: string; byCategory?: Record<string, boolean>; byCode?: Record<string, boolean>; withoutPermit?: boolean };
+  rule: {
+    description?: string;
+    byCategory?: Record<string, boolean>;
+    byCode?: Record<string, boolean>;
+    withoutPermit?: boolean;
+  };
   createdAt: string;
   createdBy: string;
 }

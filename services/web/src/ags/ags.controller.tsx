@@ -26,27 +26,53 @@ export class AgsController {
   async organisation(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = webContext(request);
     const models = await this.cases.get<MunicipalityModel[]>(request, '/api/v1/organisation/municipalities');
-    return sendPage(request, reply, { title: ctx.t('menu.organisation') }, <OrganisationList ctx={ctx} models={models} />);
+    return sendPage(
+      request,
+      reply,
+      { title: ctx.t('menu.organisation') },
+      <OrganisationList ctx={ctx} models={models} />,
+    );
   }
 
   @Get('organisation/:bfs')
-  async municipality(@Param('bfs') bfs: string, @Query('gespeichert') saved: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async municipality(
+    @Param('bfs') bfs: string,
+    @Query('gespeichert') saved: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     return this.renderMunicipality(request, reply, this.bfs(bfs), { saved: saved !== undefined });
   }
 
   @Post('organisation/:bfs')
-  async recordPeriod(@Param('bfs') bfsParam: string, @Body() form: FormInput, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async recordPeriod(
+    @Param('bfs') bfsParam: string,
+    @Body() form: FormInput,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const bfs = this.bfs(bfsParam);
-    const values: PeriodFormValues = { model: one(form['model']), leitgemeinde: one(form['leitgemeinde']), validFrom: one(form['validFrom']), reason: one(form['reason']) };
+    const values: PeriodFormValues = {
+      model: one(form['model']),
+      leitgemeinde: one(form['leitgemeinde']),
+      validFrom: one(form['validFrom']),
+      reason: one(form['reason']),
+    };
     const body = {
-      model: values.model, validFrom: values.validFrom, reason: values.reason,
+      model: values.model,
+      validFrom: values.validFrom,
+      reason: values.reason,
       ...(values.model === 'leitgemeinde' ? { leitgemeinde: Number(values.leitgemeinde) || 0 } : {}),
     };
     try {
       await this.cases.post(request, `/api/v1/organisation/municipalities/${bfs}/periods`, body);
     } catch (error) {
       if (!(error instanceof ServiceRefusal)) throw error;
-      const errors = problemToErrors(error.problem, ['model', 'leitgemeinde', 'validFrom', 'reason'], webContext(request).t('form.invalidValue'));
+      const errors = problemToErrors(
+        error.problem,
+        ['model', 'leitgemeinde', 'validFrom', 'reason'],
+        webContext(request).t('form.invalidValue'),
+      );
       return this.renderMunicipality(request, reply, bfs, { values, errors, status: 422 });
     }
     return seeOther(reply, `/organisation/${bfs}?gespeichert`);
@@ -65,16 +91,25 @@ export class AgsController {
     const ctx = webContext(request);
     let message: { ok: boolean; text: string };
     try {
-      const r = await this.intake.post<{ status: string; emitted?: number }>(request, `/api/v1/deliveries/${id}/reprocess`);
-      message = r.status === 'accepted'
-        ? { ok: true, text: ctx.t('ags.reprocessAccepted', { count: r.emitted ?? 0 }) }
-        : { ok: false, text: ctx.t('ags.reprocessStillRefused') };
+      const r = await this.intake.post<{ status: string; emitted?: number }>(
+        request,
+        `/api/v1/deliveries/${id}/reprocess`,
+      );
+      message =
+        r.status === 'accepted'
+          ? { ok: true, text: ctx.t('ags.reprocessAccepted', { count: r.emitted ?? 0 }) }
+          : { ok: false, text: ctx.t('ags.reprocessStillRefused') };
     } catch (error) {
       if (!(error instanceof ServiceRefusal)) throw error;
       message = { ok: false, text: `${ctx.t('ags.reprocessRefused')} ${error.problem.detail ?? ''}`.trim() };
     }
     const page = await this.intake.get<DeliveryPage>(request, '/api/v1/deliveries/quarantine', { limit: 50 });
-    return sendPage(request, reply, { title: ctx.t('menu.quarantine'), status: message.ok ? 200 : 409 }, <QuarantineView ctx={ctx} page={page} message={message} />);
+    return sendPage(
+      request,
+      reply,
+      { title: ctx.t('menu.quarantine'), status: message.ok ? 200 : 409 },
+      <QuarantineView ctx={ctx} page={page} message={message} />,
+    );
   }
 
   @Get('zielgruppenregel')
@@ -84,7 +119,12 @@ export class AgsController {
       this.intake.get<RuleVersion>(request, '/api/v1/target-group-rule'),
       this.intake.get<{ versions: RuleVersion[] }>(request, '/api/v1/target-group-rule/history'),
     ]);
-    return sendPage(request, reply, { title: ctx.t('menu.targetGroupRule') }, <TargetGroupRuleView ctx={ctx} inForce={inForce} versions={[...history.versions].reverse()} />);
+    return sendPage(
+      request,
+      reply,
+      { title: ctx.t('menu.targetGroupRule') },
+      <TargetGroupRuleView ctx={ctx} inForce={inForce} versions={[...history.versions].reverse()} />,
+    );
   }
 
   private bfs(raw: string): number {
@@ -92,17 +132,31 @@ export class AgsController {
     return Number(raw);
   }
 
-  private async renderMunicipality(request: FastifyRequest, reply: FastifyReply, bfs: number,
-    extra: { saved?: boolean; values?: PeriodFormValues; errors?: ReturnType<typeof problemToErrors>; status?: number }) {
+  private async renderMunicipality(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    bfs: number,
+    extra: { saved?: boolean; values?: PeriodFormValues; errors?: ReturnType<typeof problemToErrors>; status?: number },
+  ) {
     const ctx = webContext(request);
     const [periods, models] = await Promise.all([
       this.cases.get<OrganisationPeriod[]>(request, `/api/v1/organisation/municipalities/${bfs}/periods`),
       this.cases.get<MunicipalityModel[]>(request, '/api/v1/organisation/municipalities'),
     ]);
     const candidates = models.map((m) => m.municipality).filter((m) => m !== bfs);
-    return sendPage(request, reply, { title: ctx.t('menu.organisation'), status: extra.status ?? 200 }, (
-      <OrganisationDetail ctx={ctx} bfs={bfs} periods={periods} candidates={candidates}
-        {...(extra.values ? { values: extra.values } : {})} {...(extra.errors ? { errors: extra.errors } : {})} saved={extra.saved ?? false} />
-    ));
+    return sendPage(
+      request,
+      reply,
+      { title: ctx.t('menu.organisation'), status: extra.status ?? 200 },
+      <OrganisationDetail
+        ctx={ctx}
+        bfs={bfs}
+        periods={periods}
+        candidates={candidates}
+        {...(extra.values ? { values: extra.values } : {})}
+        {...(extra.errors ? { errors: extra.errors } : {})}
+        saved={extra.saved ?? false}
+      />,
+    );
   }
 }

@@ -30,8 +30,9 @@ export function queryString(query: Query | undefined): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined || v === '') continue;
-    if (Array.isArray(v)) { if (v.length) params.set(k, v.join(',')); }
-    else params.set(k, String(v));
+    if (Array.isArray(v)) {
+      if (v.length) params.set(k, v.join(','));
+    } else params.set(k, String(v));
   }
   const s = params.toString();
   return s ? `?${s}` : '';
@@ -44,10 +45,19 @@ export function queryString(query: Query | undefined): string {
  * refusal for the form.
  */
 export class ServiceClient {
-  constructor(readonly name: string, private readonly baseUrl: string, private readonly tokens?: UserTokens) {}
+  constructor(
+    readonly name: string,
+    private readonly baseUrl: string,
+    private readonly tokens?: UserTokens,
+  ) {}
 
   /** `headers`: e.g. X-Forwarded-For for a service that trusts this one as its proxy (the offers rate limit). */
-  async get<T>(request: FastifyRequest | null, path: string, query?: Query, headers: Record<string, string> = {}): Promise<T> {
+  async get<T>(
+    request: FastifyRequest | null,
+    path: string,
+    query?: Query,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     return this.call<T>(request, 'GET', `${path}${queryString(query)}`, undefined, headers);
   }
 
@@ -59,7 +69,13 @@ export class ServiceClient {
     return this.call<T>(request, 'PUT', path, body);
   }
 
-  private async call<T>(request: FastifyRequest | null, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  private async call<T>(
+    request: FastifyRequest | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ): Promise<T> {
     const headers: Record<string, string> = { ...extra, accept: 'application/json' };
     const id = correlation.id();
     if (id) headers['x-correlation-id'] = id;
@@ -68,7 +84,10 @@ export class ServiceClient {
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
-        method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), signal: AbortSignal.timeout(15_000),
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(15_000),
       });
     } catch {
       throw new ServiceDown(this.name);
@@ -79,7 +98,12 @@ export class ServiceClient {
     const problem: Problem = { status: response.status, ...(json && typeof json === 'object' ? (json as object) : {}) };
     if (response.status === 401) throw new LoginRequired(request?.url ?? '/');
     if (response.status === 403 && method === 'GET') throw new ForbiddenPage();
-    if (response.status === 404 && (method === 'GET' || problem.rule === 'R25' || /not-found$/.test(problem.type ?? '') && !/part/.test(problem.type ?? ''))) {
+    if (
+      response.status === 404 &&
+      (method === 'GET' ||
+        problem.rule === 'R25' ||
+        (/not-found$/.test(problem.type ?? '') && !/part/.test(problem.type ?? '')))
+    ) {
       throw new NotFoundPage();
     }
     if (response.status >= 500) throw new ServiceDown(this.name);

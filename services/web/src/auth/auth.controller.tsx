@@ -36,7 +36,12 @@ export class AuthController {
       throw new ServiceDown('identity');
     });
     const browser = readCookie(request, loginCookieName(this.config)) ?? randomBytes(16).toString('base64url');
-    await this.sessions.putLogin(start.state, { codeVerifier: start.codeVerifier, nonce: start.nonce, returnTo: safeReturnTo(returnTo), browser });
+    await this.sessions.putLogin(start.state, {
+      codeVerifier: start.codeVerifier,
+      nonce: start.nonce,
+      returnTo: safeReturnTo(returnTo),
+      browser,
+    });
     setCookie(reply, this.config, loginCookieName(this.config), browser, 600);
     return reply.status(303).header('location', start.url.href).send();
   }
@@ -50,32 +55,51 @@ export class AuthController {
     const pending = state ? await this.sessions.takeLogin(state) : undefined;
     const browser = readCookie(request, loginCookieName(this.config));
     if (!pending || !browser || pending.browser !== browser || url.searchParams.has('error')) {
-      return sendPage(request, reply, { title: t('auth.failed.title'), status: 400 }, (
+      return sendPage(
+        request,
+        reply,
+        { title: t('auth.failed.title'), status: 400 },
         <section>
           <h1>{t('auth.failed.title')}</h1>
           <p>{t('auth.failed.text')}</p>
-          <p><a class="button" href="/auth/login">{t('layout.login')}</a></p>
-        </section>
-      ));
+          <p>
+            <a class="button" href="/auth/login">
+              {t('layout.login')}
+            </a>
+          </p>
+        </section>,
+      );
     }
     let tokens;
     try {
       tokens = await this.oidc.finishLogin(url, { state, codeVerifier: pending.codeVerifier, nonce: pending.nonce });
     } catch (error) {
       logger.warn({ reason: (error as Error).message }, 'login refused at the callback');
-      return sendPage(request, reply, { title: t('auth.failed.title'), status: 400 }, (
+      return sendPage(
+        request,
+        reply,
+        { title: t('auth.failed.title'), status: 400 },
         <section>
           <h1>{t('auth.failed.title')}</h1>
           <p>{t('auth.failed.text')}</p>
-          <p><a class="button" href="/auth/login">{t('layout.login')}</a></p>
-        </section>
-      ));
+          <p>
+            <a class="button" href="/auth/login">
+              {t('layout.login')}
+            </a>
+          </p>
+        </section>,
+      );
     }
     const now = Date.now();
     const id = await this.sessions.create({
-      user: tokens.user, accessToken: tokens.accessToken, accessExpiresAt: tokens.accessExpiresAt,
-      ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}), ...(tokens.idToken ? { idToken: tokens.idToken } : {}),
-      csrf: randomBytes(32).toString('base64url'), createdAt: now, lastSeenAt: now,
+      user: tokens.user,
+      accessToken: tokens.accessToken,
+      accessExpiresAt: tokens.accessExpiresAt,
+      ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
+      ...(tokens.idToken ? { idToken: tokens.idToken } : {}),
+      csrf: randomBytes(32).toString('base64url'),
+      createdAt: now,
+      lastSeenAt: now,
     });
     clearCookie(reply, this.config, loginCookieName(this.config));
     setCookie(reply, this.config, sessionCookieName(this.config), id);
@@ -92,6 +116,9 @@ export class AuthController {
     if (ctx.sessionId) await this.sessions.destroy(ctx.sessionId);
     clearCookie(reply, this.config, sessionCookieName(this.config));
     const target = await this.oidc.logoutUrl(ctx.session?.idToken).catch(() => undefined);
-    return reply.status(303).header('location', target?.href ?? '/').send();
+    return reply
+      .status(303)
+      .header('location', target?.href ?? '/')
+      .send();
   }
 }

@@ -15,8 +15,10 @@ import { UserTokens } from './user-token.js';
   providers: [
     { provide: OidcClient, inject: [WEB_CONFIG], useFactory: (c: WebConfig) => new OidcClient(c) },
     {
-      provide: SessionStore, inject: [WEB_REDIS, WEB_CONFIG],
-      useFactory: (redis: Redis, c: WebConfig) => new SessionStore(redis, c.redisPrefix, c.idleMinutes * 60_000, c.maxHours * 3_600_000),
+      provide: SessionStore,
+      inject: [WEB_REDIS, WEB_CONFIG],
+      useFactory: (redis: Redis, c: WebConfig) =>
+        new SessionStore(redis, c.redisPrefix, c.idleMinutes * 60_000, c.maxHours * 3_600_000),
     },
     UserTokens,
     { provide: APP_GUARD, useClass: SessionGuard },

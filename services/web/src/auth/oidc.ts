@@ -29,8 +29,13 @@ export class OidcClient {
       const server = this.settings.discoveryUrl ?? issuerOf(this.settings);
       const insecure = server.startsWith('http:');
       this.config = client
-        .discovery(new URL(server), this.settings.clientId, undefined, client.ClientSecretBasic(this.settings.clientSecret),
-          insecure ? { execute: [client.allowInsecureRequests] } : undefined)
+        .discovery(
+          new URL(server),
+          this.settings.clientId,
+          undefined,
+          client.ClientSecretBasic(this.settings.clientSecret),
+          insecure ? { execute: [client.allowInsecureRequests] } : undefined,
+        )
         .catch((error: unknown) => {
           this.config = undefined;
           throw error;
@@ -56,10 +61,16 @@ export class OidcClient {
     return { url, state, codeVerifier, nonce };
   }
 
-  async finishLogin(callbackUrl: URL, expected: { state: string; codeVerifier: string; nonce: string }): Promise<TokenSet> {
+  async finishLogin(
+    callbackUrl: URL,
+    expected: { state: string; codeVerifier: string; nonce: string },
+  ): Promise<TokenSet> {
     const config = await this.discovered();
     const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
-      pkceCodeVerifier: expected.codeVerifier, expectedState: expected.state, expectedNonce: expected.nonce, idTokenExpected: true,
+      pkceCodeVerifier: expected.codeVerifier,
+      expectedState: expected.state,
+      expectedNonce: expected.nonce,
+      idTokenExpected: true,
     });
     return toTokenSet(tokens);
   }
@@ -107,14 +118,19 @@ export function decodeJwtPayload(jwt: string): Record<string, unknown> {
   }
 }
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
+const strings = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
 
 export function userFromClaims(claims: Record<string, unknown>): WebUser {
   const roles = strings((claims['realm_access'] as { roles?: unknown } | undefined)?.roles).filter((r): r is WebRole =>
-    (WEB_ROLES as readonly string[]).includes(r));
-  const username = typeof claims['preferred_username'] === 'string' ? claims['preferred_username'] : String(claims['sub'] ?? '');
-  const name = [claims['given_name'], claims['family_name']].filter((p) => typeof p === 'string' && p).join(' ') ||
-    (typeof claims['name'] === 'string' ? claims['name'] : '') || username;
+    (WEB_ROLES as readonly string[]).includes(r),
+  );
+  const username =
+    typeof claims['preferred_username'] === 'string' ? claims['preferred_username'] : String(claims['sub'] ?? '');
+  const name =
+    [claims['given_name'], claims['family_name']].filter((p) => typeof p === 'string' && p).join(' ') ||
+    (typeof claims['name'] === 'string' ? claims['name'] : '') ||
+    username;
   const sozialregion = strings(claims['sozialregion'])[0];
   const anbieter = strings(claims['anbieter'])[0];
   const mentoringPools = strings(claims['mentoringPools']);
@@ -123,7 +139,13 @@ export function userFromClaims(claims: Record<string, unknown>): WebUser {
     username,
     name,
     roles,
-    gemeinden: [...new Set(strings(claims['gemeinden']).filter((g) => /^[1-9]\d{0,3}$/.test(g)).map(Number))],
+    gemeinden: [
+      ...new Set(
+        strings(claims['gemeinden'])
+          .filter((g) => /^[1-9]\d{0,3}$/.test(g))
+          .map(Number),
+      ),
+    ],
     ...(sozialregion ? { sozialregion } : {}),
     ...(anbieter ? { anbieter } : {}),
     ...(mentoringPools.length ? { mentoringPools } : {}),

@@ -17,9 +17,19 @@ export function loginCookieName(config: WebConfig): string {
   return isHttps(config) ? '__Host-si-login' : 'si-login';
 }
 
-export function setCookie(reply: FastifyReply, config: WebConfig, name: string, value: string, maxAgeSeconds?: number): void {
+export function setCookie(
+  reply: FastifyReply,
+  config: WebConfig,
+  name: string,
+  value: string,
+  maxAgeSeconds?: number,
+): void {
   void reply.setCookie(name, value, {
-    httpOnly: true, sameSite: 'lax', path: '/', secure: isHttps(config), ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: isHttps(config),
+    ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
   });
 }
 

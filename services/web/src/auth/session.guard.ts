@@ -38,7 +38,14 @@ export class SessionGuard implements CanActivate {
       if (session && !tokenMatches(request, session.csrf)) throw new CsrfRefused();
     }
     if (isPublic) return true;
-    if (!session) throw new LoginRequired(SAFE.has(request.method) ? request.url : (request.headers['referer'] ? new URL(String(request.headers['referer'])).pathname : '/'));
+    if (!session)
+      throw new LoginRequired(
+        SAFE.has(request.method)
+          ? request.url
+          : request.headers['referer']
+            ? new URL(String(request.headers['referer'])).pathname
+            : '/',
+      );
     const roles = this.reflector.getAllAndOverride<string[] | undefined>(ROLES_METADATA, targets);
     if (!roles?.length || !hasAnyRole(session.user, roles)) throw new ForbiddenPage();
     return true;

@@ -12,7 +12,11 @@ const store = new SessionStore(redis, prefix, IDLE, MAX);
 
 const session = (at: number): Session => ({
   user: { subject: 's', username: 'ib.solothurn', name: 'Anna Brunner', roles: ['gemeinde'], gemeinden: [2601] },
-  accessToken: 'a', accessExpiresAt: at + 300_000, csrf: 'c', createdAt: at, lastSeenAt: at,
+  accessToken: 'a',
+  accessExpiresAt: at + 300_000,
+  csrf: 'c',
+  createdAt: at,
+  lastSeenAt: at,
 });
 
 afterAll(async () => {
@@ -55,7 +59,12 @@ describe('sessions in Redis', () => {
 
   it('give a pending login (PKCE verifier, state) once only', async () => {
     await store.putLogin('state-1', { codeVerifier: 'v', nonce: 'n', returnTo: '/faelle', browser: 'b' });
-    expect(await store.takeLogin('state-1')).toEqual({ codeVerifier: 'v', nonce: 'n', returnTo: '/faelle', browser: 'b' });
+    expect(await store.takeLogin('state-1')).toEqual({
+      codeVerifier: 'v',
+      nonce: 'n',
+      returnTo: '/faelle',
+      browser: 'b',
+    });
     expect(await store.takeLogin('state-1')).toBeUndefined();
   });
 });

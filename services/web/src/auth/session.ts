@@ -1,5 +1,13 @@
 /** The roles the workspace knows (realm roles of a person); each sees only its own menu. */
-export const WEB_ROLES = ['gemeinde', 'sozialregion', 'ags', 'ags-finanzen', 'migrationsamt', 'anbieter', 'mentoring-koordination'] as const;
+export const WEB_ROLES = [
+  'gemeinde',
+  'sozialregion',
+  'ags',
+  'ags-finanzen',
+  'migrationsamt',
+  'anbieter',
+  'mentoring-koordination',
+] as const;
 export type WebRole = (typeof WEB_ROLES)[number];
 
 /** Who is logged in, as the identity server said at login (and at each refresh). */

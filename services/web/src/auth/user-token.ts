@@ -20,7 +20,10 @@ const MARGIN_MS = 30_000;
 export class UserTokens {
   private readonly inFlight = new Map<string, Promise<Session>>();
 
-  constructor(@Inject(OidcClient) private readonly oidc: OidcClient, @Inject(SessionStore) private readonly sessions: SessionStore) {}
+  constructor(
+    @Inject(OidcClient) private readonly oidc: OidcClient,
+    @Inject(SessionStore) private readonly sessions: SessionStore,
+  ) {}
 
   async accessToken(request: FastifyRequest): Promise<string> {
     const ctx = webContext(request);
@@ -46,8 +49,12 @@ export class UserTokens {
     try {
       const tokens = await this.oidc.refresh(session.refreshToken, session.idToken ? { idToken: session.idToken } : {});
       const next: Session = {
-        ...session, user: tokens.user, accessToken: tokens.accessToken, accessExpiresAt: tokens.accessExpiresAt,
-        ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}), ...(tokens.idToken ? { idToken: tokens.idToken } : {}),
+        ...session,
+        user: tokens.user,
+        accessToken: tokens.accessToken,
+        accessExpiresAt: tokens.accessExpiresAt,
+        ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
+        ...(tokens.idToken ? { idToken: tokens.idToken } : {}),
       };
       await this.sessions.save(id, next);
       return next;

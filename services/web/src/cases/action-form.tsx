@@ -28,23 +28,41 @@ export function ActionForm({ ctx, caseDetail, action, values, errors = [], today
   return (
     <details class="action" open={errors.length > 0} id={`aktion-${action.id}`}>
       <summary>{t(action.title)}</summary>
-      <form method="post" action={`/faelle/${caseDetail.id}/aktion/${action.id}`} novalidate={false} aria-describedby={errors.length ? summaryId : undefined}>
+      <form
+        method="post"
+        action={`/faelle/${caseDetail.id}/aktion/${action.id}`}
+        novalidate={false}
+        aria-describedby={errors.length ? summaryId : undefined}
+      >
         <input type="hidden" name="_csrf" value={ctx.csrf} />
         {errors.length ? (
           <div class="alert alert-error" role="alert" id={summaryId} tabIndex={-1} data-testid="form-errors">
-            <p><strong>{t('form.refused')}</strong></p>
+            <p>
+              <strong>{t('form.refused')}</strong>
+            </p>
             <ul>
               {errors.map((e) => (
                 <li>
                   {e.field ? <a href={`#${idOf(action.id, e.field)}`}>{e.message}</a> : e.message}
-                  {e.rule ? <span class="rule" data-testid="rule">{t('form.rule', { rule: e.rule })}{e.ruleText ? `: ${e.ruleText}` : ''}</span> : null}
+                  {e.rule ? (
+                    <span class="rule" data-testid="rule">
+                      {t('form.rule', { rule: e.rule })}
+                      {e.ruleText ? `: ${e.ruleText}` : ''}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>
           </div>
         ) : null}
-        {warning ? <p class="alert alert-warn" data-testid="form-warning">{t(warning)}</p> : null}
-        {fields.map((f) => <FieldView ctx={ctx} action={action.id} field={f} prefix="" values={values} errors={errors} today={today} />)}
+        {warning ? (
+          <p class="alert alert-warn" data-testid="form-warning">
+            {t(warning)}
+          </p>
+        ) : null}
+        {fields.map((f) => (
+          <FieldView ctx={ctx} action={action.id} field={f} prefix="" values={values} errors={errors} today={today} />
+        ))}
         <button type="submit">{t('form.save')}</button>
       </form>
     </details>
@@ -75,27 +93,63 @@ function FieldView({ ctx, action, field, prefix, values, errors, today }: FieldP
       {own.map((e) => (
         <span>
           {e.message}
-          {e.rule ? <span class="rule">{t('form.rule', { rule: e.rule })}{e.ruleText ? `: ${e.ruleText}` : ''}</span> : null}
+          {e.rule ? (
+            <span class="rule">
+              {t('form.rule', { rule: e.rule })}
+              {e.ruleText ? `: ${e.ruleText}` : ''}
+            </span>
+          ) : null}
         </span>
       ))}
     </p>
   ) : null;
-  const hintText = hint && 'hint' in field && field.hint ? <span class="hint" id={hint}>{t(field.hint)}</span> : null;
+  const hintText =
+    hint && 'hint' in field && field.hint ? (
+      <span class="hint" id={hint}>
+        {t(field.hint)}
+      </span>
+    ) : null;
   const given = values?.[name];
   const value = values ? one(given) : '';
 
   switch (field.kind) {
     case 'fieldset':
     case 'rows': {
-      const inner = field.kind === 'fieldset'
-        ? field.fields.map((f) => <FieldView ctx={ctx} action={action} field={f} prefix={`${name}.`} values={values} errors={errors} today={today} />)
-        : Array.from({ length: field.count }, (_, i) => (
-          <div class="grid-2" role="group" aria-label={`${t(field.label)} ${i + 1}`}>
-            {field.fields.map((f) => <FieldView ctx={ctx} action={action} field={f} prefix={`${name}.${i}.`} values={values} errors={errors} today={today} />)}
-          </div>
-        ));
+      const inner =
+        field.kind === 'fieldset'
+          ? field.fields.map((f) => (
+              <FieldView
+                ctx={ctx}
+                action={action}
+                field={f}
+                prefix={`${name}.`}
+                values={values}
+                errors={errors}
+                today={today}
+              />
+            ))
+          : Array.from({ length: field.count }, (_, i) => (
+              <div class="grid-2" role="group" aria-label={`${t(field.label)} ${i + 1}`}>
+                {field.fields.map((f) => (
+                  <FieldView
+                    ctx={ctx}
+                    action={action}
+                    field={f}
+                    prefix={`${name}.${i}.`}
+                    values={values}
+                    errors={errors}
+                    today={today}
+                  />
+                ))}
+              </div>
+            ));
       return (
-        <fieldset id={id} class={own.length ? 'field-invalid' : undefined} aria-describedby={describedBy} tabIndex={own.length ? -1 : undefined}>
+        <fieldset
+          id={id}
+          class={own.length ? 'field-invalid' : undefined}
+          aria-describedby={describedBy}
+          tabIndex={own.length ? -1 : undefined}
+        >
           <legend>{t(field.label)}</legend>
           {hintText}
           {errorText}
@@ -108,7 +162,15 @@ function FieldView({ ctx, action, field, prefix, values, errors, today }: FieldP
       return (
         <div class="field">
           <label class="check" for={id}>
-            <input type="checkbox" id={id} name={name} value="true" checked={checked} aria-invalid={invalid} aria-describedby={describedBy} />
+            <input
+              type="checkbox"
+              id={id}
+              name={name}
+              value="true"
+              checked={checked}
+              aria-invalid={invalid}
+              aria-describedby={describedBy}
+            />
             {t(field.label)}
           </label>
           {errorText}
@@ -119,11 +181,29 @@ function FieldView({ ctx, action, field, prefix, values, errors, today }: FieldP
       return (
         <div class="field">
           <label for={`${id}-q`}>{t('form.offerSearch')}</label>
-          <span class="hint" id={`${id}-q-hint`}>{t('form.offerSearchHint')}</span>
-          <input type="search" id={`${id}-q`} name="offerQuery" autocomplete="off" aria-describedby={`${id}-q-hint`}
-            hx-get="/faelle/angebotsauswahl" hx-trigger="input changed delay:300ms, search" hx-target={`#${id}-wrap`} hx-swap="innerHTML" />
+          <span class="hint" id={`${id}-q-hint`}>
+            {t('form.offerSearchHint')}
+          </span>
+          <input
+            type="search"
+            id={`${id}-q`}
+            name="offerQuery"
+            autocomplete="off"
+            aria-describedby={`${id}-q-hint`}
+            hx-get="/faelle/angebotsauswahl"
+            hx-trigger="input changed delay:300ms, search"
+            hx-target={`#${id}-wrap`}
+            hx-swap="innerHTML"
+          />
           <div id={`${id}-wrap`} aria-live="polite">
-            <OfferSelect id={id} name={name} label={t(field.label)} none={t('form.none')} options={value ? [{ id: value, title: value }] : []} selected={value} />
+            <OfferSelect
+              id={id}
+              name={name}
+              label={t(field.label)}
+              none={t('form.none')}
+              options={value ? [{ id: value, title: value }] : []}
+              selected={value}
+            />
           </div>
           {errorText}
         </div>
@@ -133,14 +213,25 @@ function FieldView({ ctx, action, field, prefix, values, errors, today }: FieldP
     case 'radio': {
       const chosen = many(given);
       return (
-        <fieldset id={id} class={own.length ? 'field-invalid' : undefined} aria-describedby={describedBy} tabIndex={own.length ? -1 : undefined}>
+        <fieldset
+          id={id}
+          class={own.length ? 'field-invalid' : undefined}
+          aria-describedby={describedBy}
+          tabIndex={own.length ? -1 : undefined}
+        >
           <legend>{t(field.label)}</legend>
           {hintText}
           {errorText}
           {field.options.map((o, i) => (
             <label class="check" for={`${id}-${i}`}>
-              <input type={field.kind === 'radio' ? 'radio' : 'checkbox'} id={`${id}-${i}`} name={name} value={o.value} checked={chosen.includes(o.value)}
-                required={field.kind === 'radio' ? true : undefined} />
+              <input
+                type={field.kind === 'radio' ? 'radio' : 'checkbox'}
+                id={`${id}-${i}`}
+                name={name}
+                value={o.value}
+                checked={chosen.includes(o.value)}
+                required={field.kind === 'radio' ? true : undefined}
+              />
               {o.text ?? t(o.label)}
             </label>
           ))}
@@ -154,17 +245,29 @@ function FieldView({ ctx, action, field, prefix, values, errors, today }: FieldP
           {'required' in field && field.required ? <span aria-hidden="true"> *</span> : null}
         </label>
       );
-      const common = { id, name, 'aria-invalid': invalid, 'aria-describedby': describedBy, required: 'required' in field && field.required ? true : undefined };
+      const common = {
+        id,
+        name,
+        'aria-invalid': invalid,
+        'aria-describedby': describedBy,
+        required: 'required' in field && field.required ? true : undefined,
+      };
       let control;
       if (field.kind === 'textarea') control = <textarea {...common}>{value}</textarea>;
-      else if (field.kind === 'number') control = <input type="number" {...common} min={field.min} max={field.max} value={value} />;
-      else if (field.kind === 'date') control = <input type="date" {...common} value={values ? value : field.today ? today : ''} />;
+      else if (field.kind === 'number')
+        control = <input type="number" {...common} min={field.min} max={field.max} value={value} />;
+      else if (field.kind === 'date')
+        control = <input type="date" {...common} value={values ? value : field.today ? today : ''} />;
       else if (field.kind === 'text') control = <input type="text" {...common} value={value} />;
       else if (field.kind === 'language') {
         control = (
           <select {...common}>
             <option value="">{t('form.choose')}</option>
-            {languageOptions().map((l) => <option value={l.code} selected={value === l.code}>{l.name}</option>)}
+            {languageOptions().map((l) => (
+              <option value={l.code} selected={value === l.code}>
+                {l.name}
+              </option>
+            ))}
           </select>
         );
       } else if (field.kind === 'select') {
@@ -172,7 +275,9 @@ function FieldView({ ctx, action, field, prefix, values, errors, today }: FieldP
           <select {...common}>
             {field.empty ? <option value="">{t(field.empty)}</option> : null}
             {field.options.map((o) => (
-              <option value={o.value} selected={value === o.value}>{o.label === 'cefr.level' ? o.text : o.text ? `${t(o.label)} ${o.text}` : t(o.label)}</option>
+              <option value={o.value} selected={value === o.value}>
+                {o.label === 'cefr.level' ? o.text : o.text ? `${t(o.label)} ${o.text}` : t(o.label)}
+              </option>
             ))}
           </select>
         );
@@ -192,13 +297,31 @@ function FieldView({ ctx, action, field, prefix, values, errors, today }: FieldP
 }
 
 /** The offer choice; the search above swaps it with the offers found (GET /faelle/angebotsauswahl). */
-export function OfferSelect({ id, name, label, none, options, selected }: { id: string; name: string; label: string; none: string; options: { id: string; title: string }[]; selected?: string }) {
+export function OfferSelect({
+  id,
+  name,
+  label,
+  none,
+  options,
+  selected,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  none: string;
+  options: { id: string; title: string }[];
+  selected?: string;
+}) {
   return (
     <>
       <label for={id}>{label}</label>
       <select id={id} name={name}>
         <option value="">{none}</option>
-        {options.map((o) => <option value={o.id} selected={o.id === selected}>{o.title}</option>)}
+        {options.map((o) => (
+          <option value={o.id} selected={o.id === selected}>
+            {o.title}
+          </option>
+        ))}
       </select>
     </>
   );

@@ -22,8 +22,15 @@ export interface CaseDetail {
   firstInformationDeadline: { due?: string; status?: string; suspendedSince?: string | null };
   closure?: { on?: string; reason?: string } | null;
   person: {
-    officialName?: string; firstName?: string; sex?: string; birthYear?: number; language?: string | null; euEfta?: boolean;
-    familyOfSwiss?: boolean; nationality?: { bfsCode: number; iso2: string | null }; permit?: { code?: string; category?: string } | null;
+    officialName?: string;
+    firstName?: string;
+    sex?: string;
+    birthYear?: number;
+    language?: string | null;
+    euEfta?: boolean;
+    familyOfSwiss?: boolean;
+    nationality?: { bfsCode: number; iso2: string | null };
+    permit?: { code?: string; category?: string } | null;
     householdRef?: string | null;
   } | null;
   subject?: { nationality?: { bfsCode: number }; euEfta?: boolean };
@@ -32,6 +39,13 @@ export interface CaseDetail {
   integrationTalks?: { talkId: string; heldOn: string }[];
   agreements?: { agreementId: string; concludedOn: string; reviewOn: string; review?: unknown; reviewed?: unknown }[];
   reports?: { reportId: string; reportedOn: string; status: string; review?: unknown; decision?: unknown }[];
-  household?: { id: string; officialName: string; firstName: string; phase: string; status: string; firstInformation: string }[];
+  household?: {
+    id: string;
+    officialName: string;
+    firstName: string;
+    phase: string;
+    status: string;
+    firstInformation: string;
+  }[];
   history: HistoryEntry[];
 }

@@ -20,7 +20,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The case page (person, deadline, phase, the history as a timeline) and a form for each action it offers. */
 @Controller('faelle')
 export class CaseController {
-  constructor(@Inject(CaseManagementApi) private readonly cases: CaseManagementApi, @Inject(OffersApi) private readonly offers: OffersApi) {}
+  constructor(
+    @Inject(CaseManagementApi) private readonly cases: CaseManagementApi,
+    @Inject(OffersApi) private readonly offers: OffersApi,
+  ) {}
 
   /** The referral form's offer choice: the offers service's public search, as a fragment for htmx. */
   @Get('angebotsauswahl')
@@ -28,26 +31,59 @@ export class CaseController {
   async offerChoice(@Query('offerQuery') q: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const { t } = webContext(request);
     const query = typeof q === 'string' ? q.trim().slice(0, 200) : '';
-    const found = await this.offers.get<{ items: { id: string; title: string }[] }>(null, '/api/v1/public/offers', { q: query || undefined, lang: 'de', pageSize: 20 })
+    const found = await this.offers
+      .get<{ items: { id: string; title: string }[] }>(null, '/api/v1/public/offers', {
+        q: query || undefined,
+        lang: 'de',
+        pageSize: 20,
+      })
       .catch(() => ({ items: [] }));
-    const html = renderFragment(<OfferSelect id="f-zuweisung-offerId" name="offerId" label={t('form.offerId')} none={found.items.length ? t('form.none') : t('form.noOffers')} options={found.items} />);
+    const html = renderFragment(
+      <OfferSelect
+        id="f-zuweisung-offerId"
+        name="offerId"
+        label={t('form.offerId')}
+        none={found.items.length ? t('form.none') : t('form.noOffers')}
+        options={found.items}
+      />,
+    );
     return reply.header('content-type', 'text/html; charset=utf-8').send(html);
   }
 
   @Get(':id')
   @Roles('gemeinde', 'migrationsamt', 'sozialregion', 'ags')
-  async show(@Param('id') id: string, @Query('erledigt') done: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async show(
+    @Param('id') id: string,
+    @Query('erledigt') done: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const c = await this.load(request, id);
     const ctx = webContext(request);
     const actions = actionsFor(c, (ctx.user as WebUser).roles);
-    return sendPage(request, reply, { title: caseTitle(ctx, c) }, (
-      <CasePage ctx={ctx} c={c} actions={actions} today={swissToday()} {...(typeof done === 'string' ? { done } : {})} />
-    ));
+    return sendPage(
+      request,
+      reply,
+      { title: caseTitle(ctx, c) },
+      <CasePage
+        ctx={ctx}
+        c={c}
+        actions={actions}
+        today={swissToday()}
+        {...(typeof done === 'string' ? { done } : {})}
+      />,
+    );
   }
 
   @Post(':id/aktion/:action')
   @Roles('gemeinde', 'migrationsamt', 'ags')
-  async act(@Param('id') id: string, @Param('action') actionId: string, @Body() form: FormInput, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async act(
+    @Param('id') id: string,
+    @Param('action') actionId: string,
+    @Body() form: FormInput,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const ctx = webContext(request);
     const roles = (ctx.user as WebUser).roles;
     const action = CASE_ACTIONS.find((a) => a.id === actionId);
@@ -64,9 +100,18 @@ export class CaseController {
       const errors = problemToErrors(error.problem, fieldNames(fields), ctx.t('form.invalidValue'));
       const values = { ...form };
       delete values['_csrf'];
-      return sendPage(request, reply, { title: caseTitle(ctx, c), status: error.problem.status === 409 ? 409 : 422 }, (
-        <CasePage ctx={ctx} c={c} actions={actionsFor(c, roles)} today={swissToday()} failed={{ action: action.id, values, errors }} />
-      ));
+      return sendPage(
+        request,
+        reply,
+        { title: caseTitle(ctx, c), status: error.problem.status === 409 ? 409 : 422 },
+        <CasePage
+          ctx={ctx}
+          c={c}
+          actions={actionsFor(c, roles)}
+          today={swissToday()}
+          failed={{ action: action.id, values, errors }}
+        />,
+      );
     }
     return seeOther(reply, `/faelle/${c.id}?erledigt=${action.id}#verlauf`);
   }

@@ -20,7 +20,9 @@ export interface CasePageProps {
 const GROUPS = ['informieren', 'foerdern', 'fordern', 'sanktionieren', 'case'] as const;
 
 export function caseTitle(ctx: WebContext, c: CaseDetail): string {
-  return c.person?.officialName ? `${c.person.officialName}, ${c.person.firstName ?? ''}`.trim() : ctx.t('case.pseudonymous');
+  return c.person?.officialName
+    ? `${c.person.officialName}, ${c.person.firstName ?? ''}`.trim()
+    : ctx.t('case.pseudonymous');
 }
 
 export function CasePage({ ctx, c, actions, today, done, failed }: CasePageProps) {
@@ -32,28 +34,48 @@ export function CasePage({ ctx, c, actions, today, done, failed }: CasePageProps
     <>
       <div class="case-head">
         <h1>{caseTitle(ctx, c)}</h1>
-        <span class="badge" data-testid="phase">{t(`phase.${c.phase}`)}</span>
+        <span class="badge" data-testid="phase">
+          {t(`phase.${c.phase}`)}
+        </span>
         <span class="badge">{t(`status.${c.status}`)}</span>
       </div>
-      <p><a href="/faelle">{t('case.backToList')}</a></p>
-      {done ? <p class="alert alert-ok" role="status" data-testid="saved">{t('case.saved', { action: doneAction ? t(doneAction.title) : '' })}</p> : null}
+      <p>
+        <a href="/faelle">{t('case.backToList')}</a>
+      </p>
+      {done ? (
+        <p class="alert alert-ok" role="status" data-testid="saved">
+          {t('case.saved', { action: doneAction ? t(doneAction.title) : '' })}
+        </p>
+      ) : null}
       <div class="panels">
         <section class="panel" aria-labelledby="h-person">
           <h2 id="h-person">{t('case.person')}</h2>
           <dl class="facts">
             {c.person ? (
               <>
-                <dt>{t('case.nationality')}</dt><dd>{c.person.nationality ? countryName(c.person.nationality.bfsCode) : '–'}</dd>
-                <dt>{t('case.birthYear')}</dt><dd>{c.person.birthYear ?? '–'}</dd>
-                <dt>{t('case.sex')}</dt><dd>{c.person.sex ? t(`sex.${c.person.sex}`) : '–'}</dd>
-                <dt>{t('case.language')}</dt><dd>{languageName(c.person.language)}</dd>
-                <dt>{t('case.euEfta')}</dt><dd>{c.person.euEfta ? t('case.yes') : t('case.no')}</dd>
-                {c.person.familyOfSwiss ? <><dt>{t('case.familyOfSwiss')}</dt><dd>{t('case.yes')}</dd></> : null}
+                <dt>{t('case.nationality')}</dt>
+                <dd>{c.person.nationality ? countryName(c.person.nationality.bfsCode) : '–'}</dd>
+                <dt>{t('case.birthYear')}</dt>
+                <dd>{c.person.birthYear ?? '–'}</dd>
+                <dt>{t('case.sex')}</dt>
+                <dd>{c.person.sex ? t(`sex.${c.person.sex}`) : '–'}</dd>
+                <dt>{t('case.language')}</dt>
+                <dd>{languageName(c.person.language)}</dd>
+                <dt>{t('case.euEfta')}</dt>
+                <dd>{c.person.euEfta ? t('case.yes') : t('case.no')}</dd>
+                {c.person.familyOfSwiss ? (
+                  <>
+                    <dt>{t('case.familyOfSwiss')}</dt>
+                    <dd>{t('case.yes')}</dd>
+                  </>
+                ) : null}
               </>
             ) : (
               <>
-                <dt>{t('case.nationality')}</dt><dd>{c.subject?.nationality ? countryName(c.subject.nationality.bfsCode) : '–'}</dd>
-                <dt>{t('case.euEfta')}</dt><dd>{c.subject?.euEfta ? t('case.yes') : t('case.no')}</dd>
+                <dt>{t('case.nationality')}</dt>
+                <dd>{c.subject?.nationality ? countryName(c.subject.nationality.bfsCode) : '–'}</dd>
+                <dt>{t('case.euEfta')}</dt>
+                <dd>{c.subject?.euEfta ? t('case.yes') : t('case.no')}</dd>
               </>
             )}
           </dl>
@@ -61,7 +83,14 @@ export function CasePage({ ctx, c, actions, today, done, failed }: CasePageProps
             <>
               <h3>{t('case.household')}</h3>
               <ul>
-                {c.household.map((m) => <li><a href={`/faelle/${m.id}`}>{m.officialName}, {m.firstName}</a> <span class="hint">{t(`phase.${m.phase}`)}</span></li>)}
+                {c.household.map((m) => (
+                  <li>
+                    <a href={`/faelle/${m.id}`}>
+                      {m.officialName}, {m.firstName}
+                    </a>{' '}
+                    <span class="hint">{t(`phase.${m.phase}`)}</span>
+                  </li>
+                ))}
               </ul>
             </>
           ) : null}
@@ -69,16 +98,41 @@ export function CasePage({ ctx, c, actions, today, done, failed }: CasePageProps
         <section class="panel" aria-labelledby="h-case">
           <h2 id="h-case">{t('case.case')}</h2>
           <dl class="facts">
-            <dt>{t('case.municipality')}</dt><dd>{municipalityName(c.municipality)}</dd>
-            <dt>{t('case.phase')}</dt><dd>{t(`phase.${c.phase}`)}</dd>
-            <dt>{t('case.registered')}</dt><dd>{formatDate(c.registrationDate)}</dd>
+            <dt>{t('case.municipality')}</dt>
+            <dd>{municipalityName(c.municipality)}</dd>
+            <dt>{t('case.phase')}</dt>
+            <dd>{t(`phase.${c.phase}`)}</dd>
+            <dt>{t('case.registered')}</dt>
+            <dd>{formatDate(c.registrationDate)}</dd>
             <dt>{t('case.deadline')}</dt>
             <dd data-testid="deadline">
-              {formatDate(deadline.due)} {deadline.status ? <span class={deadline.status === 'overdue' ? 'badge badge-overdue' : 'badge'}>{t(`deadline.${deadline.status}`)}</span> : null}
+              {formatDate(deadline.due)}{' '}
+              {deadline.status ? (
+                <span class={deadline.status === 'overdue' ? 'badge badge-overdue' : 'badge'}>
+                  {t(`deadline.${deadline.status}`)}
+                </span>
+              ) : null}
             </dd>
-            {c.firstInformation ? <><dt>{t('case.firstInformation')}</dt><dd>{t(`firstInformation.${c.firstInformation.outcome}`)}</dd></> : null}
-            {c.atSozialregion ? <><dt>{t('case.atSozialregion')}</dt><dd>{c.atSozialregion}</dd></> : null}
-            {c.reports?.length ? <><dt>{t('case.reports')}</dt><dd>{c.reports.map((r) => `${formatDate(r.reportedOn)} (${t(`reportStatus.${r.status}`)})`).join(', ')}</dd></> : null}
+            {c.firstInformation ? (
+              <>
+                <dt>{t('case.firstInformation')}</dt>
+                <dd>{t(`firstInformation.${c.firstInformation.outcome}`)}</dd>
+              </>
+            ) : null}
+            {c.atSozialregion ? (
+              <>
+                <dt>{t('case.atSozialregion')}</dt>
+                <dd>{c.atSozialregion}</dd>
+              </>
+            ) : null}
+            {c.reports?.length ? (
+              <>
+                <dt>{t('case.reports')}</dt>
+                <dd>
+                  {c.reports.map((r) => `${formatDate(r.reportedOn)} (${t(`reportStatus.${r.status}`)})`).join(', ')}
+                </dd>
+              </>
+            ) : null}
           </dl>
         </section>
       </div>
@@ -88,22 +142,34 @@ export function CasePage({ ctx, c, actions, today, done, failed }: CasePageProps
           {GROUPS.filter((g) => actions.some((a) => a.group === g)).map((g) => (
             <>
               <h3>{t(`case.group.${g}`)}</h3>
-              {actions.filter((a) => a.group === g).map((a) => (
-                <ActionForm ctx={ctx} caseDetail={c} action={a} today={today}
-                  {...(failed?.action === a.id ? { values: failed.values, errors: failed.errors } : {})} />
-              ))}
+              {actions
+                .filter((a) => a.group === g)
+                .map((a) => (
+                  <ActionForm
+                    ctx={ctx}
+                    caseDetail={c}
+                    action={a}
+                    today={today}
+                    {...(failed?.action === a.id ? { values: failed.values, errors: failed.errors } : {})}
+                  />
+                ))}
             </>
           ))}
         </section>
       ) : null}
       <section aria-labelledby="verlauf">
-        <h2 id="verlauf" tabIndex={-1}>{t('case.history')}</h2>
+        <h2 id="verlauf" tabIndex={-1}>
+          {t('case.history')}
+        </h2>
         <ol class="timeline" data-testid="history" reversed>
           {[...c.history].reverse().map((h) => (
             <li>
               <time datetime={h.at}>{formatDateTime(h.at)}</time>
               <strong>{t(`history.${h.action}`, { defaultValue: h.action })}</strong>
-              <span class="hint">{t(`historyRole.${h.role}`, { defaultValue: h.role })}{h.reason ? ` – ${h.reason}` : ''}</span>
+              <span class="hint">
+                {t(`historyRole.${h.role}`, { defaultValue: h.role })}
+                {h.reason ? ` – ${h.reason}` : ''}
+              </span>
             </li>
           ))}
         </ol>

@@ -2,9 +2,25 @@ import type { Problem } from '../api/service-client.js';
 
 /** A form field; `name` is the JSON path the service expects (`interpreter.language`, `goals.0.text`). */
 export type Field =
-  | { kind: 'date' | 'text' | 'textarea' | 'language'; name: string; label: string; required?: boolean; today?: boolean; hint?: string; keep?: boolean }
+  | {
+      kind: 'date' | 'text' | 'textarea' | 'language';
+      name: string;
+      label: string;
+      required?: boolean;
+      today?: boolean;
+      hint?: string;
+      keep?: boolean;
+    }
   | { kind: 'number'; name: string; label: string; min: number; max: number; required?: boolean }
-  | { kind: 'select'; name: string; label: string; options: readonly Option[]; required?: boolean; empty?: string; hint?: string }
+  | {
+      kind: 'select';
+      name: string;
+      label: string;
+      options: readonly Option[];
+      required?: boolean;
+      empty?: string;
+      hint?: string;
+    }
   | { kind: 'radio'; name: string; label: string; options: readonly Option[]; hint?: string }
   | { kind: 'checkbox'; name: string; label: string }
   /** An offer picked from the offers service's public search (htmx), sent as its id. */
@@ -23,8 +39,9 @@ export interface Option {
 /** The submitted form: urlencoded fields, a repeated name as an array. */
 export type FormInput = Record<string, string | string[] | undefined>;
 
-export const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? v[0] ?? '' : v ?? '').trim();
-export const many = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []).map((x) => x.trim()).filter(Boolean);
+export const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
+export const many = (v: string | string[] | undefined): string[] =>
+  (Array.isArray(v) ? v : v ? [v] : []).map((x) => x.trim()).filter(Boolean);
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
@@ -90,7 +107,8 @@ export function fieldNames(fields: readonly Field[], prefix = ''): string[] {
   return fields.flatMap((f) => {
     const name = `${prefix}${f.name}`;
     if (f.kind === 'fieldset') return [name, ...fieldNames(f.fields, `${name}.`)];
-    if (f.kind === 'rows') return [name, ...Array.from({ length: f.count }, (_, i) => fieldNames(f.fields, `${name}.${i}.`)).flat()];
+    if (f.kind === 'rows')
+      return [name, ...Array.from({ length: f.count }, (_, i) => fieldNames(f.fields, `${name}.${i}.`)).flat()];
     return [name];
   });
 }

@@ -20,7 +20,14 @@ export interface WebConfig {
   idleMinutes: number;
   /** Hours after login after which a session ends whatever happens. */
   maxHours: number;
-  services: { caseManagement: string; registryIntake: string; offers: string; subsidies: string; reporting: string; dfpa: string };
+  services: {
+    caseManagement: string;
+    registryIntake: string;
+    offers: string;
+    subsidies: string;
+    reporting: string;
+    dfpa: string;
+  };
 }
 
 export class WebConfigError extends Error {}
@@ -36,7 +43,8 @@ const url = (name: string, raw: string | undefined, fallback: string, problems: 
   const value = raw === undefined || raw === '' ? fallback : raw;
   try {
     const parsed = new URL(value);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') problems.push(`${name}="${value}" must be an http(s) URL`);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      problems.push(`${name}="${value}" must be an http(s) URL`);
   } catch {
     problems.push(`${name}="${value}" is not a URL`);
   }
@@ -49,7 +57,9 @@ export function loadWebConfig(env: Readonly<Record<string, string | undefined>> 
     publicUrl: url('WEB_PUBLIC_URL', env.WEB_PUBLIC_URL, `http://localhost:${env.PORT ?? 3000}`, problems),
     identityUrl: url('OIDC_AUTH_SERVER_URL', env.OIDC_AUTH_SERVER_URL, 'http://localhost:8080', problems),
     realm: env.OIDC_REALM || 'start-integration',
-    ...(env.OIDC_DISCOVERY_URL ? { discoveryUrl: url('OIDC_DISCOVERY_URL', env.OIDC_DISCOVERY_URL, '', problems) } : {}),
+    ...(env.OIDC_DISCOVERY_URL
+      ? { discoveryUrl: url('OIDC_DISCOVERY_URL', env.OIDC_DISCOVERY_URL, '', problems) }
+      : {}),
     clientId: env.WEB_OIDC_CLIENT_ID || 'si-web',
     clientSecret: env.WEB_OIDC_CLIENT_SECRET || 'si-web-secret',
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',

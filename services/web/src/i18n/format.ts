@@ -16,7 +16,10 @@ export function formatDate(day: string | null | undefined, lang: Lang = 'de'): s
   if (!day) return '–';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
   if (!m) return day;
-  const f = cached(`d:${lang}`, () => new Intl.DateTimeFormat(LOCALE[lang], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }));
+  const f = cached(
+    `d:${lang}`,
+    () => new Intl.DateTimeFormat(LOCALE[lang], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }),
+  );
   return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
 }
 
@@ -25,7 +28,18 @@ export function formatDateTime(instant: string | null | undefined, lang: Lang = 
   if (!instant) return '–';
   const at = new Date(instant);
   if (Number.isNaN(at.getTime())) return instant;
-  const f = cached(`dt:${lang}`, () => new Intl.DateTimeFormat(LOCALE[lang], { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: ZONE }));
+  const f = cached(
+    `dt:${lang}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALE[lang], {
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: ZONE,
+      }),
+  );
   return f.format(at);
 }
 
@@ -35,7 +49,9 @@ export function formatNumber(n: number, lang: Lang = 'de'): string {
 
 /** Today in Switzerland as YYYY-MM-DD (what deadlines count in). */
 export function swissToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    now,
+  );
 }
 
 /** The Sunday that ends the Swiss week of `day` (Monday to Sunday), YYYY-MM-DD. */

@@ -5,7 +5,9 @@ import { catalogue, LANGUAGES, preferredLanguage, translator } from './i18n.js';
 import { endOfWeek, formatDate, formatDateTime, formatNumber } from './format.js';
 
 const keys = (o: Record<string, unknown>, prefix = ''): string[] =>
-  Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  Object.entries(o).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 
 /** What public pages and the login show: complete in all four languages. */
 const PUBLIC = ['layout.', 'language.', 'home.', 'auth.', 'error.', 'offers.'];
@@ -24,7 +26,10 @@ describe('message catalogues', () => {
     const publicDe = [...de].filter((k) => PUBLIC.some((p) => k.startsWith(p))).sort();
     for (const lang of LANGUAGES.filter((l) => l !== 'de')) {
       const other = keys(catalogue(lang));
-      expect({ lang, keys: other.filter((k) => PUBLIC.some((p) => k.startsWith(p))).sort() }).toEqual({ lang, keys: publicDe });
+      expect({ lang, keys: other.filter((k) => PUBLIC.some((p) => k.startsWith(p))).sort() }).toEqual({
+        lang,
+        keys: publicDe,
+      });
       // and carry nothing German lacks
       expect(other.filter((k) => !de.has(k))).toEqual([]);
     }
@@ -35,7 +40,10 @@ describe('message catalogues', () => {
     const used = new Set<string>();
     for (const file of sources(root)) {
       for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.add(m[1]!);
-      for (const m of readFileSync(file, 'utf8').matchAll(/\b(?:label|labelKey|titleKey|textKey|hintKey): '([a-z][a-zA-Z0-9_]*\.[a-zA-Z0-9_.]+)'/g)) used.add(m[1]!);
+      for (const m of readFileSync(file, 'utf8').matchAll(
+        /\b(?:label|labelKey|titleKey|textKey|hintKey): '([a-z][a-zA-Z0-9_]*\.[a-zA-Z0-9_.]+)'/g,
+      ))
+        used.add(m[1]!);
     }
     const missing = [...used].filter((k) => !de.has(k) && !de.has(`${k}_one`));
     expect(missing).toEqual([]);

@@ -7,7 +7,8 @@ export type Lang = (typeof LANGUAGES)[number];
 export const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
 
 const I18N_DIR = new URL('../../i18n/', import.meta.url);
-const readJson = (url: URL): Record<string, unknown> => JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
+const readJson = (url: URL): Record<string, unknown> =>
+  JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
 
 /**
  * services/web/i18n/<lang>.json (the shell and the first screens) merged with i18n/<feature>/<lang>.json, one folder
@@ -16,7 +17,10 @@ const readJson = (url: URL): Record<string, unknown> => JSON.parse(readFileSync(
  */
 export function catalogue(lang: Lang): Record<string, unknown> {
   const merged = readJson(new URL(`${lang}.json`, I18N_DIR));
-  const features = readdirSync(I18N_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const features = readdirSync(I18N_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   for (const feature of features) {
     const file = new URL(`${feature}/${lang}.json`, I18N_DIR);
     if (!existsSync(file)) continue;

@@ -26,4 +26,12 @@ export interface PublicOfferPage {
   total: number;
 }
 
-export const CATEGORIES = ['language', 'early-childhood', 'work-readiness', 'living-together', 'counselling', 'interpreting', 'first-information'] as const;
+export const CATEGORIES = [
+  'language',
+  'early-childhood',
+  'work-readiness',
+  'living-together',
+  'counselling',
+  'interpreting',
+  'first-information',
+] as const;

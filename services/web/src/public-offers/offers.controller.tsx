@@ -31,27 +31,48 @@ export class PublicOffersController {
   }
 
   @Get(':lang/angebote')
-  async search(@Param('lang') lang: string, @Query() query: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async search(
+    @Param('lang') lang: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     if (!isLang(lang)) throw new NotFoundPage();
     const ctx = setLanguage(request, lang);
     const search: OfferSearch = {
       q: typeof query['q'] === 'string' ? query['q'].trim().slice(0, 200) : '',
       category: (CATEGORIES as readonly unknown[]).includes(query['category']) ? String(query['category']) : '',
-      page: typeof query['page'] === 'string' && /^\d{1,3}$/.test(query['page']) ? Math.max(1, Number(query['page'])) : 1,
+      page:
+        typeof query['page'] === 'string' && /^\d{1,3}$/.test(query['page']) ? Math.max(1, Number(query['page'])) : 1,
     };
     let result: PublicOfferPage | null;
     try {
-      result = await this.offers.get<PublicOfferPage>(null, '/api/v1/public/offers', {
-        q: search.q || undefined, category: search.category || undefined, lang, page: search.page, pageSize: 20,
-        // The visitor, not this server, is what the offers service's rate limit counts (OFFERS_TRUSTED_PROXIES).
-      }, { 'x-forwarded-for': request.ip });
+      result = await this.offers.get<PublicOfferPage>(
+        null,
+        '/api/v1/public/offers',
+        {
+          q: search.q || undefined,
+          category: search.category || undefined,
+          lang,
+          page: search.page,
+          pageSize: 20,
+          // The visitor, not this server, is what the offers service's rate limit counts (OFFERS_TRUSTED_PROXIES).
+        },
+        { 'x-forwarded-for': request.ip },
+      );
     } catch (error) {
-      if (!(error instanceof ServiceDown) && !(error instanceof NotFoundPage) && !(error instanceof ServiceRefusal)) throw error;
+      if (!(error instanceof ServiceDown) && !(error instanceof NotFoundPage) && !(error instanceof ServiceRefusal))
+        throw error;
       result = null;
     }
     // Without a session the page holds nothing personal: shared caches may keep it a minute.
     if (!ctx.user) void reply.header('cache-control', 'public, max-age=60');
     const languageLinks = Object.fromEntries(LANGUAGES.map((l) => [l, offersUrl(l, search)]));
-    return sendPage(request, reply, { title: ctx.t('offers.title'), languageLinks }, <OffersPage ctx={ctx} search={search} result={result} />);
+    return sendPage(
+      request,
+      reply,
+      { title: ctx.t('offers.title'), languageLinks },
+      <OffersPage ctx={ctx} search={search} result={result} />,
+    );
   }
 }

@@ -21,17 +21,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
-  if (field || row.length) { row.push(field); rows.push(row); }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -58,7 +68,8 @@ export function languageOptions(): { code: string; name: string }[] {
   const rows = [...languages.values()].filter((r) => r['iso639_3'] && /^[a-z]{3}$/.test(r['iso639_3']));
   const requested = rows.filter((r) => r['requested_in_brief'] === 'true');
   const rest = rows.filter((r) => r['requested_in_brief'] !== 'true');
-  const byName = (a: Record<string, string>, b: Record<string, string>) => (a['name_de'] ?? '').localeCompare(b['name_de'] ?? '', 'de-CH');
+  const byName = (a: Record<string, string>, b: Record<string, string>) =>
+    (a['name_de'] ?? '').localeCompare(b['name_de'] ?? '', 'de-CH');
   const seen = new Set<string>();
   const options: { code: string; name: string }[] = [];
   for (const r of [...requested.sort(byName), ...rest.sort(byName)]) {

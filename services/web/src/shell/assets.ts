@@ -21,7 +21,12 @@ function asset(name: string, ext: string, type: string, body: Buffer): Asset {
 const own = (file: string) => readFileSync(new URL(`../../assets/${file}`, import.meta.url));
 
 /** htmx is served from this service (no CDN): the only JavaScript a page loads. */
-const htmx = asset('htmx', 'js', 'text/javascript; charset=utf-8', readFileSync(require.resolve('htmx.org/dist/htmx.min.js')));
+const htmx = asset(
+  'htmx',
+  'js',
+  'text/javascript; charset=utf-8',
+  readFileSync(require.resolve('htmx.org/dist/htmx.min.js')),
+);
 const css = asset('app', 'css', 'text/css; charset=utf-8', own('app.css'));
 const icon = asset('icon', 'svg', 'image/svg+xml', own('icon.svg'));
 

@@ -31,7 +31,10 @@ export class WebErrorFilter implements ExceptionFilter {
     }
     // Operations endpoints (health, metrics) answer machines: their errors stay JSON.
     if (/^\/(health|metrics)\b/.test(request.url) && error instanceof HttpException) {
-      void reply.status(error.getStatus()).header('content-type', 'application/json; charset=utf-8').send(error.getResponse());
+      void reply
+        .status(error.getStatus())
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(error.getResponse());
       return;
     }
     let status = 500;
@@ -51,13 +54,18 @@ export class WebErrorFilter implements ExceptionFilter {
     }
     if (status >= 500) this.logger.error({ err: error, route: request.routeOptions?.url }, 'page failed');
     const { t } = webContext(request);
-    sendPage(request, reply, { title: t(keys[0]), status }, (
+    sendPage(
+      request,
+      reply,
+      { title: t(keys[0]), status },
       <section aria-labelledby="error-title">
         <h1 id="error-title">{t(keys[0])}</h1>
         <p>{t(keys[1])}</p>
         {status >= 500 ? <p class="hint">{t('error.correlation', { id: correlation.id() ?? request.id })}</p> : null}
-        <p><a href="/">{t('error.home')}</a></p>
-      </section>
-    ));
+        <p>
+          <a href="/">{t('error.home')}</a>
+        </p>
+      </section>,
+    );
   }
 }

@@ -7,9 +7,21 @@ import { menuFor, MENU } from './menu.js';
 import { renderDocument } from './render.js';
 import { contentSecurityPolicy } from './security-headers.js';
 
-const user = (roles: WebUser['roles'], name = 'Anna Brunner'): WebUser => ({ subject: 's', username: 'u', name, roles, gemeinden: [2601] });
+const user = (roles: WebUser['roles'], name = 'Anna Brunner'): WebUser => ({
+  subject: 's',
+  username: 'u',
+  name,
+  roles,
+  gemeinden: [2601],
+});
 const page = (u?: WebUser, path = '/faelle') =>
-  renderDocument(Layout({ ctx: { lang: 'de', t: translator('de'), path, ...(u ? { user: u, csrf: 'tok' } : {}) }, title: 'Titel', children: h('p', null, 'Inhalt') }));
+  renderDocument(
+    Layout({
+      ctx: { lang: 'de', t: translator('de'), path, ...(u ? { user: u, csrf: 'tok' } : {}) },
+      title: 'Titel',
+      children: h('p', null, 'Inhalt'),
+    }),
+  );
 
 describe('layout', () => {
   it('starts with a skip link to main and names the page language', () => {
@@ -23,7 +35,9 @@ describe('layout', () => {
     const html = page(user(['gemeinde']));
     expect(html).toContain('data-testid="user-name">Anna Brunner<');
     expect(html).toContain('data-testid="user-role">Integrationsbeauftragte/r<');
-    expect(html).toMatch(/<form method="post" action="\/auth\/logout"[^>]*><input type="hidden" name="_csrf" value="tok"\/>/);
+    expect(html).toMatch(
+      /<form method="post" action="\/auth\/logout"[^>]*><input type="hidden" name="_csrf" value="tok"\/>/,
+    );
   });
 
   it('escapes names, so a name cannot inject markup', () => {
@@ -50,7 +64,12 @@ describe('role menu', () => {
     expect(labels(['gemeinde'])).toEqual(['menu.worklist', 'menu.offers']);
     expect(labels(['migrationsamt'])).toEqual(['menu.reportedCases']);
     expect(labels(['sozialregion'])).toEqual(['menu.handovers', 'menu.offers']);
-    expect(labels(['ags'])).toEqual(['menu.caseOverview', 'menu.organisation', 'menu.quarantine', 'menu.targetGroupRule']);
+    expect(labels(['ags'])).toEqual([
+      'menu.caseOverview',
+      'menu.organisation',
+      'menu.quarantine',
+      'menu.targetGroupRule',
+    ]);
   });
 
   it('shows nothing to someone without a workspace role, and no menu when logged out', () => {

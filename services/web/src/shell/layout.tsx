@@ -13,8 +13,13 @@ export interface LayoutProps {
 }
 
 const ROLE_KEYS = {
-  gemeinde: 'role.gemeinde', sozialregion: 'role.sozialregion', ags: 'role.ags', 'ags-finanzen': 'role.agsFinanzen',
-  migrationsamt: 'role.migrationsamt', anbieter: 'role.anbieter', 'mentoring-koordination': 'role.mentoringKoordination',
+  gemeinde: 'role.gemeinde',
+  sozialregion: 'role.sozialregion',
+  ags: 'role.ags',
+  'ags-finanzen': 'role.agsFinanzen',
+  migrationsamt: 'role.migrationsamt',
+  anbieter: 'role.anbieter',
+  'mentoring-koordination': 'role.mentoringKoordination',
 } as const;
 
 /**
@@ -29,26 +34,39 @@ export function Layout({ ctx, title, children, languageLinks }: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false,"selfRequestsOnly":true}' />
+        <meta
+          name="htmx-config"
+          content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false,"selfRequestsOnly":true}'
+        />
         <title>{`${title} – start.integration`}</title>
         <link rel="stylesheet" href={ASSETS.css} />
         <link rel="icon" href={ASSETS.icon} type="image/svg+xml" />
         <script src={ASSETS.htmx} defer />
       </head>
       <body>
-        <a class="skip-link" href="#main">{t('layout.skipToContent')}</a>
+        <a class="skip-link" href="#main">
+          {t('layout.skipToContent')}
+        </a>
         <header class="site-header">
           <div class="brand">
-            <a href="/" class="brand-name">start.integration</a>
+            <a href="/" class="brand-name">
+              start.integration
+            </a>
             <span class="brand-canton">{t('layout.canton')}</span>
           </div>
           {user ? (
             <div class="user" aria-label={t('layout.userArea')} role="group">
-              <span class="user-name" data-testid="user-name">{user.name}</span>
-              <span class="user-role" data-testid="user-role">{user.roles.map((r) => t(ROLE_KEYS[r])).join(', ')}</span>
+              <span class="user-name" data-testid="user-name">
+                {user.name}
+              </span>
+              <span class="user-role" data-testid="user-role">
+                {user.roles.map((r) => t(ROLE_KEYS[r])).join(', ')}
+              </span>
               <form method="post" action="/auth/logout" class="logout">
                 <input type="hidden" name="_csrf" value={ctx.csrf} />
-                <button type="submit" class="button-secondary">{t('layout.logout')}</button>
+                <button type="submit" class="button-secondary">
+                  {t('layout.logout')}
+                </button>
               </form>
             </div>
           ) : (
@@ -58,7 +76,12 @@ export function Layout({ ctx, title, children, languageLinks }: LayoutProps) {
                   <ul>
                     {LANGUAGES.filter((l) => languageLinks[l]).map((l) => (
                       <li>
-                        <a href={languageLinks[l]} lang={l} hrefLang={l} aria-current={l === ctx.lang ? 'true' : undefined}>
+                        <a
+                          href={languageLinks[l]}
+                          lang={l}
+                          hrefLang={l}
+                          aria-current={l === ctx.lang ? 'true' : undefined}
+                        >
                           {t(`language.${l}`, { lng: l })}
                         </a>
                       </li>
@@ -66,7 +89,11 @@ export function Layout({ ctx, title, children, languageLinks }: LayoutProps) {
                   </ul>
                 </nav>
               ) : null}
-              {ctx.path.startsWith('/auth') ? null : <a class="button" href="/auth/login">{t('layout.login')}</a>}
+              {ctx.path.startsWith('/auth') ? null : (
+                <a class="button" href="/auth/login">
+                  {t('layout.login')}
+                </a>
+              )}
             </div>
           )}
         </header>
@@ -75,7 +102,12 @@ export function Layout({ ctx, title, children, languageLinks }: LayoutProps) {
             <ul>
               {menu.map((e) => (
                 <li>
-                  <a href={e.href} aria-current={ctx.path === e.href || ctx.path.startsWith(`${e.href}/`) ? 'page' : undefined}>{t(e.label)}</a>
+                  <a
+                    href={e.href}
+                    aria-current={ctx.path === e.href || ctx.path.startsWith(`${e.href}/`) ? 'page' : undefined}
+                  >
+                    {t(e.label)}
+                  </a>
                 </li>
               ))}
             </ul>

@@ -12,15 +12,27 @@ export interface PageOptions {
 }
 
 /** Renders `body` inside the layout and sends it as the answer. */
-export function sendPage(request: FastifyRequest, reply: FastifyReply, options: PageOptions, body: ComponentChildren): FastifyReply {
+export function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: PageOptions,
+  body: ComponentChildren,
+): FastifyReply {
   const ctx = webContext(request);
   const html = pageHtml(ctx, options, body);
-  return reply.status(options.status ?? 200).header('content-type', 'text/html; charset=utf-8').send(html);
+  return reply
+    .status(options.status ?? 200)
+    .header('content-type', 'text/html; charset=utf-8')
+    .send(html);
 }
 
 export function pageHtml(ctx: WebContext, options: PageOptions, body: ComponentChildren): string {
   return renderDocument(
-    <Layout ctx={ctx} title={options.title} {...(options.languageLinks ? { languageLinks: options.languageLinks } : {})}>
+    <Layout
+      ctx={ctx}
+      title={options.title}
+      {...(options.languageLinks ? { languageLinks: options.languageLinks } : {})}
+    >
       {body}
     </Layout>,
   );

@@ -19,7 +19,10 @@ export function contentSecurityPolicy(identityOrigin: string): string {
   ].join('; ');
 }
 
-export function registerSecurityHeaders(fastify: FastifyInstance, options: { identityOrigin: string; https: boolean }): void {
+export function registerSecurityHeaders(
+  fastify: FastifyInstance,
+  options: { identityOrigin: string; https: boolean },
+): void {
   const csp = contentSecurityPolicy(options.identityOrigin);
   fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('content-security-policy', csp);

@@ -3,7 +3,11 @@
  * (or a redirect), never as JSON and never with internals.
  */
 export class WebError extends Error {
-  constructor(readonly status: number, readonly titleKey: string, readonly textKey: string) {
+  constructor(
+    readonly status: number,
+    readonly titleKey: string,
+    readonly textKey: string,
+  ) {
     super(titleKey);
   }
 }

@@ -26,4 +26,13 @@ export interface WorkListPage {
 
 export const PHASES = ['informieren', 'foerdern', 'fordern', 'sanktionieren'] as const;
 export const STATUSES = ['open', 'dfpa-handover-requested', 'at-sozialregion', 'closed'] as const;
-export const SORTS = ['due', '-due', 'name', '-name', 'registrationDate', '-registrationDate', 'openedAt', '-openedAt'] as const;
+export const SORTS = [
+  'due',
+  '-due',
+  'name',
+  '-name',
+  'registrationDate',
+  '-registrationDate',
+  'openedAt',
+  '-openedAt',
+] as const;

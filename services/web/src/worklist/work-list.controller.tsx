@@ -14,7 +14,10 @@ const PAGE_SIZE = 25;
 const COUNT_CAP = 100;
 
 const TITLE_BY_ROLE: [role: WebUser['roles'][number], key: string][] = [
-  ['gemeinde', 'menu.worklist'], ['migrationsamt', 'menu.reportedCases'], ['sozialregion', 'menu.handovers'], ['ags', 'menu.caseOverview'],
+  ['gemeinde', 'menu.worklist'],
+  ['migrationsamt', 'menu.reportedCases'],
+  ['sozialregion', 'menu.handovers'],
+  ['ags', 'menu.caseOverview'],
 ];
 
 /**
@@ -38,10 +41,19 @@ export class WorkListController {
       officer && !request.headers['hx-request'] ? this.counters(request, filters.municipality) : Promise.resolve(null),
     ]);
     const title = ctx.t(TITLE_BY_ROLE.find(([r]) => user.roles.includes(r))?.[1] ?? 'menu.worklist');
-    return sendPage(request, reply, { title }, (
-      <WorkListView ctx={ctx} title={title} filters={filters} page={page} counters={counters}
-        municipalities={officer && user.gemeinden.length > 1 ? user.gemeinden : []} />
-    ));
+    return sendPage(
+      request,
+      reply,
+      { title },
+      <WorkListView
+        ctx={ctx}
+        title={title}
+        filters={filters}
+        page={page}
+        counters={counters}
+        municipalities={officer && user.gemeinden.length > 1 ? user.gemeinden : []}
+      />,
+    );
   }
 
   /** Overdue now, and due by Sunday but not yet overdue; counted over up to 100 cases each. */

@@ -3,10 +3,38 @@ import { apiQuery, groupHouseholds, listUrl, parseFilters } from './work-list.qu
 
 describe('work-list query', () => {
   it('keeps only usable filters and a municipality the user acts for', () => {
-    const f = parseFilters({ q: ' Müller ', phase: 'fordern', status: 'nope', municipality: '2545', due: '2026-12-06', overdue: 'true', nationality: 'ER', sort: '-name' }, [2548, 2545]);
-    expect(f).toMatchObject({ q: 'Müller', phase: 'fordern', status: '', municipality: '2545', due: '2026-12-06', overdue: true, nationality: 'ER', sort: '-name' });
+    const f = parseFilters(
+      {
+        q: ' Müller ',
+        phase: 'fordern',
+        status: 'nope',
+        municipality: '2545',
+        due: '2026-12-06',
+        overdue: 'true',
+        nationality: 'ER',
+        sort: '-name',
+      },
+      [2548, 2545],
+    );
+    expect(f).toMatchObject({
+      q: 'Müller',
+      phase: 'fordern',
+      status: '',
+      municipality: '2545',
+      due: '2026-12-06',
+      overdue: true,
+      nationality: 'ER',
+      sort: '-name',
+    });
     expect(parseFilters({ municipality: '2601' }, [2548]).municipality).toBe('');
-    expect(apiQuery(f, 25)).toMatchObject({ q: 'Müller', phase: 'fordern', municipality: '2545', overdue: true, sort: '-name', limit: 25 });
+    expect(apiQuery(f, 25)).toMatchObject({
+      q: 'Müller',
+      phase: 'fordern',
+      municipality: '2545',
+      overdue: true,
+      sort: '-name',
+      limit: 25,
+    });
   });
 
   it('builds paging links that remember where the previous pages started', () => {
@@ -15,7 +43,17 @@ describe('work-list query', () => {
   });
 
   it('shows the cases of one household together, after its first case', () => {
-    const items = [{ id: 1, householdRef: 'h1' }, { id: 2, householdRef: null }, { id: 3, householdRef: 'h1' }, { id: 4, householdRef: 'h2' }];
-    expect(groupHouseholds(items).map((r) => [r.item.id, r.household])).toEqual([[1, 'first'], [3, 'member'], [2, null], [4, null]]);
+    const items = [
+      { id: 1, householdRef: 'h1' },
+      { id: 2, householdRef: null },
+      { id: 3, householdRef: 'h1' },
+      { id: 4, householdRef: 'h2' },
+    ];
+    expect(groupHouseholds(items).map((r) => [r.item.id, r.household])).toEqual([
+      [1, 'first'],
+      [3, 'member'],
+      [2, null],
+      [4, null],
+    ]);
   });
 });

@@ -18,7 +18,8 @@ export interface WorkListFilters {
 }
 
 const text = (v: unknown, max = 100): string => (typeof v === 'string' ? v.trim().slice(0, max) : '');
-const oneOf = <T extends string>(v: unknown, allowed: readonly T[]): T | '' => ((allowed as readonly unknown[]).includes(v) ? (v as T) : '');
+const oneOf = <T extends string>(v: unknown, allowed: readonly T[]): T | '' =>
+  (allowed as readonly unknown[]).includes(v) ? (v as T) : '';
 
 /**
  * Reads the query string leniently: a value the page cannot use is dropped, not refused (the service checks
@@ -64,7 +65,18 @@ export function apiQuery(f: WorkListFilters, limit: number): Record<string, stri
 export function listUrl(f: WorkListFilters, change: Partial<WorkListFilters>): string {
   const next = { ...f, ...change };
   const params = new URLSearchParams();
-  for (const key of ['q', 'phase', 'status', 'municipality', 'due', 'nationality', 'language', 'household', 'sort', 'cursor'] as const) {
+  for (const key of [
+    'q',
+    'phase',
+    'status',
+    'municipality',
+    'due',
+    'nationality',
+    'language',
+    'household',
+    'sort',
+    'cursor',
+  ] as const) {
     if (next[key]) params.set(key, next[key]);
   }
   if (next.overdue) params.set('overdue', 'true');
@@ -74,7 +86,9 @@ export function listUrl(f: WorkListFilters, change: Partial<WorkListFilters>): s
 }
 
 /** Households together: each household's cases follow its first case on the page, in the service's order. */
-export function groupHouseholds<T extends { householdRef: string | null }>(items: readonly T[]): { item: T; household: 'first' | 'member' | null }[] {
+export function groupHouseholds<T extends { householdRef: string | null }>(
+  items: readonly T[],
+): { item: T; household: 'first' | 'member' | null }[] {
   const counts = new Map<string, number>();
   for (const i of items) if (i.householdRef) counts.set(i.householdRef, (counts.get(i.householdRef) ?? 0) + 1);
   const placed = new Set<T>();

@@ -1,6 +1,12 @@
 import type { WebContext } from '../shell/web-context.js';
 import { formatDate, formatNumber } from '../i18n/format.js';
-import { countryName, countryOptions, languageName, languageOptions, municipalityName } from '../shared/reference-data.js';
+import {
+  countryName,
+  countryOptions,
+  languageName,
+  languageOptions,
+  municipalityName,
+} from '../shared/reference-data.js';
 import { PHASES, STATUSES, type WorkListItem, type WorkListPage } from './work-list.api.js';
 import { groupHouseholds, listUrl, type WorkListFilters } from './work-list.query.js';
 
@@ -21,7 +27,8 @@ export interface WorkListProps {
   municipalities: number[];
 }
 
-const count = (n: number, cap: number, ctx: WebContext) => (n >= cap ? `${formatNumber(cap, ctx.lang)}+` : formatNumber(n, ctx.lang));
+const count = (n: number, cap: number, ctx: WebContext) =>
+  n >= cap ? `${formatNumber(cap, ctx.lang)}+` : formatNumber(n, ctx.lang);
 
 export function WorkListView({ ctx, title, filters, page, counters, municipalities }: WorkListProps) {
   const { t } = ctx;
@@ -42,9 +49,19 @@ export function WorkListView({ ctx, title, filters, page, counters, municipaliti
           </li>
         </ul>
       ) : null}
-      <form method="get" action="/faelle" class="filters" role="search" aria-label={t('worklist.filters')}
-        hx-get="/faelle" hx-target="#results" hx-select="#results" hx-swap="outerHTML" hx-push-url="true"
-        hx-trigger="change, input changed delay:400ms from:#q, submit">
+      <form
+        method="get"
+        action="/faelle"
+        class="filters"
+        role="search"
+        aria-label={t('worklist.filters')}
+        hx-get="/faelle"
+        hx-target="#results"
+        hx-select="#results"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+        hx-trigger="change, input changed delay:400ms from:#q, submit"
+      >
         <div>
           <label for="q">{t('worklist.search')}</label>
           <input type="search" id="q" name="q" value={filters.q} autocomplete="off" />
@@ -53,14 +70,22 @@ export function WorkListView({ ctx, title, filters, page, counters, municipaliti
           <label for="phase">{t('worklist.phase')}</label>
           <select id="phase" name="phase">
             <option value="">{t('worklist.all')}</option>
-            {PHASES.map((p) => <option value={p} selected={filters.phase === p}>{t(`phase.${p}`)}</option>)}
+            {PHASES.map((p) => (
+              <option value={p} selected={filters.phase === p}>
+                {t(`phase.${p}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div>
           <label for="status">{t('worklist.status')}</label>
           <select id="status" name="status">
             <option value="">{t('worklist.notClosed')}</option>
-            {STATUSES.map((s) => <option value={s} selected={filters.status === s}>{t(`status.${s}`)}</option>)}
+            {STATUSES.map((s) => (
+              <option value={s} selected={filters.status === s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         {municipalities.length > 1 ? (
@@ -68,7 +93,11 @@ export function WorkListView({ ctx, title, filters, page, counters, municipaliti
             <label for="municipality">{t('worklist.municipality')}</label>
             <select id="municipality" name="municipality">
               <option value="">{t('worklist.allMunicipalities')}</option>
-              {municipalities.map((m) => <option value={String(m)} selected={filters.municipality === String(m)}>{municipalityName(m)}</option>)}
+              {municipalities.map((m) => (
+                <option value={String(m)} selected={filters.municipality === String(m)}>
+                  {municipalityName(m)}
+                </option>
+              ))}
             </select>
           </div>
         ) : null}
@@ -80,26 +109,39 @@ export function WorkListView({ ctx, title, filters, page, counters, municipaliti
           <label for="nationality">{t('worklist.nationality')}</label>
           <select id="nationality" name="nationality">
             <option value="">{t('worklist.all')}</option>
-            {countryOptions().map((c) => <option value={c.code} selected={filters.nationality === c.code}>{c.name}</option>)}
+            {countryOptions().map((c) => (
+              <option value={c.code} selected={filters.nationality === c.code}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </div>
         <div>
           <label for="language">{t('worklist.language')}</label>
           <select id="language" name="language">
             <option value="">{t('worklist.all')}</option>
-            {languageOptions().map((l) => <option value={l.code} selected={filters.language === l.code}>{l.name}</option>)}
+            {languageOptions().map((l) => (
+              <option value={l.code} selected={filters.language === l.code}>
+                {l.name}
+              </option>
+            ))}
           </select>
         </div>
         <div>
           <label for="sort">{t('worklist.sort')}</label>
           <select id="sort" name="sort">
             {['due', '-due', 'name', '-name', 'registrationDate', '-registrationDate'].map((s) => (
-              <option value={s} selected={filters.sort === s}>{t(`worklist.sortBy.${s.replace('-', 'desc_')}`)}</option>
+              <option value={s} selected={filters.sort === s}>
+                {t(`worklist.sortBy.${s.replace('-', 'desc_')}`)}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label class="check"><input type="checkbox" name="overdue" value="true" checked={filters.overdue} />{t('worklist.onlyOverdue')}</label>
+          <label class="check">
+            <input type="checkbox" name="overdue" value="true" checked={filters.overdue} />
+            {t('worklist.onlyOverdue')}
+          </label>
           {filters.household ? <input type="hidden" name="household" value={filters.household} /> : null}
           <button type="submit">{t('worklist.apply')}</button>
         </div>
@@ -112,11 +154,19 @@ export function WorkListView({ ctx, title, filters, page, counters, municipaliti
 function Results({ ctx, filters, page }: { ctx: WebContext; filters: WorkListFilters; page: WorkListPage }) {
   const { t } = ctx;
   const rows = groupHouseholds(page.items);
-  const back = filters.prev.length ? listUrl(filters, { cursor: filters.prev.at(-1) === '-' ? '' : filters.prev.at(-1) ?? '', prev: filters.prev.slice(0, -1) }) : null;
+  const back = filters.prev.length
+    ? listUrl(filters, {
+        cursor: filters.prev.at(-1) === '-' ? '' : (filters.prev.at(-1) ?? ''),
+        prev: filters.prev.slice(0, -1),
+      })
+    : null;
   return (
     <div id="results" aria-live="polite">
       {filters.household ? (
-        <p class="alert alert-ok">{t('worklist.householdShown')} <a href={listUrl(filters, { household: '', cursor: '', prev: [] })}>{t('worklist.householdAll')}</a></p>
+        <p class="alert alert-ok">
+          {t('worklist.householdShown')}{' '}
+          <a href={listUrl(filters, { household: '', cursor: '', prev: [] })}>{t('worklist.householdAll')}</a>
+        </p>
       ) : null}
       {rows.length === 0 ? (
         <p data-testid="empty">{t('worklist.empty')}</p>
@@ -136,22 +186,43 @@ function Results({ ctx, filters, page }: { ctx: WebContext; filters: WorkListFil
               </tr>
             </thead>
             <tbody>
-              {rows.map(({ item, household }) => <Row ctx={ctx} item={item} household={household} filters={filters} />)}
+              {rows.map(({ item, household }) => (
+                <Row ctx={ctx} item={item} household={household} filters={filters} />
+              ))}
             </tbody>
           </table>
         </div>
       )}
       <nav class="paging" aria-label={t('worklist.paging')}>
-        {back !== null ? <a href={back} rel="prev">{t('worklist.previous')}</a> : null}
+        {back !== null ? (
+          <a href={back} rel="prev">
+            {t('worklist.previous')}
+          </a>
+        ) : null}
         {page.nextCursor ? (
-          <a href={listUrl(filters, { cursor: page.nextCursor, prev: [...filters.prev, filters.cursor || '-'] })} rel="next">{t('worklist.next')}</a>
+          <a
+            href={listUrl(filters, { cursor: page.nextCursor, prev: [...filters.prev, filters.cursor || '-'] })}
+            rel="next"
+          >
+            {t('worklist.next')}
+          </a>
         ) : null}
       </nav>
     </div>
   );
 }
 
-function Row({ ctx, item, household, filters }: { ctx: WebContext; item: WorkListItem; household: 'first' | 'member' | null; filters: WorkListFilters }) {
+function Row({
+  ctx,
+  item,
+  household,
+  filters,
+}: {
+  ctx: WebContext;
+  item: WorkListItem;
+  household: 'first' | 'member' | null;
+  filters: WorkListFilters;
+}) {
   const { t } = ctx;
   const name = item.person ? `${item.person.officialName}, ${item.person.firstName}` : t('worklist.pseudonymous');
   return (
@@ -159,7 +230,11 @@ function Row({ ctx, item, household, filters }: { ctx: WebContext; item: WorkLis
       <td>
         <a href={`/faelle/${item.id}`}>{name}</a>
         {household === 'first' && item.householdRef ? (
-          <span class="hint"><a href={listUrl(filters, { household: item.householdRef, cursor: '', prev: [] })}>{t('worklist.household')}</a></span>
+          <span class="hint">
+            <a href={listUrl(filters, { household: item.householdRef, cursor: '', prev: [] })}>
+              {t('worklist.household')}
+            </a>
+          </span>
         ) : null}
         {household === 'member' ? <span class="hint">{t('worklist.sameHousehold')}</span> : null}
       </td>
@@ -173,7 +248,9 @@ function Row({ ctx, item, household, filters }: { ctx: WebContext; item: WorkLis
         {item.dueKind ? <span class="hint">{t(`worklist.dueKind.${item.dueKind}`)}</span> : null}
         {item.overdue ? <span class="badge badge-overdue">{t('worklist.overdueBadge')}</span> : null}
       </td>
-      <td><time datetime={item.registrationDate}>{formatDate(item.registrationDate, ctx.lang)}</time></td>
+      <td>
+        <time datetime={item.registrationDate}>{formatDate(item.registrationDate, ctx.lang)}</time>
+      </td>
       <td>{countryName(item.nationality.bfsCode, ctx.lang)}</td>
       <td>{languageName(item.language)}</td>
     </tr>

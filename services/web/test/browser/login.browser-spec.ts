@@ -6,10 +6,19 @@ import { urls } from './support/urls.js';
 const USERS: { user: string; name: string; role: string; menu: string[] }[] = [
   { user: 'ib.solothurn', name: 'Anna Brunner', role: 'Integrationsbeauftragte/r', menu: ['Arbeitsliste', 'Angebote'] },
   { user: 'ib.olten', name: 'Marco Frei', role: 'Integrationsbeauftragte/r', menu: ['Arbeitsliste', 'Angebote'] },
-  { user: 'ib.hubersdorf', name: 'Sabine Kaufmann', role: 'Integrationsbeauftragte/r', menu: ['Arbeitsliste', 'Angebote'] },
+  {
+    user: 'ib.hubersdorf',
+    name: 'Sabine Kaufmann',
+    role: 'Integrationsbeauftragte/r',
+    menu: ['Arbeitsliste', 'Angebote'],
+  },
   { user: 'sr.olten', name: 'Lukas Meier', role: 'Sozialregion', menu: ['Übergaben', 'Angebote'] },
-  { user: 'ags.koordination', name: 'Claudia Steiner', role: 'Amt für Gesellschaft und Soziales',
-    menu: ['Fallübersicht', 'Organisationsmodell', 'Lieferungen in Quarantäne', 'Zielgruppenregel'] },
+  {
+    user: 'ags.koordination',
+    name: 'Claudia Steiner',
+    role: 'Amt für Gesellschaft und Soziales',
+    menu: ['Fallübersicht', 'Organisationsmodell', 'Lieferungen in Quarantäne', 'Zielgruppenregel'],
+  },
   { user: 'ma.integration', name: 'Daniel Roth', role: 'Migrationsamt', menu: ['Gemeldete Fälle'] },
 ];
 
@@ -24,7 +33,10 @@ for (const u of USERS) {
   });
 }
 
-test('the session cookie is httpOnly and SameSite=Lax, invisible to scripts, and logout ends it at the identity server too', async ({ page, context }) => {
+test('the session cookie is httpOnly and SameSite=Lax, invisible to scripts, and logout ends it at the identity server too', async ({
+  page,
+  context,
+}) => {
   await login(page, 'ib.solothurn');
   const cookie = (await context.cookies()).find((c) => c.name === 'si-session');
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
@@ -45,7 +57,9 @@ test('a page of the workspace without a session leads to the login and back to t
   await expect(page).toHaveURL(/\/faelle\?phase=informieren$/);
 });
 
-test('a role sees no page of another role: ib.solothurn gets "Kein Zugriff" on the organisation model', async ({ page }) => {
+test('a role sees no page of another role: ib.solothurn gets "Kein Zugriff" on the organisation model', async ({
+  page,
+}) => {
   await login(page, 'ib.solothurn');
   const response = await page.goto(`${urls().web}/organisation`);
   expect(response?.status()).toBe(403);

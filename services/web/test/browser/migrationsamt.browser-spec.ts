@@ -9,7 +9,11 @@ let person: { officialName: string; firstName: string };
 
 async function api(user: string, method: string, path: string, body?: unknown) {
   const r = await fetch(`${urls().cases}${path}`, {
-    method, headers: { authorization: `Bearer ${await apiToken(user)}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    method,
+    headers: {
+      authorization: `Bearer ${await apiToken(user)}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   const json = (await r.json()) as Record<string, unknown>;
@@ -27,25 +31,45 @@ test.beforeAll(async () => {
     expect(id).not.toBe('');
   }).toPass({ timeout: 30_000 });
   await api('ib.solothurn', 'POST', `/api/v1/cases/${id}/first-information/talk`, {
-    heldOn: today(), place: 'Stadthaus Solothurn', interpreter: { used: false }, durationMinutes: 60,
+    heldOn: today(),
+    place: 'Stadthaus Solothurn',
+    interpreter: { used: false },
+    durationMinutes: 60,
     topics: { languageEducationWork: true, languageOffers: true, legalOrderAndNorms: true },
-    languageSkills: [{ language: 'deu', oral: 'none', written: 'none' }], supportNeed: 'special', offersRecommended: [],
+    languageSkills: [{ language: 'deu', oral: 'none', written: 'none' }],
+    supportNeed: 'special',
+    offersRecommended: [],
   });
   await api('ib.solothurn', 'POST', `/api/v1/cases/${id}/integration-talks`, {
-    heldOn: today(), place: 'Stadthaus Solothurn', interpreter: { used: false }, durationMinutes: 45,
+    heldOn: today(),
+    place: 'Stadthaus Solothurn',
+    interpreter: { used: false },
+    durationMinutes: 45,
     assessment: { a: 'met', b: 'met', c: 'not-met', d: 'not-met' },
-    abs2: { considered: true, disability: false, illness: false, otherWeightyCircumstances: false, assessment: 'Keine Umstände nach Abs. 2.' },
+    abs2: {
+      considered: true,
+      disability: false,
+      illness: false,
+      otherWeightyCircumstances: false,
+      assessment: 'Keine Umstände nach Abs. 2.',
+    },
   });
   await api('ib.solothurn', 'POST', `/api/v1/cases/${id}/migrationsamt-reports`, {
-    reportedOn: today(), reason: { kind: 'integration-refused', statement: 'Verweigert jede Teilnahme an Kursen.' },
+    reportedOn: today(),
+    reason: { kind: 'integration-refused', statement: 'Verweigert jede Teilnahme an Kursen.' },
   });
 });
 
-test('ma.integration finds the reported case, records the review and decides a recommendation; the decision is in the history', async ({ page }) => {
+test('ma.integration finds the reported case, records the review and decides a recommendation; the decision is in the history', async ({
+  page,
+}) => {
   await login(page, 'ma.integration');
   await expect(page.locator('h1')).toHaveText('Gemeldete Fälle');
   await page.goto(`${urls().web}/faelle?q=${encodeURIComponent(person.officialName)}`);
-  await page.getByTestId('work-list').getByRole('link', { name: new RegExp(person.officialName) }).click();
+  await page
+    .getByTestId('work-list')
+    .getByRole('link', { name: new RegExp(person.officialName) })
+    .click();
   await expect(page.locator('h1')).toContainText(person.officialName);
   await expectAccessible(page);
 

@@ -20,11 +20,15 @@ async function searchWorkList(page: Page, name: string): Promise<void> {
   // The case opens from the broker event a moment after the delivery: search until it is there.
   await expect(async () => {
     await page.goto(`${urls().web}/faelle?q=${encodeURIComponent(name)}`);
-    await expect(page.getByTestId('work-list').getByRole('link', { name: new RegExp(name) })).toBeVisible({ timeout: 1000 });
+    await expect(page.getByTestId('work-list').getByRole('link', { name: new RegExp(name) })).toBeVisible({
+      timeout: 1000,
+    });
   }).toPass({ timeout: 30_000 });
 }
 
-test('the arrival appears in the work list of ib.solothurn, with its counters and filters, accessible and usable by keyboard', async ({ page }) => {
+test('the arrival appears in the work list of ib.solothurn, with its counters and filters, accessible and usable by keyboard', async ({
+  page,
+}) => {
   await login(page, 'ib.solothurn');
   await expect(page.getByTestId('count-overdue')).toBeVisible();
   await searchWorkList(page, person.officialName);
@@ -40,8 +44,14 @@ test('the arrival appears in the work list of ib.solothurn, with its counters an
   await page.goto(`${urls().web}/faelle`);
   await page.locator('#q').fill(person.officialName);
   await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(person.officialName)}`));
-  await expect(page.getByTestId('work-list').getByRole('link', { name: new RegExp(person.officialName) })).toBeVisible();
-  caseUrl = (await page.getByTestId('work-list').getByRole('link', { name: new RegExp(person.officialName) }).getAttribute('href')) ?? '';
+  await expect(
+    page.getByTestId('work-list').getByRole('link', { name: new RegExp(person.officialName) }),
+  ).toBeVisible();
+  caseUrl =
+    (await page
+      .getByTestId('work-list')
+      .getByRole('link', { name: new RegExp(person.officialName) })
+      .getAttribute('href')) ?? '';
 });
 
 test('ib.olten does not find it, and its case URL shows "Nicht gefunden", never data', async ({ page }) => {
@@ -55,7 +65,9 @@ test('ib.olten does not find it, and its case URL shows "Nicht gefunden", never 
   await expect(page.locator('main')).not.toContainText(person.officialName);
 });
 
-test('ib.solothurn records the first-information talk: refused without topic c (rule R2, next to the topics, values kept), then saved and in the history', async ({ page }) => {
+test('ib.solothurn records the first-information talk: refused without topic c (rule R2, next to the topics, values kept), then saved and in the history', async ({
+  page,
+}) => {
   await login(page, 'ib.solothurn');
   await page.goto(`${urls().web}${caseUrl}`);
   await expect(page.locator('h1')).toContainText(person.officialName);
@@ -68,7 +80,10 @@ test('ib.solothurn records the first-information talk: refused without topic c (
   await form.getByLabel('b) Geeignete Sprachangebote').check();
   await form.getByRole('group', { name: 'Sprachkenntnisse (GER-Stufen) 1' }).getByLabel('Sprache').selectOption('deu');
   await form.getByRole('group', { name: 'Sprachkenntnisse (GER-Stufen) 1' }).getByLabel('Mündlich').selectOption('A1');
-  await form.getByRole('group', { name: 'Sprachkenntnisse (GER-Stufen) 1' }).getByLabel('Schriftlich').selectOption('none');
+  await form
+    .getByRole('group', { name: 'Sprachkenntnisse (GER-Stufen) 1' })
+    .getByLabel('Schriftlich')
+    .selectOption('none');
   await form.getByLabel('Bedarf', { exact: true }).check();
   await form.getByRole('button', { name: 'Speichern' }).click();
 

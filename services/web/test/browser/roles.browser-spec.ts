@@ -3,7 +3,9 @@ import { expectAccessible, login } from './support/browser.js';
 import { urls } from './support/urls.js';
 
 /** The AGS's and the Sozialregion's screens: what each finds, accessible; nothing of another role. */
-test('ags.koordination records Flumenthal joining the Leitgemeinde Hubersdorf; the model then shows Hubersdorf leading Flumenthal', async ({ page }) => {
+test('ags.koordination records Flumenthal joining the Leitgemeinde Hubersdorf; the model then shows Hubersdorf leading Flumenthal', async ({
+  page,
+}) => {
   await login(page, 'ags.koordination');
   await page.getByRole('link', { name: 'Organisationsmodell' }).click();
   await expectAccessible(page);

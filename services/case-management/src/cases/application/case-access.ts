@@ -23,7 +23,10 @@ export class CaseAccess {
     switch (actor.role) {
       case 'gemeinde': {
         const register = await this.organisation.current();
-        return { kind: 'municipalities', bfs: register.responsibleMunicipalities(actor.gemeinden ?? [], this.clock.today()) };
+        return {
+          kind: 'municipalities',
+          bfs: register.responsibleMunicipalities(actor.gemeinden ?? [], this.clock.today()),
+        };
       }
       case 'migrationsamt':
         return { kind: 'reported' };

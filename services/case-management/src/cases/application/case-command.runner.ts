@@ -69,8 +69,12 @@ export class CaseCommandRunner {
         await this.repository.save(em, loaded.case, loaded);
         await this.outbox.add(em, ...events.map((e) => ({ type: e.type, subject: e.subject, data: e.data })));
         await this.audit.record(em, {
-          actor: auditActor(principal), action: `case.${action.name}`, objectType: 'case', objectId: caseId,
-          municipality: loaded.case.municipality, outcome: 'granted',
+          actor: auditActor(principal),
+          action: `case.${action.name}`,
+          objectType: 'case',
+          objectId: caseId,
+          municipality: loaded.case.municipality,
+          outcome: 'granted',
           ...(tx.audit.recipient ? { recipient: tx.audit.recipient } : {}),
           detail: { version: loaded.case.state.version, events: events.map((e) => e.type), ...tx.audit.detail },
         });
@@ -79,11 +83,17 @@ export class CaseCommandRunner {
       await this.scheduleReminder(loaded.case);
       return loaded;
     } catch (error) {
-      const rule = error instanceof CaseDomainError ? error.ruleId : error instanceof OutOfScope ? 'not-found' : undefined;
+      const rule =
+        error instanceof CaseDomainError ? error.ruleId : error instanceof OutOfScope ? 'not-found' : undefined;
       if (rule) {
         await this.audit.recordAlone({
-          actor: auditActor(principal), action: `case.${action.name}`, objectType: 'case', objectId: caseId,
-          ...(municipality !== undefined ? { municipality } : {}), outcome: 'denied', detail: { rule },
+          actor: auditActor(principal),
+          action: `case.${action.name}`,
+          objectType: 'case',
+          objectId: caseId,
+          ...(municipality !== undefined ? { municipality } : {}),
+          outcome: 'denied',
+          detail: { rule },
         });
       }
       if (error instanceof OutOfScope) throw caseNotFound();
@@ -104,27 +114,45 @@ export class CaseCommandRunner {
           if (!loaded || !(await this.access.canAccess(actor, loaded.case.state))) throw new OutOfScope();
           loadedAll.push(loaded);
         }
-        const events = action.apply(loadedAll.map((l) => l.case), ctx);
+        const events = action.apply(
+          loadedAll.map((l) => l.case),
+          ctx,
+        );
         for (const loaded of loadedAll) {
           await this.repository.save(em, loaded.case, loaded);
           const own = events.get(loaded.case.id) ?? [];
           await this.outbox.add(em, ...own.map((e) => ({ type: e.type, subject: e.subject, data: e.data })));
         }
-        await this.audit.record(em, ...loadedAll.map((loaded) => ({
-          actor: auditActor(principal), action: `case.${action.name}`, objectType: 'case', objectId: loaded.case.id,
-          municipality: loaded.case.municipality, outcome: 'granted' as const,
-          detail: { version: loaded.case.state.version, household: ids.length },
-        })));
+        await this.audit.record(
+          em,
+          ...loadedAll.map((loaded) => ({
+            actor: auditActor(principal),
+            action: `case.${action.name}`,
+            objectType: 'case',
+            objectId: loaded.case.id,
+            municipality: loaded.case.municipality,
+            outcome: 'granted' as const,
+            detail: { version: loaded.case.state.version, household: ids.length },
+          })),
+        );
         return loadedAll;
       });
       for (const loaded of loadedAll) await this.scheduleReminder(loaded.case);
       return loadedAll;
     } catch (error) {
-      const rule = error instanceof CaseDomainError ? error.ruleId : error instanceof OutOfScope ? 'not-found' : undefined;
+      const rule =
+        error instanceof CaseDomainError ? error.ruleId : error instanceof OutOfScope ? 'not-found' : undefined;
       if (rule) {
-        await this.audit.recordAlone(...ids.map((id) => ({
-          actor: auditActor(principal), action: `case.${action.name}`, objectType: 'case', objectId: id, outcome: 'denied' as const, detail: { rule },
-        })));
+        await this.audit.recordAlone(
+          ...ids.map((id) => ({
+            actor: auditActor(principal),
+            action: `case.${action.name}`,
+            objectType: 'case',
+            objectId: id,
+            outcome: 'denied' as const,
+            detail: { rule },
+          })),
+        );
       }
       if (error instanceof OutOfScope) throw caseNotFound();
       throw error;

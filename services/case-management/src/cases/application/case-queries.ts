@@ -49,15 +49,25 @@ export class CaseQueries {
     const after = params.cursor ? decodeCursor(params.cursor, params.sort, params.descending) : undefined;
     const scope = await this.access.listScope(actor);
     const rows = await queryWorkList(this.dataSource, {
-      scope, filter: params.filter, today, sort: { key: params.sort, descending: params.descending }, limit: params.limit + 1,
+      scope,
+      filter: params.filter,
+      today,
+      sort: { key: params.sort, descending: params.descending },
+      limit: params.limit + 1,
       ...(after ? { after } : {}),
     });
     const page = rows.slice(0, params.limit);
     const last = page.at(-1);
-    const nextCursor = rows.length > params.limit && last ? encodeCursor({ key: last.sortKey, id: last.id }, params.sort, params.descending) : null;
+    const nextCursor =
+      rows.length > params.limit && last
+        ? encodeCursor({ key: last.sortKey, id: last.id }, params.sort, params.descending)
+        : null;
     await this.audit.record({
-      actor: auditActor(principal), action: 'case.list', objectType: 'case-list',
-      objectId: filterSummary(params), outcome: 'granted',
+      actor: auditActor(principal),
+      action: 'case.list',
+      objectType: 'case-list',
+      objectId: filterSummary(params),
+      outcome: 'granted',
       detail: { scope: scope.kind, caseIds: page.map((r) => r.id) },
     });
     return { items: page.map((r) => workListItem(r, actor.role, today)), nextCursor, limit: params.limit };
@@ -68,8 +78,13 @@ export class CaseQueries {
     const loaded = await this.repository.find(this.dataSource.manager, caseId);
     if (!loaded || !(await this.access.canAccess(actor, loaded.case.state))) {
       await this.audit.record({
-        actor: auditActor(principal), action: 'case.read', objectType: 'case', objectId: caseId,
-        ...(loaded ? { municipality: loaded.case.municipality } : {}), outcome: 'denied', detail: { rule: 'not-found' },
+        actor: auditActor(principal),
+        action: 'case.read',
+        objectType: 'case',
+        objectId: caseId,
+        ...(loaded ? { municipality: loaded.case.municipality } : {}),
+        outcome: 'denied',
+        detail: { rule: 'not-found' },
       });
       throw caseNotFound();
     }
@@ -77,8 +92,13 @@ export class CaseQueries {
     // The household section shows the names of other cases: they are read too, and named here.
     const household = ('household' in view ? view.household : []).map((m) => m.id);
     await this.audit.record({
-      actor: auditActor(principal), action: 'case.read', objectType: 'case', objectId: caseId,
-      municipality: loaded.case.municipality, outcome: 'granted', detail: { view: actor.role, ...(household.length ? { householdCaseIds: household } : {}) },
+      actor: auditActor(principal),
+      action: 'case.read',
+      objectType: 'case',
+      objectId: caseId,
+      municipality: loaded.case.municipality,
+      outcome: 'granted',
+      detail: { view: actor.role, ...(household.length ? { householdCaseIds: household } : {}) },
     });
     return view;
   }
@@ -87,13 +107,22 @@ export class CaseQueries {
    * The answer of an action: the case as the caller may now see it. Its household section names other cases,
    * which the change record does not: they are written as a read (security probe F3).
    */
-  async actionAnswer(principal: Principal, loaded: LoadedCase, actor: Actor & { role: HumanRole }): Promise<CaseDetailView> {
+  async actionAnswer(
+    principal: Principal,
+    loaded: LoadedCase,
+    actor: Actor & { role: HumanRole },
+  ): Promise<CaseDetailView> {
     const view = await this.view(loaded, actor);
     const household = ('household' in view ? view.household : []).map((m) => m.id);
     if (household.length) {
       await this.audit.record({
-        actor: auditActor(principal), action: 'case.read', objectType: 'case', objectId: loaded.case.id,
-        municipality: loaded.case.municipality, outcome: 'granted', detail: { view: actor.role, answerOf: 'action', householdCaseIds: household },
+        actor: auditActor(principal),
+        action: 'case.read',
+        objectType: 'case',
+        objectId: loaded.case.id,
+        municipality: loaded.case.municipality,
+        outcome: 'granted',
+        detail: { view: actor.role, answerOf: 'action', householdCaseIds: household },
       });
     }
     return view;
@@ -105,27 +134,53 @@ export class CaseQueries {
     const role = actor.role;
     const household = role === 'gemeinde' || role === 'migrationsamt' ? await this.household(state, actor) : [];
     const reminders = role === 'ags' ? [] : await this.reminders.remindersOf(state.caseId);
-    return caseDetail(state, role, { names: loaded.names, history: loaded.case.history, household, reminders, today: this.clock.today() });
+    return caseDetail(state, role, {
+      names: loaded.names,
+      history: loaded.case.history,
+      household,
+      reminders,
+      today: this.clock.today(),
+    });
   }
 
   /** Other cases of the same household the caller may see (one talk can serve them together). */
   private async household(state: CaseState, actor: Actor): Promise<HouseholdMember[]> {
     const ref = state.subject.householdRef;
     if (!ref) return [];
-    const rows: { case_id: string; official_name: string; first_name: string; phase: CaseState['phase']; status: CaseState['status']; municipality: number; reported: boolean; handover_sozialregion: string | null; fi: HouseholdMember['firstInformation'] }[] =
-      await this.dataSource.query(
-        `SELECT case_id, official_name, first_name, phase, status, municipality, reported, handover_sozialregion,
+    const rows: {
+      case_id: string;
+      official_name: string;
+      first_name: string;
+      phase: CaseState['phase'];
+      status: CaseState['status'];
+      municipality: number;
+      reported: boolean;
+      handover_sozialregion: string | null;
+      fi: HouseholdMember['firstInformation'];
+    }[] = await this.dataSource.query(
+      `SELECT case_id, official_name, first_name, phase, status, municipality, reported, handover_sozialregion,
                 snapshot->'firstInformation'->>'outcome' AS fi
          FROM case_record WHERE household_ref = $1 AND case_id <> $2 ORDER BY sort_name`,
-        [ref, state.caseId],
-      );
+      [ref, state.caseId],
+    );
     const members: HouseholdMember[] = [];
     for (const r of rows) {
       const visible = await this.access.canAccess(actor, {
-        municipality: r.municipality, reports: r.reported ? [{} as CaseState['reports'][number]] : [],
-        handover: r.handover_sozialregion ? ({ sozialregionId: r.handover_sozialregion } as CaseState['handover']) : null,
+        municipality: r.municipality,
+        reports: r.reported ? [{} as CaseState['reports'][number]] : [],
+        handover: r.handover_sozialregion
+          ? ({ sozialregionId: r.handover_sozialregion } as CaseState['handover'])
+          : null,
       });
-      if (visible) members.push({ id: r.case_id, officialName: r.official_name, firstName: r.first_name, phase: r.phase, status: r.status, firstInformation: r.fi });
+      if (visible)
+        members.push({
+          id: r.case_id,
+          officialName: r.official_name,
+          firstName: r.first_name,
+          phase: r.phase,
+          status: r.status,
+          firstInformation: r.fi,
+        });
     }
     return members;
   }
@@ -133,6 +188,8 @@ export class CaseQueries {
 
 function filterSummary(p: WorkListParams): string {
   const f = p.filter;
-  const parts = Object.entries({ ...f, q: f.q ? '*' : undefined }).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+  const parts = Object.entries({ ...f, q: f.q ? '*' : undefined })
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`);
   return [`sort=${p.descending ? '-' : ''}${p.sort}`, ...parts].join('&');
 }

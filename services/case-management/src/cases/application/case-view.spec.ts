@@ -3,7 +3,13 @@ import type { CaseState } from '../domain/index.js';
 import { d, ib, integrationTalkInput, openCase, talkInput } from '../domain/case.fixtures.js';
 import { caseDetail, type CaseDetailExtras } from './case-view.js';
 
-const extras: CaseDetailExtras = { names: { officialName: 'Muster', firstName: 'Amina' }, history: [], household: [], reminders: [], today: d('2027-06-01') };
+const extras: CaseDetailExtras = {
+  names: { officialName: 'Muster', firstName: 'Amina' },
+  history: [],
+  household: [],
+  reminders: [],
+  today: d('2027-06-01'),
+};
 
 /** A case after an integration talk whose records carry a field the views do not know yet (as a new one would). */
 function caseWithTalk(): CaseState {
@@ -24,7 +30,14 @@ describe('role views (allow-lists, R22/R25)', () => {
     expect(view.person).not.toHaveProperty('newSensitiveField');
     const talks = (view as { integrationTalks: Record<string, unknown>[] }).integrationTalks;
     expect(talks).toHaveLength(1);
-    expect(Object.keys(talks[0]!).sort()).toEqual(['assessment', 'durationMinutes', 'heldOn', 'interpreter', 'place', 'talkId']);
+    expect(Object.keys(talks[0]!).sort()).toEqual([
+      'assessment',
+      'durationMinutes',
+      'heldOn',
+      'interpreter',
+      'place',
+      'talkId',
+    ]);
     expect(view).toMatchObject({ abs2Considerations: [], person: { officialName: 'Muster' } });
   });
 
@@ -36,7 +49,10 @@ describe('role views (allow-lists, R22/R25)', () => {
   });
 
   it('gives the IB the whole case with the notes and health circumstances', () => {
-    const view = caseDetail(caseWithTalk(), 'gemeinde', extras) as { integrationTalks: Record<string, unknown>[]; abs2Considerations: unknown[] };
+    const view = caseDetail(caseWithTalk(), 'gemeinde', extras) as {
+      integrationTalks: Record<string, unknown>[];
+      abs2Considerations: unknown[];
+    };
     expect(view.integrationTalks[0]).toMatchObject({ notes: 'Gesundheit angesprochen', abs2: expect.any(Object) });
     expect(view.abs2Considerations).toHaveLength(1);
   });

@@ -1,4 +1,12 @@
-import { deadlineStatus, type CaseState, type CaseSubject, type HistoryEntry, type IntegrationTalk, type LocalDate, type MigrationsamtReport } from '../domain/index.js';
+import {
+  deadlineStatus,
+  type CaseState,
+  type CaseSubject,
+  type HistoryEntry,
+  type IntegrationTalk,
+  type LocalDate,
+  type MigrationsamtReport,
+} from '../domain/index.js';
 import type { HumanRole } from '../../shared/caller.js';
 import type { CaseNames } from '../infrastructure/case-columns.js';
 import type { WorkListRow } from '../infrastructure/work-list.query.js';
@@ -64,7 +72,9 @@ export interface CaseDetailExtras {
 }
 
 /** Says at compile time that every field of `T` is either shown or withheld: a new field fails the build until placed. */
-type Placed<T, Shown extends keyof T, Withheld extends keyof T> = [Exclude<keyof T, Shown | Withheld>] extends [never] ? true : { unplaced: Exclude<keyof T, Shown | Withheld> };
+type Placed<T, Shown extends keyof T, Withheld extends keyof T> = [Exclude<keyof T, Shown | Withheld>] extends [never]
+  ? true
+  : { unplaced: Exclude<keyof T, Shown | Withheld> };
 
 /** The fields of `value` named in `keys` (an allow-list), as far as present. */
 function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
@@ -119,9 +129,30 @@ export interface CaseDetailForIb extends CaseHeadView {
 }
 
 // The Sozialregion's allow-lists (R22, R25): what of the person, a talk and a report it reads.
-const SOZIALREGION_PERSON = ['personRef', 'householdRef', 'nationality', 'permit', 'euEfta', 'familyOfSwiss', 'sex', 'birthYear', 'language'] as const satisfies readonly (keyof CaseSubject)[];
-const SOZIALREGION_TALK = ['talkId', 'heldOn', 'place', 'interpreter', 'durationMinutes', 'assessment'] as const satisfies readonly (keyof IntegrationTalk)[];
-const SOZIALREGION_REPORT = ['reportId', 'reportedOn', 'status'] as const satisfies readonly (keyof MigrationsamtReport)[];
+const SOZIALREGION_PERSON = [
+  'personRef',
+  'householdRef',
+  'nationality',
+  'permit',
+  'euEfta',
+  'familyOfSwiss',
+  'sex',
+  'birthYear',
+  'language',
+] as const satisfies readonly (keyof CaseSubject)[];
+const SOZIALREGION_TALK = [
+  'talkId',
+  'heldOn',
+  'place',
+  'interpreter',
+  'durationMinutes',
+  'assessment',
+] as const satisfies readonly (keyof IntegrationTalk)[];
+const SOZIALREGION_REPORT = [
+  'reportId',
+  'reportedOn',
+  'status',
+] as const satisfies readonly (keyof MigrationsamtReport)[];
 export const sozialregionListsPlaceEveryField: [
   Placed<CaseSubject, (typeof SOZIALREGION_PERSON)[number], never>,
   // Health circumstances (Art. 58a Abs. 2) and the officer's notes stay with IB and Migrationsamt.
@@ -131,7 +162,10 @@ export const sozialregionListsPlaceEveryField: [
 ] = [true, true, true];
 
 /** Sozialregion (handed-over cases, read only): no health circumstances, reports as status only, history without details. */
-export interface CaseDetailForSozialregion extends Omit<CaseDetailForIb, 'person' | 'integrationTalks' | 'abs2Considerations' | 'reports' | 'history'> {
+export interface CaseDetailForSozialregion extends Omit<
+  CaseDetailForIb,
+  'person' | 'integrationTalks' | 'abs2Considerations' | 'reports' | 'history'
+> {
   person: Pick<CaseSubject, (typeof SOZIALREGION_PERSON)[number]> & CaseNames;
   integrationTalks: Pick<IntegrationTalk, (typeof SOZIALREGION_TALK)[number]>[];
   abs2Considerations: [];
@@ -142,7 +176,16 @@ export interface CaseDetailForSozialregion extends Omit<CaseDetailForIb, 'person
 export type CaseDetailView = CaseDetailForIb | CaseDetailForSozialregion | CaseDetailForAgs;
 
 // Every field of the case is in the head, in the IB view, or withheld from all (keys and the optimistic lock stay inside).
-export const caseViewsPlaceEveryField: Placed<CaseState, 'caseId' | 'subject' | Exclude<keyof CaseDetailForIb, 'id' | 'person' | 'household' | 'reminders' | 'history' | 'atSozialregion' | 'sozialregion' | 'dfpaStatus'>, 'arrivalKey' | 'arrivalEventId'> = true;
+export const caseViewsPlaceEveryField: Placed<
+  CaseState,
+  | 'caseId'
+  | 'subject'
+  | Exclude<
+      keyof CaseDetailForIb,
+      'id' | 'person' | 'household' | 'reminders' | 'history' | 'atSozialregion' | 'sozialregion' | 'dfpaStatus'
+    >,
+  'arrivalKey' | 'arrivalEventId'
+> = true;
 
 /**
  * The case as each role may see it (need-to-know, R22/R25), one typed view per role:
@@ -158,20 +201,28 @@ export function caseDetail(state: CaseState, role: HumanRole, x: CaseDetailExtra
     municipality: state.municipality,
     status: state.status,
     phase: state.phase,
-    atSozialregion: state.status === 'at-sozialregion' ? state.handover?.sozialregionId ?? null : null,
+    atSozialregion: state.status === 'at-sozialregion' ? (state.handover?.sozialregionId ?? null) : null,
     sozialregion: state.handover?.sozialregionId ?? null,
     dfpaStatus: dfpaStatusOf(state),
     handover: state.handover,
     registrationDate: state.registrationDate,
     arrivalDate: state.arrivalDate,
     openedAt: state.openedAt,
-    firstInformationDeadline: { ...state.firstInformationDeadline, status: deadlineStatus(state.firstInformationDeadline, x.today) },
+    firstInformationDeadline: {
+      ...state.firstInformationDeadline,
+      status: deadlineStatus(state.firstInformationDeadline, x.today),
+    },
     closure: state.closure,
   };
   const bareHistory = x.history.map(({ seq, at, role: r, action }) => ({ seq, at, role: r, action }));
   const names: CaseNames = { officialName: x.names.officialName, firstName: x.names.firstName };
   if (role === 'ags') {
-    return { ...head, person: null, subject: { nationality: state.subject.nationality, euEfta: state.subject.euEfta }, history: bareHistory } satisfies CaseDetailForAgs;
+    return {
+      ...head,
+      person: null,
+      subject: { nationality: state.subject.nationality, euEfta: state.subject.euEfta },
+      history: bareHistory,
+    } satisfies CaseDetailForAgs;
   }
   const contents = {
     firstInformation: state.firstInformation,
@@ -209,6 +260,7 @@ export function caseDetail(state: CaseState, role: HumanRole, x: CaseDetailExtra
  * the case is with the Sozialregion; returned or rejected once it is back; null if it was never handed over.
  */
 function dfpaStatusOf(state: CaseState): string | null {
-  if (state.handover) return state.handover.status === 'accepted' ? state.handover.progress ?? 'accepted' : state.handover.status;
+  if (state.handover)
+    return state.handover.status === 'accepted' ? (state.handover.progress ?? 'accepted') : state.handover.status;
   return state.pastHandovers.at(-1)?.status ?? null;
 }

@@ -31,41 +31,88 @@ export class DfpaAnswers {
    */
   static dataOf(e: CloudEvent<DfpaAnswerData>): DfpaAnswerData {
     if (e.sozialregionid !== e.data.sozialregionId) {
-      throw new PermanentEventError(`refused by rule R25: answer ${e.type} names Sozialregion ${e.data.sozialregionId} but was published for ${e.sozialregionid ?? 'no Sozialregion'}`);
+      throw new PermanentEventError(
+        `refused by rule R25: answer ${e.type} names Sozialregion ${e.data.sozialregionId} but was published for ${e.sozialregionid ?? 'no Sozialregion'}`,
+      );
     }
     return e.data;
   }
 
   async accepted(em: EntityManager, d: DfpaAnswerData): Promise<void> {
     await this.apply(em, d, 'dfpa-accepted', (c, ctx) =>
-      c.acceptDfpaHandover({ handoverId: d.handoverId, sozialregionId: d.sozialregionId, on: d.acceptedOn as LocalDate, ...(d.dfpaCaseRef ? { dfpaCaseRef: d.dfpaCaseRef } : {}) }, ctx));
+      c.acceptDfpaHandover(
+        {
+          handoverId: d.handoverId,
+          sozialregionId: d.sozialregionId,
+          on: d.acceptedOn as LocalDate,
+          ...(d.dfpaCaseRef ? { dfpaCaseRef: d.dfpaCaseRef } : {}),
+        },
+        ctx,
+      ),
+    );
   }
 
   async rejected(em: EntityManager, d: DfpaAnswerData): Promise<void> {
     await this.apply(em, d, 'dfpa-rejected', (c, ctx) =>
-      c.rejectDfpaHandover({ handoverId: d.handoverId, sozialregionId: d.sozialregionId, on: d.rejectedOn as LocalDate, ...answerReason(d) }, ctx));
+      c.rejectDfpaHandover(
+        {
+          handoverId: d.handoverId,
+          sozialregionId: d.sozialregionId,
+          on: d.rejectedOn as LocalDate,
+          ...answerReason(d),
+        },
+        ctx,
+      ),
+    );
   }
 
   async returned(em: EntityManager, d: DfpaAnswerData): Promise<void> {
     await this.apply(em, d, 'dfpa-returned', (c, ctx) =>
-      c.returnFromDfpa({ handoverId: d.handoverId, sozialregionId: d.sozialregionId, on: d.returnedOn as LocalDate, ...answerReason(d) }, ctx));
+      c.returnFromDfpa(
+        {
+          handoverId: d.handoverId,
+          sozialregionId: d.sozialregionId,
+          on: d.returnedOn as LocalDate,
+          ...answerReason(d),
+        },
+        ctx,
+      ),
+    );
   }
 
   /**
    * dfpa.assessment-completed/plan-agreed/case-closed.v1 of a DFPA case opened for a hand-over: the case keeps the
    * coarse status only (R25). A report that overtakes the acceptance (other subject, other order) is retried later.
    */
-  async progress(em: EntityManager, e: CloudEvent<DfpaProgressData>, progress: 'assessment-done' | 'plan-active' | 'closed'): Promise<void> {
+  async progress(
+    em: EntityManager,
+    e: CloudEvent<DfpaProgressData>,
+    progress: 'assessment-done' | 'plan-active' | 'closed',
+  ): Promise<void> {
     const d = e.data;
     if (!d.caseId) return; // a case the canton assigned directly: no municipal case to inform
-    if (e.sozialregionid !== d.sozialregionId) throw new PermanentEventError(`refused by rule R25: ${e.type} names Sozialregion ${d.sozialregionId} but was published for ${e.sozialregionid ?? 'no Sozialregion'}`);
-    await this.apply(em, { caseId: d.caseId, handoverId: '', sozialregionId: d.sozialregionId }, 'dfpa-progress', (c, ctx) => {
-      if (c.state.status === 'dfpa-handover-requested') throw new Error(`case ${d.caseId}: the acceptance of its hand-over has not arrived yet`);
-      return c.recordDfpaProgress({ sozialregionId: d.sozialregionId, dfpaCaseRef: d.dfpaCaseId, progress }, ctx);
-    });
+    if (e.sozialregionid !== d.sozialregionId)
+      throw new PermanentEventError(
+        `refused by rule R25: ${e.type} names Sozialregion ${d.sozialregionId} but was published for ${e.sozialregionid ?? 'no Sozialregion'}`,
+      );
+    await this.apply(
+      em,
+      { caseId: d.caseId, handoverId: '', sozialregionId: d.sozialregionId },
+      'dfpa-progress',
+      (c, ctx) => {
+        if (c.state.status === 'dfpa-handover-requested')
+          throw new Error(`case ${d.caseId}: the acceptance of its hand-over has not arrived yet`);
+        return c.recordDfpaProgress({ sozialregionId: d.sozialregionId, dfpaCaseRef: d.dfpaCaseId, progress }, ctx);
+      },
+    );
   }
 
-  private async apply(em: EntityManager, d: DfpaAnswerData, action: string, decide: Parameters<SystemCaseWriter['apply']>[4]): Promise<void> {
+  private async apply(
+    em: EntityManager,
+    d: DfpaAnswerData,
+    action: string,
+    decide: Parameters<SystemCaseWriter['apply']>[4],
+  ): Promise<void> {
     const found = await this.writer.apply(em, d.caseId, SOURCE, action, decide);
     if (!found) throw new PermanentEventError(`case ${d.caseId} of hand-over ${d.handoverId} does not exist here`);
   }

@@ -21,17 +21,28 @@ export const requestDfpaHandover = (
     const p = await persons.find(tx.em, c.state.subject.personRef);
     // Missing fields are left empty so the domain refuses with its rule (R16: data incomplete).
     const person: HandoverPerson = {
-      officialName: p?.officialName ?? '', firstName: p?.firstName ?? '', dateOfBirth: (p?.dateOfBirth ?? '') as HandoverPerson['dateOfBirth'],
+      officialName: p?.officialName ?? '',
+      firstName: p?.firstName ?? '',
+      dateOfBirth: (p?.dateOfBirth ?? '') as HandoverPerson['dateOfBirth'],
       sex: p?.sex ?? c.state.subject.sex,
       address: p?.address ?? { street: '', postalCode: '', town: '' },
-      ...(p?.vn ? { vn: p.vn } : {}), ...(p?.phone ? { phone: p.phone } : {}), ...(p?.email ? { email: p.email } : {}),
+      ...(p?.vn ? { vn: p.vn } : {}),
+      ...(p?.phone ? { phone: p.phone } : {}),
+      ...(p?.email ? { email: p.email } : {}),
     };
     // The domain checks dates against the UTC day of the command (dayOf(ctx)); the request is dated the same way,
     // so a hand-over just after midnight in Solothurn is not refused as lying in the future.
-    const events = c.requestDfpaHandover({
-      handoverId: randomUUID(), requestedOn: localDateOf(ctx.at), reason: input.reason, person,
-      ...(input.contact ? { contact: input.contact } : {}),
-    }, reference.directory, ctx);
+    const events = c.requestDfpaHandover(
+      {
+        handoverId: randomUUID(),
+        requestedOn: localDateOf(ctx.at),
+        reason: input.reason,
+        person,
+        ...(input.contact ? { contact: input.contact } : {}),
+      },
+      reference.directory,
+      ctx,
+    );
     tx.audit.recipient = c.state.handover?.sozialregionId;
     tx.audit.detail = { handoverId: c.state.handover?.handoverId, disclosedPersonFields: Object.keys(person).sort() };
     return events;

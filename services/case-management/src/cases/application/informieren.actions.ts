@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { recordHouseholdFirstInformationTalk, type Case, type CommandContext, type FirstInformationTalkInput, type InfoFolderInput, type NoShowInput, type RefusalInput } from '../domain/index.js';
+import {
+  recordHouseholdFirstInformationTalk,
+  type Case,
+  type CommandContext,
+  type FirstInformationTalkInput,
+  type InfoFolderInput,
+  type NoShowInput,
+  type RefusalInput,
+} from '../domain/index.js';
 import type { CaseAction, CaseBatchAction } from './case-command.runner.js';
 import { rolesOf } from './command-roles.js';
 
@@ -20,7 +28,9 @@ export function recordFirstInformationTalk(input: TalkInput): CaseBatchAction {
     roles: rolesOf('recordFirstInformation'),
     apply: (cases: Case[], ctx: CommandContext) => {
       const [only, ...more] = cases;
-      return only && more.length === 0 ? new Map([[only.id, only.recordFirstInformation(talk, ctx)]]) : recordHouseholdFirstInformationTalk(cases, talk, ctx);
+      return only && more.length === 0
+        ? new Map([[only.id, only.recordFirstInformation(talk, ctx)]])
+        : recordHouseholdFirstInformationTalk(cases, talk, ctx);
     },
   };
 }

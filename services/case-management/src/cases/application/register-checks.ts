@@ -32,7 +32,14 @@ export interface RegisterCheck {
   /** The packages' messageIds of a joined partial delivery; null for a register sent as one message. */
   packageMessageIds: string[] | null;
   /** Live cases registered by the delivery's date whose person it does not list; names for the IB only. */
-  cases: Array<{ caseId: string; personRef: string; registrationDate: string; status: string; officialName?: string; firstName?: string }>;
+  cases: Array<{
+    caseId: string;
+    personRef: string;
+    registrationDate: string;
+    status: string;
+    officialName?: string;
+    firstName?: string;
+  }>;
 }
 
 /**
@@ -61,21 +68,36 @@ export class RegisterChecks {
 
   async completed(em: EntityManager, d: RegisterBaseDeliveryCompletedV1): Promise<void> {
     await this.deliveries.completed(em, {
-      messageId: d.messageId, municipality: d.bfsNumber, eventDate: d.eventDate, persons: d.persons, registered: d.registered, partialDelivery: d.partialDelivery,
+      messageId: d.messageId,
+      municipality: d.bfsNumber,
+      eventDate: d.eventDate,
+      persons: d.persons,
+      registered: d.registered,
+      partialDelivery: d.partialDelivery,
       packageMessageIds: d.packages?.map((p) => p.messageId) ?? null,
     });
   }
 
   async check(principal: Principal, municipality: number): Promise<RegisterCheck> {
     const actor = actorFor(principal, REGISTER_CHECK_ROLES);
-    const base = { actor: auditActor(principal), action: 'register-check.read', objectType: 'municipality', objectId: String(municipality), municipality };
+    const base = {
+      actor: auditActor(principal),
+      action: 'register-check.read',
+      objectType: 'municipality',
+      objectId: String(municipality),
+      municipality,
+    };
     if (actor.role === 'gemeinde') {
       const register = await this.organisation.current();
       if (!register.responsibleMunicipalities(actor.gemeinden ?? [], this.clock.today()).includes(municipality)) {
         await this.audit.record({ ...base, outcome: 'denied', detail: { rule: 'R25' } });
         throw new ProblemError({
-          type: problemType('municipality-outside-scope'), status: 403, title: 'Gemeinde ausserhalb Ihres Bereichs',
-          detail: `You do not work the cases of municipality ${municipality}.`, rule: 'R25', extensions: { ruleText: RULES.R25 },
+          type: problemType('municipality-outside-scope'),
+          status: 403,
+          title: 'Gemeinde ausserhalb Ihres Bereichs',
+          detail: `You do not work the cases of municipality ${municipality}.`,
+          rule: 'R25',
+          extensions: { ruleText: RULES.R25 },
         });
       }
     }
@@ -84,20 +106,37 @@ export class RegisterChecks {
     if (!delivery) {
       await this.audit.record({ ...base, outcome: 'granted', detail: { messageId: null } });
       throw new ProblemError({
-        type: problemType('no-base-delivery'), status: 404, title: 'Keine Gesamtlieferung',
+        type: problemType('no-base-delivery'),
+        status: 404,
+        title: 'Keine Gesamtlieferung',
         detail: `No base delivery of municipality ${municipality} has been taken in yet.`,
       });
     }
     const missing = await this.deliveries.missing(em, delivery);
-    await this.audit.record({ ...base, outcome: 'granted', detail: { messageId: delivery.messageId, caseIds: missing.map((c) => c.caseId) } });
+    await this.audit.record({
+      ...base,
+      outcome: 'granted',
+      detail: { messageId: delivery.messageId, caseIds: missing.map((c) => c.caseId) },
+    });
     const names = actor.role === 'gemeinde';
     return {
-      municipality, messageId: delivery.messageId, eventDate: delivery.eventDate, completedAt: delivery.completedAt.toISOString(),
-      persons: delivery.persons, registered: delivery.registered, seen: delivery.seen,
-      conclusive: delivery.seen >= delivery.registered && (delivery.partialDelivery === null || delivery.packageMessageIds !== null),
-      partialDelivery: delivery.partialDelivery, packageMessageIds: delivery.packageMessageIds,
+      municipality,
+      messageId: delivery.messageId,
+      eventDate: delivery.eventDate,
+      completedAt: delivery.completedAt.toISOString(),
+      persons: delivery.persons,
+      registered: delivery.registered,
+      seen: delivery.seen,
+      conclusive:
+        delivery.seen >= delivery.registered &&
+        (delivery.partialDelivery === null || delivery.packageMessageIds !== null),
+      partialDelivery: delivery.partialDelivery,
+      packageMessageIds: delivery.packageMessageIds,
       cases: missing.map((c) => ({
-        caseId: c.caseId, personRef: c.personRef, registrationDate: c.registrationDate, status: c.status,
+        caseId: c.caseId,
+        personRef: c.personRef,
+        registrationDate: c.registrationDate,
+        status: c.status,
         ...(names ? { officialName: c.officialName, firstName: c.firstName } : {}),
       })),
     };

@@ -3,17 +3,39 @@ import type { EntityManager } from 'typeorm';
 import type { AuditLog } from '@si/audit';
 import type { Logger } from '@si/observability';
 import { PermanentEventError, type Outbox } from '@si/messaging';
-import { Case, CaseDomainError, decideOpening, type CaseConfig, type LocalDate, type RegistryCloseReason } from '../domain/index.js';
+import {
+  Case,
+  CaseDomainError,
+  decideOpening,
+  type CaseConfig,
+  type LocalDate,
+  type RegistryCloseReason,
+} from '../domain/index.js';
 import { systemAuditActor } from '../../shared/caller.js';
 import type { Clock } from '../../shared/clock.js';
 import type { ReferenceData } from '../../shared/reference-data.js';
 import type { CaseRepository } from '../infrastructure/case.repository.js';
 import type { PersonRepository } from '../infrastructure/person.repository.js';
 import {
-  birthYearOf, factDate, nationalityOf, openCaseInput, permitCodeOf, personRecord, personRefsOf, sexOf, UnmappableEventError,
+  birthYearOf,
+  factDate,
+  nationalityOf,
+  openCaseInput,
+  permitCodeOf,
+  personRecord,
+  personRefsOf,
+  sexOf,
+  UnmappableEventError,
 } from '../messaging/person-event.mapper.js';
 import type {
-  PersonArrivedData, PersonCorrectedData, PersonDepartedData, PersonDiedData, PersonEventBase, PersonMovedData, PersonNaturalizedData, PersonRegisteredData,
+  PersonArrivedData,
+  PersonCorrectedData,
+  PersonDepartedData,
+  PersonDiedData,
+  PersonEventBase,
+  PersonMovedData,
+  PersonNaturalizedData,
+  PersonRegisteredData,
 } from '../messaging/person-event.data.js';
 import type { SystemCaseWriter } from './system-case-writer.js';
 
@@ -51,7 +73,8 @@ export class RegisterFacts {
     try {
       input = openCaseInput(randomUUID(), eventId, d, this.reference);
     } catch (error) {
-      if (error instanceof UnmappableEventError || error instanceof CaseDomainError) throw new PermanentEventError(error.message, { cause: error });
+      if (error instanceof UnmappableEventError || error instanceof CaseDomainError)
+        throw new PermanentEventError(error.message, { cause: error });
       throw error;
     }
     const decision = decideOpening(input, await this.repository.casesOfPerson(em, refs));
@@ -63,7 +86,10 @@ export class RegisterFacts {
     try {
       opened = Case.open(input, this.reference.directory, this.config, this.writer.context(SOURCE));
     } catch (error) {
-      if (error instanceof CaseDomainError) throw new PermanentEventError(`refused by rule ${error.ruleId} (${error.code}): ${error.messages.en}`, { cause: error });
+      if (error instanceof CaseDomainError)
+        throw new PermanentEventError(`refused by rule ${error.ruleId} (${error.code}): ${error.messages.en}`, {
+          cause: error,
+        });
       throw error;
     }
     const person = personRecord(d);
@@ -71,8 +97,13 @@ export class RegisterFacts {
     await this.repository.insert(em, opened.case, person);
     await this.outbox.add(em, ...opened.events.map((e) => ({ type: e.type, subject: e.subject, data: e.data })));
     await this.audit.record(em, {
-      actor: systemAuditActor(SOURCE), action: 'case.open', objectType: 'case', objectId: opened.case.id,
-      municipality: opened.case.municipality, outcome: 'granted', detail: { arrivalEventId: eventId, version: 1 },
+      actor: systemAuditActor(SOURCE),
+      action: 'case.open',
+      objectType: 'case',
+      objectId: opened.case.id,
+      municipality: opened.case.municipality,
+      outcome: 'granted',
+      detail: { arrivalEventId: eventId, version: 1 },
     });
   }
 
@@ -86,13 +117,17 @@ export class RegisterFacts {
     const on = factDate(d.movedOn, d, this.clock.today());
     await this.writer.apply(em, caseId, SOURCE, d.to.inCanton ? 'transfer' : 'close', (c, ctx) => {
       // moveOut by the old and moveIn by the new municipality report the same move: the second is a no-op.
-      if (d.to.inCanton && to !== null) return to === c.municipality ? [] : c.transfer({ toMunicipality: to, movedOn: on }, this.reference.directory, ctx);
+      if (d.to.inCanton && to !== null)
+        return to === c.municipality
+          ? []
+          : c.transfer({ toMunicipality: to, movedOn: on }, this.reference.directory, ctx);
       return c.closeFromRegister({ reason: 'departed-other-canton', on }, ctx);
     });
   }
 
   async departed(em: EntityManager, d: PersonDepartedData): Promise<void> {
-    const reason: RegistryCloseReason = d.destination.kind === 'other-canton' ? 'departed-other-canton' : 'departed-abroad';
+    const reason: RegistryCloseReason =
+      d.destination.kind === 'other-canton' ? 'departed-other-canton' : 'departed-abroad';
     const note = d.destination.kind === 'unknown' ? 'Wegzug, Ziel unbekannt' : undefined;
     await this.close(em, d, reason, factDate(d.departureDate, d, this.clock.today()), note);
   }
@@ -116,8 +151,10 @@ export class RegisterFacts {
     if (!known) return;
     if (d.changes.includes('identification')) await this.persons.upsert(em, person); // the new reference, beside the old
     if (d.changes.includes('name')) await this.repository.renamePerson(em, refs, person);
-    if (d.changes.includes('residencePermit')) await this.changePermit(em, { ...d, alternatePersonRefs: refs }, 'correct-permit');
-    if (d.changes.some((c) => SUBJECT_CHANGES.has(c))) await this.correctSubject(em, { ...d, alternatePersonRefs: refs });
+    if (d.changes.includes('residencePermit'))
+      await this.changePermit(em, { ...d, alternatePersonRefs: refs }, 'correct-permit');
+    if (d.changes.some((c) => SUBJECT_CHANGES.has(c)))
+      await this.correctSubject(em, { ...d, alternatePersonRefs: refs });
   }
 
   /** Nationality, sex or birth year as the register now says; the EU/EFTA status follows (R10). */
@@ -141,10 +178,18 @@ export class RegisterFacts {
     if (await this.persons.update(em, refs, person)) await this.repository.renamePerson(em, refs, person);
   }
 
-  private async close(em: EntityManager, d: PersonEventBase, reason: RegistryCloseReason, on: LocalDate, note?: string): Promise<void> {
+  private async close(
+    em: EntityManager,
+    d: PersonEventBase,
+    reason: RegistryCloseReason,
+    on: LocalDate,
+    note?: string,
+  ): Promise<void> {
     const caseId = await this.repository.liveCaseIdOf(em, personRefsOf(d));
     if (!caseId) return;
-    await this.writer.apply(em, caseId, SOURCE, 'close', (c, ctx) => c.closeFromRegister({ reason, on, ...(note ? { note } : {}) }, ctx));
+    await this.writer.apply(em, caseId, SOURCE, 'close', (c, ctx) =>
+      c.closeFromRegister({ reason, on, ...(note ? { note } : {}) }, ctx),
+    );
   }
 
   private async changePermit(em: EntityManager, d: PersonEventBase, action: string): Promise<void> {
@@ -153,6 +198,10 @@ export class RegisterFacts {
     const caseId = await this.repository.liveCaseIdOf(em, personRefsOf(d));
     if (!caseId) return;
     const validFrom = factDate(d.residencePermit?.validFrom, d, this.clock.today());
-    await this.writer.apply(em, caseId, SOURCE, action, (c, ctx) => (c.state.subject.permit?.code === code ? [] : c.changePermit({ residencePermit: code, validFrom, correction: action === 'correct-permit' }, ctx)));
+    await this.writer.apply(em, caseId, SOURCE, action, (c, ctx) =>
+      c.state.subject.permit?.code === code
+        ? []
+        : c.changePermit({ residencePermit: code, validFrom, correction: action === 'correct-permit' }, ctx),
+    );
   }
 }

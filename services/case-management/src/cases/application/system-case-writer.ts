@@ -25,7 +25,13 @@ export class SystemCaseWriter {
   }
 
   /** Runs `decide` on the case (row-locked); returns false when the case does not exist. */
-  async apply(em: EntityManager, caseId: string, source: string, action: string, decide: (c: Case, ctx: CommandContext) => CaseEvent[]): Promise<boolean> {
+  async apply(
+    em: EntityManager,
+    caseId: string,
+    source: string,
+    action: string,
+    decide: (c: Case, ctx: CommandContext) => CaseEvent[],
+  ): Promise<boolean> {
     const loaded = await this.repository.find(em, caseId, true);
     if (!loaded) return false;
     const ctx = this.context(source);
@@ -33,15 +39,23 @@ export class SystemCaseWriter {
     try {
       events = decide(loaded.case, ctx);
     } catch (error) {
-      if (error instanceof CaseDomainError) throw new PermanentEventError(`refused by rule ${error.ruleId} (${error.code}): ${error.messages.en}`, { cause: error });
+      if (error instanceof CaseDomainError)
+        throw new PermanentEventError(`refused by rule ${error.ruleId} (${error.code}): ${error.messages.en}`, {
+          cause: error,
+        });
       throw error;
     }
     if (loaded.case.state.version === loaded.storedVersion) return true; // idempotent repeat: nothing changed, nothing to audit
     await this.repository.save(em, loaded.case, loaded);
     await this.outbox.add(em, ...events.map((e) => ({ type: e.type, subject: e.subject, data: e.data })));
     await this.audit.record(em, {
-      actor: systemAuditActor(source), action: `case.${action}`, objectType: 'case', objectId: caseId,
-      municipality: loaded.case.municipality, outcome: 'granted', detail: { version: loaded.case.state.version, events: events.map((e) => e.type) },
+      actor: systemAuditActor(source),
+      action: `case.${action}`,
+      objectType: 'case',
+      objectId: caseId,
+      municipality: loaded.case.municipality,
+      outcome: 'granted',
+      detail: { version: loaded.case.state.version, events: events.map((e) => e.type) },
     });
     return true;
   }

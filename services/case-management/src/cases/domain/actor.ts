@@ -37,7 +37,8 @@ export function dayOf(ctx: CommandContext): LocalDate {
 }
 
 export function requireDate(field: string, value: string | undefined): LocalDate {
-  if (!isLocalDate(value)) throw new InvalidCommandError(field, 'kein gültiges Datum (JJJJ-MM-TT)', 'not a valid date (YYYY-MM-DD)');
+  if (!isLocalDate(value))
+    throw new InvalidCommandError(field, 'kein gültiges Datum (JJJJ-MM-TT)', 'not a valid date (YYYY-MM-DD)');
   return value;
 }
 

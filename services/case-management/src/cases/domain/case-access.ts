@@ -16,7 +16,12 @@ export interface ResponsibilityResolver {
  * - `system`: internal consumers.
  * The shell answers 404 (not 403) when this is false, so a case's existence does not leak.
  */
-export function canAccessCase(actor: Actor, c: Pick<CaseState, 'municipality' | 'reports' | 'handover'>, org: ResponsibilityResolver, on: LocalDate): boolean {
+export function canAccessCase(
+  actor: Actor,
+  c: Pick<CaseState, 'municipality' | 'reports' | 'handover'>,
+  org: ResponsibilityResolver,
+  on: LocalDate,
+): boolean {
   switch (actor.role) {
     case 'gemeinde':
       return org.actsFor(actor.gemeinden ?? [], c.municipality, on);

@@ -8,18 +8,31 @@ describe('case history is append-only (CM4)', () => {
     const c = caseInFordern();
     expect(c.history.map((h) => h.seq)).toEqual(c.history.map((_, i) => i + 1));
     expect(c.history.map((h) => h.action)).toEqual([
-      'case-opened', 'first-information-completed', 'referral-made', 'integration-talk-held',
-      'agreement-concluded', 'agreement-reviewed', 'agreement-concluded',
+      'case-opened',
+      'first-information-completed',
+      'referral-made',
+      'integration-talk-held',
+      'agreement-concluded',
+      'agreement-reviewed',
+      'agreement-concluded',
     ]);
-    expect(c.history.find((h) => h.action === 'agreement-reviewed')).toMatchObject({ role: 'gemeinde', actorId: 'ib-hubersdorf', reason: 'Kurs nicht besucht, keine Entschuldigung.' });
+    expect(c.history.find((h) => h.action === 'agreement-reviewed')).toMatchObject({
+      role: 'gemeinde',
+      actorId: 'ib-hubersdorf',
+      reason: 'Kurs nicht besucht, keine Entschuldigung.',
+    });
   });
 
   it('hands out frozen entries: neither the list nor an entry can be changed', () => {
     const c = openCase();
     const entries = c.history as HistoryEntry[];
     expect(() => entries.push({ ...entries[0]!, seq: 99 })).toThrow(TypeError);
-    expect(() => { (entries[0] as { action: string }).action = 'closed'; }).toThrow(TypeError);
-    expect(() => { (entries[0]!.details as Record<string, unknown>)['municipality'] = 1; }).toThrow(TypeError);
+    expect(() => {
+      (entries[0] as { action: string }).action = 'closed';
+    }).toThrow(TypeError);
+    expect(() => {
+      (entries[0]!.details as Record<string, unknown>)['municipality'] = 1;
+    }).toThrow(TypeError);
     expect(c.history).toHaveLength(1);
     expect(c.history[0]!.action).toBe('case-opened');
   });
@@ -37,7 +50,9 @@ describe('case history is append-only (CM4)', () => {
     const withGap = [entries[0]!, entries[2]!];
     expect(() => new CaseHistory(withGap)).toThrow(expect.objectContaining({ ruleId: 'CM4' }));
     const snapshot = caseInFordern().toSnapshot();
-    expect(() => Case.fromSnapshot({ ...snapshot, history: [...snapshot.history].reverse() })).toThrow(expect.objectContaining({ ruleId: 'CM4' }));
+    expect(() => Case.fromSnapshot({ ...snapshot, history: [...snapshot.history].reverse() })).toThrow(
+      expect.objectContaining({ ruleId: 'CM4' }),
+    );
   });
 
   it('does not share mutable objects with the caller', () => {

@@ -4,13 +4,30 @@ import { CaseDomainError } from './case.errors.js';
 /** What happened to the case; one value per command (and `case-opened`). */
 export type HistoryAction =
   | 'case-opened'
-  | 'first-information-completed' | 'first-information-no-show' | 'first-information-refused'
-  | 'referral-made' | 'referral-status-changed'
-  | 'integration-talk-held' | 'abs2-considered' | 'agreement-concluded' | 'agreement-reviewed'
-  | 'reported-to-migrationsamt' | 'migrationsamt-review-recorded' | 'migrationsamt-decision-recorded'
-  | 'dfpa-handover-requested' | 'dfpa-handover-accepted' | 'dfpa-handover-rejected' | 'dfpa-case-returned' | 'dfpa-progress'
-  | 'transferred' | 'permit-changed' | 'subject-corrected' | 'family-of-swiss-recorded'
-  | 'deadline-suspended' | 'deadline-resumed' | 'deadline-extended'
+  | 'first-information-completed'
+  | 'first-information-no-show'
+  | 'first-information-refused'
+  | 'referral-made'
+  | 'referral-status-changed'
+  | 'integration-talk-held'
+  | 'abs2-considered'
+  | 'agreement-concluded'
+  | 'agreement-reviewed'
+  | 'reported-to-migrationsamt'
+  | 'migrationsamt-review-recorded'
+  | 'migrationsamt-decision-recorded'
+  | 'dfpa-handover-requested'
+  | 'dfpa-handover-accepted'
+  | 'dfpa-handover-rejected'
+  | 'dfpa-case-returned'
+  | 'dfpa-progress'
+  | 'transferred'
+  | 'permit-changed'
+  | 'subject-corrected'
+  | 'family-of-swiss-recorded'
+  | 'deadline-suspended'
+  | 'deadline-resumed'
+  | 'deadline-extended'
   | 'closed';
 
 /**
@@ -47,10 +64,15 @@ export class CaseHistory {
   constructor(entries: readonly HistoryEntry[] = []) {
     entries.forEach((e, i) => {
       if (e.seq !== i + 1) {
-        throw new CaseDomainError('CM4', 'history-corrupt', {
-          de: `Die Fallgeschichte ist lückenhaft (Eintrag ${i + 1} hat Nummer ${e.seq}).`,
-          en: `The case history has a gap (entry ${i + 1} has seq ${e.seq}).`,
-        }, 'conflict');
+        throw new CaseDomainError(
+          'CM4',
+          'history-corrupt',
+          {
+            de: `Die Fallgeschichte ist lückenhaft (Eintrag ${i + 1} hat Nummer ${e.seq}).`,
+            en: `The case history has a gap (entry ${i + 1} has seq ${e.seq}).`,
+          },
+          'conflict',
+        );
       }
       this.list.push(deepFreeze(structuredClone(e)));
     });

@@ -37,7 +37,10 @@ export type OpeningDecision =
   | { readonly kind: 'already-open'; readonly caseId: string };
 
 /** Decides, from the person's existing cases, whether an arrival opens a case (CM3). */
-export function decideOpening(input: OpenCaseInput, personCases: readonly Pick<CaseState, 'caseId' | 'arrivalKey' | 'status'>[]): OpeningDecision {
+export function decideOpening(
+  input: OpenCaseInput,
+  personCases: readonly Pick<CaseState, 'caseId' | 'arrivalKey' | 'status'>[],
+): OpeningDecision {
   const key = arrivalKey(input);
   const same = personCases.find((c) => c.arrivalKey === key);
   if (same) return { kind: 'duplicate', caseId: same.caseId };

@@ -20,7 +20,13 @@ export function advancePhase(current: CasePhase, to: CasePhase): CasePhase {
 }
 
 /** Why a case ended (case.closed.v1 `reason`). */
-export const CLOSE_REASONS = ['departed-abroad', 'departed-other-canton', 'naturalised', 'died', 'closed-by-officer'] as const;
+export const CLOSE_REASONS = [
+  'departed-abroad',
+  'departed-other-canton',
+  'naturalised',
+  'died',
+  'closed-by-officer',
+] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 /** Close reasons that come from the population register (facts, idempotent). */

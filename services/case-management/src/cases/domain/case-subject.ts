@@ -46,16 +46,22 @@ export interface CaseSubjectInput {
 const ISO639_3 = /^[a-z]{3}$/;
 
 export function assertLanguage(field: string, code: string): void {
-  if (!ISO639_3.test(code)) throw new InvalidCommandError(field, `«${code}» ist kein ISO-639-3-Code`, `"${code}" is not an ISO 639-3 code`);
+  if (!ISO639_3.test(code))
+    throw new InvalidCommandError(field, `«${code}» ist kein ISO-639-3-Code`, `"${code}" is not an ISO 639-3 code`);
 }
 
 export function buildCaseSubject(input: CaseSubjectInput): CaseSubject {
   if (!input.personRef?.trim()) throw new InvalidCommandError('personRef', 'fehlt', 'is missing');
   const { bfsCode, iso2 } = input.nationality;
   if (!Number.isInteger(bfsCode) || bfsCode < 8000 || bfsCode > 8999) {
-    throw new InvalidCommandError('nationality.bfsCode', 'kein BFS-Staatencode (8xxx)', 'not a BFS country code (8xxx)');
+    throw new InvalidCommandError(
+      'nationality.bfsCode',
+      'kein BFS-Staatencode (8xxx)',
+      'not a BFS country code (8xxx)',
+    );
   }
-  if (iso2 !== null && !/^[A-Z]{2}$/.test(iso2)) throw new InvalidCommandError('nationality.iso2', 'kein ISO-3166-Code', 'not an ISO 3166 alpha-2 code');
+  if (iso2 !== null && !/^[A-Z]{2}$/.test(iso2))
+    throw new InvalidCommandError('nationality.iso2', 'kein ISO-3166-Code', 'not an ISO 3166 alpha-2 code');
   if (!Number.isInteger(input.birthYear) || input.birthYear < 1900 || input.birthYear > 2100) {
     throw new InvalidCommandError('birthYear', 'unplausibel', 'implausible');
   }

@@ -73,7 +73,10 @@ export interface FirstInformationCompletedData extends CaseEventBase {
 export interface ReferralMadeData extends CaseEventBase {
   readonly referralId: string;
   readonly madeOn: string;
-  readonly target: { readonly kind: 'offer'; readonly offerId: string } | { readonly kind: 'regular-structure'; readonly structure: RegularStructure } | { readonly kind: 'free-text' };
+  readonly target:
+    | { readonly kind: 'offer'; readonly offerId: string }
+    | { readonly kind: 'regular-structure'; readonly structure: RegularStructure }
+    | { readonly kind: 'free-text' };
   readonly category: MeasureCategory;
   readonly status: ReferralStatus;
 }
@@ -146,10 +149,27 @@ export interface DfpaHandoverRequestedData {
   readonly caseSummary: {
     readonly phase: CasePhase;
     readonly registrationDate: string;
-    readonly firstInformation: { readonly outcome: 'pending' | 'completed' | 'refused'; readonly form: 'info-folder' | 'talk' | null; readonly completedOn: string | null; readonly supportNeed: SupportNeed | null; readonly languageSkills: { readonly language: string; readonly oral: CefrLevel; readonly written: CefrLevel }[] };
-    readonly referrals: { readonly referralId: string; readonly madeOn: string; readonly category: MeasureCategory; readonly measure: string; readonly status: ReferralStatus }[];
+    readonly firstInformation: {
+      readonly outcome: 'pending' | 'completed' | 'refused';
+      readonly form: 'info-folder' | 'talk' | null;
+      readonly completedOn: string | null;
+      readonly supportNeed: SupportNeed | null;
+      readonly languageSkills: { readonly language: string; readonly oral: CefrLevel; readonly written: CefrLevel }[];
+    };
+    readonly referrals: {
+      readonly referralId: string;
+      readonly madeOn: string;
+      readonly category: MeasureCategory;
+      readonly measure: string;
+      readonly status: ReferralStatus;
+    }[];
     readonly integrationTalks: { readonly heldOn: string; readonly assessment: Art58aAssessment }[];
-    readonly agreements: { readonly agreementId: string; readonly concludedOn: string; readonly reviewOn: string; readonly reviewOutcome: ReviewOutcome | null }[];
+    readonly agreements: {
+      readonly agreementId: string;
+      readonly concludedOn: string;
+      readonly reviewOn: string;
+      readonly reviewOutcome: ReviewOutcome | null;
+    }[];
     readonly reportToMigrationsamtOpen: boolean;
   };
 }
@@ -168,17 +188,37 @@ export interface CountingAttributesChangedData extends CaseEventBase {
 
 export type CaseEvent =
   | { readonly type: 'case.opened.v1'; readonly subject: string; readonly data: CaseOpenedData }
-  | { readonly type: 'case.first-information-completed.v1'; readonly subject: string; readonly data: FirstInformationCompletedData }
+  | {
+      readonly type: 'case.first-information-completed.v1';
+      readonly subject: string;
+      readonly data: FirstInformationCompletedData;
+    }
   | { readonly type: 'case.referral-made.v1'; readonly subject: string; readonly data: ReferralMadeData }
   | { readonly type: 'case.integration-talk-held.v1'; readonly subject: string; readonly data: IntegrationTalkHeldData }
   | { readonly type: 'case.agreement-concluded.v1'; readonly subject: string; readonly data: AgreementConcludedData }
   | { readonly type: 'case.agreement-reviewed.v1'; readonly subject: string; readonly data: AgreementReviewedData }
-  | { readonly type: 'case.reported-to-migrationsamt.v1'; readonly subject: string; readonly data: ReportedToMigrationsamtData }
-  | { readonly type: 'case.migrationsamt-decision-recorded.v1'; readonly subject: string; readonly data: MigrationsamtDecisionRecordedData }
-  | { readonly type: 'case.dfpa-handover-requested.v1'; readonly subject: string; readonly data: DfpaHandoverRequestedData }
+  | {
+      readonly type: 'case.reported-to-migrationsamt.v1';
+      readonly subject: string;
+      readonly data: ReportedToMigrationsamtData;
+    }
+  | {
+      readonly type: 'case.migrationsamt-decision-recorded.v1';
+      readonly subject: string;
+      readonly data: MigrationsamtDecisionRecordedData;
+    }
+  | {
+      readonly type: 'case.dfpa-handover-requested.v1';
+      readonly subject: string;
+      readonly data: DfpaHandoverRequestedData;
+    }
   | { readonly type: 'case.transferred.v1'; readonly subject: string; readonly data: TransferredData }
   | { readonly type: 'case.closed.v1'; readonly subject: string; readonly data: ClosedData }
-  | { readonly type: 'case.counting-attributes-changed.v1'; readonly subject: string; readonly data: CountingAttributesChangedData };
+  | {
+      readonly type: 'case.counting-attributes-changed.v1';
+      readonly subject: string;
+      readonly data: CountingAttributesChangedData;
+    };
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -203,6 +243,10 @@ export function eventBase(s: CaseState): CaseEventBase {
 }
 
 /** Typed constructor so commands cannot pair a type with the wrong payload. */
-export function caseEvent<T extends CaseEventType>(type: T, s: CaseState, data: Extract<CaseEvent, { type: T }>['data']): CaseEvent {
+export function caseEvent<T extends CaseEventType>(
+  type: T,
+  s: CaseState,
+  data: Extract<CaseEvent, { type: T }>['data'],
+): CaseEvent {
   return { type, subject: s.caseId, data } as CaseEvent;
 }

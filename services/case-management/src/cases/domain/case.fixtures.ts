@@ -20,7 +20,9 @@ export function readRepoJson(path: string): unknown {
   return JSON.parse(readFileSync(`${repoRoot}${path}`, 'utf8'));
 }
 
-export const directory = new SozialregionDirectory(parseSozialregionen(readRepoJson('contracts/reference/sozialregionen.json')));
+export const directory = new SozialregionDirectory(
+  parseSozialregionen(readRepoJson('contracts/reference/sozialregionen.json')),
+);
 export const config = { firstInformationMonths: 3 };
 export const d = localDate;
 
@@ -36,10 +38,17 @@ export function refusalOf(fn: () => unknown): CaseDomainError {
 }
 
 export function ctx(role: Role, at = '2027-06-01T09:00:00Z', id?: string): CommandContext {
-  const ids: Record<Role, string> = { gemeinde: 'ib-hubersdorf', ags: 'ags-koordination', migrationsamt: 'ma-sachbearbeiter', sozialregion: 'sr-srmul', system: 'registry-intake' };
+  const ids: Record<Role, string> = {
+    gemeinde: 'ib-hubersdorf',
+    ags: 'ags-koordination',
+    migrationsamt: 'ma-sachbearbeiter',
+    sozialregion: 'sr-srmul',
+    system: 'registry-intake',
+  };
   return {
     actor: {
-      id: id ?? ids[role], role,
+      id: id ?? ids[role],
+      role,
       ...(role === 'gemeinde' ? { gemeinden: [2548] } : {}),
       ...(role === 'sozialregion' ? { sozialregion: 'mittlerer-unterer-leberberg' } : {}),
     },
@@ -76,31 +85,57 @@ export function openCase(overrides: Partial<OpenCaseInput> = {}): Case {
 
 export function talkInput(overrides: Partial<FirstInformationTalkInput> = {}): FirstInformationTalkInput {
   return {
-    form: 'talk', talkId: 'fi-2547-0003', heldOn: d('2027-01-14'), place: 'Gemeindehaus Hubersdorf',
-    interpreter: { used: true, language: 'tir' }, durationMinutes: 75,
+    form: 'talk',
+    talkId: 'fi-2547-0003',
+    heldOn: d('2027-01-14'),
+    place: 'Gemeindehaus Hubersdorf',
+    interpreter: { used: true, language: 'tir' },
+    durationMinutes: 75,
     topics: { languageEducationWork: true, languageOffers: true, legalOrderAndNorms: true },
-    languageSkills: [{ language: 'deu', oral: 'none', written: 'none' }, { language: 'eng', oral: 'A2', written: 'A1' }],
+    languageSkills: [
+      { language: 'deu', oral: 'none', written: 'none' },
+      { language: 'eng', oral: 'A2', written: 'A1' },
+    ],
     supportNeed: 'special',
-    offersRecommended: [{ kind: 'regular-structure', structure: 'specific-integration-promotion' }, { kind: 'free-text', text: 'Elternbildung' }],
+    offersRecommended: [
+      { kind: 'regular-structure', structure: 'specific-integration-promotion' },
+      { kind: 'free-text', text: 'Elternbildung' },
+    ],
     ...overrides,
   };
 }
 
 export function integrationTalkInput(overrides: Partial<IntegrationTalkInput> = {}): IntegrationTalkInput {
   return {
-    talkId: `it-${Math.random().toString(36).slice(2, 8)}`, heldOn: d('2027-03-02'), place: 'Gemeindehaus Hubersdorf',
-    interpreter: { used: true, language: 'tir' }, durationMinutes: 60,
+    talkId: `it-${Math.random().toString(36).slice(2, 8)}`,
+    heldOn: d('2027-03-02'),
+    place: 'Gemeindehaus Hubersdorf',
+    interpreter: { used: true, language: 'tir' },
+    durationMinutes: 60,
     assessment: { a: 'met', b: 'met', c: 'not-met', d: 'partly-met' },
-    abs2: { considered: true, disability: false, illness: false, otherWeightyCircumstances: false, assessment: 'Keine Umstände nach Abs. 2 ersichtlich.' },
+    abs2: {
+      considered: true,
+      disability: false,
+      illness: false,
+      otherWeightyCircumstances: false,
+      assessment: 'Keine Umstände nach Abs. 2 ersichtlich.',
+    },
     ...overrides,
   };
 }
 
 export function agreementInput(agreementId: string, overrides: Partial<AgreementInput> = {}): AgreementInput {
   return {
-    agreementId, concludedOn: d('2027-03-02'),
-    goals: [{ criterion: 'c', text: 'Deutsch A1 mündlich' }, { criterion: 'd', text: 'Anmeldung RAV' }],
-    measures: [{ text: 'Deutschkurs A1', category: 'language', dueOn: d('2027-04-30') }, { text: 'Termin RAV', category: 'education-work', dueOn: d('2027-03-31') }],
+    agreementId,
+    concludedOn: d('2027-03-02'),
+    goals: [
+      { criterion: 'c', text: 'Deutsch A1 mündlich' },
+      { criterion: 'd', text: 'Anmeldung RAV' },
+    ],
+    measures: [
+      { text: 'Deutschkurs A1', category: 'language', dueOn: d('2027-04-30') },
+      { text: 'Termin RAV', category: 'education-work', dueOn: d('2027-03-31') },
+    ],
     financing: { source: 'municipality', note: 'Kurskosten übernimmt die Gemeinde' },
     reviewOn: d('2027-05-01'),
     ...overrides,
@@ -109,9 +144,15 @@ export function agreementInput(agreementId: string, overrides: Partial<Agreement
 
 export function handoverInput(handoverId = '0d3f6a1c-2b4e-4f8a-9c1d-7e6f5a4b3c2d'): HandoverRequestInput {
   return {
-    handoverId, requestedOn: d('2027-05-02'), reason: 'Besonderer Integrationsbedarf; Potentialabklärung angezeigt.',
+    handoverId,
+    requestedOn: d('2027-05-02'),
+    reason: 'Besonderer Integrationsbedarf; Potentialabklärung angezeigt.',
     person: {
-      officialName: 'Tesfay', firstName: 'Senait', dateOfBirth: d('1994-03-08'), sex: 'female', vn: '7561234567897',
+      officialName: 'Tesfay',
+      firstName: 'Senait',
+      dateOfBirth: d('1994-03-08'),
+      sex: 'female',
+      vn: '7561234567897',
       address: { street: 'Dorfstrasse', houseNumber: '12', postalCode: '4524', town: 'Günsberg' },
     },
     contact: { name: 'Integrationsstelle Hubersdorf', email: 'integration@hubersdorf.example' },
@@ -125,7 +166,16 @@ export const HANDOVER = '0d3f6a1c-2b4e-4f8a-9c1d-7e6f5a4b3c2d';
 export function caseInFoerdern(overrides: Partial<OpenCaseInput> = {}): Case {
   const c = openCase(overrides);
   c.recordFirstInformation(talkInput(), ib);
-  c.makeReferral({ referralId: 'ref-1', madeOn: d('2027-01-14'), target: { kind: 'regular-structure', structure: 'specific-integration-promotion' }, category: 'language', measure: 'Deutschkurs A1' }, ib);
+  c.makeReferral(
+    {
+      referralId: 'ref-1',
+      madeOn: d('2027-01-14'),
+      target: { kind: 'regular-structure', structure: 'specific-integration-promotion' },
+      category: 'language',
+      measure: 'Deutschkurs A1',
+    },
+    ib,
+  );
   return c;
 }
 
@@ -134,15 +184,37 @@ export function caseInFordern(overrides: Partial<OpenCaseInput> = {}): Case {
   const c = caseInFoerdern(overrides);
   c.holdIntegrationTalk(integrationTalkInput({ talkId: 'it-1' }), ib);
   c.concludeAgreement(agreementInput('ag-1'), ib);
-  c.reviewAgreement('ag-1', { reviewedOn: d('2027-05-01'), outcome: 'not-fulfilled', reasons: 'Kurs nicht besucht, keine Entschuldigung.' }, ib);
-  c.concludeAgreement(agreementInput('ag-2', { concludedOn: d('2027-05-01'), reviewOn: d('2027-08-01'), measures: [{ text: 'Deutschkurs A1 (Wiederholung)', category: 'language', dueOn: d('2027-07-31') }] }), ib);
+  c.reviewAgreement(
+    'ag-1',
+    { reviewedOn: d('2027-05-01'), outcome: 'not-fulfilled', reasons: 'Kurs nicht besucht, keine Entschuldigung.' },
+    ib,
+  );
+  c.concludeAgreement(
+    agreementInput('ag-2', {
+      concludedOn: d('2027-05-01'),
+      reviewOn: d('2027-08-01'),
+      measures: [{ text: 'Deutschkurs A1 (Wiederholung)', category: 'language', dueOn: d('2027-07-31') }],
+    }),
+    ib,
+  );
   return c;
 }
 
 /** Reported to the Migrationsamt (report `rep-1` open): phase sanktionieren. */
 export function caseReported(overrides: Partial<OpenCaseInput> = {}): Case {
   const c = caseInFordern(overrides);
-  c.reportToMigrationsamt({ reportId: 'rep-1', reportedOn: d('2027-05-15'), reason: { kind: 'agreement-not-fulfilled', agreementId: 'ag-1', statement: 'Vereinbarung ag-1 nicht erfüllt, keine entschuldbaren Gründe.' } }, ib);
+  c.reportToMigrationsamt(
+    {
+      reportId: 'rep-1',
+      reportedOn: d('2027-05-15'),
+      reason: {
+        kind: 'agreement-not-fulfilled',
+        agreementId: 'ag-1',
+        statement: 'Vereinbarung ag-1 nicht erfüllt, keine entschuldbaren Gründe.',
+      },
+    },
+    ib,
+  );
   return c;
 }
 
@@ -156,9 +228,27 @@ export const STATES = {
   foerdern: () => caseInFoerdern(),
   fordern: () => caseInFordern(),
   sanktionieren: () => caseReported(),
-  handoverRequested: () => { const c = caseInFoerdern(); c.requestDfpaHandover(handoverInput(), directory, ib); return c; },
-  atSozialregion: () => { const c = caseInFoerdern(); c.requestDfpaHandover(handoverInput(), directory, ib); c.acceptDfpaHandover(acceptAnswer(), dfpaSystem); return c; },
-  atSozialregionReported: () => { const c = caseReported(); c.requestDfpaHandover(handoverInput(), directory, ib); c.acceptDfpaHandover(acceptAnswer('2027-05-20'), dfpaSystem); return c; },
-  closed: () => { const c = caseInFoerdern(); c.closeFromRegister({ reason: 'departed-abroad', on: d('2027-05-31') }, system); return c; },
+  handoverRequested: () => {
+    const c = caseInFoerdern();
+    c.requestDfpaHandover(handoverInput(), directory, ib);
+    return c;
+  },
+  atSozialregion: () => {
+    const c = caseInFoerdern();
+    c.requestDfpaHandover(handoverInput(), directory, ib);
+    c.acceptDfpaHandover(acceptAnswer(), dfpaSystem);
+    return c;
+  },
+  atSozialregionReported: () => {
+    const c = caseReported();
+    c.requestDfpaHandover(handoverInput(), directory, ib);
+    c.acceptDfpaHandover(acceptAnswer('2027-05-20'), dfpaSystem);
+    return c;
+  },
+  closed: () => {
+    const c = caseInFoerdern();
+    c.closeFromRegister({ reason: 'departed-abroad', on: d('2027-05-31') }, system);
+    return c;
+  },
 } as const;
 export type StateName = keyof typeof STATES;

@@ -56,28 +56,69 @@ export class Case {
     const registrationDate = requireDate('registrationDate', input.registrationDate);
     const arrivalDate = input.arrivalDate == null ? null : requireDate('arrivalDate', input.arrivalDate);
     if (!directory.isCantonal(input.municipality)) {
-      throw new InvalidCommandError('municipality', `${input.municipality} ist keine Solothurner Gemeinde`, `${input.municipality} is not a Solothurn municipality`, 'CM5');
+      throw new InvalidCommandError(
+        'municipality',
+        `${input.municipality} ist keine Solothurner Gemeinde`,
+        `${input.municipality} is not a Solothurn municipality`,
+        'CM5',
+      );
     }
     const subject = buildCaseSubject(input);
     if (subject.nationality.iso2 === 'CH' || subject.nationality.bfsCode === 8100) {
-      throw new CaseDomainError('R14', 'not-target-group', {
-        de: 'Schweizer Staatsangehörige gehören nicht zur Zielgruppe von start.integration.',
-        en: 'Swiss nationals are not in the start.integration target group.',
-      }, 'unprocessable');
+      throw new CaseDomainError(
+        'R14',
+        'not-target-group',
+        {
+          de: 'Schweizer Staatsangehörige gehören nicht zur Zielgruppe von start.integration.',
+          en: 'Swiss nationals are not in the start.integration target group.',
+        },
+        'unprocessable',
+      );
     }
     const state: CaseState = {
-      caseId, arrivalKey: arrivalKey(input), arrivalEventId: requireText('arrivalEventId', input.arrivalEventId),
-      status: 'open', phase: 'informieren', municipality: input.municipality, registrationDate, arrivalDate, subject,
-      openedAt: ctx.at, firstInformation: PENDING_FIRST_INFORMATION,
+      caseId,
+      arrivalKey: arrivalKey(input),
+      arrivalEventId: requireText('arrivalEventId', input.arrivalEventId),
+      status: 'open',
+      phase: 'informieren',
+      municipality: input.municipality,
+      registrationDate,
+      arrivalDate,
+      subject,
+      openedAt: ctx.at,
+      firstInformation: PENDING_FIRST_INFORMATION,
       firstInformationDeadline: startDeadline(registrationDate, config.firstInformationMonths),
-      referrals: [], integrationTalks: [], abs2Considerations: [], agreements: [], reports: [],
-      handover: null, pastHandovers: [], transfers: [], closure: null, version: 1,
+      referrals: [],
+      integrationTalks: [],
+      abs2Considerations: [],
+      agreements: [],
+      reports: [],
+      handover: null,
+      pastHandovers: [],
+      transfers: [],
+      closure: null,
+      version: 1,
     };
     const history = new CaseHistory();
-    history.append({ at: ctx.at, actorId: ctx.actor.id, role: ctx.actor.role, action: 'case-opened', details: { arrivalEventId: state.arrivalEventId, municipality: state.municipality, registrationDate, firstInformationDue: state.firstInformationDeadline.due } });
+    history.append({
+      at: ctx.at,
+      actorId: ctx.actor.id,
+      role: ctx.actor.role,
+      action: 'case-opened',
+      details: {
+        arrivalEventId: state.arrivalEventId,
+        municipality: state.municipality,
+        registrationDate,
+        firstInformationDue: state.firstInformationDeadline.due,
+      },
+    });
     const event = caseEvent('case.opened.v1', state, {
-      ...eventBase(state), householdRef: subject.householdRef, registrationDate, arrivalDate,
-      firstInformationDue: state.firstInformationDeadline.due, openedAt: ctx.at,
+      ...eventBase(state),
+      householdRef: subject.householdRef,
+      registrationDate,
+      arrivalDate,
+      firstInformationDue: state.firstInformationDeadline.due,
+      openedAt: ctx.at,
     });
     return { case: new Case(state, history), events: [event] };
   }
@@ -90,15 +131,31 @@ export class Case {
     return { state: structuredClone(this.current), history: this.log.entries };
   }
 
-  get id(): string { return this.current.caseId; }
-  get status(): CaseStatus { return this.current.status; }
-  get phase(): CasePhase { return this.current.phase; }
-  get municipality(): number { return this.current.municipality; }
+  get id(): string {
+    return this.current.caseId;
+  }
+  get status(): CaseStatus {
+    return this.current.status;
+  }
+  get phase(): CasePhase {
+    return this.current.phase;
+  }
+  get municipality(): number {
+    return this.current.municipality;
+  }
   /** "at Sozialregion X": the region holding or offered the case, else null. */
-  get sozialregionId(): string | null { return this.current.handover?.sozialregionId ?? null; }
-  get state(): Readonly<CaseState> { return this.current; }
-  get history(): readonly HistoryEntry[] { return this.log.entries; }
-  get historyLog(): CaseHistory { return this.log; }
+  get sozialregionId(): string | null {
+    return this.current.handover?.sozialregionId ?? null;
+  }
+  get state(): Readonly<CaseState> {
+    return this.current;
+  }
+  get history(): readonly HistoryEntry[] {
+    return this.log.entries;
+  }
+  get historyLog(): CaseHistory {
+    return this.log;
+  }
 
   /** First-information deadline on `today` (for work lists; the job re-reads the stored `due`). */
   firstInformationDeadlineStatus(today: LocalDate): DeadlineStatus {
@@ -107,7 +164,9 @@ export class Case {
 
   // Informieren
   recordFirstInformation(input: FirstInformationInput, ctx: CommandContext, householdSize = 1): CaseEvent[] {
-    return this.run('recordFirstInformation', ctx, (s) => informieren.recordFirstInformation(s, input, ctx, householdSize));
+    return this.run('recordFirstInformation', ctx, (s) =>
+      informieren.recordFirstInformation(s, input, ctx, householdSize),
+    );
   }
   recordFirstInformationNoShow(input: informieren.NoShowInput, ctx: CommandContext): CaseEvent[] {
     return this.run('recordFirstInformationNoShow', ctx, (s) => informieren.recordNoShow(s, input, ctx));
@@ -142,11 +201,19 @@ export class Case {
   reportToMigrationsamt(input: ReportInput, ctx: CommandContext): CaseEvent[] {
     return this.run('reportToMigrationsamt', ctx, (s) => sanktionieren.reportToMigrationsamt(s, input, ctx));
   }
-  recordMigrationsamtReview(reportId: string, input: sanktionieren.MigrationsamtReviewInput, ctx: CommandContext): CaseEvent[] {
-    return this.run('recordMigrationsamtReview', ctx, (s) => sanktionieren.recordMigrationsamtReview(s, reportId, input, ctx));
+  recordMigrationsamtReview(
+    reportId: string,
+    input: sanktionieren.MigrationsamtReviewInput,
+    ctx: CommandContext,
+  ): CaseEvent[] {
+    return this.run('recordMigrationsamtReview', ctx, (s) =>
+      sanktionieren.recordMigrationsamtReview(s, reportId, input, ctx),
+    );
   }
   recordMigrationsamtDecision(reportId: string, input: DecisionInput, ctx: CommandContext): CaseEvent[] {
-    return this.run('recordMigrationsamtDecision', ctx, (s) => sanktionieren.recordMigrationsamtDecision(s, reportId, input, ctx));
+    return this.run('recordMigrationsamtDecision', ctx, (s) =>
+      sanktionieren.recordMigrationsamtDecision(s, reportId, input, ctx),
+    );
   }
 
   // DFPA
@@ -179,7 +246,10 @@ export class Case {
   recordFamilyOfSwiss(input: register.FamilyOfSwissInput, ctx: CommandContext): CaseEvent[] {
     return this.run('recordFamilyOfSwiss', ctx, (s) => register.recordFamilyOfSwiss(s, input));
   }
-  closeFromRegister(input: register.CloseInput<'departed-abroad' | 'departed-other-canton' | 'naturalised' | 'died'>, ctx: CommandContext): CaseEvent[] {
+  closeFromRegister(
+    input: register.CloseInput<'departed-abroad' | 'departed-other-canton' | 'naturalised' | 'died'>,
+    ctx: CommandContext,
+  ): CaseEvent[] {
     if (this.current.status === 'closed') {
       assertContext(ctx);
       return [];
@@ -191,13 +261,19 @@ export class Case {
   }
 
   // Deadlines
-  suspendFirstInformationDeadline(input: { readonly since: LocalDate; readonly reason: string }, ctx: CommandContext): CaseEvent[] {
+  suspendFirstInformationDeadline(
+    input: { readonly since: LocalDate; readonly reason: string },
+    ctx: CommandContext,
+  ): CaseEvent[] {
     return this.run('suspendDeadline', ctx, (s) => deadlines.suspendFirstInformationDeadline(s, input));
   }
   resumeFirstInformationDeadline(input: { readonly on: LocalDate }, ctx: CommandContext): CaseEvent[] {
     return this.run('resumeDeadline', ctx, (s) => deadlines.resumeFirstInformationDeadline(s, input));
   }
-  extendFirstInformationDeadline(input: { readonly to: LocalDate; readonly reason: string }, ctx: CommandContext): CaseEvent[] {
+  extendFirstInformationDeadline(
+    input: { readonly to: LocalDate; readonly reason: string },
+    ctx: CommandContext,
+  ): CaseEvent[] {
     return this.run('extendDeadline', ctx, (s) => deadlines.extendFirstInformationDeadline(s, input));
   }
 
@@ -205,12 +281,19 @@ export class Case {
   private run(command: CaseCommand, ctx: CommandContext, decide: (s: CaseState) => Change | null): CaseEvent[] {
     assertContext(ctx);
     const { status, phase } = this.current;
-    assertTransition(command, { status, phase, ...(this.current.handover ? { sozialregionId: this.current.handover.sozialregionId } : {}) }, ctx.actor.role);
+    assertTransition(
+      command,
+      { status, phase, ...(this.current.handover ? { sozialregionId: this.current.handover.sozialregionId } : {}) },
+      ctx.actor.role,
+    );
     const change = decide(this.current);
     if (!change) return [];
     this.current = { ...change.state, version: this.current.version + 1 };
     this.log.append({
-      at: ctx.at, actorId: ctx.actor.id, role: ctx.actor.role, action: change.action,
+      at: ctx.at,
+      actorId: ctx.actor.id,
+      role: ctx.actor.role,
+      action: change.action,
       ...(change.reason ? { reason: change.reason } : {}),
       details: change.details,
     });

@@ -11,15 +11,27 @@ describe('counting attributes changed by the register', () => {
   it('a corrected nationality, sex and birth year raise one event naming what changed, with the attributes before and after', () => {
     const c = caseInFoerdern();
     const before = c.state.subject;
-    const [event, ...more] = c.correctSubject({ nationality: germany, sex: before.sex === 'female' ? 'male' : 'female', birthYear: before.birthYear - 1 }, ctx('system'));
+    const [event, ...more] = c.correctSubject(
+      { nationality: germany, sex: before.sex === 'female' ? 'male' : 'female', birthYear: before.birthYear - 1 },
+      ctx('system'),
+    );
     expect(more).toEqual([]);
     expect(event?.type).toBe('case.counting-attributes-changed.v1');
     expect(event?.subject).toBe(c.state.caseId);
     expect(event?.data).toMatchObject({
-      caseId: c.state.caseId, personRef: before.personRef, municipality: c.state.municipality,
-      cause: 'register-correction', effectiveFrom: null, status: 'open', phase: 'foerdern',
+      caseId: c.state.caseId,
+      personRef: before.personRef,
+      municipality: c.state.municipality,
+      cause: 'register-correction',
+      effectiveFrom: null,
+      status: 'open',
+      phase: 'foerdern',
       changed: expect.arrayContaining(['nationality', 'sex', 'birthYear']),
-      previousAttributes: { nationality: { bfsCode: before.nationality.bfsCode }, sex: before.sex, birthYear: before.birthYear },
+      previousAttributes: {
+        nationality: { bfsCode: before.nationality.bfsCode },
+        sex: before.sex,
+        birthYear: before.birthYear,
+      },
       attributes: { nationality: { bfsCode: 8207, iso2: 'DE' }, birthYear: before.birthYear - 1 },
     });
   });
@@ -34,16 +46,40 @@ describe('counting attributes changed by the register', () => {
     const c = caseInFoerdern({ residencePermit: '0503' });
     const [changed] = c.changePermit({ residencePermit: '0201', validFrom: d('2027-03-01') }, ctx('system'));
     expect(changed?.data).toMatchObject({
-      cause: 'register-change', effectiveFrom: '2027-03-01', changed: ['permit', 'euEfta'],
-      previousAttributes: { permitCode: '0503', euEfta: false }, attributes: { permitCode: '0201', permitAusweis: 'B', euEfta: true },
+      cause: 'register-change',
+      effectiveFrom: '2027-03-01',
+      changed: ['permit', 'euEfta'],
+      previousAttributes: { permitCode: '0503', euEfta: false },
+      attributes: { permitCode: '0201', permitAusweis: 'B', euEfta: true },
     });
-    const [corrected] = c.changePermit({ residencePermit: '0202', validFrom: d('2027-03-02'), correction: true }, ctx('system'));
-    expect(corrected?.data).toMatchObject({ cause: 'register-correction', effectiveFrom: null, changed: ['permit', 'euEfta'] });
+    const [corrected] = c.changePermit(
+      { residencePermit: '0202', validFrom: d('2027-03-02'), correction: true },
+      ctx('system'),
+    );
+    expect(corrected?.data).toMatchObject({
+      cause: 'register-correction',
+      effectiveFrom: null,
+      changed: ['permit', 'euEfta'],
+    });
   });
 
   it('carries no names, addresses or AHV numbers', () => {
     const c = openCase();
-    const [event] = c.correctSubject({ nationality: germany, sex: c.state.subject.sex, birthYear: c.state.subject.birthYear }, ctx('system'));
-    expect(Object.keys(event?.data ?? {}).sort()).toEqual(['attributes', 'caseId', 'cause', 'changed', 'effectiveFrom', 'municipality', 'personRef', 'phase', 'previousAttributes', 'status']);
+    const [event] = c.correctSubject(
+      { nationality: germany, sex: c.state.subject.sex, birthYear: c.state.subject.birthYear },
+      ctx('system'),
+    );
+    expect(Object.keys(event?.data ?? {}).sort()).toEqual([
+      'attributes',
+      'caseId',
+      'cause',
+      'changed',
+      'effectiveFrom',
+      'municipality',
+      'personRef',
+      'phase',
+      'previousAttributes',
+      'status',
+    ]);
   });
 });

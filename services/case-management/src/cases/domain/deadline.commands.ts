@@ -5,7 +5,10 @@ import { extendDeadline, resumeDeadline, suspendDeadline } from './deadline.js';
 import type { LocalDate } from './local-date.js';
 
 /** Suspension and extension of the first-information deadline, always with a reason (CM6). */
-export function suspendFirstInformationDeadline(s: CaseState, input: { readonly since: LocalDate; readonly reason: string }): Change {
+export function suspendFirstInformationDeadline(
+  s: CaseState,
+  input: { readonly since: LocalDate; readonly reason: string },
+): Change {
   const reason = requireText('reason', input.reason, 'CM6');
   const since = requireDate('since', input.since);
   return {
@@ -23,12 +26,20 @@ export function resumeFirstInformationDeadline(s: CaseState, input: { readonly o
   return {
     state: { ...s, firstInformationDeadline: deadline },
     action: 'deadline-resumed',
-    details: { deadline: 'first-information', on, due: deadline.due, suspendedDays: deadline.suspensions.at(-1)?.days ?? 0 },
+    details: {
+      deadline: 'first-information',
+      on,
+      due: deadline.due,
+      suspendedDays: deadline.suspensions.at(-1)?.days ?? 0,
+    },
     events: [],
   };
 }
 
-export function extendFirstInformationDeadline(s: CaseState, input: { readonly to: LocalDate; readonly reason: string }): Change {
+export function extendFirstInformationDeadline(
+  s: CaseState,
+  input: { readonly to: LocalDate; readonly reason: string },
+): Change {
   const reason = requireText('reason', input.reason, 'CM6');
   const to = requireDate('to', input.to);
   return {

@@ -39,26 +39,47 @@ describe('first-information deadline (R1, R13, CM6)', () => {
     expect(c.firstInformationDeadlineStatus(d('2027-06-01'))).toBe('suspended');
     c.resumeFirstInformationDeadline({ on: d('2027-03-06') }, ib);
     expect(c.state.firstInformationDeadline.due).toBe('2027-04-21');
-    expect(c.state.firstInformationDeadline.suspensions).toEqual([{ from: '2027-01-05', until: '2027-03-06', days: 60, reason: 'Längerer Auslandaufenthalt' }]);
-    expect(c.history.at(-1)).toMatchObject({ action: 'deadline-resumed', details: { due: '2027-04-21', suspendedDays: 60 } });
+    expect(c.state.firstInformationDeadline.suspensions).toEqual([
+      { from: '2027-01-05', until: '2027-03-06', days: 60, reason: 'Längerer Auslandaufenthalt' },
+    ]);
+    expect(c.history.at(-1)).toMatchObject({
+      action: 'deadline-resumed',
+      details: { due: '2027-04-21', suspendedDays: 60 },
+    });
   });
 
   it('extension needs a reason and a later date', () => {
     const c = openCase();
-    expect(() => c.extendFirstInformationDeadline({ to: d('2027-04-30'), reason: ' ' }, ib)).toThrow(expect.objectContaining({ ruleId: 'CM6' }));
-    expect(() => c.extendFirstInformationDeadline({ to: d('2027-02-01'), reason: 'früher' }, ib)).toThrow(expect.objectContaining({ ruleId: 'CM6', code: 'deadline-not-later' }));
+    expect(() => c.extendFirstInformationDeadline({ to: d('2027-04-30'), reason: ' ' }, ib)).toThrow(
+      expect.objectContaining({ ruleId: 'CM6' }),
+    );
+    expect(() => c.extendFirstInformationDeadline({ to: d('2027-02-01'), reason: 'früher' }, ib)).toThrow(
+      expect.objectContaining({ ruleId: 'CM6', code: 'deadline-not-later' }),
+    );
     c.extendFirstInformationDeadline({ to: d('2027-04-30'), reason: 'Dolmetscherin erst im April' }, ib);
-    expect(c.state.firstInformationDeadline).toMatchObject({ baseDue: '2027-02-20', due: '2027-04-30', extensions: [{ from: '2027-02-20', to: '2027-04-30', reason: 'Dolmetscherin erst im April' }] });
+    expect(c.state.firstInformationDeadline).toMatchObject({
+      baseDue: '2027-02-20',
+      due: '2027-04-30',
+      extensions: [{ from: '2027-02-20', to: '2027-04-30', reason: 'Dolmetscherin erst im April' }],
+    });
     expect(c.history.at(-1)).toMatchObject({ action: 'deadline-extended', reason: 'Dolmetscherin erst im April' });
   });
 
   it('refuses double suspension, resumption without suspension and resuming before the suspension', () => {
     const base = startDeadline(d('2026-11-20'), 3);
-    expect(() => resumeDeadline(base, d('2027-01-01'))).toThrow(expect.objectContaining({ code: 'deadline-not-suspended' }));
+    expect(() => resumeDeadline(base, d('2027-01-01'))).toThrow(
+      expect.objectContaining({ code: 'deadline-not-suspended' }),
+    );
     const s = suspendDeadline(base, d('2027-01-05'), 'x');
-    expect(() => suspendDeadline(s, d('2027-01-06'), 'y')).toThrow(expect.objectContaining({ code: 'deadline-suspended' }));
-    expect(() => resumeDeadline(s, d('2027-01-04'))).toThrow(expect.objectContaining({ code: 'deadline-resume-before-suspension' }));
-    expect(() => suspendDeadline(base, d('2026-11-19'), 'x')).toThrow(expect.objectContaining({ code: 'deadline-suspension-before-start' }));
+    expect(() => suspendDeadline(s, d('2027-01-06'), 'y')).toThrow(
+      expect.objectContaining({ code: 'deadline-suspended' }),
+    );
+    expect(() => resumeDeadline(s, d('2027-01-04'))).toThrow(
+      expect.objectContaining({ code: 'deadline-resume-before-suspension' }),
+    );
+    expect(() => suspendDeadline(base, d('2026-11-19'), 'x')).toThrow(
+      expect.objectContaining({ code: 'deadline-suspension-before-start' }),
+    );
     expect(deadlineStatus(extendDeadline(base, d('2027-03-01'), 'r'), d('2027-03-01'))).toBe('pending');
   });
 });

@@ -16,7 +16,12 @@ export interface DeadlineState {
   readonly baseDue: LocalDate;
   readonly due: LocalDate;
   readonly suspension?: { readonly since: LocalDate; readonly reason: string };
-  readonly suspensions: readonly { readonly from: LocalDate; readonly until: LocalDate; readonly days: number; readonly reason: string }[];
+  readonly suspensions: readonly {
+    readonly from: LocalDate;
+    readonly until: LocalDate;
+    readonly days: number;
+    readonly reason: string;
+  }[];
   readonly extensions: readonly { readonly from: LocalDate; readonly to: LocalDate; readonly reason: string }[];
   /** Set once the duty is fulfilled (or refused); a met deadline sends no reminders. */
   readonly metOn?: LocalDate;
@@ -26,7 +31,11 @@ export type DeadlineStatus = 'met' | 'suspended' | 'pending' | 'overdue';
 
 export function assertDeadlineMonths(months: number): void {
   if (!Number.isInteger(months) || months < 1 || months > 24) {
-    throw new InvalidCommandError('firstInformationMonths', 'muss eine ganze Zahl von 1 bis 24 sein', 'must be an integer from 1 to 24');
+    throw new InvalidCommandError(
+      'firstInformationMonths',
+      'muss eine ganze Zahl von 1 bis 24 sein',
+      'must be an integer from 1 to 24',
+    );
   }
 }
 
@@ -48,15 +57,27 @@ function assertOpen(d: DeadlineState): void {
 /** Stops the clock from `since` (e.g. the person is abroad for months, or in hospital). */
 export function suspendDeadline(d: DeadlineState, since: LocalDate, reason: string): DeadlineState {
   assertOpen(d);
-  if (d.suspension) refuse('deadline-suspended', 'Die Frist ist bereits sistiert.', 'The deadline is already suspended.');
-  if (since < d.startedOn) refuse('deadline-suspension-before-start', 'Die Sistierung kann nicht vor dem Fristbeginn liegen.', 'A suspension cannot start before the deadline does.');
+  if (d.suspension)
+    refuse('deadline-suspended', 'Die Frist ist bereits sistiert.', 'The deadline is already suspended.');
+  if (since < d.startedOn)
+    refuse(
+      'deadline-suspension-before-start',
+      'Die Sistierung kann nicht vor dem Fristbeginn liegen.',
+      'A suspension cannot start before the deadline does.',
+    );
   return { ...d, suspension: { since, reason } };
 }
 
 /** Restarts the clock; the due date moves by the days the deadline was suspended. */
 export function resumeDeadline(d: DeadlineState, on: LocalDate): DeadlineState {
-  if (!d.suspension) refuse('deadline-not-suspended', 'Die Frist ist nicht sistiert.', 'The deadline is not suspended.');
-  if (on < d.suspension.since) refuse('deadline-resume-before-suspension', 'Die Wiederaufnahme liegt vor der Sistierung.', 'Resumption lies before the suspension.');
+  if (!d.suspension)
+    refuse('deadline-not-suspended', 'Die Frist ist nicht sistiert.', 'The deadline is not suspended.');
+  if (on < d.suspension.since)
+    refuse(
+      'deadline-resume-before-suspension',
+      'Die Wiederaufnahme liegt vor der Sistierung.',
+      'Resumption lies before the suspension.',
+    );
   const days = daysBetween(d.suspension.since, on);
   const { suspension, ...rest } = d;
   return {
@@ -69,7 +90,12 @@ export function resumeDeadline(d: DeadlineState, on: LocalDate): DeadlineState {
 /** Moves the due date later, never earlier (an earlier date would create overdue cases silently). */
 export function extendDeadline(d: DeadlineState, to: LocalDate, reason: string): DeadlineState {
   assertOpen(d);
-  if (to <= d.due) refuse('deadline-not-later', `Die neue Frist muss nach dem ${d.due} liegen.`, `The new due date must be after ${d.due}.`);
+  if (to <= d.due)
+    refuse(
+      'deadline-not-later',
+      `Die neue Frist muss nach dem ${d.due} liegen.`,
+      `The new due date must be after ${d.due}.`,
+    );
   return { ...d, due: to, extensions: [...d.extensions, { from: d.due, to, reason }] };
 }
 

@@ -2,7 +2,22 @@ import { describe, expect, it } from '@jest/globals';
 import { canAccessCase } from './case-access.js';
 import { CaseClosedError } from './case.errors.js';
 import {
-  acceptAnswer, caseInFoerdern, caseReported, ctx, d, dfpaSystem, directory, HANDOVER, handoverInput, ib, openCase, refusalOf, REGION, STATES, system, talkInput,
+  acceptAnswer,
+  caseInFoerdern,
+  caseReported,
+  ctx,
+  d,
+  dfpaSystem,
+  directory,
+  HANDOVER,
+  handoverInput,
+  ib,
+  openCase,
+  refusalOf,
+  REGION,
+  STATES,
+  system,
+  talkInput,
 } from './case.fixtures.js';
 
 describe('DFPA hand-over (R16, R25)', () => {
@@ -12,12 +27,28 @@ describe('DFPA hand-over (R16, R25)', () => {
     expect(c.status).toBe('dfpa-handover-requested');
     expect(event!.type).toBe('case.dfpa-handover-requested.v1');
     expect(event!.data).toMatchObject({
-      handoverId: HANDOVER, sozialregionId: 'mittlerer-unterer-leberberg', municipality: 2547, requestedBy: { role: 'gemeinde' },
-      person: { personRef: 'p-5f0c1e9a3b7d', officialName: 'Tesfay', vn: '7561234567897', permitCode: '0503', address: { town: 'Günsberg' } },
-      caseSummary: { phase: 'foerdern', firstInformation: { outcome: 'completed', supportNeed: 'special' }, referrals: [{ referralId: 'ref-1' }] },
+      handoverId: HANDOVER,
+      sozialregionId: 'mittlerer-unterer-leberberg',
+      municipality: 2547,
+      requestedBy: { role: 'gemeinde' },
+      person: {
+        personRef: 'p-5f0c1e9a3b7d',
+        officialName: 'Tesfay',
+        vn: '7561234567897',
+        permitCode: '0503',
+        address: { town: 'Günsberg' },
+      },
+      caseSummary: {
+        phase: 'foerdern',
+        firstInformation: { outcome: 'completed', supportNeed: 'special' },
+        referrals: [{ referralId: 'ref-1' }],
+      },
     });
     // The history records what was disclosed to whom, not a second copy of the personal data.
-    expect(c.history.at(-1)!.details).toMatchObject({ sozialregionId: REGION, disclosedPersonFields: expect.arrayContaining(['officialName', 'vn']) });
+    expect(c.history.at(-1)!.details).toMatchObject({
+      sozialregionId: REGION,
+      disclosedPersonFields: expect.arrayContaining(['officialName', 'vn']),
+    });
     expect(JSON.stringify(c.history)).not.toContain('Tesfay');
   });
 
@@ -30,12 +61,38 @@ describe('DFPA hand-over (R16, R25)', () => {
   it('shows "at Sozialregion X" only after acceptance; the IB then cannot work the case (R16)', () => {
     const c = caseInFoerdern();
     c.requestDfpaHandover(handoverInput(), directory, ib);
-    expect(c.makeReferral({ referralId: 'ref-2', madeOn: d('2027-05-02'), target: { kind: 'offer', offerId: 'o-1' }, category: 'social', measure: 'x' }, ib)).toHaveLength(1);
+    expect(
+      c.makeReferral(
+        {
+          referralId: 'ref-2',
+          madeOn: d('2027-05-02'),
+          target: { kind: 'offer', offerId: 'o-1' },
+          category: 'social',
+          measure: 'x',
+        },
+        ib,
+      ),
+    ).toHaveLength(1);
     c.acceptDfpaHandover(acceptAnswer(), dfpaSystem);
     expect(c.status).toBe('at-sozialregion');
     expect(c.sozialregionId).toBe(REGION);
-    expect(c.state.handover).toMatchObject({ status: 'accepted', acceptedOn: '2027-05-03', dfpaCaseRef: 'SRMUL-2027-0042' });
-    const e = refusalOf(() => c.makeReferral({ referralId: 'ref-3', madeOn: d('2027-05-04'), target: { kind: 'offer', offerId: 'o-1' }, category: 'social', measure: 'x' }, ib));
+    expect(c.state.handover).toMatchObject({
+      status: 'accepted',
+      acceptedOn: '2027-05-03',
+      dfpaCaseRef: 'SRMUL-2027-0042',
+    });
+    const e = refusalOf(() =>
+      c.makeReferral(
+        {
+          referralId: 'ref-3',
+          madeOn: d('2027-05-04'),
+          target: { kind: 'offer', offerId: 'o-1' },
+          category: 'social',
+          measure: 'x',
+        },
+        ib,
+      ),
+    );
     expect(e).toMatchObject({ ruleId: 'R16', kind: 'conflict' });
     expect(e.messages.de).toContain('Sozialregion «mittlerer-unterer-leberberg»');
   });
@@ -43,11 +100,23 @@ describe('DFPA hand-over (R16, R25)', () => {
   it('refuses answers for another hand-over or from another Sozialregion (R25)', () => {
     const c = caseInFoerdern();
     c.requestDfpaHandover(handoverInput(), directory, ib);
-    expect(refusalOf(() => c.acceptDfpaHandover({ ...acceptAnswer(), sozialregionId: 'olten' }, dfpaSystem))).toMatchObject({ ruleId: 'R25', kind: 'forbidden' });
-    expect(refusalOf(() => c.acceptDfpaHandover({ ...acceptAnswer(), handoverId: 'other' }, dfpaSystem))).toMatchObject({ ruleId: 'R25', code: 'handover-mismatch' });
-    expect(refusalOf(() => c.acceptDfpaHandover(acceptAnswer('2027-05-01'), dfpaSystem))).toMatchObject({ ruleId: 'CM7' });
-    const otherRegionUser = { ...ctx('sozialregion'), actor: { id: 'sr-olten', role: 'sozialregion' as const, sozialregion: 'olten' } };
-    expect(refusalOf(() => c.acceptDfpaHandover(acceptAnswer(), otherRegionUser))).toMatchObject({ ruleId: 'R25', kind: 'forbidden' });
+    expect(
+      refusalOf(() => c.acceptDfpaHandover({ ...acceptAnswer(), sozialregionId: 'olten' }, dfpaSystem)),
+    ).toMatchObject({ ruleId: 'R25', kind: 'forbidden' });
+    expect(refusalOf(() => c.acceptDfpaHandover({ ...acceptAnswer(), handoverId: 'other' }, dfpaSystem))).toMatchObject(
+      { ruleId: 'R25', code: 'handover-mismatch' },
+    );
+    expect(refusalOf(() => c.acceptDfpaHandover(acceptAnswer('2027-05-01'), dfpaSystem))).toMatchObject({
+      ruleId: 'CM7',
+    });
+    const otherRegionUser = {
+      ...ctx('sozialregion'),
+      actor: { id: 'sr-olten', role: 'sozialregion' as const, sozialregion: 'olten' },
+    };
+    expect(refusalOf(() => c.acceptDfpaHandover(acceptAnswer(), otherRegionUser))).toMatchObject({
+      ruleId: 'R25',
+      kind: 'forbidden',
+    });
     expect(c.status).toBe('dfpa-handover-requested');
     c.acceptDfpaHandover(acceptAnswer(), ctx('sozialregion'));
     expect(c.status).toBe('at-sozialregion');
@@ -56,17 +125,45 @@ describe('DFPA hand-over (R16, R25)', () => {
   it('returns to the IB on rejection and on return, keeping the past hand-overs', () => {
     const rejected = caseInFoerdern();
     rejected.requestDfpaHandover(handoverInput(), directory, ib);
-    rejected.rejectDfpaHandover({ handoverId: HANDOVER, sozialregionId: REGION, on: d('2027-05-03'), reasonCode: 'incomplete-information', reason: 'Bitte Gesprächsergebnis ergänzen.' }, dfpaSystem);
+    rejected.rejectDfpaHandover(
+      {
+        handoverId: HANDOVER,
+        sozialregionId: REGION,
+        on: d('2027-05-03'),
+        reasonCode: 'incomplete-information',
+        reason: 'Bitte Gesprächsergebnis ergänzen.',
+      },
+      dfpaSystem,
+    );
     expect(rejected.status).toBe('open');
     expect(rejected.sozialregionId).toBeNull();
-    expect(rejected.state.pastHandovers[0]).toMatchObject({ status: 'rejected', endReasonCode: 'incomplete-information' });
-    expect(refusalOf(() => rejected.requestDfpaHandover(handoverInput(), directory, ib))).toMatchObject({ code: 'invalid-command' });
+    expect(rejected.state.pastHandovers[0]).toMatchObject({
+      status: 'rejected',
+      endReasonCode: 'incomplete-information',
+    });
+    expect(refusalOf(() => rejected.requestDfpaHandover(handoverInput(), directory, ib))).toMatchObject({
+      code: 'invalid-command',
+    });
 
     const returned = STATES.atSozialregion();
-    expect(refusalOf(() => returned.returnFromDfpa({ handoverId: HANDOVER, sozialregionId: REGION, on: d('2027-05-20'), reasonCode: 'tired' }, dfpaSystem))).toMatchObject({ ruleId: 'R16' });
-    returned.returnFromDfpa({ handoverId: HANDOVER, sozialregionId: REGION, on: d('2027-05-20'), reasonCode: 'goals-reached' }, dfpaSystem);
+    expect(
+      refusalOf(() =>
+        returned.returnFromDfpa(
+          { handoverId: HANDOVER, sozialregionId: REGION, on: d('2027-05-20'), reasonCode: 'tired' },
+          dfpaSystem,
+        ),
+      ),
+    ).toMatchObject({ ruleId: 'R16' });
+    returned.returnFromDfpa(
+      { handoverId: HANDOVER, sozialregionId: REGION, on: d('2027-05-20'), reasonCode: 'goals-reached' },
+      dfpaSystem,
+    );
     expect(returned.status).toBe('open');
-    expect(returned.history.map((h) => h.action).slice(-3)).toEqual(['dfpa-handover-requested', 'dfpa-handover-accepted', 'dfpa-case-returned']);
+    expect(returned.history.map((h) => h.action).slice(-3)).toEqual([
+      'dfpa-handover-requested',
+      'dfpa-handover-accepted',
+      'dfpa-case-returned',
+    ]);
   });
 
   it('lets a Sozialregion see only cases handed to it', () => {
@@ -90,38 +187,64 @@ describe('transfer within the canton and closing (CM5)', () => {
     expect(c.history).toHaveLength(before + 1);
     expect(c.state.transfers).toEqual([{ from: 2547, to: 2601, movedOn: '2027-01-05' }]);
     expect(c.state.firstInformationDeadline.due).toBe('2027-04-05');
-    expect(event!.data).toMatchObject({ municipality: 2601, fromMunicipality: 2547, toMunicipality: 2601, firstInformationDue: '2027-04-05', status: 'open' });
+    expect(event!.data).toMatchObject({
+      municipality: 2601,
+      fromMunicipality: 2547,
+      toMunicipality: 2601,
+      firstInformationDue: '2027-04-05',
+      status: 'open',
+    });
   });
 
   it('keeps a met deadline on transfer and refuses a move out of the canton', () => {
     const c = caseInFoerdern();
     const [event] = c.transfer({ toMunicipality: 2581, movedOn: d('2027-03-01') }, directory, system);
     expect(event!.data).toMatchObject({ firstInformationDue: null });
-    expect(refusalOf(() => c.transfer({ toMunicipality: 351, movedOn: d('2027-04-01') }, directory, system))).toMatchObject({ ruleId: 'CM5', code: 'transfer-outside-canton' });
-    expect(refusalOf(() => c.transfer({ toMunicipality: 2581, movedOn: d('2027-04-01') }, directory, system))).toMatchObject({ ruleId: 'CM5' });
+    expect(
+      refusalOf(() => c.transfer({ toMunicipality: 351, movedOn: d('2027-04-01') }, directory, system)),
+    ).toMatchObject({ ruleId: 'CM5', code: 'transfer-outside-canton' });
+    expect(
+      refusalOf(() => c.transfer({ toMunicipality: 2581, movedOn: d('2027-04-01') }, directory, system)),
+    ).toMatchObject({ ruleId: 'CM5' });
   });
 
-  it.each(['departed-abroad', 'departed-other-canton', 'naturalised', 'died'] as const)('closes on %s with that reason, idempotently', (reason) => {
-    const c = caseReported();
-    const [event] = c.closeFromRegister({ reason, on: d('2027-05-31') }, system);
-    expect(c.status).toBe('closed');
-    expect(event!.data).toMatchObject({ reason, phase: 'sanktionieren', closedOn: '2027-05-31', firstInformationOutcome: 'completed' });
-    const length = c.history.length;
-    expect(c.closeFromRegister({ reason, on: d('2027-06-01') }, system)).toEqual([]);
-    expect(c.history).toHaveLength(length);
-    expect(() => c.recordFirstInformation(talkInput(), ib)).toThrow(CaseClosedError);
-  });
+  it.each(['departed-abroad', 'departed-other-canton', 'naturalised', 'died'] as const)(
+    'closes on %s with that reason, idempotently',
+    (reason) => {
+      const c = caseReported();
+      const [event] = c.closeFromRegister({ reason, on: d('2027-05-31') }, system);
+      expect(c.status).toBe('closed');
+      expect(event!.data).toMatchObject({
+        reason,
+        phase: 'sanktionieren',
+        closedOn: '2027-05-31',
+        firstInformationOutcome: 'completed',
+      });
+      const length = c.history.length;
+      expect(c.closeFromRegister({ reason, on: d('2027-06-01') }, system)).toEqual([]);
+      expect(c.history).toHaveLength(length);
+      expect(() => c.recordFirstInformation(talkInput(), ib)).toThrow(CaseClosedError);
+    },
+  );
 
   it('closes a case at the Sozialregion when the person leaves (registry facts are never refused)', () => {
     const c = STATES.atSozialregion();
-    expect(c.closeFromRegister({ reason: 'departed-abroad', on: d('2027-05-31') }, system)[0]!.data).toMatchObject({ reason: 'departed-abroad' });
+    expect(c.closeFromRegister({ reason: 'departed-abroad', on: d('2027-05-31') }, system)[0]!.data).toMatchObject({
+      reason: 'departed-abroad',
+    });
   });
 
   it('lets the IB close with a reason, but refuses the register reasons for it', () => {
     const c = openCase();
     expect(refusalOf(() => c.closeByOfficer({ on: d('2027-05-01'), note: '' }, ib))).toMatchObject({ ruleId: 'CM7' });
-    expect(refusalOf(() => c.closeFromRegister({ reason: 'closed-by-officer' as never, on: d('2027-05-01') }, system))).toMatchObject({ ruleId: 'CM5' });
+    expect(
+      refusalOf(() => c.closeFromRegister({ reason: 'closed-by-officer' as never, on: d('2027-05-01') }, system)),
+    ).toMatchObject({ ruleId: 'CM5' });
     c.closeByOfficer({ on: d('2027-05-01'), note: 'Person nicht erreichbar, Wegzug unbekannt.' }, ib);
-    expect(c.state.closure).toEqual({ reason: 'closed-by-officer', on: '2027-05-01', note: 'Person nicht erreichbar, Wegzug unbekannt.' });
+    expect(c.state.closure).toEqual({
+      reason: 'closed-by-officer',
+      on: '2027-05-01',
+      note: 'Person nicht erreichbar, Wegzug unbekannt.',
+    });
   });
 });

@@ -45,7 +45,12 @@ export interface HandoverPerson {
   readonly sex: Sex;
   /** AHV number (VN, 756…), where the register delivered one. */
   readonly vn?: string;
-  readonly address: { readonly street: string; readonly houseNumber?: string; readonly postalCode: string; readonly town: string };
+  readonly address: {
+    readonly street: string;
+    readonly houseNumber?: string;
+    readonly postalCode: string;
+    readonly town: string;
+  };
   readonly phone?: string;
   readonly email?: string;
 }
@@ -65,9 +70,21 @@ export interface HandoverRequestInput {
   readonly contact?: HandoverContact;
 }
 
-export const REJECT_REASON_CODES = ['not-responsible', 'not-in-target-group', 'incomplete-information', 'capacity', 'other'] as const;
+export const REJECT_REASON_CODES = [
+  'not-responsible',
+  'not-in-target-group',
+  'incomplete-information',
+  'capacity',
+  'other',
+] as const;
 export type RejectReasonCode = (typeof REJECT_REASON_CODES)[number];
-export const RETURN_REASON_CODES = ['goals-reached', 'no-further-need', 'person-not-cooperating', 'person-moved', 'other'] as const;
+export const RETURN_REASON_CODES = [
+  'goals-reached',
+  'no-further-need',
+  'person-not-cooperating',
+  'person-moved',
+  'other',
+] as const;
 export type ReturnReasonCode = (typeof RETURN_REASON_CODES)[number];
 
 /** dfpa.case-accepted.v1 / -rejected.v1 / -returned.v1 as the domain needs them. */
@@ -97,7 +114,9 @@ export function dfpaAnswerOf(data: DfpaEventData): DfpaAnswer {
   const on = data.acceptedOn ?? data.rejectedOn ?? data.returnedOn;
   if (!isLocalDate(on)) throw new InvalidCommandError('on', 'kein Datum', 'not a date');
   return {
-    handoverId: data.handoverId, sozialregionId: data.sozialregionId, on,
+    handoverId: data.handoverId,
+    sozialregionId: data.sozialregionId,
+    on,
     ...(data.reasonCode !== undefined ? { reasonCode: data.reasonCode } : {}),
     ...(data.reason !== undefined ? { reason: data.reason } : {}),
     ...(data.dfpaCaseRef !== undefined ? { dfpaCaseRef: data.dfpaCaseRef } : {}),
@@ -107,9 +126,12 @@ export function dfpaAnswerOf(data: DfpaEventData): DfpaAnswer {
 const VN = /^756\d{10}$/;
 
 export function validateHandoverPerson(p: HandoverPerson | undefined): HandoverPerson {
-  if (!p?.officialName?.trim() || !p.firstName?.trim()) throw new InvalidCommandError('person', 'Name fehlt', 'name missing', 'R16');
-  if (!isLocalDate(p.dateOfBirth)) throw new InvalidCommandError('person.dateOfBirth', 'kein Datum', 'not a date', 'R16');
-  if (p.vn !== undefined && !VN.test(p.vn)) throw new InvalidCommandError('person.vn', 'keine AHV-Nummer (756…)', 'not an AHV number (756…)', 'R16');
+  if (!p?.officialName?.trim() || !p.firstName?.trim())
+    throw new InvalidCommandError('person', 'Name fehlt', 'name missing', 'R16');
+  if (!isLocalDate(p.dateOfBirth))
+    throw new InvalidCommandError('person.dateOfBirth', 'kein Datum', 'not a date', 'R16');
+  if (p.vn !== undefined && !VN.test(p.vn))
+    throw new InvalidCommandError('person.vn', 'keine AHV-Nummer (756…)', 'not an AHV number (756…)', 'R16');
   const a = p.address;
   if (!a?.street?.trim() || !/^\d{4}$/.test(a.postalCode ?? '') || !a.town?.trim()) {
     throw new InvalidCommandError('person.address', 'Adresse unvollständig', 'address incomplete', 'R16');
@@ -120,16 +142,28 @@ export function validateHandoverPerson(p: HandoverPerson | undefined): HandoverP
 /** Checks that an answer from the dfpa side is about the current hand-over and from its Sozialregion (R25). */
 export function assertAnswerMatches(current: DfpaHandover | null, answer: DfpaAnswer): DfpaHandover {
   if (!current || current.handoverId !== answer.handoverId) {
-    throw new CaseDomainError('R25', 'handover-mismatch', {
-      de: `Die Übergabe «${answer.handoverId}» ist nicht die offene Übergabe dieses Falls.`,
-      en: `Hand-over "${answer.handoverId}" is not this case's current hand-over.`,
-    }, 'conflict', { handoverId: answer.handoverId });
+    throw new CaseDomainError(
+      'R25',
+      'handover-mismatch',
+      {
+        de: `Die Übergabe «${answer.handoverId}» ist nicht die offene Übergabe dieses Falls.`,
+        en: `Hand-over "${answer.handoverId}" is not this case's current hand-over.`,
+      },
+      'conflict',
+      { handoverId: answer.handoverId },
+    );
   }
   if (current.sozialregionId !== answer.sozialregionId) {
-    throw new CaseDomainError('R25', 'handover-wrong-sozialregion', {
-      de: `Nur die Sozialregion «${current.sozialregionId}» kann auf diese Übergabe antworten.`,
-      en: `Only Sozialregion "${current.sozialregionId}" can answer this hand-over.`,
-    }, 'forbidden', { expected: current.sozialregionId, actual: answer.sozialregionId });
+    throw new CaseDomainError(
+      'R25',
+      'handover-wrong-sozialregion',
+      {
+        de: `Nur die Sozialregion «${current.sozialregionId}» kann auf diese Übergabe antworten.`,
+        en: `Only Sozialregion "${current.sozialregionId}" can answer this hand-over.`,
+      },
+      'forbidden',
+      { expected: current.sozialregionId, actual: answer.sozialregionId },
+    );
   }
   if (!isLocalDate(answer.on) || answer.on < current.requestedOn) {
     throw new InvalidCommandError('on', 'kein Datum oder vor der Übergabe', 'not a date or before the request');

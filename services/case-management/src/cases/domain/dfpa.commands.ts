@@ -4,8 +4,15 @@ import { caseEvent } from './case.events.js';
 import { CaseDomainError, InvalidCommandError } from './case.errors.js';
 import type { CaseState } from './case-state.js';
 import {
-  assertAnswerMatches, DFPA_PROGRESS, REJECT_REASON_CODES, RETURN_REASON_CODES, validateHandoverPerson,
-  type DfpaAnswer, type DfpaHandover, type DfpaProgressReport, type HandoverRequestInput,
+  assertAnswerMatches,
+  DFPA_PROGRESS,
+  REJECT_REASON_CODES,
+  RETURN_REASON_CODES,
+  validateHandoverPerson,
+  type DfpaAnswer,
+  type DfpaHandover,
+  type DfpaProgressReport,
+  type HandoverRequestInput,
 } from './dfpa-handover.js';
 import type { MunicipalityDirectory } from './municipality-directory.js';
 
@@ -13,23 +20,42 @@ import type { MunicipalityDirectory } from './municipality-directory.js';
  * DFPA hand-over (R16, R25). The request goes to the Sozialregion of the case's municipality, never to
  * one the caller names; the answers (dfpa.case-accepted/-rejected/-returned.v1) must come from it.
  */
-export function requestDfpaHandover(s: CaseState, input: HandoverRequestInput, directory: MunicipalityDirectory, ctx: CommandContext): Change {
+export function requestDfpaHandover(
+  s: CaseState,
+  input: HandoverRequestInput,
+  directory: MunicipalityDirectory,
+  ctx: CommandContext,
+): Change {
   const region = directory.sozialregionOf(s.municipality);
   if (!region) {
-    throw new CaseDomainError('R16', 'no-sozialregion', {
-      de: `Für die Gemeinde ${s.municipality} ist keine Sozialregion hinterlegt.`,
-      en: `No Sozialregion is known for municipality ${s.municipality}.`,
-    }, 'unprocessable');
+    throw new CaseDomainError(
+      'R16',
+      'no-sozialregion',
+      {
+        de: `Für die Gemeinde ${s.municipality} ist keine Sozialregion hinterlegt.`,
+        en: `No Sozialregion is known for municipality ${s.municipality}.`,
+      },
+      'unprocessable',
+    );
   }
   const handoverId = requireText('handoverId', input.handoverId);
-  if ([...s.pastHandovers].some((h) => h.handoverId === handoverId)) throw new InvalidCommandError('handoverId', 'schon vergeben', 'already used');
+  if ([...s.pastHandovers].some((h) => h.handoverId === handoverId))
+    throw new InvalidCommandError('handoverId', 'schon vergeben', 'already used');
   const requestedOn = requireDate('requestedOn', input.requestedOn);
   requireNotFuture('requestedOn', requestedOn, ctx);
   const reason = requireText('reason', input.reason);
   const person = validateHandoverPerson(input.person);
   const handover: DfpaHandover = {
-    handoverId, sozialregionId: region.id, requestedOn, reason, status: 'requested',
-    acceptedOn: null, endedOn: null, endReasonCode: null, endReason: null, dfpaCaseRef: null,
+    handoverId,
+    sozialregionId: region.id,
+    requestedOn,
+    reason,
+    status: 'requested',
+    acceptedOn: null,
+    endedOn: null,
+    endReasonCode: null,
+    endReason: null,
+    dfpaCaseRef: null,
   };
   const state: CaseState = { ...s, status: 'dfpa-handover-requested', handover };
   const fi = s.firstInformation;
@@ -41,51 +67,69 @@ export function requestDfpaHandover(s: CaseState, input: HandoverRequestInput, d
     reason,
     // The history keeps who got which personal data (R23 disclosure), not a second copy of it.
     details: { handoverId, sozialregionId: region.id, requestedOn, disclosedPersonFields: Object.keys(person).sort() },
-    events: [caseEvent('case.dfpa-handover-requested.v1', state, {
-      handoverId,
-      caseId: s.caseId,
-      sozialregionId: region.id,
-      municipality: s.municipality,
-      requestedOn,
-      requestedBy: { role: ctx.actor.role === 'ags' ? 'ags' : 'gemeinde' },
-      reason,
-      contact: input.contact ? structuredClone(input.contact) : null,
-      person: {
-        ...person,
-        personRef: p.personRef,
-        householdRef: p.householdRef,
-        nationality: { bfsCode: p.nationality.bfsCode, iso2: p.nationality.iso2 },
-        permitCode: p.permit?.code ?? null,
-        euEfta: p.euEfta,
-        familyOfSwiss: p.familyOfSwiss,
-        language: p.language,
-      },
-      caseSummary: {
-        phase: s.phase,
-        registrationDate: s.registrationDate,
-        firstInformation: {
-          outcome: fi.outcome,
-          form: fi.record?.form ?? null,
-          completedOn: fi.record ? (fi.record.form === 'talk' ? fi.record.heldOn : fi.record.handedOutOn) : null,
-          supportNeed: talk?.supportNeed ?? null,
-          languageSkills: talk ? talk.languageSkills.map((l) => ({ ...l })) : [],
+    events: [
+      caseEvent('case.dfpa-handover-requested.v1', state, {
+        handoverId,
+        caseId: s.caseId,
+        sozialregionId: region.id,
+        municipality: s.municipality,
+        requestedOn,
+        requestedBy: { role: ctx.actor.role === 'ags' ? 'ags' : 'gemeinde' },
+        reason,
+        contact: input.contact ? structuredClone(input.contact) : null,
+        person: {
+          ...person,
+          personRef: p.personRef,
+          householdRef: p.householdRef,
+          nationality: { bfsCode: p.nationality.bfsCode, iso2: p.nationality.iso2 },
+          permitCode: p.permit?.code ?? null,
+          euEfta: p.euEfta,
+          familyOfSwiss: p.familyOfSwiss,
+          language: p.language,
         },
-        referrals: s.referrals.map((r) => ({ referralId: r.referralId, madeOn: r.madeOn, category: r.category, measure: r.measure, status: r.status })),
-        integrationTalks: s.integrationTalks.map((t) => ({ heldOn: t.heldOn, assessment: { ...t.assessment } })),
-        agreements: s.agreements.map((a) => ({ agreementId: a.agreementId, concludedOn: a.concludedOn, reviewOn: a.reviewOn, reviewOutcome: a.review?.outcome ?? null })),
-        reportToMigrationsamtOpen: s.reports.some((r) => r.status !== 'decided'),
-      },
-    })],
+        caseSummary: {
+          phase: s.phase,
+          registrationDate: s.registrationDate,
+          firstInformation: {
+            outcome: fi.outcome,
+            form: fi.record?.form ?? null,
+            completedOn: fi.record ? (fi.record.form === 'talk' ? fi.record.heldOn : fi.record.handedOutOn) : null,
+            supportNeed: talk?.supportNeed ?? null,
+            languageSkills: talk ? talk.languageSkills.map((l) => ({ ...l })) : [],
+          },
+          referrals: s.referrals.map((r) => ({
+            referralId: r.referralId,
+            madeOn: r.madeOn,
+            category: r.category,
+            measure: r.measure,
+            status: r.status,
+          })),
+          integrationTalks: s.integrationTalks.map((t) => ({ heldOn: t.heldOn, assessment: { ...t.assessment } })),
+          agreements: s.agreements.map((a) => ({
+            agreementId: a.agreementId,
+            concludedOn: a.concludedOn,
+            reviewOn: a.reviewOn,
+            reviewOutcome: a.review?.outcome ?? null,
+          })),
+          reportToMigrationsamtOpen: s.reports.some((r) => r.status !== 'decided'),
+        },
+      }),
+    ],
   };
 }
 
 /** A Sozialregion user (not the dfpa service) may only answer for the region in their token (R25). */
 function assertOwnRegion(answer: DfpaAnswer, ctx: CommandContext): void {
   if (ctx.actor.role === 'sozialregion' && ctx.actor.sozialregion !== answer.sozialregionId) {
-    throw new CaseDomainError('R25', 'handover-wrong-sozialregion', {
-      de: `Sie handeln nicht für die Sozialregion «${answer.sozialregionId}».`,
-      en: `You do not act for Sozialregion "${answer.sozialregionId}".`,
-    }, 'forbidden');
+    throw new CaseDomainError(
+      'R25',
+      'handover-wrong-sozialregion',
+      {
+        de: `Sie handeln nicht für die Sozialregion «${answer.sozialregionId}».`,
+        en: `You do not act for Sozialregion "${answer.sozialregionId}".`,
+      },
+      'forbidden',
+    );
   }
 }
 
@@ -95,27 +139,56 @@ export function acceptDfpaHandover(s: CaseState, answer: DfpaAnswer, ctx: Comman
   const current = assertAnswerMatches(s.handover, answer);
   if (current.status === 'accepted') return null;
   requireNotFuture('on', answer.on, ctx);
-  const handover: DfpaHandover = { ...current, status: 'accepted', acceptedOn: answer.on, dfpaCaseRef: answer.dfpaCaseRef ?? null, progress: 'accepted' };
+  const handover: DfpaHandover = {
+    ...current,
+    status: 'accepted',
+    acceptedOn: answer.on,
+    dfpaCaseRef: answer.dfpaCaseRef ?? null,
+    progress: 'accepted',
+  };
   return {
     state: { ...s, status: 'at-sozialregion', handover },
     action: 'dfpa-handover-accepted',
-    details: { handoverId: current.handoverId, sozialregionId: current.sozialregionId, acceptedOn: answer.on, dfpaCaseRef: handover.dfpaCaseRef },
+    details: {
+      handoverId: current.handoverId,
+      sozialregionId: current.sozialregionId,
+      acceptedOn: answer.on,
+      dfpaCaseRef: handover.dfpaCaseRef,
+    },
     events: [],
   };
 }
 
-function endHandover(s: CaseState, answer: DfpaAnswer, status: 'rejected' | 'returned', codes: readonly string[], ctx: CommandContext): Change {
+function endHandover(
+  s: CaseState,
+  answer: DfpaAnswer,
+  status: 'rejected' | 'returned',
+  codes: readonly string[],
+  ctx: CommandContext,
+): Change {
   assertOwnRegion(answer, ctx);
   const current = assertAnswerMatches(s.handover, answer);
   requireNotFuture('on', answer.on, ctx);
-  if (!answer.reasonCode || !codes.includes(answer.reasonCode)) throw new InvalidCommandError('reasonCode', 'unbekannt', 'unknown', 'R16');
+  if (!answer.reasonCode || !codes.includes(answer.reasonCode))
+    throw new InvalidCommandError('reasonCode', 'unbekannt', 'unknown', 'R16');
   const reason = answer.reason?.trim() || null;
-  const ended: DfpaHandover = { ...current, status, endedOn: answer.on, endReasonCode: answer.reasonCode, endReason: reason };
+  const ended: DfpaHandover = {
+    ...current,
+    status,
+    endedOn: answer.on,
+    endReasonCode: answer.reasonCode,
+    endReason: reason,
+  };
   return {
     state: { ...s, status: 'open', handover: null, pastHandovers: [...s.pastHandovers, ended] },
     action: status === 'rejected' ? 'dfpa-handover-rejected' : 'dfpa-case-returned',
     ...(reason ? { reason } : {}),
-    details: { handoverId: current.handoverId, sozialregionId: current.sozialregionId, on: answer.on, reasonCode: answer.reasonCode },
+    details: {
+      handoverId: current.handoverId,
+      sozialregionId: current.sozialregionId,
+      on: answer.on,
+      reasonCode: answer.reasonCode,
+    },
     events: [],
   };
 }
@@ -137,17 +210,31 @@ export function returnFromDfpa(s: CaseState, answer: DfpaAnswer, ctx: CommandCon
 export function recordDfpaProgress(s: CaseState, report: DfpaProgressReport, ctx: CommandContext): Change | null {
   const current = s.handover;
   if (!current || current.status !== 'accepted' || current.dfpaCaseRef !== report.dfpaCaseRef) {
-    throw new CaseDomainError('R25', 'handover-mismatch', {
-      de: `Der DFPA-Fall «${report.dfpaCaseRef}» gehört nicht zur angenommenen Übergabe dieses Falls.`,
-      en: `DFPA case "${report.dfpaCaseRef}" does not belong to this case's accepted hand-over.`,
-    }, 'conflict');
+    throw new CaseDomainError(
+      'R25',
+      'handover-mismatch',
+      {
+        de: `Der DFPA-Fall «${report.dfpaCaseRef}» gehört nicht zur angenommenen Übergabe dieses Falls.`,
+        en: `DFPA case "${report.dfpaCaseRef}" does not belong to this case's accepted hand-over.`,
+      },
+      'conflict',
+    );
   }
-  assertOwnRegion({ handoverId: current.handoverId, sozialregionId: report.sozialregionId, on: current.requestedOn }, ctx);
+  assertOwnRegion(
+    { handoverId: current.handoverId, sozialregionId: report.sozialregionId, on: current.requestedOn },
+    ctx,
+  );
   if (current.sozialregionId !== report.sozialregionId) {
-    throw new CaseDomainError('R25', 'handover-wrong-sozialregion', {
-      de: `Nur die Sozialregion «${current.sozialregionId}» kann den Stand dieses Falls melden.`,
-      en: `Only Sozialregion "${current.sozialregionId}" can report on this case.`,
-    }, 'forbidden', { expected: current.sozialregionId, actual: report.sozialregionId });
+    throw new CaseDomainError(
+      'R25',
+      'handover-wrong-sozialregion',
+      {
+        de: `Nur die Sozialregion «${current.sozialregionId}» kann den Stand dieses Falls melden.`,
+        en: `Only Sozialregion "${current.sozialregionId}" can report on this case.`,
+      },
+      'forbidden',
+      { expected: current.sozialregionId, actual: report.sozialregionId },
+    );
   }
   const rank = (p: string | undefined) => DFPA_PROGRESS.indexOf((p ?? 'accepted') as (typeof DFPA_PROGRESS)[number]);
   if (rank(report.progress) <= rank(current.progress)) return null;

@@ -15,7 +15,6 @@ export interface LanguageSkill {
   readonly written: CefrLevel;
 }
 
-
 /** The three minimum topics of first information (VIntA Art. 8 Abs. 1 lit. a–c, R2). */
 export interface Art8Topics {
   /** a: importance of language skills, education and work. */
@@ -55,9 +54,7 @@ export interface FirstInformationTalkInput {
 export type FirstInformationInput = InfoFolderInput | FirstInformationTalkInput;
 
 /** The stored record: the input plus how many household cases the talk served. */
-export type FirstInformationRecord =
-  | InfoFolderInput
-  | (FirstInformationTalkInput & { readonly householdSize: number });
+export type FirstInformationRecord = InfoFolderInput | (FirstInformationTalkInput & { readonly householdSize: number });
 
 export interface FirstInformationState {
   readonly outcome: 'pending' | 'completed' | 'refused';
@@ -66,14 +63,20 @@ export interface FirstInformationState {
   readonly refusal: { readonly on: LocalDate; readonly note: string } | null;
 }
 
-export const PENDING_FIRST_INFORMATION: FirstInformationState = { outcome: 'pending', record: null, noShows: [], refusal: null };
+export const PENDING_FIRST_INFORMATION: FirstInformationState = {
+  outcome: 'pending',
+  record: null,
+  noShows: [],
+  refusal: null,
+};
 
 export function completedOn(record: FirstInformationRecord): LocalDate {
   return record.form === 'talk' ? record.heldOn : record.handedOutOn;
 }
 
 function assertCefr(field: string, level: string): void {
-  if (!(CEFR_LEVELS as readonly string[]).includes(level)) throw new InvalidCommandError(field, 'keine GER-Stufe', 'not a CEFR level', 'R9');
+  if (!(CEFR_LEVELS as readonly string[]).includes(level))
+    throw new InvalidCommandError(field, 'keine GER-Stufe', 'not a CEFR level', 'R9');
 }
 
 /** Validates a first-information record (R2, R9) and returns a normalised copy. */
@@ -87,8 +90,12 @@ export function validateFirstInformation(input: FirstInformationInput, household
   assertTalkFacts(input);
   const t = input.topics;
   if (!t?.languageEducationWork || !t.languageOffers || !t.legalOrderAndNorms) {
-    throw new InvalidCommandError('topics', 'die Erstinformation umfasst mindestens die drei Themen nach VIntA Art. 8 (a–c)',
-      'first information covers at least the three topics of VIntA Art. 8 (a–c)', 'R2');
+    throw new InvalidCommandError(
+      'topics',
+      'die Erstinformation umfasst mindestens die drei Themen nach VIntA Art. 8 (a–c)',
+      'first information covers at least the three topics of VIntA Art. 8 (a–c)',
+      'R2',
+    );
   }
   input.languageSkills.forEach((s, i) => {
     assertLanguage(`languageSkills[${i}].language`, s.language);
@@ -100,10 +107,16 @@ export function validateFirstInformation(input: FirstInformationInput, household
   }
   const offersRecommended = input.offersRecommended.map((o, i) => assertReferralTarget(`offersRecommended[${i}]`, o));
   return {
-    form: 'talk', talkId: input.talkId, heldOn: input.heldOn, place: input.place.trim(),
+    form: 'talk',
+    talkId: input.talkId,
+    heldOn: input.heldOn,
+    place: input.place.trim(),
     interpreter: input.interpreter.used ? { used: true, language: input.interpreter.language } : { used: false },
-    durationMinutes: input.durationMinutes, topics: { ...t },
+    durationMinutes: input.durationMinutes,
+    topics: { ...t },
     languageSkills: input.languageSkills.map((s) => ({ ...s })),
-    supportNeed: input.supportNeed, offersRecommended, householdSize,
+    supportNeed: input.supportNeed,
+    offersRecommended,
+    householdSize,
   };
 }

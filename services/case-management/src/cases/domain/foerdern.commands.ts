@@ -5,8 +5,14 @@ import { CasePartNotFoundError, InvalidCommandError } from './case.errors.js';
 import type { CaseState } from './case-state.js';
 import type { LocalDate } from './local-date.js';
 import {
-  assertReferralTarget, MEASURE_CATEGORIES, nextReferralStatus, REFERRAL_STATUSES,
-  type MeasureCategory, type Referral, type ReferralStatus, type ReferralTarget,
+  assertReferralTarget,
+  MEASURE_CATEGORIES,
+  nextReferralStatus,
+  REFERRAL_STATUSES,
+  type MeasureCategory,
+  type Referral,
+  type ReferralStatus,
+  type ReferralTarget,
 } from './referral.js';
 
 /** Fördern (R3): measures and referrals, each with a status. */
@@ -20,25 +26,37 @@ export interface ReferralInput {
 
 export function makeReferral(s: CaseState, input: ReferralInput, ctx: CommandContext): Change {
   const referralId = requireText('referralId', input.referralId);
-  if (s.referrals.some((r) => r.referralId === referralId)) throw new InvalidCommandError('referralId', 'schon vergeben', 'already used');
+  if (s.referrals.some((r) => r.referralId === referralId))
+    throw new InvalidCommandError('referralId', 'schon vergeben', 'already used');
   const madeOn = requireDate('madeOn', input.madeOn);
   requireNotFuture('madeOn', madeOn, ctx);
   const target = assertReferralTarget('target', input.target);
-  if (!MEASURE_CATEGORIES.includes(input.category)) throw new InvalidCommandError('category', 'unbekannt', 'unknown', 'R3');
+  if (!MEASURE_CATEGORIES.includes(input.category))
+    throw new InvalidCommandError('category', 'unbekannt', 'unknown', 'R3');
   const referral: Referral = {
-    referralId, madeOn, target, category: input.category, measure: requireText('measure', input.measure),
-    status: 'proposed', statusHistory: [{ status: 'proposed', on: madeOn, reason: null }],
+    referralId,
+    madeOn,
+    target,
+    category: input.category,
+    measure: requireText('measure', input.measure),
+    status: 'proposed',
+    statusHistory: [{ status: 'proposed', on: madeOn, reason: null }],
   };
   const state: CaseState = { ...s, referrals: [...s.referrals, referral] };
   return {
     state,
     action: 'referral-made',
     details: { referral },
-    events: [caseEvent('case.referral-made.v1', state, {
-      ...eventBase(state),
-      referralId, madeOn, category: referral.category, status: referral.status,
-      target: target.kind === 'free-text' ? { kind: 'free-text' } : target,
-    })],
+    events: [
+      caseEvent('case.referral-made.v1', state, {
+        ...eventBase(state),
+        referralId,
+        madeOn,
+        category: referral.category,
+        status: referral.status,
+        target: target.kind === 'free-text' ? { kind: 'free-text' } : target,
+      }),
+    ],
   };
 }
 
@@ -48,7 +66,12 @@ export interface ReferralStatusInput {
   readonly reason?: string;
 }
 
-export function updateReferralStatus(s: CaseState, referralId: string, input: ReferralStatusInput, ctx: CommandContext): Change {
+export function updateReferralStatus(
+  s: CaseState,
+  referralId: string,
+  input: ReferralStatusInput,
+  ctx: CommandContext,
+): Change {
   const referral = s.referrals.find((r) => r.referralId === referralId);
   if (!referral) throw new CasePartNotFoundError('Referral', referralId);
   if (!REFERRAL_STATUSES.includes(input.status)) throw new InvalidCommandError('status', 'unbekannt', 'unknown');

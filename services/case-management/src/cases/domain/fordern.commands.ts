@@ -4,15 +4,27 @@ import type { Change } from './case-change.js';
 import { caseEvent, distinctSorted, eventBase } from './case.events.js';
 import { CasePartNotFoundError, InvalidCommandError, TransitionRefusedError } from './case.errors.js';
 import type { CaseState } from './case-state.js';
-import { validateAgreement, validateReview, type AgreementInput, type AgreementReview } from './integration-agreement.js';
-import { deficitCriteria, validateAbs2, validateIntegrationTalk, type Abs2Consideration, type IntegrationTalkInput } from './integration-talk.js';
+import {
+  validateAgreement,
+  validateReview,
+  type AgreementInput,
+  type AgreementReview,
+} from './integration-agreement.js';
+import {
+  deficitCriteria,
+  validateAbs2,
+  validateIntegrationTalk,
+  type Abs2Consideration,
+  type IntegrationTalkInput,
+} from './integration-talk.js';
 import type { LocalDate } from './local-date.js';
 
 /** Fordern (R4, R5, R28, R31): integration talk, Abs. 2 consideration, municipal agreement, review. */
 export function holdIntegrationTalk(s: CaseState, input: IntegrationTalkInput, ctx: CommandContext): Change {
   const talk = validateIntegrationTalk(input);
   requireNotFuture('heldOn', talk.heldOn, ctx);
-  if (s.integrationTalks.some((t) => t.talkId === talk.talkId)) throw new InvalidCommandError('talkId', 'schon vergeben', 'already used');
+  if (s.integrationTalks.some((t) => t.talkId === talk.talkId))
+    throw new InvalidCommandError('talkId', 'schon vergeben', 'already used');
   const state: CaseState = {
     ...s,
     phase: advancePhase(s.phase, 'fordern'),
@@ -23,16 +35,20 @@ export function holdIntegrationTalk(s: CaseState, input: IntegrationTalkInput, c
     state,
     action: 'integration-talk-held',
     details: { talk },
-    events: [caseEvent('case.integration-talk-held.v1', state, {
-      ...eventBase(state),
-      talkId: talk.talkId,
-      heldOn: talk.heldOn,
-      durationMinutes: talk.durationMinutes,
-      interpreter: talk.interpreter.used ? { used: true, language: talk.interpreter.language } : { used: false, language: null },
-      deficitCriteria: deficitCriteria(talk.assessment),
-      abs2Considered: talk.abs2.considered,
-      talkNumber: state.integrationTalks.length,
-    })],
+    events: [
+      caseEvent('case.integration-talk-held.v1', state, {
+        ...eventBase(state),
+        talkId: talk.talkId,
+        heldOn: talk.heldOn,
+        durationMinutes: talk.durationMinutes,
+        interpreter: talk.interpreter.used
+          ? { used: true, language: talk.interpreter.language }
+          : { used: false, language: null },
+        deficitCriteria: deficitCriteria(talk.assessment),
+        abs2Considered: talk.abs2.considered,
+        talkNumber: state.integrationTalks.length,
+      }),
+    ],
   };
 }
 
@@ -61,26 +77,34 @@ export function concludeAgreement(s: CaseState, input: AgreementInput, ctx: Comm
   }
   const agreement = validateAgreement(input);
   requireNotFuture('concludedOn', agreement.concludedOn, ctx);
-  if (s.agreements.some((a) => a.agreementId === agreement.agreementId)) throw new InvalidCommandError('agreementId', 'schon vergeben', 'already used');
+  if (s.agreements.some((a) => a.agreementId === agreement.agreementId))
+    throw new InvalidCommandError('agreementId', 'schon vergeben', 'already used');
   const state: CaseState = { ...s, agreements: [...s.agreements, agreement] };
   return {
     state,
     action: 'agreement-concluded',
     details: { agreement },
-    events: [caseEvent('case.agreement-concluded.v1', state, {
-      ...eventBase(state),
-      agreementId: agreement.agreementId,
-      concludedOn: agreement.concludedOn,
-      binding: false,
-      goalCriteria: distinctSorted(agreement.goals.map((g) => g.criterion)),
-      measureCategories: distinctSorted(agreement.measures.map((m) => m.category)),
-      financingSource: agreement.financing.source,
-      reviewOn: agreement.reviewOn,
-    })],
+    events: [
+      caseEvent('case.agreement-concluded.v1', state, {
+        ...eventBase(state),
+        agreementId: agreement.agreementId,
+        concludedOn: agreement.concludedOn,
+        binding: false,
+        goalCriteria: distinctSorted(agreement.goals.map((g) => g.criterion)),
+        measureCategories: distinctSorted(agreement.measures.map((m) => m.category)),
+        financingSource: agreement.financing.source,
+        reviewOn: agreement.reviewOn,
+      }),
+    ],
   };
 }
 
-export function reviewAgreement(s: CaseState, agreementId: string, input: AgreementReview, ctx: CommandContext): Change {
+export function reviewAgreement(
+  s: CaseState,
+  agreementId: string,
+  input: AgreementReview,
+  ctx: CommandContext,
+): Change {
   const agreement = s.agreements.find((a) => a.agreementId === agreementId);
   if (!agreement) throw new CasePartNotFoundError('Agreement', agreementId);
   if (agreement.review) {
@@ -91,14 +115,22 @@ export function reviewAgreement(s: CaseState, agreementId: string, input: Agreem
   }
   const review = validateReview(agreement, input);
   requireNotFuture('reviewedOn', review.reviewedOn, ctx);
-  const state: CaseState = { ...s, agreements: s.agreements.map((a) => (a.agreementId === agreementId ? { ...a, review } : a)) };
+  const state: CaseState = {
+    ...s,
+    agreements: s.agreements.map((a) => (a.agreementId === agreementId ? { ...a, review } : a)),
+  };
   return {
     state,
     action: 'agreement-reviewed',
     reason: review.reasons,
     details: { agreementId, reviewedOn: review.reviewedOn, outcome: review.outcome },
-    events: [caseEvent('case.agreement-reviewed.v1', state, {
-      ...eventBase(state), agreementId, reviewedOn: review.reviewedOn, outcome: review.outcome,
-    })],
+    events: [
+      caseEvent('case.agreement-reviewed.v1', state, {
+        ...eventBase(state),
+        agreementId,
+        reviewedOn: review.reviewedOn,
+        outcome: review.outcome,
+      }),
+    ],
   };
 }

@@ -4,7 +4,13 @@ import { ib, openCase, talkInput } from './case.fixtures.js';
 import { recordHouseholdFirstInformationTalk } from './household.js';
 
 const mother = () => openCase();
-const son = () => openCase({ caseId: '8c0d2e4f-1a3b-4c5d-8e6f-7a8b9c0d1e2f', personRef: 'p-0a1b2c3d4e5f', sex: 'male', birthYear: 2012 });
+const son = () =>
+  openCase({
+    caseId: '8c0d2e4f-1a3b-4c5d-8e6f-7a8b9c0d1e2f',
+    personRef: 'p-0a1b2c3d4e5f',
+    sex: 'male',
+    birthYear: 2012,
+  });
 
 describe('one first-information talk for a household', () => {
   it('records the same talk in every case, with the household size', () => {
@@ -26,7 +32,12 @@ describe('one first-information talk for a household', () => {
   });
 
   it('refuses cases of different households', () => {
-    expect(() => recordHouseholdFirstInformationTalk([mother(), openCase({ caseId: 'x', personRef: 'p-x', householdRef: 'h-other' })], talkInput(), ib))
-      .toThrow(expect.objectContaining({ code: 'invalid-command' }));
+    expect(() =>
+      recordHouseholdFirstInformationTalk(
+        [mother(), openCase({ caseId: 'x', personRef: 'p-x', householdRef: 'h-other' })],
+        talkInput(),
+        ib,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'invalid-command' }));
   });
 });

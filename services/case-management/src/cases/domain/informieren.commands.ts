@@ -9,7 +9,12 @@ import { completedOn, validateFirstInformation, type FirstInformationInput } fro
 import type { LocalDate } from './local-date.js';
 
 /** Informieren (R1, R2, R9, R27): first information by folder or talk, no-shows and refusal. */
-export function recordFirstInformation(s: CaseState, input: FirstInformationInput, ctx: CommandContext, householdSize = 1): Change {
+export function recordFirstInformation(
+  s: CaseState,
+  input: FirstInformationInput,
+  ctx: CommandContext,
+  householdSize = 1,
+): Change {
   if (s.firstInformation.outcome === 'completed') {
     throw new TransitionRefusedError('R1', 'recordFirstInformation', s.status, s.phase, {
       de: 'Die Erstinformation ist für diesen Fall bereits erfasst.',
@@ -19,7 +24,8 @@ export function recordFirstInformation(s: CaseState, input: FirstInformationInpu
   const record = validateFirstInformation(input, householdSize);
   const on = completedOn(record);
   requireNotFuture(record.form === 'talk' ? 'heldOn' : 'handedOutOn', on, ctx);
-  if (on < s.registrationDate) throw new InvalidCommandError('completedOn', 'liegt vor der Anmeldung', 'lies before the registration');
+  if (on < s.registrationDate)
+    throw new InvalidCommandError('completedOn', 'liegt vor der Anmeldung', 'lies before the registration');
   const deadline = s.firstInformationDeadline;
   const state: CaseState = {
     ...s,
@@ -32,23 +38,27 @@ export function recordFirstInformation(s: CaseState, input: FirstInformationInpu
     state,
     action: 'first-information-completed',
     details: { record },
-    events: [caseEvent('case.first-information-completed.v1', state, {
-      ...eventBase(state),
-      form: record.form,
-      completedOn: on,
-      dueOn: deadline.due,
-      withinDeadline: deadline.suspension ? true : on <= deadline.due,
-      folderLanguage: record.form === 'info-folder' ? record.language : null,
-      talk: talk && {
-        talkId: talk.talkId,
-        durationMinutes: talk.durationMinutes,
-        interpreter: talk.interpreter.used ? { used: true, language: talk.interpreter.language } : { used: false, language: null },
-        householdSize: talk.householdSize,
-        supportNeed: talk.supportNeed,
-        languageSkills: talk.languageSkills.map((l) => ({ ...l })),
-        offersRecommended: talk.offersRecommended.length,
-      },
-    })],
+    events: [
+      caseEvent('case.first-information-completed.v1', state, {
+        ...eventBase(state),
+        form: record.form,
+        completedOn: on,
+        dueOn: deadline.due,
+        withinDeadline: deadline.suspension ? true : on <= deadline.due,
+        folderLanguage: record.form === 'info-folder' ? record.language : null,
+        talk: talk && {
+          talkId: talk.talkId,
+          durationMinutes: talk.durationMinutes,
+          interpreter: talk.interpreter.used
+            ? { used: true, language: talk.interpreter.language }
+            : { used: false, language: null },
+          householdSize: talk.householdSize,
+          supportNeed: talk.supportNeed,
+          languageSkills: talk.languageSkills.map((l) => ({ ...l })),
+          offersRecommended: talk.offersRecommended.length,
+        },
+      }),
+    ],
   };
 }
 
@@ -62,7 +72,12 @@ export function recordNoShow(s: CaseState, input: NoShowInput, ctx: CommandConte
   const missedOn = requireDate('missedOn', input.missedOn);
   requireNotFuture('missedOn', missedOn, ctx);
   const reinvitedFor = input.reinvitedFor === undefined ? null : requireDate('reinvitedFor', input.reinvitedFor);
-  if (reinvitedFor && reinvitedFor < missedOn) throw new InvalidCommandError('reinvitedFor', 'liegt vor dem verpassten Termin', 'lies before the missed appointment');
+  if (reinvitedFor && reinvitedFor < missedOn)
+    throw new InvalidCommandError(
+      'reinvitedFor',
+      'liegt vor dem verpassten Termin',
+      'lies before the missed appointment',
+    );
   const noShows = [...s.firstInformation.noShows, { missedOn, reinvitedFor }];
   return {
     state: { ...s, firstInformation: { ...s.firstInformation, noShows } },

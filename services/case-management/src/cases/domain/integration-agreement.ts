@@ -57,38 +57,64 @@ export function validateAgreement(input: AgreementInput): MunicipalAgreement {
   if (!isLocalDate(input.concludedOn)) throw new InvalidCommandError('concludedOn', 'kein Datum', 'not a date');
   if (!isLocalDate(input.reviewOn)) throw new InvalidCommandError('reviewOn', 'kein Datum', 'not a date', 'R5');
   if (input.reviewOn <= input.concludedOn) {
-    throw new InvalidCommandError('reviewOn', 'die Überprüfung liegt nach dem Abschluss', 'the review lies after the conclusion', 'R5');
+    throw new InvalidCommandError(
+      'reviewOn',
+      'die Überprüfung liegt nach dem Abschluss',
+      'the review lies after the conclusion',
+      'R5',
+    );
   }
   if (!input.goals?.length) throw new InvalidCommandError('goals', 'mindestens ein Ziel', 'at least one goal', 'R5');
   input.goals.forEach((g, i) => {
-    if (!ART58A_CRITERIA.includes(g.criterion)) throw new InvalidCommandError(`goals[${i}].criterion`, 'a, b, c oder d', 'a, b, c or d', 'R4');
+    if (!ART58A_CRITERIA.includes(g.criterion))
+      throw new InvalidCommandError(`goals[${i}].criterion`, 'a, b, c oder d', 'a, b, c or d', 'R4');
     if (!g.text?.trim()) throw new InvalidCommandError(`goals[${i}].text`, 'fehlt', 'is missing', 'R5');
   });
-  if (!input.measures?.length) throw new InvalidCommandError('measures', 'mindestens eine Massnahme', 'at least one measure', 'R5');
+  if (!input.measures?.length)
+    throw new InvalidCommandError('measures', 'mindestens eine Massnahme', 'at least one measure', 'R5');
   input.measures.forEach((m, i) => {
     if (!m.text?.trim()) throw new InvalidCommandError(`measures[${i}].text`, 'fehlt', 'is missing', 'R5');
-    if (!MEASURE_CATEGORIES.includes(m.category)) throw new InvalidCommandError(`measures[${i}].category`, 'unbekannt', 'unknown', 'R5');
+    if (!MEASURE_CATEGORIES.includes(m.category))
+      throw new InvalidCommandError(`measures[${i}].category`, 'unbekannt', 'unknown', 'R5');
     if (!isLocalDate(m.dueOn) || m.dueOn < input.concludedOn) {
-      throw new InvalidCommandError(`measures[${i}].dueOn`, 'Frist fehlt oder liegt vor dem Abschluss', 'deadline missing or before the conclusion', 'R5');
+      throw new InvalidCommandError(
+        `measures[${i}].dueOn`,
+        'Frist fehlt oder liegt vor dem Abschluss',
+        'deadline missing or before the conclusion',
+        'R5',
+      );
     }
   });
   if (!FINANCING_SOURCES.includes(input.financing?.source)) {
-    throw new InvalidCommandError('financing.source', 'die Finanzierung ist zu regeln', 'financing must be settled', 'R5');
+    throw new InvalidCommandError(
+      'financing.source',
+      'die Finanzierung ist zu regeln',
+      'financing must be settled',
+      'R5',
+    );
   }
   return {
-    agreementId: input.agreementId, concludedOn: input.concludedOn, reviewOn: input.reviewOn,
+    agreementId: input.agreementId,
+    concludedOn: input.concludedOn,
+    reviewOn: input.reviewOn,
     goals: input.goals.map((g) => ({ criterion: g.criterion, text: g.text.trim() })),
     measures: input.measures.map((m) => ({ ...m, text: m.text.trim() })),
     financing: { source: input.financing.source, note: input.financing.note?.trim() ?? '' },
-    binding: false, review: null,
+    binding: false,
+    review: null,
   };
 }
 
 export function validateReview(agreement: MunicipalAgreement, review: AgreementReview): AgreementReview {
   if (!isLocalDate(review.reviewedOn) || review.reviewedOn < agreement.concludedOn) {
-    throw new InvalidCommandError('reviewedOn', 'kein Datum oder vor dem Abschluss', 'not a date or before the conclusion');
+    throw new InvalidCommandError(
+      'reviewedOn',
+      'kein Datum oder vor dem Abschluss',
+      'not a date or before the conclusion',
+    );
   }
   if (!REVIEW_OUTCOMES.includes(review.outcome)) throw new InvalidCommandError('outcome', 'unbekannt', 'unknown');
-  if (!review.reasons?.trim()) throw new InvalidCommandError('reasons', 'die Beurteilung ist zu begründen', 'the outcome needs reasons', 'R5');
+  if (!review.reasons?.trim())
+    throw new InvalidCommandError('reasons', 'die Beurteilung ist zu begründen', 'the outcome needs reasons', 'R5');
   return { reviewedOn: review.reviewedOn, outcome: review.outcome, reasons: review.reasons.trim() };
 }

@@ -40,14 +40,24 @@ export interface IntegrationTalkInput {
 export type IntegrationTalk = IntegrationTalkInput & { readonly abs2: Abs2Consideration };
 
 export function validateAbs2(input: Omit<Abs2Consideration, 'on'> | undefined, on: LocalDate): Abs2Consideration {
-  if (!input || typeof input.considered !== 'boolean') throw new InvalidCommandError('abs2', 'fehlt', 'is missing', 'R4');
+  if (!input || typeof input.considered !== 'boolean')
+    throw new InvalidCommandError('abs2', 'fehlt', 'is missing', 'R4');
   const assessment = input.assessment?.trim() ?? '';
   if (input.considered && !assessment) {
-    throw new InvalidCommandError('abs2.assessment', 'die Abwägung nach Abs. 2 ist zu begründen', 'the Abs. 2 weighing needs a statement', 'R4');
+    throw new InvalidCommandError(
+      'abs2.assessment',
+      'die Abwägung nach Abs. 2 ist zu begründen',
+      'the Abs. 2 weighing needs a statement',
+      'R4',
+    );
   }
   return {
-    considered: input.considered, disability: !!input.disability, illness: !!input.illness,
-    otherWeightyCircumstances: !!input.otherWeightyCircumstances, assessment, on,
+    considered: input.considered,
+    disability: !!input.disability,
+    illness: !!input.illness,
+    otherWeightyCircumstances: !!input.otherWeightyCircumstances,
+    assessment,
+    on,
   };
 }
 
@@ -55,7 +65,12 @@ export function validateIntegrationTalk(input: IntegrationTalkInput): Integratio
   assertTalkFacts(input);
   for (const c of ART58A_CRITERIA) {
     if (!(CRITERION_ASSESSMENTS as readonly string[]).includes(input.assessment?.[c])) {
-      throw new InvalidCommandError(`assessment.${c}`, 'Beurteilung nach AIG Art. 58a fehlt', 'AIG Art. 58a assessment missing', 'R4');
+      throw new InvalidCommandError(
+        `assessment.${c}`,
+        'Beurteilung nach AIG Art. 58a fehlt',
+        'AIG Art. 58a assessment missing',
+        'R4',
+      );
     }
   }
   return {

@@ -43,7 +43,14 @@ export const DECISION_KINDS = ['binding-agreement', 'recommendation', 'measure',
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 /** Measures the Migrationsamt may decide under the AIG (R7); the platform records, it does not decide. */
-export const MEASURE_KINDS = ['permit-conditions', 'renewal-refused', 'revocation', 'downgrade', 'family-reunification-refused', 'other'] as const;
+export const MEASURE_KINDS = [
+  'permit-conditions',
+  'renewal-refused',
+  'revocation',
+  'downgrade',
+  'family-reunification-refused',
+  'other',
+] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
 export interface DecisionInput {
@@ -72,10 +79,21 @@ export interface MigrationsamtReport {
 
 export function validateReportReason(reason: ReportReason | undefined): ReportReason {
   if (!reason || !REPORT_REASON_KINDS.includes(reason.kind)) {
-    throw new InvalidCommandError('reason.kind', 'Grund der Meldung fehlt', 'the reason for the report is missing', 'R8');
+    throw new InvalidCommandError(
+      'reason.kind',
+      'Grund der Meldung fehlt',
+      'the reason for the report is missing',
+      'R8',
+    );
   }
   const statement = reason.statement?.trim() ?? '';
-  if (!statement) throw new InvalidCommandError('reason.statement', 'der Grund ist zu dokumentieren', 'the reason must be documented', 'R8');
+  if (!statement)
+    throw new InvalidCommandError(
+      'reason.statement',
+      'der Grund ist zu dokumentieren',
+      'the reason must be documented',
+      'R8',
+    );
   return reason.kind === 'agreement-not-fulfilled'
     ? { kind: reason.kind, agreementId: reason.agreementId, statement }
     : { kind: reason.kind, statement };
@@ -91,22 +109,47 @@ export function bindingAgreementExclusion(subject: CaseSubject): 'eu-efta' | 'fa
   return null;
 }
 
-export function validateDecision(input: DecisionInput, subject: CaseSubject, reportedOn: LocalDate): MigrationsamtDecision {
+export function validateDecision(
+  input: DecisionInput,
+  subject: CaseSubject,
+  reportedOn: LocalDate,
+): MigrationsamtDecision {
   if (!DECISION_KINDS.includes(input.kind)) throw new InvalidCommandError('kind', 'unbekannt', 'unknown', 'R6');
   if (input.kind === 'binding-agreement') {
     const exclusion = bindingAgreementExclusion(subject);
     if (exclusion) throw new BindingAgreementNotAllowedError(exclusion);
   }
   if (!isLocalDate(input.decidedOn) || input.decidedOn < reportedOn) {
-    throw new InvalidCommandError('decidedOn', 'kein Datum oder vor der Meldung', 'not a date or before the report', 'R6');
+    throw new InvalidCommandError(
+      'decidedOn',
+      'kein Datum oder vor der Meldung',
+      'not a date or before the report',
+      'R6',
+    );
   }
-  if (!input.statement?.trim()) throw new InvalidCommandError('statement', 'die Verfügung ist zu begründen', 'the decision needs a statement', 'R6');
+  if (!input.statement?.trim())
+    throw new InvalidCommandError(
+      'statement',
+      'die Verfügung ist zu begründen',
+      'the decision needs a statement',
+      'R6',
+    );
   const goals = input.goals ?? [];
   if ((input.kind === 'binding-agreement' || input.kind === 'recommendation') && goals.length === 0) {
-    throw new InvalidCommandError('goals', 'Vereinbarung/Empfehlung braucht Ziele', 'an agreement or recommendation needs goals', 'R6');
+    throw new InvalidCommandError(
+      'goals',
+      'Vereinbarung/Empfehlung braucht Ziele',
+      'an agreement or recommendation needs goals',
+      'R6',
+    );
   }
   if (input.kind === 'binding-agreement' && !isLocalDate(input.dueOn)) {
-    throw new InvalidCommandError('dueOn', 'die verbindliche Vereinbarung braucht eine Frist', 'a binding agreement needs a deadline', 'R5');
+    throw new InvalidCommandError(
+      'dueOn',
+      'die verbindliche Vereinbarung braucht eine Frist',
+      'a binding agreement needs a deadline',
+      'R5',
+    );
   }
   if (input.kind === 'measure' && !(input.measureKind && MEASURE_KINDS.includes(input.measureKind))) {
     throw new InvalidCommandError('measureKind', 'welche Massnahme?', 'which measure?', 'R7');

@@ -7,8 +7,16 @@ import type { LocalDate } from './local-date.js';
  * (R3), an offer id, or free text.
  */
 export const REGULAR_STRUCTURES = [
-  'specific-integration-promotion', 'asylum', 'early-childhood', 'school', 'vocational-training',
-  'social-services', 'employment-services', 'disability-insurance', 'health', 'naturalisation',
+  'specific-integration-promotion',
+  'asylum',
+  'early-childhood',
+  'school',
+  'vocational-training',
+  'social-services',
+  'employment-services',
+  'disability-insurance',
+  'health',
+  'naturalisation',
 ] as const;
 export type RegularStructure = (typeof REGULAR_STRUCTURES)[number];
 
@@ -21,7 +29,15 @@ export type ReferralTarget =
 export const MEASURE_CATEGORIES = ['language', 'education-work', 'social', 'other'] as const;
 export type MeasureCategory = (typeof MEASURE_CATEGORIES)[number];
 
-export const REFERRAL_STATUSES = ['proposed', 'agreed', 'started', 'completed', 'not-taken-up', 'discontinued', 'cancelled'] as const;
+export const REFERRAL_STATUSES = [
+  'proposed',
+  'agreed',
+  'started',
+  'completed',
+  'not-taken-up',
+  'discontinued',
+  'cancelled',
+] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /** The allowed status steps of a referral; terminal statuses have none. */
@@ -43,7 +59,11 @@ export interface Referral {
   /** What the person is to do, e.g. "Deutschkurs A2, 2× pro Woche". */
   readonly measure: string;
   readonly status: ReferralStatus;
-  readonly statusHistory: readonly { readonly status: ReferralStatus; readonly on: LocalDate; readonly reason: string | null }[];
+  readonly statusHistory: readonly {
+    readonly status: ReferralStatus;
+    readonly on: LocalDate;
+    readonly reason: string | null;
+  }[];
 }
 
 export function assertReferralTarget(field: string, target: ReferralTarget | undefined): ReferralTarget {
@@ -58,16 +78,26 @@ export function assertReferralTarget(field: string, target: ReferralTarget | und
       if (!target.text?.trim()) break;
       return { kind: 'free-text', text: target.text.trim() };
   }
-  throw new InvalidCommandError(field, 'Angebot, Regelstruktur (VIntA Art. 4) oder Freitext nötig',
-    'needs an offer id, a regular structure (VIntA Art. 4) or free text', 'R3');
+  throw new InvalidCommandError(
+    field,
+    'Angebot, Regelstruktur (VIntA Art. 4) oder Freitext nötig',
+    'needs an offer id, a regular structure (VIntA Art. 4) or free text',
+    'R3',
+  );
 }
 
 export function nextReferralStatus(referral: Referral, to: ReferralStatus): ReferralStatus {
   if (!REFERRAL_STEPS[referral.status].includes(to)) {
-    throw new CaseDomainError('CM2', 'referral-status-step', {
-      de: `Zuweisung «${referral.referralId}»: von «${referral.status}» nach «${to}» ist nicht möglich.`,
-      en: `Referral "${referral.referralId}": "${referral.status}" → "${to}" is not allowed.`,
-    }, 'conflict', { from: referral.status, to });
+    throw new CaseDomainError(
+      'CM2',
+      'referral-status-step',
+      {
+        de: `Zuweisung «${referral.referralId}»: von «${referral.status}» nach «${to}» ist nicht möglich.`,
+        en: `Referral "${referral.referralId}": "${referral.status}" → "${to}" is not allowed.`,
+      },
+      'conflict',
+      { from: referral.status, to },
+    );
   }
   return to;
 }

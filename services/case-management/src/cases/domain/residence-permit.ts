@@ -18,7 +18,17 @@ export interface ResidencePermit {
   readonly regulation: string | null;
 }
 
-const LETTERS = { '01': 'A', '02': 'B', '03': 'C', '04': 'Ci', '05': 'F', '06': 'G', '07': 'L', '08': 'N', '09': 'S' } as const;
+const LETTERS = {
+  '01': 'A',
+  '02': 'B',
+  '03': 'C',
+  '04': 'Ci',
+  '05': 'F',
+  '06': 'G',
+  '07': 'L',
+  '08': 'N',
+  '09': 'S',
+} as const;
 export type PermitLetter = (typeof LETTERS)[keyof typeof LETTERS];
 
 const CODE = /^(0[1-9]|1[0-3])(\d{2})?(\d{2})?$/;
@@ -26,7 +36,12 @@ const CODE = /^(0[1-9]|1[0-3])(\d{2})?(\d{2})?$/;
 export function parseResidencePermit(code: string): ResidencePermit {
   const m = CODE.exec(code);
   if (!m || (m[3] !== undefined && m[2] === undefined)) {
-    throw new InvalidCommandError('residencePermit', `«${code}» ist kein eCH-0006-Code`, `"${code}" is not an eCH-0006 code`, 'R12');
+    throw new InvalidCommandError(
+      'residencePermit',
+      `«${code}» ist kein eCH-0006-Code`,
+      `"${code}" is not an eCH-0006 code`,
+      'R12',
+    );
   }
   const category = m[1] as string;
   return {

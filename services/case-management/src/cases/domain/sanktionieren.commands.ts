@@ -2,12 +2,21 @@ import { requireDate, requireNotFuture, requireText, type CommandContext } from 
 import { advancePhase } from './case-phase.js';
 import type { Change } from './case-change.js';
 import { caseEvent, eventBase } from './case.events.js';
-import { Abs2NotConsideredError, CasePartNotFoundError, ReportReasonMissingError, TransitionRefusedError } from './case.errors.js';
+import {
+  Abs2NotConsideredError,
+  CasePartNotFoundError,
+  ReportReasonMissingError,
+  TransitionRefusedError,
+} from './case.errors.js';
 import type { CaseState } from './case-state.js';
 import type { LocalDate } from './local-date.js';
 import {
-  validateDecision, validateReportReason,
-  type DecisionInput, type MigrationsamtDisclosure, type MigrationsamtReport, type ReportInput,
+  validateDecision,
+  validateReportReason,
+  type DecisionInput,
+  type MigrationsamtDisclosure,
+  type MigrationsamtReport,
+  type ReportInput,
 } from './migrationsamt-report.js';
 
 /** The legal basis named on every disclosure (R8). */
@@ -42,19 +51,35 @@ export function reportToMigrationsamt(s: CaseState, input: ReportInput, ctx: Com
   }
   const abs2 = s.abs2Considerations.at(-1);
   if (!abs2?.considered) throw new Abs2NotConsideredError();
-  const disclosure = buildDisclosure(s, { reportId, reportedOn, reason, ...(input.identification ? { identification: input.identification } : {}) }, ctx.at);
-  const report: MigrationsamtReport = { reportId, reportedOn, reason, status: 'reported', disclosure, review: null, decision: null };
+  const disclosure = buildDisclosure(
+    s,
+    { reportId, reportedOn, reason, ...(input.identification ? { identification: input.identification } : {}) },
+    ctx.at,
+  );
+  const report: MigrationsamtReport = {
+    reportId,
+    reportedOn,
+    reason,
+    status: 'reported',
+    disclosure,
+    review: null,
+    decision: null,
+  };
   const state: CaseState = { ...s, phase: advancePhase(s.phase, 'sanktionieren'), reports: [...s.reports, report] };
   return {
     state,
     action: 'reported-to-migrationsamt',
     reason: reason.statement,
     details: { reportId, reportedOn, reasonKind: reason.kind, disclosure },
-    events: [caseEvent('case.reported-to-migrationsamt.v1', state, {
-      ...eventBase(state),
-      reportId, reportedOn, reasonKind: reason.kind,
-      agreementId: reason.kind === 'agreement-not-fulfilled' ? reason.agreementId : null,
-    })],
+    events: [
+      caseEvent('case.reported-to-migrationsamt.v1', state, {
+        ...eventBase(state),
+        reportId,
+        reportedOn,
+        reasonKind: reason.kind,
+        agreementId: reason.kind === 'agreement-not-fulfilled' ? reason.agreementId : null,
+      }),
+    ],
   };
 }
 
@@ -63,7 +88,11 @@ export function reportToMigrationsamt(s: CaseState, input: ReportInput, ctx: Com
  * Abs. 2 weighing, agreements and reviews; R8: nothing more). The shell writes it to the audit log as
  * a disclosure to the Migrationsamt.
  */
-export function buildDisclosure(s: CaseState, report: Omit<ReportInput, 'reason'> & { reason: MigrationsamtReport['reason'] }, sentAt: string): MigrationsamtDisclosure {
+export function buildDisclosure(
+  s: CaseState,
+  report: Omit<ReportInput, 'reason'> & { reason: MigrationsamtReport['reason'] },
+  sentAt: string,
+): MigrationsamtDisclosure {
   const fi = s.firstInformation;
   return {
     recipient: 'migrationsamt',
@@ -84,14 +113,35 @@ export function buildDisclosure(s: CaseState, report: Omit<ReportInput, 'reason'
       firstInformation: {
         outcome: fi.outcome,
         form: fi.record?.form ?? null,
-        on: fi.record ? (fi.record.form === 'talk' ? fi.record.heldOn : fi.record.handedOutOn) : fi.refusal?.on ?? null,
+        on: fi.record
+          ? fi.record.form === 'talk'
+            ? fi.record.heldOn
+            : fi.record.handedOutOn
+          : (fi.refusal?.on ?? null),
         noShows: fi.noShows,
         refusal: fi.refusal,
       },
-      referrals: s.referrals.map((r) => ({ madeOn: r.madeOn, category: r.category, measure: r.measure, status: r.status, statusHistory: r.statusHistory })),
-      integrationTalks: s.integrationTalks.map((t) => ({ heldOn: t.heldOn, interpreter: t.interpreter, assessment: t.assessment })),
+      referrals: s.referrals.map((r) => ({
+        madeOn: r.madeOn,
+        category: r.category,
+        measure: r.measure,
+        status: r.status,
+        statusHistory: r.statusHistory,
+      })),
+      integrationTalks: s.integrationTalks.map((t) => ({
+        heldOn: t.heldOn,
+        interpreter: t.interpreter,
+        assessment: t.assessment,
+      })),
       abs2Consideration: s.abs2Considerations.at(-1) ?? null,
-      agreements: s.agreements.map((a) => ({ agreementId: a.agreementId, concludedOn: a.concludedOn, goals: a.goals, measures: a.measures, reviewOn: a.reviewOn, review: a.review })),
+      agreements: s.agreements.map((a) => ({
+        agreementId: a.agreementId,
+        concludedOn: a.concludedOn,
+        goals: a.goals,
+        measures: a.measures,
+        reviewOn: a.reviewOn,
+        review: a.review,
+      })),
     }),
   };
 }
@@ -112,7 +162,12 @@ export interface MigrationsamtReviewInput {
 }
 
 /** The Migrationsamt records that (and how) it reviewed the integration (R6: case by case). */
-export function recordMigrationsamtReview(s: CaseState, reportId: string, input: MigrationsamtReviewInput, ctx: CommandContext): Change {
+export function recordMigrationsamtReview(
+  s: CaseState,
+  reportId: string,
+  input: MigrationsamtReviewInput,
+  ctx: CommandContext,
+): Change {
   const report = openReport(s, reportId);
   if (report.status !== 'reported') {
     throw new TransitionRefusedError('R6', 'recordMigrationsamtReview', s.status, s.phase, {
@@ -136,12 +191,26 @@ export function recordMigrationsamtReview(s: CaseState, reportId: string, input:
  * The Migrationsamt's decision (R6, R7) flows back into the municipality's case. A binding agreement
  * is refused for EU/EFTA free movement (R10) and family members of Swiss nationals (R5).
  */
-export function recordMigrationsamtDecision(s: CaseState, reportId: string, input: DecisionInput, ctx: CommandContext): Change {
+export function recordMigrationsamtDecision(
+  s: CaseState,
+  reportId: string,
+  input: DecisionInput,
+  ctx: CommandContext,
+): Change {
   const report = openReport(s, reportId);
   if (report.status !== 'under-review') {
-    throw new TransitionRefusedError('R6', 'recordMigrationsamtDecision', s.status, s.phase, report.status === 'decided'
-      ? { de: `Die Meldung «${reportId}» ist bereits entschieden.`, en: `Report "${reportId}" is already decided.` }
-      : { de: 'Vor dem Entscheid ist die Prüfung der Integration festzuhalten.', en: 'The review of the integration must be recorded before the decision.' });
+    throw new TransitionRefusedError(
+      'R6',
+      'recordMigrationsamtDecision',
+      s.status,
+      s.phase,
+      report.status === 'decided'
+        ? { de: `Die Meldung «${reportId}» ist bereits entschieden.`, en: `Report "${reportId}" is already decided.` }
+        : {
+            de: 'Vor dem Entscheid ist die Prüfung der Integration festzuhalten.',
+            en: 'The review of the integration must be recorded before the decision.',
+          },
+    );
   }
   const decision = validateDecision(input, s.subject, report.reportedOn);
   requireNotFuture('decidedOn', decision.decidedOn, ctx);
@@ -151,9 +220,14 @@ export function recordMigrationsamtDecision(s: CaseState, reportId: string, inpu
     action: 'migrationsamt-decision-recorded',
     reason: decision.statement,
     details: { reportId, decision },
-    events: [caseEvent('case.migrationsamt-decision-recorded.v1', state, {
-      ...eventBase(state),
-      reportId, decidedOn: decision.decidedOn, decision: decision.kind, measureKind: decision.measureKind ?? null,
-    })],
+    events: [
+      caseEvent('case.migrationsamt-decision-recorded.v1', state, {
+        ...eventBase(state),
+        reportId,
+        decidedOn: decision.decidedOn,
+        decision: decision.kind,
+        measureKind: decision.measureKind ?? null,
+      }),
+    ],
   };
 }

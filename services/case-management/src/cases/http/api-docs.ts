@@ -3,7 +3,11 @@ import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, get
 import { CaseDetailDto, ProblemDto } from './dto/responses.dto.js';
 
 const problem = (status: number, description: string) =>
-  ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } } });
+  ApiResponse({
+    status,
+    description,
+    content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
+  });
 
 /** The refusals every case route can answer, all application/problem+json naming their rule. */
 export const ApiRefusals = () =>
@@ -11,9 +15,9 @@ export const ApiRefusals = () =>
     ApiExtraModels(ProblemDto),
     problem(400, 'Malformed input (rule CM7)'),
     problem(401, 'No or invalid bearer token'),
-    problem(403, 'The caller\'s role may not take this step'),
-    problem(404, 'No such case in the caller\'s scope (rule R25); the same answer whether it exists or not'),
-    problem(409, 'Not allowed in the case\'s current state (rule named)'),
+    problem(403, "The caller's role may not take this step"),
+    problem(404, "No such case in the caller's scope (rule R25); the same answer whether it exists or not"),
+    problem(409, "Not allowed in the case's current state (rule named)"),
     problem(422, 'The input breaks a domain rule (rule named)'),
   );
 

@@ -10,7 +10,13 @@ import { PersonRepository } from '../infrastructure/person.repository.js';
 import type { ReferenceData } from '../../shared/reference-data.js';
 import { CommandRoles } from './command-roles.decorator.js';
 import { CaseActionDocs } from './api-docs.js';
-import { CloseCaseDto, DfpaHandoverDto, ExtendDeadlineDto, ResumeDeadlineDto, SuspendDeadlineDto } from './dto/case-admin.dto.js';
+import {
+  CloseCaseDto,
+  DfpaHandoverDto,
+  ExtendDeadlineDto,
+  ResumeDeadlineDto,
+  SuspendDeadlineDto,
+} from './dto/case-admin.dto.js';
 
 @ApiTags('case')
 @Controller('api/v1/cases/:id')
@@ -24,10 +30,20 @@ export class CaseAdminController {
   @Post('dfpa-handover')
   @CommandRoles('requestDfpaHandover')
   @HttpCode(200)
-  @CaseActionDocs('Hand the case to the Sozialregion of its municipality (DFPA)',
-    'Emits case.dfpa-handover-requested.v1 to the Sozialregion responsible for the municipality (computed, R16). The case shows "at Sozialregion X" once dfpa.case-accepted.v1 comes back and returns to the IB on dfpa.case-rejected.v1 or dfpa.case-returned.v1.')
+  @CaseActionDocs(
+    'Hand the case to the Sozialregion of its municipality (DFPA)',
+    'Emits case.dfpa-handover-requested.v1 to the Sozialregion responsible for the municipality (computed, R16). The case shows "at Sozialregion X" once dfpa.case-accepted.v1 comes back and returns to the IB on dfpa.case-rejected.v1 or dfpa.case-returned.v1.',
+  )
   handover(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: DfpaHandoverDto) {
-    return this.actions.act(p, id, requestDfpaHandover({ reason: b.reason, ...(b.contact ? { contact: { ...b.contact } } : {}) }, this.persons, this.reference));
+    return this.actions.act(
+      p,
+      id,
+      requestDfpaHandover(
+        { reason: b.reason, ...(b.contact ? { contact: { ...b.contact } } : {}) },
+        this.persons,
+        this.reference,
+      ),
+    );
   }
 
   @Post('first-information-deadline/suspension')
@@ -57,7 +73,10 @@ export class CaseAdminController {
   @Post('closure')
   @CommandRoles('closeByOfficer')
   @HttpCode(200)
-  @CaseActionDocs('Close the case (IB, with a reason)', 'Not while a report to the Migrationsamt is open (R6). Departure, naturalisation and death close cases from register events.')
+  @CaseActionDocs(
+    'Close the case (IB, with a reason)',
+    'Not while a report to the Migrationsamt is open (R6). Departure, naturalisation and death close cases from register events.',
+  )
   close(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: CloseCaseDto) {
     return this.actions.act(p, id, closeByOfficer({ on: b.on as LocalDate, note: b.note }));
   }

@@ -17,9 +17,21 @@ export class FoerdernController {
   @Post()
   @CommandRoles('makeReferral')
   @HttpCode(200)
-  @CaseActionDocs('Refer the person to a measure', 'Target: an offer id, a VIntA Art. 4 regular structure, or free text (R3). Status starts at proposed.')
+  @CaseActionDocs(
+    'Refer the person to a measure',
+    'Target: an offer id, a VIntA Art. 4 regular structure, or free text (R3). Status starts at proposed.',
+  )
   refer(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: ReferralDto) {
-    return this.actions.act(p, id, makeReferral({ madeOn: body.madeOn as LocalDate, target: referralTarget(body.target), category: body.category, measure: body.measure }));
+    return this.actions.act(
+      p,
+      id,
+      makeReferral({
+        madeOn: body.madeOn as LocalDate,
+        target: referralTarget(body.target),
+        category: body.category,
+        measure: body.measure,
+      }),
+    );
   }
 
   @Post(':referralId/status')
@@ -27,7 +39,20 @@ export class FoerdernController {
   @HttpCode(200)
   @ApiParam({ name: 'referralId' })
   @CaseActionDocs('Change the status of a referral', 'Allowed steps only (CM2).')
-  status(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('referralId') referralId: string, @Body() body: ReferralStatusDto) {
-    return this.actions.act(p, id, updateReferralStatus(referralId, { status: body.status, on: body.on as LocalDate, ...(body.reason ? { reason: body.reason } : {}) }));
+  status(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Param('referralId') referralId: string,
+    @Body() body: ReferralStatusDto,
+  ) {
+    return this.actions.act(
+      p,
+      id,
+      updateReferralStatus(referralId, {
+        status: body.status,
+        on: body.on as LocalDate,
+        ...(body.reason ? { reason: body.reason } : {}),
+      }),
+    );
   }
 }

@@ -3,12 +3,16 @@ import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@si/auth';
 import type { LocalDate } from '../domain/index.js';
 import { CaseActions } from '../application/case-actions.service.js';
-import { recordFirstInformationTalk, recordInfoFolder, recordNoShow, recordRefusal } from '../application/informieren.actions.js';
+import {
+  recordFirstInformationTalk,
+  recordInfoFolder,
+  recordNoShow,
+  recordRefusal,
+} from '../application/informieren.actions.js';
 import { CommandRoles } from './command-roles.decorator.js';
 import { CaseActionDocs } from './api-docs.js';
 import { FirstInformationTalkDto, InfoFolderDto, NoShowDto, RefusalDto } from './dto/informieren.dto.js';
 import { referralTarget } from './dto/referral-target.dto.js';
-
 
 @ApiTags('informieren')
 @Controller('api/v1/cases/:id/first-information')
@@ -18,16 +22,25 @@ export class InformierenController {
   @Post('info-folder')
   @CommandRoles('recordFirstInformation')
   @HttpCode(200)
-  @CaseActionDocs('Record the info folder handed out (first information in writing)', 'Meets the first-information deadline; phase → Fördern (R1).')
+  @CaseActionDocs(
+    'Record the info folder handed out (first information in writing)',
+    'Meets the first-information deadline; phase → Fördern (R1).',
+  )
   infoFolder(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: InfoFolderDto) {
-    return this.actions.act(p, id, recordInfoFolder({ handedOutOn: body.handedOutOn as LocalDate, language: body.language }));
+    return this.actions.act(
+      p,
+      id,
+      recordInfoFolder({ handedOutOn: body.handedOutOn as LocalDate, language: body.language }),
+    );
   }
 
   @Post('talk')
   @CommandRoles('recordFirstInformation')
   @HttpCode(200)
-  @CaseActionDocs('Record a first-information talk',
-    'Place, interpreter, duration, the three VIntA Art. 8 topics (R2), CEFR language skills (R9), support need, offers recommended. With householdCaseIds one talk serves a household: all cases get it, or none.')
+  @CaseActionDocs(
+    'Record a first-information talk',
+    'Place, interpreter, duration, the three VIntA Art. 8 topics (R2), CEFR language skills (R9), support need, offers recommended. With householdCaseIds one talk serves a household: all cases get it, or none.',
+  )
   talk(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: FirstInformationTalkDto) {
     const action = recordFirstInformationTalk({
       heldOn: body.heldOn as LocalDate,
@@ -47,7 +60,14 @@ export class InformierenController {
   @HttpCode(200)
   @CaseActionDocs('Record a no-show (with re-invitation)')
   noShow(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: NoShowDto) {
-    return this.actions.act(p, id, recordNoShow({ missedOn: body.missedOn as LocalDate, ...(body.reinvitedFor ? { reinvitedFor: body.reinvitedFor as LocalDate } : {}) }));
+    return this.actions.act(
+      p,
+      id,
+      recordNoShow({
+        missedOn: body.missedOn as LocalDate,
+        ...(body.reinvitedFor ? { reinvitedFor: body.reinvitedFor as LocalDate } : {}),
+      }),
+    );
   }
 
   @Post('refusal')

@@ -6,7 +6,12 @@ import type { ListCasesQuery } from './dto/list-cases.query.js';
 /** The validated query string as the work-list use case takes it. */
 export function workListParams(query: ListCasesQuery): WorkListParams {
   const sort = query.sort ?? 'due';
-  const nationality = query.nationality === undefined ? undefined : /^\d+$/.test(query.nationality) ? { bfsCode: Number(query.nationality) } : { iso2: query.nationality };
+  const nationality =
+    query.nationality === undefined
+      ? undefined
+      : /^\d+$/.test(query.nationality)
+        ? { bfsCode: Number(query.nationality) }
+        : { iso2: query.nationality };
   return {
     filter: {
       ...(query.phase ? { phase: query.phase } : {}),

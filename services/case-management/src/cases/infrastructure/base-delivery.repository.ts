@@ -7,7 +7,11 @@ export interface BaseDeliveryRow {
   eventDate: string | null;
   persons: number;
   registered: number;
-  partialDelivery: { uniqueIdDelivery: string | null; totalNumberOfPackages: number | null; numberOfActualPackage: number | null } | null;
+  partialDelivery: {
+    uniqueIdDelivery: string | null;
+    totalNumberOfPackages: number | null;
+    numberOfActualPackage: number | null;
+  } | null;
   /** The packages' messageIds when the delivery is a joined partial delivery (every package in); else null. */
   packageMessageIds: string[] | null;
   completedAt: Date;
@@ -26,7 +30,10 @@ export interface MissingCaseRow {
 export class BaseDeliveryRepository {
   /** One person.registered.v1 applied; `members` are the person's references when they have a live case. */
   async registered(em: EntityManager, messageId: string, position: number, members: readonly string[]): Promise<void> {
-    await em.query('INSERT INTO base_delivery_line (message_id, position) VALUES ($1, $2) ON CONFLICT DO NOTHING', [messageId, position]);
+    await em.query('INSERT INTO base_delivery_line (message_id, position) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      messageId,
+      position,
+    ]);
     if (members.length === 0) return;
     await em.query(
       `INSERT INTO base_delivery_member (message_id, person_ref) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
@@ -38,16 +45,34 @@ export class BaseDeliveryRepository {
    * Records a complete delivery and forgets the lines and members of the municipality's older ones. A joined partial
    * delivery names its packages (`packageMessageIds`): its lines and members are those of all of them.
    */
-  async completed(em: EntityManager, d: {
-    messageId: string; municipality: number; eventDate: string | null; persons: number; registered: number; partialDelivery: unknown; packageMessageIds: string[] | null;
-  }): Promise<void> {
+  async completed(
+    em: EntityManager,
+    d: {
+      messageId: string;
+      municipality: number;
+      eventDate: string | null;
+      persons: number;
+      registered: number;
+      partialDelivery: unknown;
+      packageMessageIds: string[] | null;
+    },
+  ): Promise<void> {
     await em.query(
       `INSERT INTO base_delivery (message_id, municipality, event_date, persons, registered, partial_delivery, package_message_ids, completed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, now())
        ON CONFLICT (message_id) DO UPDATE SET event_date = $3, persons = $4, registered = $5, partial_delivery = $6, package_message_ids = $7, completed_at = now()`,
-      [d.messageId, d.municipality, d.eventDate, d.persons, d.registered, d.partialDelivery === null ? null : JSON.stringify(d.partialDelivery), d.packageMessageIds],
+      [
+        d.messageId,
+        d.municipality,
+        d.eventDate,
+        d.persons,
+        d.registered,
+        d.partialDelivery === null ? null : JSON.stringify(d.partialDelivery),
+        d.packageMessageIds,
+      ],
     );
-    const current = 'SELECT unnest(COALESCE(package_message_ids, ARRAY[message_id])) FROM base_delivery WHERE message_id = $2';
+    const current =
+      'SELECT unnest(COALESCE(package_message_ids, ARRAY[message_id])) FROM base_delivery WHERE message_id = $2';
     const older = `SELECT unnest(COALESCE(package_message_ids, ARRAY[message_id])) FROM base_delivery WHERE municipality = $1 AND message_id <> $2
       EXCEPT ${current}`;
     await em.query(`DELETE FROM base_delivery_line WHERE message_id IN (${older})`, [d.municipality, d.messageId]);

@@ -64,13 +64,48 @@ export function caseColumns(s: CaseState, reminderLeadDays: number): CaseColumns
 
 /** Parameters $n.. of the column list below, in order. */
 export function columnValues(c: CaseColumns): unknown[] {
-  return [c.status, c.phase, c.municipality, c.householdRef, c.firstInformationDue, c.deadlineState, c.nextDue ?? 'infinity',
-    c.nextDueKind, c.reminderOn, c.nationalityBfs, c.nationalityIso2, c.euEfta, c.language, c.reported, c.handoverSozialregion];
+  return [
+    c.status,
+    c.phase,
+    c.municipality,
+    c.householdRef,
+    c.firstInformationDue,
+    c.deadlineState,
+    c.nextDue ?? 'infinity',
+    c.nextDueKind,
+    c.reminderOn,
+    c.nationalityBfs,
+    c.nationalityIso2,
+    c.euEfta,
+    c.language,
+    c.reported,
+    c.handoverSozialregion,
+  ];
 }
 
-export const COLUMN_NAMES = ['status', 'phase', 'municipality', 'household_ref', 'first_information_due', 'deadline_state', 'next_due',
-  'next_due_kind', 'reminder_on', 'nationality_bfs', 'nationality_iso2', 'eu_efta', 'language', 'reported', 'handover_sozialregion'] as const;
+export const COLUMN_NAMES = [
+  'status',
+  'phase',
+  'municipality',
+  'household_ref',
+  'first_information_due',
+  'deadline_state',
+  'next_due',
+  'next_due_kind',
+  'reminder_on',
+  'nationality_bfs',
+  'nationality_iso2',
+  'eu_efta',
+  'language',
+  'reported',
+  'handover_sozialregion',
+] as const;
 
 export function nameValues(names: CaseNames): [string, string, string, string] {
-  return [names.officialName, names.firstName, sortName(names.officialName, names.firstName), searchName(names.officialName, names.firstName)];
+  return [
+    names.officialName,
+    names.firstName,
+    sortName(names.officialName, names.firstName),
+    searchName(names.officialName, names.firstName),
+  ];
 }

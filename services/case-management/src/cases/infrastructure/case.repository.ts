@@ -63,18 +63,43 @@ export class CaseRepository {
       [caseId],
     );
     return rows.map((r) => ({
-      seq: r.seq, at: r.at.toISOString(), actorId: r.actor_id, role: r.role, action: r.action,
-      ...(r.reason !== null ? { reason: r.reason } : {}), details: r.details,
+      seq: r.seq,
+      at: r.at.toISOString(),
+      actorId: r.actor_id,
+      role: r.role,
+      action: r.action,
+      ...(r.reason !== null ? { reason: r.reason } : {}),
+      details: r.details,
     }));
   }
 
   async insert(em: EntityManager, c: Case, names: CaseNames): Promise<void> {
     const { state } = c.toSnapshot();
     const columns = columnValues(caseColumns(state, this.reminderLeadDays));
-    const params = [state.caseId, state.subject.personRef, state.arrivalKey, state.registrationDate, state.openedAt, ...nameValues(names),
-      state.version, JSON.stringify(state), ...columns];
-    const fixed = ['case_id', 'person_ref', 'arrival_key', 'registration_date', 'opened_at', 'official_name', 'first_name', 'sort_name',
-      'search_name', 'version', 'snapshot'];
+    const params = [
+      state.caseId,
+      state.subject.personRef,
+      state.arrivalKey,
+      state.registrationDate,
+      state.openedAt,
+      ...nameValues(names),
+      state.version,
+      JSON.stringify(state),
+      ...columns,
+    ];
+    const fixed = [
+      'case_id',
+      'person_ref',
+      'arrival_key',
+      'registration_date',
+      'opened_at',
+      'official_name',
+      'first_name',
+      'sort_name',
+      'search_name',
+      'version',
+      'snapshot',
+    ];
     const names_ = [...fixed, ...COLUMN_NAMES, 'updated_at'];
     await em.query(
       `INSERT INTO case_record (${names_.join(', ')}) VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}, now())`,
@@ -99,7 +124,10 @@ export class CaseRepository {
   }
 
   /** The person's cases (under any of their references), for the opening decision (CM3). */
-  async casesOfPerson(em: EntityManager, personRefs: readonly string[]): Promise<Pick<CaseState, 'caseId' | 'arrivalKey' | 'status'>[]> {
+  async casesOfPerson(
+    em: EntityManager,
+    personRefs: readonly string[],
+  ): Promise<Pick<CaseState, 'caseId' | 'arrivalKey' | 'status'>[]> {
     const rows: { case_id: string; arrival_key: string; status: CaseState['status'] }[] = await em.query(
       'SELECT case_id, arrival_key, status FROM case_record WHERE person_ref = ANY($1::text[])',
       [personRefs],
@@ -118,18 +146,27 @@ export class CaseRepository {
 
   /** Keeps the names on the case rows in step with the person store (person.corrected). */
   async renamePerson(em: EntityManager, personRefs: readonly string[], names: CaseNames): Promise<void> {
-    await em.query('UPDATE case_record SET official_name = $2, first_name = $3, sort_name = $4, search_name = $5 WHERE person_ref = ANY($1::text[])',
-      [personRefs, ...nameValues(names)]);
+    await em.query(
+      'UPDATE case_record SET official_name = $2, first_name = $3, sort_name = $4, search_name = $5 WHERE person_ref = ANY($1::text[])',
+      [personRefs, ...nameValues(names)],
+    );
   }
 
   /** Reminder triggers of the live cases of some persons (after a message changed their deadlines). */
-  async deadlineTriggers(em: EntityManager, personRefs: readonly string[]): Promise<{ caseId: string; reminderOn: LocalDate | null; due: LocalDate | null }[]> {
+  async deadlineTriggers(
+    em: EntityManager,
+    personRefs: readonly string[],
+  ): Promise<{ caseId: string; reminderOn: LocalDate | null; due: LocalDate | null }[]> {
     const rows: { case_id: string; reminder_on: string | null; due: string | null }[] = await em.query(
       `SELECT case_id, reminder_on::text AS reminder_on, first_information_due::text AS due FROM case_record
        WHERE person_ref = ANY($1::text[]) AND reminder_on IS NOT NULL`,
       [personRefs],
     );
-    return rows.map((r) => ({ caseId: r.case_id, reminderOn: r.reminder_on as LocalDate | null, due: r.due as LocalDate | null }));
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      reminderOn: r.reminder_on as LocalDate | null,
+      due: r.due as LocalDate | null,
+    }));
   }
 
   private async appendHistory(em: EntityManager, caseId: string, entries: readonly HistoryEntry[]): Promise<void> {
@@ -137,8 +174,16 @@ export class CaseRepository {
     await em.query(
       `INSERT INTO case_history (case_id, seq, at, actor_id, role, action, reason, details)
        SELECT $1, * FROM unnest($2::int[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[])`,
-      [caseId, entries.map((e) => e.seq), entries.map((e) => e.at), entries.map((e) => e.actorId), entries.map((e) => e.role),
-        entries.map((e) => e.action), entries.map((e) => e.reason ?? null), entries.map((e) => JSON.stringify(e.details))],
+      [
+        caseId,
+        entries.map((e) => e.seq),
+        entries.map((e) => e.at),
+        entries.map((e) => e.actorId),
+        entries.map((e) => e.role),
+        entries.map((e) => e.action),
+        entries.map((e) => e.reason ?? null),
+        entries.map((e) => JSON.stringify(e.details)),
+      ],
     );
   }
 }

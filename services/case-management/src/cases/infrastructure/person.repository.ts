@@ -38,7 +38,18 @@ export class PersonRepository {
          first_name = EXCLUDED.first_name, date_of_birth = EXCLUDED.date_of_birth, sex = EXCLUDED.sex,
          vn = COALESCE(EXCLUDED.vn, person.vn), address = COALESCE(EXCLUDED.address, person.address),
          phone = COALESCE(EXCLUDED.phone, person.phone), email = COALESCE(EXCLUDED.email, person.email), updated_at = now()`,
-      [p.personRef, p.householdRef, p.officialName, p.firstName, p.dateOfBirth, p.sex, p.vn, p.address ? JSON.stringify(p.address) : null, p.phone, p.email],
+      [
+        p.personRef,
+        p.householdRef,
+        p.officialName,
+        p.firstName,
+        p.dateOfBirth,
+        p.sex,
+        p.vn,
+        p.address ? JSON.stringify(p.address) : null,
+        p.phone,
+        p.email,
+      ],
     );
   }
 
@@ -48,7 +59,16 @@ export class PersonRepository {
       `UPDATE person SET household_ref = $2, official_name = $3, first_name = $4, date_of_birth = COALESCE($5, date_of_birth), sex = $6,
          vn = COALESCE($7, vn), address = COALESCE($8, address), updated_at = now()
        WHERE person_ref = ANY($1::text[])`,
-      [personRefs, p.householdRef, p.officialName, p.firstName, p.dateOfBirth, p.sex, p.vn, p.address ? JSON.stringify(p.address) : null],
+      [
+        personRefs,
+        p.householdRef,
+        p.officialName,
+        p.firstName,
+        p.dateOfBirth,
+        p.sex,
+        p.vn,
+        p.address ? JSON.stringify(p.address) : null,
+      ],
     );
     return result[1] > 0;
   }
@@ -62,8 +82,16 @@ export class PersonRepository {
     const r = rows[0];
     if (!r) return null;
     return {
-      personRef: r.person_ref, householdRef: r.household_ref, officialName: r.official_name, firstName: r.first_name,
-      dateOfBirth: r.date_of_birth as LocalDate | null, sex: r.sex, vn: r.vn, address: r.address, phone: r.phone, email: r.email,
+      personRef: r.person_ref,
+      householdRef: r.household_ref,
+      officialName: r.official_name,
+      firstName: r.first_name,
+      dateOfBirth: r.date_of_birth as LocalDate | null,
+      sex: r.sex,
+      vn: r.vn,
+      address: r.address,
+      phone: r.phone,
+      email: r.email,
     };
   }
 }

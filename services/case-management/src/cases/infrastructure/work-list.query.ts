@@ -90,7 +90,8 @@ export async function queryWorkList(dataSource: DataSource, r: WorkListRequest):
   where.push(f.status?.length ? `status = ANY(${p(f.status)}::text[])` : `status <> 'closed'`);
   if (f.phase?.length) where.push(`phase = ANY(${p(f.phase)}::text[])`);
   if (f.dueBy) where.push(`next_due <= ${p(f.dueBy)}::date`);
-  if (f.overdue !== undefined) where.push(f.overdue ? `next_due < ${p(r.today)}::date` : `next_due >= ${p(r.today)}::date`);
+  if (f.overdue !== undefined)
+    where.push(f.overdue ? `next_due < ${p(r.today)}::date` : `next_due >= ${p(r.today)}::date`);
   if (f.nationality?.bfsCode !== undefined) where.push(`nationality_bfs = ${p(f.nationality.bfsCode)}`);
   if (f.nationality?.iso2 !== undefined) where.push(`nationality_iso2 = ${p(f.nationality.iso2)}`);
   if (f.language) where.push(`language = ${p(f.language)}`);
@@ -98,7 +99,9 @@ export async function queryWorkList(dataSource: DataSource, r: WorkListRequest):
   const words = f.q ? normaliseName(f.q).split(' ').filter(Boolean).slice(0, 4) : [];
   for (const w of words) where.push(`search_name LIKE ${p(`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
   if (r.after) {
-    where.push(`(c.${sort.column}, c.case_id) ${r.sort.descending ? '<' : '>'} (${p(r.after.key)}::${sort.type}, ${p(r.after.id)}::uuid)`);
+    where.push(
+      `(c.${sort.column}, c.case_id) ${r.sort.descending ? '<' : '>'} (${p(r.after.key)}::${sort.type}, ${p(r.after.id)}::uuid)`,
+    );
   }
   // Qualified: several output columns are aliased to the same name as text (next_due::text AS next_due), and an
   // unqualified ORDER BY would sort by the text alias and miss the index.

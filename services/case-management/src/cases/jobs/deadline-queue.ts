@@ -52,31 +52,47 @@ export class DeadlineQueue {
     this.queue = new Queue(DEADLINE_QUEUE, {
       connection: this.connection,
       prefix: options.prefix,
-      defaultJobOptions: { removeOnComplete: { age: 86_400, count: 10_000 }, removeOnFail: { age: 7 * 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 5_000 } },
+      defaultJobOptions: {
+        removeOnComplete: { age: 86_400, count: 10_000 },
+        removeOnFail: { age: 7 * 86_400 },
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 5_000 },
+      },
     });
     this.queue.on('error', (err) => this.logger.warn({ err: err.message }, 'deadline queue error'));
   }
 
   /** Schedules the reminders after a committed change; a Redis failure is logged, the sweep covers it. */
   async schedule(triggers: readonly DeadlineTrigger[]): Promise<void> {
-    const jobs = triggers.filter((t): t is DeadlineTrigger & { reminderOn: LocalDate; due: LocalDate } => !!t.reminderOn && !!t.due);
+    const jobs = triggers.filter(
+      (t): t is DeadlineTrigger & { reminderOn: LocalDate; due: LocalDate } => !!t.reminderOn && !!t.due,
+    );
     if (jobs.length === 0) return;
     const now = this.clock.now();
     try {
-      await this.queue.addBulk(jobs.map((t) => ({
-        name: REMINDER_JOB,
-        data: { caseId: t.caseId, due: t.due } satisfies ReminderData,
-        opts: { jobId: jobId('fi-reminder', t.caseId, t.due), delay: delayUntil(t.reminderOn, now) },
-      })));
+      await this.queue.addBulk(
+        jobs.map((t) => ({
+          name: REMINDER_JOB,
+          data: { caseId: t.caseId, due: t.due } satisfies ReminderData,
+          opts: { jobId: jobId('fi-reminder', t.caseId, t.due), delay: delayUntil(t.reminderOn, now) },
+        })),
+      );
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message, cases: jobs.length }, 'reminder not scheduled; the reconciliation sweep will catch it');
+      this.logger.warn(
+        { err: (err as Error).message, cases: jobs.length },
+        'reminder not scheduled; the reconciliation sweep will catch it',
+      );
     }
   }
 
   /** Starts the worker and the sweep's job scheduler (idempotent across instances: same scheduler id). */
   async start(): Promise<void> {
     this.workerConnection = createRedisConnection();
-    this.worker = new Worker(DEADLINE_QUEUE, (job) => this.process(job), { connection: this.workerConnection, prefix: this.options.prefix, concurrency: 4 });
+    this.worker = new Worker(DEADLINE_QUEUE, (job) => this.process(job), {
+      connection: this.workerConnection,
+      prefix: this.options.prefix,
+      concurrency: 4,
+    });
     this.worker.on('error', (err) => this.logger.warn({ err: err.message }, 'deadline worker error'));
     await this.queue.upsertJobScheduler(SWEEP_JOB, { every: this.options.sweepEveryMs }, { name: SWEEP_JOB, data: {} });
   }
@@ -97,7 +113,8 @@ export class DeadlineQueue {
     const today = this.clock.today();
     if (job.name === SWEEP_JOB) {
       const reminded = await this.reminders.sweep(today);
-      if (reminded.length) this.logger.info({ reminded: reminded.length }, 'reconciliation sweep sent missed first-information reminders');
+      if (reminded.length)
+        this.logger.info({ reminded: reminded.length }, 'reconciliation sweep sent missed first-information reminders');
       return { reminded: reminded.length };
     }
     if (job.name === REMINDER_JOB) {

@@ -34,33 +34,45 @@ export class CaseEventConsumers implements OnModuleInit {
 
   onModuleInit(): void {
     const data = <T>(e: CloudEvent) => e.data as T;
-    this.consumers.register(PERSON_QUEUE, {
-      'person.arrived.v1': (e, em) => this.facts.arrived(em, e.id, data(e)),
-      'person.moved.v1': (e, em) => this.facts.moved(em, data(e)),
-      'person.departed.v1': (e, em) => this.facts.departed(em, data(e)),
-      'person.naturalized.v1': (e, em) => this.facts.naturalized(em, data(e)),
-      'person.died.v1': (e, em) => this.facts.died(em, data(e)),
-      'person.residence-permit-changed.v1': (e, em) => this.facts.permitChanged(em, data(e)),
-      'person.corrected.v1': (e, em) => this.facts.corrected(em, data(e)),
-      'person.registered.v1': async (e, em) => {
-        await this.facts.registered(em, data(e));
-        await this.checks.registered(em, data<PersonRegisteredData>(e));
+    this.consumers.register(
+      PERSON_QUEUE,
+      {
+        'person.arrived.v1': (e, em) => this.facts.arrived(em, e.id, data(e)),
+        'person.moved.v1': (e, em) => this.facts.moved(em, data(e)),
+        'person.departed.v1': (e, em) => this.facts.departed(em, data(e)),
+        'person.naturalized.v1': (e, em) => this.facts.naturalized(em, data(e)),
+        'person.died.v1': (e, em) => this.facts.died(em, data(e)),
+        'person.residence-permit-changed.v1': (e, em) => this.facts.permitChanged(em, data(e)),
+        'person.corrected.v1': (e, em) => this.facts.corrected(em, data(e)),
+        'person.registered.v1': async (e, em) => {
+          await this.facts.registered(em, data(e));
+          await this.checks.registered(em, data<PersonRegisteredData>(e));
+        },
+        'register.base-delivery-completed.v1': (e, em) =>
+          this.checks.completed(em, data<RegisterBaseDeliveryCompletedV1>(e)),
       },
-      'register.base-delivery-completed.v1': (e, em) => this.checks.completed(em, data<RegisterBaseDeliveryCompletedV1>(e)),
-    }, { afterCommit: (events) => void this.scheduleAfter(events) });
-    this.consumers.register(DFPA_QUEUE, {
-      'dfpa.case-accepted.v1': (e, em) => this.dfpa.accepted(em, DfpaAnswers.dataOf(e as CloudEvent<DfpaAnswerData>)),
-      'dfpa.case-rejected.v1': (e, em) => this.dfpa.rejected(em, DfpaAnswers.dataOf(e as CloudEvent<DfpaAnswerData>)),
-      'dfpa.case-returned.v1': (e, em) => this.dfpa.returned(em, DfpaAnswers.dataOf(e as CloudEvent<DfpaAnswerData>)),
-      // Of the later dfpa events the case keeps only the coarse status (R25); the rest is reporting's business.
-      'dfpa.assessment-completed.v1': (e, em) => this.dfpa.progress(em, e as CloudEvent<DfpaProgressData>, 'assessment-done'),
-      'dfpa.plan-agreed.v1': (e, em) => this.dfpa.progress(em, e as CloudEvent<DfpaProgressData>, 'plan-active'),
-      'dfpa.case-closed.v1': (e, em) => this.dfpa.progress(em, e as CloudEvent<DfpaProgressData>, 'closed'),
-    }, { unhandled: 'ignore' });
+      { afterCommit: (events) => void this.scheduleAfter(events) },
+    );
+    this.consumers.register(
+      DFPA_QUEUE,
+      {
+        'dfpa.case-accepted.v1': (e, em) => this.dfpa.accepted(em, DfpaAnswers.dataOf(e as CloudEvent<DfpaAnswerData>)),
+        'dfpa.case-rejected.v1': (e, em) => this.dfpa.rejected(em, DfpaAnswers.dataOf(e as CloudEvent<DfpaAnswerData>)),
+        'dfpa.case-returned.v1': (e, em) => this.dfpa.returned(em, DfpaAnswers.dataOf(e as CloudEvent<DfpaAnswerData>)),
+        // Of the later dfpa events the case keeps only the coarse status (R25); the rest is reporting's business.
+        'dfpa.assessment-completed.v1': (e, em) =>
+          this.dfpa.progress(em, e as CloudEvent<DfpaProgressData>, 'assessment-done'),
+        'dfpa.plan-agreed.v1': (e, em) => this.dfpa.progress(em, e as CloudEvent<DfpaProgressData>, 'plan-active'),
+        'dfpa.case-closed.v1': (e, em) => this.dfpa.progress(em, e as CloudEvent<DfpaProgressData>, 'closed'),
+      },
+      { unhandled: 'ignore' },
+    );
   }
 
   private async scheduleAfter(events: CloudEvent[]): Promise<void> {
-    const refs = events.filter((e) => DEADLINE_EVENTS.has(e.type)).flatMap((e) => personRefsOf(e.data as unknown as PersonEventBase));
+    const refs = events
+      .filter((e) => DEADLINE_EVENTS.has(e.type))
+      .flatMap((e) => personRefsOf(e.data as unknown as PersonEventBase));
     if (refs.length === 0) return;
     try {
       await this.deadlines.schedule(await this.repository.deadlineTriggers(this.dataSource.manager, refs));

@@ -1,10 +1,26 @@
 import type {
-  DfpaCaseAcceptedV1, DfpaCaseRejectedV1, DfpaCaseReturnedV1, PersonArrivedV1, PersonCorrectedV1, PersonDepartedV1, PersonDiedV1,
-  PersonMovedV1, PersonNaturalizedV1, PersonRegisteredV1, PersonResidencePermitChangedV1,
+  DfpaCaseAcceptedV1,
+  DfpaCaseRejectedV1,
+  DfpaCaseReturnedV1,
+  PersonArrivedV1,
+  PersonCorrectedV1,
+  PersonDepartedV1,
+  PersonDiedV1,
+  PersonMovedV1,
+  PersonNaturalizedV1,
+  PersonRegisteredV1,
+  PersonResidencePermitChangedV1,
 } from '@si/contracts';
 import type { DfpaAnswerData } from '../application/dfpa-answers.js';
 import type {
-  PersonArrivedData, PersonCorrectedData, PersonEventBase, PersonDepartedData, PersonDiedData, PersonMovedData, PersonNaturalizedData, PersonRegisteredData,
+  PersonArrivedData,
+  PersonCorrectedData,
+  PersonEventBase,
+  PersonDepartedData,
+  PersonDiedData,
+  PersonMovedData,
+  PersonNaturalizedData,
+  PersonRegisteredData,
 } from './person-event.data.js';
 
 /** Fails to compile unless every event of the `Contract` (the generated type of its schema) gives what this service `Reads`. */

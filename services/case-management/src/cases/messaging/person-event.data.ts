@@ -79,4 +79,3 @@ export interface PersonRegisteredData extends PersonEventBase {
   personalData: PersonalData;
   baseDelivery: { messageId: string | null; validFrom: string | null; position: number };
 }
-

@@ -16,11 +16,20 @@ const PERMIT_CODE = /^(0[1-9]|1[0-3])(\d{2})?(\d{2})?$/;
 export class UnmappableEventError extends Error {}
 
 export function nationalityOf(d: PersonEventBase, reference: ReferenceData): Nationality {
-  const country = d.nationality?.status === 'known' ? d.nationality.countries.find((c) => c.bfsCode !== null) : undefined;
+  const country =
+    d.nationality?.status === 'known' ? d.nationality.countries.find((c) => c.bfsCode !== null) : undefined;
   if (!country || country.bfsCode === null) {
-    return { bfsCode: d.nationality?.status === 'stateless' ? STATELESS_BFS : UNKNOWN_NATIONALITY_BFS, iso2: null, euEfta: false };
+    return {
+      bfsCode: d.nationality?.status === 'stateless' ? STATELESS_BFS : UNKNOWN_NATIONALITY_BFS,
+      iso2: null,
+      euEfta: false,
+    };
   }
-  return { bfsCode: country.bfsCode, iso2: country.iso2, euEfta: country.euEfta ?? reference.isEuEfta(country.bfsCode) };
+  return {
+    bfsCode: country.bfsCode,
+    iso2: country.iso2,
+    euEfta: country.euEfta ?? reference.isEuEfta(country.bfsCode),
+  };
 }
 
 /** The register's permit code when it is a well-formed eCH-0006 code, else null (the case records "no permit yet"). */
@@ -47,7 +56,12 @@ export function fullDateOfBirth(d: PersonEventBase): LocalDate | null {
  * registration date the first-information deadline counts from (R13); `entryDate` (entry into
  * Switzerland) is the domain's arrival date. The language is converted from ISO 639-1 to 639-3.
  */
-export function openCaseInput(caseId: string, eventId: string, d: PersonArrivedData, reference: ReferenceData): OpenCaseInput {
+export function openCaseInput(
+  caseId: string,
+  eventId: string,
+  d: PersonArrivedData,
+  reference: ReferenceData,
+): OpenCaseInput {
   if (!isLocalDate(d.arrivalDate)) throw new UnmappableEventError('arrivalDate is not a calendar date');
   return {
     caseId,
@@ -77,9 +91,10 @@ export function personRecord(d: PersonEventBase & { personalData: PersonalData }
     dateOfBirth: fullDateOfBirth(d),
     sex: sexOf(d),
     vn: d.personalData.vn,
-    address: a && street && a.postalCode && a.town
-      ? { street, ...(a.houseNumber ? { houseNumber: a.houseNumber } : {}), postalCode: a.postalCode, town: a.town }
-      : null,
+    address:
+      a && street && a.postalCode && a.town
+        ? { street, ...(a.houseNumber ? { houseNumber: a.houseNumber } : {}), postalCode: a.postalCode, town: a.town }
+        : null,
     phone: null,
     email: null,
   };

@@ -1,7 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { Principal } from '@si/auth';
 import type { AuditLog } from '@si/audit';
-import { OrganisationRegister, type OrganisationModel, type OrganisationPeriod, type OrganisationPeriodView } from '../domain/index.js';
+import {
+  OrganisationRegister,
+  type OrganisationModel,
+  type OrganisationPeriod,
+  type OrganisationPeriodView,
+} from '../domain/index.js';
 import { actorFor, auditActor } from '../../shared/caller.js';
 import type { Clock } from '../../shared/clock.js';
 import type { ReferenceData } from '../../shared/reference-data.js';
@@ -49,17 +54,28 @@ export class OrganisationModelService {
     return (await this.provider.current()).history(municipality);
   }
 
-  async change(principal: Principal, change: { municipality: number; model: OrganisationModel; validFrom: string; reason: string }): Promise<OrganisationPeriodView[]> {
+  async change(
+    principal: Principal,
+    change: { municipality: number; model: OrganisationModel; validFrom: string; reason: string },
+  ): Promise<OrganisationPeriodView[]> {
     const actor = actorFor(principal, ['ags']);
     const period = await this.dataSource.transaction(async (em) => {
       await this.periods.lock(em);
       // Checked against the periods as stored now, not the cache: another instance may have changed them.
       const register = new OrganisationRegister(await this.periods.all(em), this.reference.directory);
-      const period: OrganisationPeriod = register.change(change, { actorId: actor.id, role: actor.role, at: this.clock.instant() });
+      const period: OrganisationPeriod = register.change(change, {
+        actorId: actor.id,
+        role: actor.role,
+        at: this.clock.instant(),
+      });
       await this.periods.append(em, period);
       await this.audit.record(em, {
-        actor: auditActor(principal), action: 'organisation.change-model', objectType: 'organisation-model',
-        objectId: String(change.municipality), municipality: change.municipality, outcome: 'granted',
+        actor: auditActor(principal),
+        action: 'organisation.change-model',
+        objectType: 'organisation-model',
+        objectId: String(change.municipality),
+        municipality: change.municipality,
+        outcome: 'granted',
         detail: { validFrom: period.validFrom, model: period.model },
       });
       return period;

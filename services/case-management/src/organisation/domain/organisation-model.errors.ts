@@ -5,7 +5,11 @@ import { CaseDomainError, type LocalisedMessage } from '../../cases/domain/case.
  * so the HTTP layer maps both to problem+json the same way.
  */
 export class OrganisationModelError extends CaseDomainError {
-  constructor(code: string, messages: LocalisedMessage, kind: 'conflict' | 'unprocessable' | 'forbidden' = 'unprocessable') {
+  constructor(
+    code: string,
+    messages: LocalisedMessage,
+    kind: 'conflict' | 'unprocessable' | 'forbidden' = 'unprocessable',
+  ) {
     super('R29', code, messages, kind);
   }
 }

@@ -5,8 +5,7 @@
  * reports count per residence municipality.
  */
 export type OrganisationModel =
-  | { readonly kind: 'in-house' }
-  | { readonly kind: 'leitgemeinde'; readonly leitgemeinde: number };
+  { readonly kind: 'in-house' } | { readonly kind: 'leitgemeinde'; readonly leitgemeinde: number };
 
 /** A municipality with no recorded period runs start.integration itself (the legal default, R27). */
 export const IN_HOUSE: OrganisationModel = Object.freeze({ kind: 'in-house' });

@@ -1,5 +1,10 @@
 import { addDays, isLocalDate, localDate } from '@si/kernel';
-import { IN_HOUSE, type OrganisationModel, type OrganisationPeriod, type OrganisationPeriodView } from './organisation-model.js';
+import {
+  IN_HOUSE,
+  type OrganisationModel,
+  type OrganisationPeriod,
+  type OrganisationPeriodView,
+} from './organisation-model.js';
 import { OrganisationModelError } from './organisation-model.errors.js';
 
 /** The municipalities that exist (the Sozialregion directory implements it). */
@@ -39,15 +44,22 @@ export interface ModelChangeContext {
 export class OrganisationRegister {
   private readonly periods = new Map<number, OrganisationPeriod[]>();
 
-  constructor(periods: readonly OrganisationPeriod[] = [], private readonly canton?: CantonalMunicipalities) {
+  constructor(
+    periods: readonly OrganisationPeriod[] = [],
+    private readonly canton?: CantonalMunicipalities,
+  ) {
     const sorted = [...periods].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
     for (const p of sorted) {
       const list = this.periods.get(p.municipality) ?? [];
       if (list.some((q) => q.validFrom === p.validFrom)) {
-        throw new OrganisationModelError('period-duplicate', {
-          de: `Zwei Organisationsmodelle für ${p.municipality} ab ${p.validFrom}.`,
-          en: `Two organisation models for ${p.municipality} from ${p.validFrom}.`,
-        }, 'conflict');
+        throw new OrganisationModelError(
+          'period-duplicate',
+          {
+            de: `Zwei Organisationsmodelle für ${p.municipality} ab ${p.validFrom}.`,
+            en: `Two organisation models for ${p.municipality} from ${p.validFrom}.`,
+          },
+          'conflict',
+        );
       }
       list.push(Object.freeze({ ...p }));
       this.periods.set(p.municipality, list);
@@ -106,31 +118,64 @@ export class OrganisationRegister {
    */
   change(change: ModelChange, ctx: ModelChangeContext): OrganisationPeriod {
     if (ctx.role !== 'ags') {
-      throw new OrganisationModelError('role-not-allowed', {
-        de: 'Nur das AGS pflegt das Organisationsmodell der Gemeinden.',
-        en: 'Only AGS maintains the municipalities\' organisation model.',
-      }, 'forbidden');
+      throw new OrganisationModelError(
+        'role-not-allowed',
+        {
+          de: 'Nur das AGS pflegt das Organisationsmodell der Gemeinden.',
+          en: "Only AGS maintains the municipalities' organisation model.",
+        },
+        'forbidden',
+      );
     }
     const { municipality, model, validFrom } = change;
-    if (!isLocalDate(validFrom)) this.refuse('invalid-date', `validFrom «${validFrom}» ist kein Datum.`, `validFrom "${validFrom}" is not a date.`);
+    if (!isLocalDate(validFrom))
+      this.refuse(
+        'invalid-date',
+        `validFrom «${validFrom}» ist kein Datum.`,
+        `validFrom "${validFrom}" is not a date.`,
+      );
     if (!change.reason?.trim()) this.refuse('reason-missing', 'Begründung fehlt.', 'Reason missing.');
     this.assertCantonal(municipality);
     const last = this.periods.get(municipality)?.at(-1);
     if (last && validFrom <= last.validFrom) {
-      this.refuse('not-append-only', `Neue Periode muss nach dem ${last.validFrom} beginnen.`, `A new period must start after ${last.validFrom}.`);
+      this.refuse(
+        'not-append-only',
+        `Neue Periode muss nach dem ${last.validFrom} beginnen.`,
+        `A new period must start after ${last.validFrom}.`,
+      );
     }
     if (model.kind === 'leitgemeinde') {
       const lead = model.leitgemeinde;
       this.assertCantonal(lead);
-      if (lead === municipality) this.refuse('self-lead', 'Eine Gemeinde kann nicht ihre eigene Leitgemeinde sein.', 'A municipality cannot be its own Leitgemeinde.');
+      if (lead === municipality)
+        this.refuse(
+          'self-lead',
+          'Eine Gemeinde kann nicht ihre eigene Leitgemeinde sein.',
+          'A municipality cannot be its own Leitgemeinde.',
+        );
       if (this.isMemberOnOrAfter(lead, validFrom)) {
-        this.refuse('lead-is-member', `${lead} ist selbst einer Leitgemeinde angeschlossen.`, `${lead} is itself a member of a Leitgemeinde.`);
+        this.refuse(
+          'lead-is-member',
+          `${lead} ist selbst einer Leitgemeinde angeschlossen.`,
+          `${lead} is itself a member of a Leitgemeinde.`,
+        );
       }
       if (this.hasMembersOnOrAfter(municipality, validFrom)) {
-        this.refuse('lead-cannot-join', `${municipality} ist Leitgemeinde anderer Gemeinden.`, `${municipality} leads other municipalities.`);
+        this.refuse(
+          'lead-cannot-join',
+          `${municipality} ist Leitgemeinde anderer Gemeinden.`,
+          `${municipality} leads other municipalities.`,
+        );
       }
     }
-    const period: OrganisationPeriod = Object.freeze({ municipality, model, validFrom, recordedBy: ctx.actorId, recordedAt: ctx.at, reason: change.reason.trim() });
+    const period: OrganisationPeriod = Object.freeze({
+      municipality,
+      model,
+      validFrom,
+      recordedBy: ctx.actorId,
+      recordedAt: ctx.at,
+      reason: change.reason.trim(),
+    });
     this.periods.set(municipality, [...(this.periods.get(municipality) ?? []), period]);
     return period;
   }
@@ -144,14 +189,19 @@ export class OrganisationRegister {
     for (const [m, list] of this.periods) {
       if (m === lead) continue;
       if (this.responsibleUnit(m, from) === lead) return true;
-      if (list.some((p) => p.validFrom > from && p.model.kind === 'leitgemeinde' && p.model.leitgemeinde === lead)) return true;
+      if (list.some((p) => p.validFrom > from && p.model.kind === 'leitgemeinde' && p.model.leitgemeinde === lead))
+        return true;
     }
     return false;
   }
 
   private assertCantonal(bfs: number): void {
     if (this.canton && !this.canton.isCantonal(bfs)) {
-      this.refuse('unknown-municipality', `${bfs} ist keine Solothurner Gemeinde.`, `${bfs} is not a Solothurn municipality.`);
+      this.refuse(
+        'unknown-municipality',
+        `${bfs} ist keine Solothurner Gemeinde.`,
+        `${bfs} is not a Solothurn municipality.`,
+      );
     }
   }
 

@@ -21,10 +21,26 @@ describe('Sozialregion directory (contracts/reference/sozialregionen.json)', () 
   });
 
   it('refuses data a lookup could get silently wrong', () => {
-    expect(() => new SozialregionDirectory([{ id: 'a', name: 'A', municipalities: [1] }, { id: 'b', name: 'B', municipalities: [1] }])).toThrow(SozialregionDirectoryError);
-    expect(() => new SozialregionDirectory([{ id: 'a', name: 'A', municipalities: [] }, { id: 'a', name: 'A2', municipalities: [] }])).toThrow(SozialregionDirectoryError);
+    expect(
+      () =>
+        new SozialregionDirectory([
+          { id: 'a', name: 'A', municipalities: [1] },
+          { id: 'b', name: 'B', municipalities: [1] },
+        ]),
+    ).toThrow(SozialregionDirectoryError);
+    expect(
+      () =>
+        new SozialregionDirectory([
+          { id: 'a', name: 'A', municipalities: [] },
+          { id: 'a', name: 'A2', municipalities: [] },
+        ]),
+    ).toThrow(SozialregionDirectoryError);
     expect(() => parseSozialregionen({})).toThrow(SozialregionDirectoryError);
-    expect(() => parseSozialregionen({ sozialregionen: [{ id: 'Bad Id', name: 'x', municipalities: [] }] })).toThrow(SozialregionDirectoryError);
-    expect(() => parseSozialregionen({ sozialregionen: [{ id: 'a', name: 'x', municipalities: ['2601'] }] })).toThrow(SozialregionDirectoryError);
+    expect(() => parseSozialregionen({ sozialregionen: [{ id: 'Bad Id', name: 'x', municipalities: [] }] })).toThrow(
+      SozialregionDirectoryError,
+    );
+    expect(() => parseSozialregionen({ sozialregionen: [{ id: 'a', name: 'x', municipalities: ['2601'] }] })).toThrow(
+      SozialregionDirectoryError,
+    );
   });
 });

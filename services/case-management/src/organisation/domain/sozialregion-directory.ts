@@ -61,10 +61,12 @@ export class SozialregionDirectory implements MunicipalityDirectory {
 /** Validates the shape of sozialregionen.json; throws on anything a lookup could silently get wrong. */
 export function parseSozialregionen(json: unknown): Sozialregion[] {
   const list = (json as { sozialregionen?: unknown })?.sozialregionen;
-  if (!Array.isArray(list) || list.length === 0) throw new SozialregionDirectoryError('sozialregionen: expected a non-empty array');
+  if (!Array.isArray(list) || list.length === 0)
+    throw new SozialregionDirectoryError('sozialregionen: expected a non-empty array');
   return list.map((r: unknown, i) => {
     const { id, name, municipalities } = (r ?? {}) as Record<string, unknown>;
-    if (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id)) throw new SozialregionDirectoryError(`sozialregionen[${i}].id invalid`);
+    if (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id))
+      throw new SozialregionDirectoryError(`sozialregionen[${i}].id invalid`);
     if (typeof name !== 'string' || !name) throw new SozialregionDirectoryError(`sozialregionen[${i}].name invalid`);
     if (!Array.isArray(municipalities) || !municipalities.every((b) => Number.isInteger(b) && b > 0 && b < 10000)) {
       throw new SozialregionDirectoryError(`sozialregionen[${i}].municipalities invalid`);

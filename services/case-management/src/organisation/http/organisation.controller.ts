@@ -21,7 +21,7 @@ export class OrganisationController {
 
   @Get(':bfs/periods')
   @Roles('ags', 'gemeinde')
-  @ApiOperation({ summary: 'History of a municipality\'s organisation model' })
+  @ApiOperation({ summary: "History of a municipality's organisation model" })
   @ApiParam({ name: 'bfs', description: 'BFS number' })
   @ApiOkResponse({ type: [OrganisationPeriodViewDto] })
   @ApiRefusals()
@@ -32,14 +32,21 @@ export class OrganisationController {
   @Post(':bfs/periods')
   @Roles('ags')
   @HttpCode(200)
-  @ApiOperation({ summary: 'AGS records a new organisation model from a date (R29)', description: 'Append-only: corrections are new periods. Refused with R29: chains, self-lead, a leading municipality joining another, unknown BFS numbers, a date not after the last period.' })
+  @ApiOperation({
+    summary: 'AGS records a new organisation model from a date (R29)',
+    description:
+      'Append-only: corrections are new periods. Refused with R29: chains, self-lead, a leading municipality joining another, unknown BFS numbers, a date not after the last period.',
+  })
   @ApiParam({ name: 'bfs', description: 'BFS number' })
-  @ApiOkResponse({ type: [OrganisationPeriodViewDto], description: 'The municipality\'s history after the change' })
+  @ApiOkResponse({ type: [OrganisationPeriodViewDto], description: "The municipality's history after the change" })
   @ApiRefusals()
   change(@CurrentPrincipal() p: Principal, @Param('bfs', ParseIntPipe) bfs: number, @Body() b: OrganisationPeriodDto) {
     return this.service.change(p, {
       municipality: bfs,
-      model: b.model === 'leitgemeinde' ? { kind: 'leitgemeinde', leitgemeinde: Number(b.leitgemeinde) } : { kind: 'in-house' },
+      model:
+        b.model === 'leitgemeinde'
+          ? { kind: 'leitgemeinde', leitgemeinde: Number(b.leitgemeinde) }
+          : { kind: 'in-house' },
       validFrom: b.validFrom,
       reason: b.reason,
     });

@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
 export class OrganisationPeriodDto {
-  @ApiProperty({ enum: ['in-house', 'leitgemeinde'], description: 'in-house = gemeindeinternes Modell; leitgemeinde = the Leitgemeinde\'s IB works its cases' })
+  @ApiProperty({
+    enum: ['in-house', 'leitgemeinde'],
+    description: "in-house = gemeindeinternes Modell; leitgemeinde = the Leitgemeinde's IB works its cases",
+  })
   @IsIn(['in-house', 'leitgemeinde'])
   model!: 'in-house' | 'leitgemeinde';
 
@@ -13,7 +16,11 @@ export class OrganisationPeriodDto {
   @Max(9999)
   leitgemeinde?: number;
 
-  @ApiProperty({ type: String, format: 'date', description: 'First day of the new model; after the last recorded period (append-only)' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    description: 'First day of the new model; after the last recorded period (append-only)',
+  })
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   validFrom!: string;
 

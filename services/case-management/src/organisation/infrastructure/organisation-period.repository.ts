@@ -20,7 +20,10 @@ export class OrganisationPeriodRepository {
     );
     return rows.map((r) => ({
       municipality: r.municipality,
-      model: r.model_kind === 'leitgemeinde' ? { kind: 'leitgemeinde', leitgemeinde: Number(r.leitgemeinde) } : { kind: 'in-house' },
+      model:
+        r.model_kind === 'leitgemeinde'
+          ? { kind: 'leitgemeinde', leitgemeinde: Number(r.leitgemeinde) }
+          : { kind: 'in-house' },
       validFrom: r.valid_from,
       recordedBy: r.recorded_by,
       recordedAt: r.recorded_at.toISOString(),
@@ -32,7 +35,15 @@ export class OrganisationPeriodRepository {
     await em.query(
       `INSERT INTO organisation_period (municipality, valid_from, model_kind, leitgemeinde, recorded_by, recorded_at, reason)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [p.municipality, p.validFrom, p.model.kind, p.model.kind === 'leitgemeinde' ? p.model.leitgemeinde : null, p.recordedBy, p.recordedAt, p.reason],
+      [
+        p.municipality,
+        p.validFrom,
+        p.model.kind,
+        p.model.kind === 'leitgemeinde' ? p.model.leitgemeinde : null,
+        p.recordedBy,
+        p.recordedAt,
+        p.reason,
+      ],
     );
   }
 

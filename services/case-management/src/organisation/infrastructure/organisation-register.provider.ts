@@ -30,7 +30,10 @@ export class OrganisationRegisterProvider {
   }
 
   private async load(): Promise<OrganisationRegister> {
-    const register = new OrganisationRegister(await this.periods.all(this.dataSource.manager), this.reference.directory);
+    const register = new OrganisationRegister(
+      await this.periods.all(this.dataSource.manager),
+      this.reference.directory,
+    );
     this.cached = { register, loadedAt: Date.now() };
     return register;
   }

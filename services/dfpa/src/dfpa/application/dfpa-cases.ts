@@ -3,9 +3,28 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditLog } from '@si/audit';
 import type { LocalDate } from '@si/kernel';
 import {
-  addMeasure, agreePlan, changeCaseworkers, changeMeasureStatus, closeCase, closeWithMunicipalCase, moveToRegion, openDirectCase,
-  followMunicipalMove, recordAssessment, recordPlacement, recordReview, reportToRav, returnToMunicipality, validateAssessment, validateHealth, validateMeasure,
-  validatePlan, type Change, type Ctx, type DfpaCaseState, type DfpaPerson,
+  addMeasure,
+  agreePlan,
+  changeCaseworkers,
+  changeMeasureStatus,
+  closeCase,
+  closeWithMunicipalCase,
+  moveToRegion,
+  openDirectCase,
+  followMunicipalMove,
+  recordAssessment,
+  recordPlacement,
+  recordReview,
+  reportToRav,
+  returnToMunicipality,
+  validateAssessment,
+  validateHealth,
+  validateMeasure,
+  validatePlan,
+  type Change,
+  type Ctx,
+  type DfpaCaseState,
+  type DfpaPerson,
 } from '../domain/index.js';
 import type { DfpaCaseRepository } from '../infrastructure/dfpa-case.repository.js';
 import type { DeadlineRepository } from '../infrastructure/deadline.repository.js';
@@ -34,9 +53,20 @@ export class DfpaCases {
 
   async list(caller: DfpaCaller, status: string, limit: number, after?: { openedOn: string; id: string }) {
     const rows = await this.cases.list(this.dataSource.manager, caller.region, status, limit, after);
-    await this.audit.recordAlone({ actor: caller.audit, action: 'dfpa.case.list', objectType: 'dfpa-case', objectId: `sozialregion=${caller.region};status=${status}`, outcome: 'granted', detail: { cases: rows.map((r) => r.dfpaCaseId) } });
+    await this.audit.recordAlone({
+      actor: caller.audit,
+      action: 'dfpa.case.list',
+      objectType: 'dfpa-case',
+      objectId: `sozialregion=${caller.region};status=${status}`,
+      outcome: 'granted',
+      detail: { cases: rows.map((r) => r.dfpaCaseId) },
+    });
     const last = rows.at(-1);
-    return { items: rows.map(caseSummary), next: rows.length === limit && last ? Buffer.from(`${last.openedOn}|${last.dfpaCaseId}`).toString('base64url') : null };
+    return {
+      items: rows.map(caseSummary),
+      next:
+        rows.length === limit && last ? Buffer.from(`${last.openedOn}|${last.dfpaCaseId}`).toString('base64url') : null,
+    };
   }
 
   async get(caller: DfpaCaller, id: string) {
@@ -44,16 +74,28 @@ export class DfpaCases {
     const s = await this.cases.find(em, id, caller.region);
     const health = s ? seesHealth(caller, s.caseworkers) : false;
     await this.audit.recordAlone({
-      actor: caller.audit, action: 'dfpa.case.read', objectType: 'dfpa-case', objectId: id, ...(s?.municipality ? { municipality: s.municipality } : {}),
-      outcome: s ? 'granted' : 'denied', ...(s ? { detail: { health } } : {}),
+      actor: caller.audit,
+      action: 'dfpa.case.read',
+      objectType: 'dfpa-case',
+      objectId: id,
+      ...(s?.municipality ? { municipality: s.municipality } : {}),
+      outcome: s ? 'granted' : 'denied',
+      ...(s ? { detail: { health } } : {}),
     });
     if (!s) throw notFound('case');
-    const [assessments, history, deadlines] = await Promise.all([this.cases.assessments(em, id, health), this.cases.historyOf(em, id), this.deadlines.ofSubject(em, id)]);
+    const [assessments, history, deadlines] = await Promise.all([
+      this.cases.assessments(em, id, health),
+      this.cases.historyOf(em, id),
+      this.deadlines.ofSubject(em, id),
+    ]);
     return caseDetail(s, { assessments, history, deadlines });
   }
 
   /** Direct opening for a person the canton assigned to the region (VA/FL, R16). */
-  async openDirect(caller: DfpaCaller, input: { personRef: unknown; person: DfpaPerson; caseworker: unknown; assignedOn: unknown; municipality?: unknown }) {
+  async openDirect(
+    caller: DfpaCaller,
+    input: { personRef: unknown; person: DfpaPerson; caseworker: unknown; assignedOn: unknown; municipality?: unknown },
+  ) {
     const ctx = { actor: caller.actor, today: this.clock.today() };
     const change = openDirectCase({ ...input, dfpaCaseId: randomUUID(), sozialregionId: caller.region }, ctx);
     const deadlines = await this.dataSource.transaction((em) => this.writes.write(em, change, this.who(caller), true));
@@ -116,7 +158,11 @@ export class DfpaCases {
   async municipalCaseClosed(em: EntityManager, caseId: string, closedOn: LocalDate, reason: string) {
     for (const s of await this.cases.byMunicipalCase(em, caseId, true)) {
       const change = closeWithMunicipalCase(s, { closedOn, reason });
-      if (change) await this.writes.write(em, change, { audit: { subject: 'system:dfpa:case-events', username: 'dfpa/case-events', roles: ['system'], scope: {} }, username: 'system' });
+      if (change)
+        await this.writes.write(em, change, {
+          audit: { subject: 'system:dfpa:case-events', username: 'dfpa/case-events', roles: ['system'], scope: {} },
+          username: 'system',
+        });
     }
   }
 
@@ -124,7 +170,11 @@ export class DfpaCases {
   async municipalCaseTransferred(em: EntityManager, caseId: string, toMunicipality: number, movedOn: LocalDate) {
     for (const s of await this.cases.byMunicipalCase(em, caseId, true)) {
       const change = followMunicipalMove(s, { toMunicipality, movedOn, toSozialregion: this.regionOf(toMunicipality) });
-      if (change) await this.writes.write(em, change, { audit: { subject: 'system:dfpa:case-events', username: 'dfpa/case-events', roles: ['system'], scope: {} }, username: 'system' });
+      if (change)
+        await this.writes.write(em, change, {
+          audit: { subject: 'system:dfpa:case-events', username: 'dfpa/case-events', roles: ['system'], scope: {} },
+          username: 'system',
+        });
     }
   }
 
@@ -142,7 +192,13 @@ export class DfpaCases {
       return { state: change.state, deadlines: await this.writes.write(em, change, this.who(caller)) };
     });
     if (!result) {
-      await this.audit.recordAlone({ actor: caller.audit, action: 'dfpa.case.change', objectType: 'dfpa-case', objectId: id, outcome: 'denied' });
+      await this.audit.recordAlone({
+        actor: caller.audit,
+        action: 'dfpa.case.change',
+        objectType: 'dfpa-case',
+        objectId: id,
+        outcome: 'denied',
+      });
       throw notFound('case');
     }
     await this.queue.schedule(result.deadlines);

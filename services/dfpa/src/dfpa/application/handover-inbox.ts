@@ -45,20 +45,51 @@ export class HandoverInbox {
    * this instance does not serve can only mean a misbound queue, so it is dead-lettered, never stored.
    */
   async received(em: EntityManager, d: CaseDfpaHandoverRequestedV1): Promise<Deadline[]> {
-    if (!this.regions.serves(d.sozialregionId)) throw new PermanentEventError(`hand-over for Sozialregion ${d.sozialregionId}, which this instance does not serve`);
+    if (!this.regions.serves(d.sozialregionId))
+      throw new PermanentEventError(
+        `hand-over for Sozialregion ${d.sozialregionId}, which this instance does not serve`,
+      );
     const requestedOn = d.requestedOn as LocalDate;
     const answerDueOn = addWorkingDays(requestedOn, this.answerWorkingDays);
     const h: Handover = {
-      handoverId: d.handoverId, sozialregionId: d.sozialregionId, caseId: d.caseId, municipality: d.municipality, personRef: d.person.personRef,
-      requestedOn, answerDueOn, status: 'open',
-      request: { person: d.person as unknown as Handover['request']['person'], reason: d.reason, contact: d.contact, requestedBy: d.requestedBy, caseSummary: d.caseSummary },
+      handoverId: d.handoverId,
+      sozialregionId: d.sozialregionId,
+      caseId: d.caseId,
+      municipality: d.municipality,
+      personRef: d.person.personRef,
+      requestedOn,
+      answerDueOn,
+      status: 'open',
+      request: {
+        person: d.person as unknown as Handover['request']['person'],
+        reason: d.reason,
+        contact: d.contact,
+        requestedBy: d.requestedBy,
+        caseSummary: d.caseSummary,
+      },
     };
     if (!(await this.handovers.insert(em, h))) return [];
-    const deadline: Deadline = { kind: 'handover-answer', subjectId: h.handoverId, ref: 'answer', sozialregionId: h.sozialregionId, dueOn: answerDueOn, remindOn: answerDueOn };
+    const deadline: Deadline = {
+      kind: 'handover-answer',
+      subjectId: h.handoverId,
+      ref: 'answer',
+      sozialregionId: h.sozialregionId,
+      dueOn: answerDueOn,
+      remindOn: answerDueOn,
+    };
     await this.deadlines.set(em, deadline);
     await this.audit.record(em, {
-      actor: { subject: 'system:dfpa:handover-queue', username: 'dfpa/handover-queue', roles: ['system'], scope: { sozialregion: h.sozialregionId } },
-      action: 'dfpa.handover.received', objectType: 'handover', objectId: h.handoverId, municipality: h.municipality, outcome: 'granted',
+      actor: {
+        subject: 'system:dfpa:handover-queue',
+        username: 'dfpa/handover-queue',
+        roles: ['system'],
+        scope: { sozialregion: h.sozialregionId },
+      },
+      action: 'dfpa.handover.received',
+      objectType: 'handover',
+      objectId: h.handoverId,
+      municipality: h.municipality,
+      outcome: 'granted',
       detail: { caseId: h.caseId, receivedPersonFields: Object.keys(d.person).sort() },
     });
     return [deadline];
@@ -71,21 +102,41 @@ export class HandoverInbox {
     }
   }
 
-  async list(caller: DfpaCaller, page: { limit: number; after?: { requestedOn: string; id: string } }): Promise<{ items: InboxItem[]; next: string | null }> {
+  async list(
+    caller: DfpaCaller,
+    page: { limit: number; after?: { requestedOn: string; id: string } },
+  ): Promise<{ items: InboxItem[]; next: string | null }> {
     const today = this.clock.today();
     const rows = await this.handovers.open(this.dataSource.manager, caller.region, page.limit, page.after);
     await this.audit.recordAlone({
-      actor: caller.audit, action: 'dfpa.handover.list', objectType: 'handover', objectId: `sozialregion=${caller.region}`, outcome: 'granted',
+      actor: caller.audit,
+      action: 'dfpa.handover.list',
+      objectType: 'handover',
+      objectId: `sozialregion=${caller.region}`,
+      outcome: 'granted',
       detail: { handovers: rows.map((r) => r.handoverId) },
     });
     const items = rows.map((h) => view(h, today));
     const last = rows.at(-1);
-    return { items, next: rows.length === page.limit && last ? Buffer.from(`${last.requestedOn}|${last.handoverId}`).toString('base64url') : null };
+    return {
+      items,
+      next:
+        rows.length === page.limit && last
+          ? Buffer.from(`${last.requestedOn}|${last.handoverId}`).toString('base64url')
+          : null,
+    };
   }
 
   async get(caller: DfpaCaller, handoverId: string): Promise<InboxItem> {
     const h = await this.handovers.find(this.dataSource.manager, handoverId, caller.region);
-    await this.audit.recordAlone({ actor: caller.audit, action: 'dfpa.handover.read', objectType: 'handover', objectId: handoverId, ...(h ? { municipality: h.municipality } : {}), outcome: h ? 'granted' : 'denied' });
+    await this.audit.recordAlone({
+      actor: caller.audit,
+      action: 'dfpa.handover.read',
+      objectType: 'handover',
+      objectId: handoverId,
+      ...(h ? { municipality: h.municipality } : {}),
+      outcome: h ? 'granted' : 'denied',
+    });
     if (!h) throw notFound('handover');
     return view(h, this.clock.today());
   }
@@ -95,29 +146,56 @@ export class HandoverInbox {
     const scheduled = await this.dataSource.transaction(async (em) => {
       const h = await this.found(em, caller, handoverId);
       const change = acceptHandover(h, { dfpaCaseId: randomUUID(), caseworker }, ctx);
-      await this.handovers.answer(em, h.handoverId, 'accepted', caller.actor.username, { dfpaCaseId: change.state.dfpaCaseId });
-      const deadlines = await this.writes.write(em, change, { audit: caller.audit, username: caller.actor.username }, true);
+      await this.handovers.answer(em, h.handoverId, 'accepted', caller.actor.username, {
+        dfpaCaseId: change.state.dfpaCaseId,
+      });
+      const deadlines = await this.writes.write(
+        em,
+        change,
+        { audit: caller.audit, username: caller.actor.username },
+        true,
+      );
       return { deadlines, dfpaCaseId: change.state.dfpaCaseId };
     });
     await this.queue.schedule(scheduled.deadlines);
     return { dfpaCaseId: scheduled.dfpaCaseId };
   }
 
-  async reject(caller: DfpaCaller, handoverId: string, input: { reasonCode: unknown; reason?: unknown }): Promise<void> {
+  async reject(
+    caller: DfpaCaller,
+    handoverId: string,
+    input: { reasonCode: unknown; reason?: unknown },
+  ): Promise<void> {
     const ctx = { actor: caller.actor, today: this.clock.today() };
     await this.dataSource.transaction(async (em) => {
       const h = await this.found(em, caller, handoverId);
       const answer = rejectHandover(h, input, ctx);
-      await this.handovers.answer(em, h.handoverId, 'rejected', caller.actor.username, { rejectReason: String(answer.details.reasonCode) });
+      await this.handovers.answer(em, h.handoverId, 'rejected', caller.actor.username, {
+        rejectReason: String(answer.details.reasonCode),
+      });
       await this.outbox.add(em, answer.event);
-      await this.audit.record(em, { actor: caller.audit, action: 'dfpa.handover.rejected', objectType: 'handover', objectId: h.handoverId, municipality: h.municipality, outcome: 'granted', detail: answer.details });
+      await this.audit.record(em, {
+        actor: caller.audit,
+        action: 'dfpa.handover.rejected',
+        objectType: 'handover',
+        objectId: h.handoverId,
+        municipality: h.municipality,
+        outcome: 'granted',
+        detail: answer.details,
+      });
     });
   }
 
   private async found(em: EntityManager, caller: DfpaCaller, handoverId: string) {
     const h = await this.handovers.find(em, handoverId, caller.region, true);
     if (!h) {
-      await this.audit.recordAlone({ actor: caller.audit, action: 'dfpa.handover.answer', objectType: 'handover', objectId: handoverId, outcome: 'denied' });
+      await this.audit.recordAlone({
+        actor: caller.audit,
+        action: 'dfpa.handover.answer',
+        objectType: 'handover',
+        objectId: handoverId,
+        outcome: 'denied',
+      });
       throw notFound('handover');
     }
     return h;
@@ -126,7 +204,14 @@ export class HandoverInbox {
 
 function view(h: Handover & { reminded: boolean }, today: LocalDate): InboxItem {
   return {
-    handoverId: h.handoverId, caseId: h.caseId, municipality: h.municipality, requestedOn: h.requestedOn, answerDueOn: h.answerDueOn,
-    overdue: h.status === 'open' && today > h.answerDueOn, reminded: h.reminded, status: h.status, ...h.request,
+    handoverId: h.handoverId,
+    caseId: h.caseId,
+    municipality: h.municipality,
+    requestedOn: h.requestedOn,
+    answerDueOn: h.answerDueOn,
+    overdue: h.status === 'open' && today > h.answerDueOn,
+    reminded: h.reminded,
+    status: h.status,
+    ...h.request,
   };
 }

@@ -4,7 +4,12 @@ import { invalid } from './dfpa.errors.js';
 
 export const CEFR_LEVELS = ['none', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'unknown'] as const;
 export type CefrLevel = (typeof CEFR_LEVELS)[number];
-export const ASSESSMENT_KINDS = ['kurzassessment', 'praxisassessment', 'kompetenzerfassung', 'standortbestimmung'] as const;
+export const ASSESSMENT_KINDS = [
+  'kurzassessment',
+  'praxisassessment',
+  'kompetenzerfassung',
+  'standortbestimmung',
+] as const;
 export const LANGUAGE_EVIDENCE = ['self-declared', 'assessed', 'fide', 'certificate'] as const;
 export const RECOGNITION = ['none', 'pending', 'niveaubestaetigung', 'anerkennung', 'refused'] as const;
 export const EMPLOYABILITY = ['arbeitsmarktfaehig', 'ausbildungsfaehig', 'not-yet', 'open'] as const;
@@ -29,9 +34,18 @@ export interface Assessment {
   readonly languages: readonly LanguageSkill[];
   readonly yearsOfSchooling: number;
   readonly literacy: { readonly anyScript: boolean; readonly latinScript: boolean };
-  readonly qualifications: readonly { title: string; country: string; years: number; recognition: (typeof RECOGNITION)[number] }[];
+  readonly qualifications: readonly {
+    title: string;
+    country: string;
+    years: number;
+    recognition: (typeof RECOGNITION)[number];
+  }[];
   readonly workExperience: readonly { field: string; years: number }[];
-  readonly family: { readonly childrenAges: readonly number[]; readonly childcareNeeded: boolean; readonly childcareArranged: boolean };
+  readonly family: {
+    readonly childrenAges: readonly number[];
+    readonly childcareNeeded: boolean;
+    readonly childcareArranged: boolean;
+  };
   readonly employability: { readonly status: (typeof EMPLOYABILITY)[number]; readonly assessedOn: LocalDate | null };
   readonly goals: readonly string[];
 }
@@ -57,7 +71,8 @@ export function validateAssessment(raw: unknown, today: LocalDate): Assessment {
   const languages = list('languages', a['languages'], 20, (item, f) => {
     const l = object(f, item);
     const language = text(`${f}.language`, l['language'], 3);
-    if (!/^[a-z]{2,3}$/.test(language)) throw invalid(`${f}.language`, 'kein ISO-639-Code', 'not an ISO 639 code', 'R9');
+    if (!/^[a-z]{2,3}$/.test(language))
+      throw invalid(`${f}.language`, 'kein ISO-639-Code', 'not an ISO 639 code', 'R9');
     return {
       language,
       oral: oneOf(`${f}.oral`, l['oral'], CEFR_LEVELS, 'R9'),
@@ -71,19 +86,32 @@ export function validateAssessment(raw: unknown, today: LocalDate): Assessment {
   const family = object('family', a['family']);
   const employability = object('employability', a['employability']);
   const status = oneOf('employability.status', employability['status'], EMPLOYABILITY, 'R19b');
-  const employableOn = employability['assessedOn'] === undefined || employability['assessedOn'] === null ? null : date('employability.assessedOn', employability['assessedOn'], 'R19b');
-  if (status === 'arbeitsmarktfaehig' && !employableOn) throw invalid('employability.assessedOn', 'Datum der Beurteilung fehlt', 'date of the assessment missing', 'R19b');
+  const employableOn =
+    employability['assessedOn'] === undefined || employability['assessedOn'] === null
+      ? null
+      : date('employability.assessedOn', employability['assessedOn'], 'R19b');
+  if (status === 'arbeitsmarktfaehig' && !employableOn)
+    throw invalid('employability.assessedOn', 'Datum der Beurteilung fehlt', 'date of the assessment missing', 'R19b');
   return {
     kind: oneOf('kind', a['kind'], ASSESSMENT_KINDS),
     assessedOn,
     languages,
     yearsOfSchooling: integer('yearsOfSchooling', a['yearsOfSchooling'], 0, 30),
-    literacy: { anyScript: bool('literacy.anyScript', literacy['anyScript']), latinScript: bool('literacy.latinScript', literacy['latinScript']) },
+    literacy: {
+      anyScript: bool('literacy.anyScript', literacy['anyScript']),
+      latinScript: bool('literacy.latinScript', literacy['latinScript']),
+    },
     qualifications: list('qualifications', a['qualifications'] ?? [], 20, (item, f) => {
       const q = object(f, item);
       const country = text(`${f}.country`, q['country'], 2);
-      if (!/^[A-Z]{2}$/.test(country)) throw invalid(`${f}.country`, 'kein ISO-3166-Code', 'not an ISO 3166 alpha-2 code');
-      return { title: text(`${f}.title`, q['title'], 200), country, years: integer(`${f}.years`, q['years'] ?? 0, 0, 20), recognition: oneOf(`${f}.recognition`, q['recognition'], RECOGNITION) };
+      if (!/^[A-Z]{2}$/.test(country))
+        throw invalid(`${f}.country`, 'kein ISO-3166-Code', 'not an ISO 3166 alpha-2 code');
+      return {
+        title: text(`${f}.title`, q['title'], 200),
+        country,
+        years: integer(`${f}.years`, q['years'] ?? 0, 0, 20),
+        recognition: oneOf(`${f}.recognition`, q['recognition'], RECOGNITION),
+      };
     }),
     workExperience: list('workExperience', a['workExperience'] ?? [], 20, (item, f) => {
       const w = object(f, item);
@@ -104,7 +132,10 @@ export function validateHealth(raw: unknown): HealthConstraints | null {
   const h = object('health', raw);
   return {
     restriction: oneOf('health.restriction', h['restriction'], HEALTH_RESTRICTION, 'R22'),
-    workCapacityPercent: h['workCapacityPercent'] === undefined || h['workCapacityPercent'] === null ? null : integer('health.workCapacityPercent', h['workCapacityPercent'], 0, 100, 'R22'),
+    workCapacityPercent:
+      h['workCapacityPercent'] === undefined || h['workCapacityPercent'] === null
+        ? null
+        : integer('health.workCapacityPercent', h['workCapacityPercent'], 0, 100, 'R22'),
     note: h['note'] === undefined || h['note'] === null ? null : text('health.note', h['note'], 1000),
   };
 }

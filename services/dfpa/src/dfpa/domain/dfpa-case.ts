@@ -9,7 +9,13 @@ export type Origin = 'handover' | 'direct';
 
 export const EXIT_REASONS = ['departure', 'naturalisation', 'death', 'goals-reached', 'other'] as const;
 export type ExitReason = (typeof EXIT_REASONS)[number];
-export const RETURN_REASONS = ['goals-reached', 'no-further-need', 'person-not-cooperating', 'person-moved', 'other'] as const;
+export const RETURN_REASONS = [
+  'goals-reached',
+  'no-further-need',
+  'person-not-cooperating',
+  'person-moved',
+  'other',
+] as const;
 export type ReturnReason = (typeof RETURN_REASONS)[number];
 export const PLACEMENT_KINDS = ['employment', 'apprenticeship', 'internship', 'training'] as const;
 
@@ -50,7 +56,12 @@ export interface DfpaCaseState {
   readonly reviews: readonly PlanReview[];
   readonly ravReports: readonly { reportedOn: LocalDate }[];
   readonly placements: readonly { placedOn: LocalDate; kind: (typeof PLACEMENT_KINDS)[number] }[];
-  readonly exit: { readonly on: LocalDate; readonly kind: 'returned' | 'closed' | 'moved'; readonly reason: string; readonly toSozialregion?: string } | null;
+  readonly exit: {
+    readonly on: LocalDate;
+    readonly kind: 'returned' | 'closed' | 'moved';
+    readonly reason: string;
+    readonly toSozialregion?: string;
+  } | null;
   readonly version: number;
 }
 

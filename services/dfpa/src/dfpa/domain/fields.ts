@@ -4,7 +4,8 @@ import type { RuleId } from './rules.js';
 
 /** Field checks shared by the commands; each names the field (problem `errors[].pointer`-like) and the rule. */
 export function date(field: string, value: unknown, rule: RuleId = 'DF4'): LocalDate {
-  if (!isLocalDate(value)) throw invalid(field, 'kein gültiges Datum (JJJJ-MM-TT)', 'not a valid date (YYYY-MM-DD)', rule);
+  if (!isLocalDate(value))
+    throw invalid(field, 'kein gültiges Datum (JJJJ-MM-TT)', 'not a valid date (YYYY-MM-DD)', rule);
   return value;
 }
 
@@ -19,8 +20,14 @@ export function text(field: string, value: unknown, max = 2000): string {
   return value.trim();
 }
 
-export function oneOf<const V extends readonly string[]>(field: string, value: unknown, values: V, rule: RuleId = 'DF4'): V[number] {
-  if (typeof value !== 'string' || !values.includes(value)) throw invalid(field, `erlaubt: ${values.join(', ')}`, `allowed: ${values.join(', ')}`, rule);
+export function oneOf<const V extends readonly string[]>(
+  field: string,
+  value: unknown,
+  values: V,
+  rule: RuleId = 'DF4',
+): V[number] {
+  if (typeof value !== 'string' || !values.includes(value))
+    throw invalid(field, `erlaubt: ${values.join(', ')}`, `allowed: ${values.join(', ')}`, rule);
   return value as V[number];
 }
 

@@ -33,8 +33,17 @@ export function publicHolidays(year: number): Set<string> {
   let set = holidayCache.get(year);
   if (!set) {
     const easter = easterSunday(year);
-    set = new Set([`${year}-01-01`, `${year}-01-02`, `${year}-08-01`, `${year}-12-25`, `${year}-12-26`,
-      iso(shift(easter, -2)), iso(shift(easter, 1)), iso(shift(easter, 39)), iso(shift(easter, 50))]);
+    set = new Set([
+      `${year}-01-01`,
+      `${year}-01-02`,
+      `${year}-08-01`,
+      `${year}-12-25`,
+      `${year}-12-26`,
+      iso(shift(easter, -2)),
+      iso(shift(easter, 1)),
+      iso(shift(easter, 39)),
+      iso(shift(easter, 50)),
+    ]);
     holidayCache.set(year, set);
   }
   return set;
@@ -56,4 +65,3 @@ export function addWorkingDays(from: LocalDate, n: number): LocalDate {
   }
   return iso(d) as LocalDate;
 }
-

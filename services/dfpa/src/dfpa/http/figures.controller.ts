@@ -21,7 +21,12 @@ export class FiguresController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'DFPA cases per Sozialregion and status (counts only)' })
   async figures(@CurrentPrincipal() p: Principal) {
-    await this.audit.recordAlone({ actor: auditActorOf(p), action: 'dfpa.figures.read', objectType: 'figures', outcome: 'granted' });
+    await this.audit.recordAlone({
+      actor: auditActorOf(p),
+      action: 'dfpa.figures.read',
+      objectType: 'figures',
+      outcome: 'granted',
+    });
     return { cases: await this.cases.figures(this.dataSource.manager) };
   }
 }

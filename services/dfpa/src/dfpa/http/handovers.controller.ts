@@ -23,30 +23,51 @@ export class HandoversController {
   ) {}
 
   @Get()
-  @RegionRoute('Open hand-overs of the caller\'s Sozialregion', 'Oldest first, with the personal data and case summary of case.dfpa-handover-requested.v1, the answer deadline (working days) and whether it is overdue and was reminded. Audited.')
-  @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'after', required: false, description: 'Cursor from `next`' })
+  @RegionRoute(
+    "Open hand-overs of the caller's Sozialregion",
+    'Oldest first, with the personal data and case summary of case.dfpa-handover-requested.v1, the answer deadline (working days) and whether it is overdue and was reminded. Audited.',
+  )
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'after', required: false, description: 'Cursor from `next`' })
   list(@CurrentPrincipal() p: Principal, @Query('limit') limit?: string, @Query('after') after?: string) {
     const page = pageOf(limit, after);
-    return this.inbox.list(callerOf(p, this.regions), { limit: page.limit, ...(page.after ? { after: { requestedOn: page.after.key, id: page.after.id } } : {}) });
+    return this.inbox.list(callerOf(p, this.regions), {
+      limit: page.limit,
+      ...(page.after ? { after: { requestedOn: page.after.key, id: page.after.id } } : {}),
+    });
   }
 
   @Get(':handoverId')
-  @RegionRoute('One hand-over of the caller\'s Sozialregion')
+  @RegionRoute("One hand-over of the caller's Sozialregion")
   get(@CurrentPrincipal() p: Principal, @Param('handoverId', new ParseUUIDPipe()) id: string) {
     return this.inbox.get(callerOf(p, this.regions), id);
   }
 
   @Post(':handoverId/acceptance')
   @HttpCode(201)
-  @RegionRoute('Take the case over', 'Opens the DFPA case with the responsible caseworker and answers dfpa.case-accepted.v1; case-management then shows the case at this Sozialregion.')
-  accept(@CurrentPrincipal() p: Principal, @Param('handoverId', new ParseUUIDPipe()) id: string, @Body() body: AcceptanceDto) {
+  @RegionRoute(
+    'Take the case over',
+    'Opens the DFPA case with the responsible caseworker and answers dfpa.case-accepted.v1; case-management then shows the case at this Sozialregion.',
+  )
+  accept(
+    @CurrentPrincipal() p: Principal,
+    @Param('handoverId', new ParseUUIDPipe()) id: string,
+    @Body() body: AcceptanceDto,
+  ) {
     return this.inbox.accept(callerOf(p, this.regions), id, body.caseworker);
   }
 
   @Post(':handoverId/rejection')
   @HttpCode(200)
-  @RegionRoute('Send the hand-over back with a reason', 'Answers dfpa.case-rejected.v1; the case is with the integration officer again.')
-  async reject(@CurrentPrincipal() p: Principal, @Param('handoverId', new ParseUUIDPipe()) id: string, @Body() body: RejectionDto) {
+  @RegionRoute(
+    'Send the hand-over back with a reason',
+    'Answers dfpa.case-rejected.v1; the case is with the integration officer again.',
+  )
+  async reject(
+    @CurrentPrincipal() p: Principal,
+    @Param('handoverId', new ParseUUIDPipe()) id: string,
+    @Body() body: RejectionDto,
+  ) {
     await this.inbox.reject(callerOf(p, this.regions), id, body);
     return { handoverId: id, status: 'rejected' };
   }

@@ -30,36 +30,62 @@ export class DeadlineRepository {
   }
 
   async clear(em: EntityManager, kind: DeadlineKind, subjectId: string, ref?: string): Promise<void> {
-    await em.query(`DELETE FROM deadline WHERE kind = $1 AND subject_id = $2${ref ? ' AND ref = $3' : ''}`, ref ? [kind, subjectId, ref] : [kind, subjectId]);
+    await em.query(
+      `DELETE FROM deadline WHERE kind = $1 AND subject_id = $2${ref ? ' AND ref = $3' : ''}`,
+      ref ? [kind, subjectId, ref] : [kind, subjectId],
+    );
   }
 
   async keepOnly(em: EntityManager, subjectId: string, kinds: DeadlineKind[], refs: string[]): Promise<void> {
-    await em.query('DELETE FROM deadline WHERE subject_id = $1 AND kind = ANY($2::text[]) AND NOT (ref = ANY($3::text[]))', [subjectId, kinds, refs]);
+    await em.query(
+      'DELETE FROM deadline WHERE subject_id = $1 AND kind = ANY($2::text[]) AND NOT (ref = ANY($3::text[]))',
+      [subjectId, kinds, refs],
+    );
   }
 
   /** The job: reminds this deadline if it still has that due date and its day has come. */
-  async remindOne(em: EntityManager, d: { kind: DeadlineKind; subjectId: string; ref: string; dueOn: string }, today: LocalDate): Promise<boolean> {
-    const rows = returnedRows(await em.query(
-      `UPDATE deadline SET reminded_at = now(), reminded_by = 'job'
+  async remindOne(
+    em: EntityManager,
+    d: { kind: DeadlineKind; subjectId: string; ref: string; dueOn: string },
+    today: LocalDate,
+  ): Promise<boolean> {
+    const rows = returnedRows(
+      await em.query(
+        `UPDATE deadline SET reminded_at = now(), reminded_by = 'job'
        WHERE kind = $1 AND subject_id = $2 AND ref = $3 AND due_on = $4 AND remind_on <= $5 AND reminded_at IS NULL RETURNING kind`,
-      [d.kind, d.subjectId, d.ref, d.dueOn, today],
-    ));
+        [d.kind, d.subjectId, d.ref, d.dueOn, today],
+      ),
+    );
     return rows.length === 1;
   }
 
   /** The sweep: every deadline whose reminder day has come without a reminder. */
-  async sweep(em: EntityManager, today: LocalDate): Promise<{ kind: DeadlineKind; subjectId: string; sozialregionId: string }[]> {
-    const rows = returnedRows<{ kind: DeadlineKind; subject_id: string; sozialregion_id: string }>(await em.query(
-      `UPDATE deadline SET reminded_at = now(), reminded_by = 'sweep' WHERE remind_on <= $1 AND reminded_at IS NULL
+  async sweep(
+    em: EntityManager,
+    today: LocalDate,
+  ): Promise<{ kind: DeadlineKind; subjectId: string; sozialregionId: string }[]> {
+    const rows = returnedRows<{ kind: DeadlineKind; subject_id: string; sozialregion_id: string }>(
+      await em.query(
+        `UPDATE deadline SET reminded_at = now(), reminded_by = 'sweep' WHERE remind_on <= $1 AND reminded_at IS NULL
        RETURNING kind, subject_id, sozialregion_id`,
-      [today],
-    ));
+        [today],
+      ),
+    );
     return rows.map((r) => ({ kind: r.kind, subjectId: r.subject_id, sozialregionId: r.sozialregion_id }));
   }
 
   async ofSubject(em: EntityManager, subjectId: string) {
-    const rows: { kind: DeadlineKind; ref: string; due_on: string; remind_on: string; reminded_at: Date | null }[] = await em.query(
-      'SELECT kind, ref, due_on::text AS due_on, remind_on::text AS remind_on, reminded_at FROM deadline WHERE subject_id = $1 ORDER BY due_on', [subjectId]);
-    return rows.map((r) => ({ kind: r.kind, ref: r.ref, dueOn: r.due_on, remindOn: r.remind_on, remindedAt: r.reminded_at?.toISOString() ?? null }));
+    const rows: { kind: DeadlineKind; ref: string; due_on: string; remind_on: string; reminded_at: Date | null }[] =
+      await em.query(
+        'SELECT kind, ref, due_on::text AS due_on, remind_on::text AS remind_on, reminded_at FROM deadline WHERE subject_id = $1 ORDER BY due_on',
+        [subjectId],
+      );
+    return rows.map((r) => ({
+      kind: r.kind,
+      ref: r.ref,
+      dueOn: r.due_on,
+      remindOn: r.remind_on,
+      remindedAt: r.reminded_at?.toISOString() ?? null,
+    }));
   }
 }

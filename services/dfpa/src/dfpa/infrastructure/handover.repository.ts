@@ -16,8 +16,16 @@ interface HandoverRow {
 }
 
 const toHandover = (r: HandoverRow): Handover & { reminded: boolean } => ({
-  handoverId: r.handover_id, sozialregionId: r.sozialregion_id, caseId: r.case_id, municipality: r.municipality, personRef: r.person_ref,
-  requestedOn: r.requested_on as LocalDate, answerDueOn: r.answer_due_on as LocalDate, status: r.status, request: r.request, reminded: r.reminded,
+  handoverId: r.handover_id,
+  sozialregionId: r.sozialregion_id,
+  caseId: r.case_id,
+  municipality: r.municipality,
+  personRef: r.person_ref,
+  requestedOn: r.requested_on as LocalDate,
+  answerDueOn: r.answer_due_on as LocalDate,
+  status: r.status,
+  request: r.request,
+  reminded: r.reminded,
 });
 
 const COLUMNS = `h.handover_id, h.sozialregion_id, h.case_id, h.municipality, h.person_ref, h.requested_on::text AS requested_on,
@@ -31,14 +39,25 @@ export class HandoverRepository {
     const rows: unknown[] = await em.query(
       `INSERT INTO handover (handover_id, sozialregion_id, case_id, municipality, person_ref, requested_on, answer_due_on, status, request)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8) ON CONFLICT (handover_id) DO NOTHING RETURNING handover_id`,
-      [h.handoverId, h.sozialregionId, h.caseId, h.municipality, h.personRef, h.requestedOn, h.answerDueOn, JSON.stringify(h.request)],
+      [
+        h.handoverId,
+        h.sozialregionId,
+        h.caseId,
+        h.municipality,
+        h.personRef,
+        h.requestedOn,
+        h.answerDueOn,
+        JSON.stringify(h.request),
+      ],
     );
     return rows.length === 1;
   }
 
   async find(em: EntityManager, handoverId: string, region: string, forUpdate = false) {
     const rows: HandoverRow[] = await em.query(
-      `SELECT ${COLUMNS} FROM handover h WHERE h.handover_id = $1 AND h.sozialregion_id = $2${forUpdate ? ' FOR UPDATE OF h' : ''}`, [handoverId, region]);
+      `SELECT ${COLUMNS} FROM handover h WHERE h.handover_id = $1 AND h.sozialregion_id = $2${forUpdate ? ' FOR UPDATE OF h' : ''}`,
+      [handoverId, region],
+    );
     return rows[0] ? toHandover(rows[0]) : null;
   }
 
@@ -54,11 +73,20 @@ export class HandoverRepository {
   }
 
   async openForCase(em: EntityManager, caseId: string) {
-    const rows: HandoverRow[] = await em.query(`SELECT ${COLUMNS} FROM handover h WHERE h.case_id = $1 AND h.status = 'open' FOR UPDATE OF h`, [caseId]);
+    const rows: HandoverRow[] = await em.query(
+      `SELECT ${COLUMNS} FROM handover h WHERE h.case_id = $1 AND h.status = 'open' FOR UPDATE OF h`,
+      [caseId],
+    );
     return rows.map(toHandover);
   }
 
-  async answer(em: EntityManager, handoverId: string, status: 'accepted' | 'rejected' | 'withdrawn', by: string, details: { rejectReason?: string; dfpaCaseId?: string }): Promise<void> {
+  async answer(
+    em: EntityManager,
+    handoverId: string,
+    status: 'accepted' | 'rejected' | 'withdrawn',
+    by: string,
+    details: { rejectReason?: string; dfpaCaseId?: string },
+  ): Promise<void> {
     await em.query(
       `UPDATE handover SET status = $2, answered_at = now(), answered_by = $3, reject_reason = $4, dfpa_case_id = $5 WHERE handover_id = $1`,
       [handoverId, status, by, details.rejectReason ?? null, details.dfpaCaseId ?? null],

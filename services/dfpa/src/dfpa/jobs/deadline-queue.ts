@@ -38,7 +38,12 @@ export class DeadlineQueue {
     this.queue = new Queue(DEADLINE_QUEUE, {
       connection: this.connection,
       prefix: options.prefix,
-      defaultJobOptions: { removeOnComplete: { age: 86_400, count: 10_000 }, removeOnFail: { age: 7 * 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 5_000 } },
+      defaultJobOptions: {
+        removeOnComplete: { age: 86_400, count: 10_000 },
+        removeOnFail: { age: 7 * 86_400 },
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 5_000 },
+      },
     });
     this.queue.on('error', (err) => this.logger.warn({ err: err.message }, 'deadline queue error'));
   }
@@ -48,19 +53,28 @@ export class DeadlineQueue {
     if (deadlines.length === 0) return;
     const now = this.clock.now();
     try {
-      await this.queue.addBulk(deadlines.map((d) => ({
-        name: REMINDER_JOB,
-        data: { kind: d.kind, subjectId: d.subjectId, ref: d.ref, dueOn: d.dueOn },
-        opts: { jobId: jobId(d.kind, d.subjectId, d.ref, d.dueOn), delay: delayUntil(d.remindOn, now) },
-      })));
+      await this.queue.addBulk(
+        deadlines.map((d) => ({
+          name: REMINDER_JOB,
+          data: { kind: d.kind, subjectId: d.subjectId, ref: d.ref, dueOn: d.dueOn },
+          opts: { jobId: jobId(d.kind, d.subjectId, d.ref, d.dueOn), delay: delayUntil(d.remindOn, now) },
+        })),
+      );
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message, deadlines: deadlines.length }, 'reminder not scheduled; the reconciliation sweep will catch it');
+      this.logger.warn(
+        { err: (err as Error).message, deadlines: deadlines.length },
+        'reminder not scheduled; the reconciliation sweep will catch it',
+      );
     }
   }
 
   async start(): Promise<void> {
     this.workerConnection = createRedisConnection();
-    this.worker = new Worker(DEADLINE_QUEUE, (job) => this.process(job), { connection: this.workerConnection, prefix: this.options.prefix, concurrency: 4 });
+    this.worker = new Worker(DEADLINE_QUEUE, (job) => this.process(job), {
+      connection: this.workerConnection,
+      prefix: this.options.prefix,
+      concurrency: 4,
+    });
     this.worker.on('error', (err) => this.logger.warn({ err: err.message }, 'deadline worker error'));
     await this.queue.upsertJobScheduler(SWEEP_JOB, { every: this.options.sweepEveryMs }, { name: SWEEP_JOB, data: {} });
   }
@@ -79,7 +93,11 @@ export class DeadlineQueue {
   /** The sweep's effect, also callable by tests and operators. Logs counts and kinds only, never who. */
   async sweep(): Promise<number> {
     const reminded = await this.deadlines.sweep(this.dataSource.manager, this.clock.today());
-    if (reminded.length) this.logger.info({ reminded: reminded.length, kinds: [...new Set(reminded.map((r) => r.kind))] }, 'reconciliation sweep sent missed reminders');
+    if (reminded.length)
+      this.logger.info(
+        { reminded: reminded.length, kinds: [...new Set(reminded.map((r) => r.kind))] },
+        'reconciliation sweep sent missed reminders',
+      );
     return reminded.length;
   }
 

@@ -28,17 +28,21 @@ export class DfpaEventConsumers implements OnModuleInit {
   onModuleInit(): void {
     const pending = new Map<string, Deadline[]>();
     for (const region of this.regions.ids) {
-      this.consumers.register(handoverQueue(region), {
-        'case.dfpa-handover-requested.v1': async (e: CloudEvent<CaseDfpaHandoverRequestedV1>, em) => {
-          pending.set(e.id, await this.inbox.received(em, e.data));
+      this.consumers.register(
+        handoverQueue(region),
+        {
+          'case.dfpa-handover-requested.v1': async (e: CloudEvent<CaseDfpaHandoverRequestedV1>, em) => {
+            pending.set(e.id, await this.inbox.received(em, e.data));
+          },
         },
-      }, {
-        afterCommit: (events) => {
-          const deadlines = events.flatMap((e) => pending.get(e.id) ?? []);
-          for (const e of events) pending.delete(e.id);
-          void this.queue.schedule(deadlines);
+        {
+          afterCommit: (events) => {
+            const deadlines = events.flatMap((e) => pending.get(e.id) ?? []);
+            for (const e of events) pending.delete(e.id);
+            void this.queue.schedule(deadlines);
+          },
         },
-      });
+      );
     }
     this.consumers.register(CASE_EVENTS_QUEUE, {
       'case.closed.v1': async (e: CloudEvent<CaseClosedV1>, em) => {
@@ -46,7 +50,8 @@ export class DfpaEventConsumers implements OnModuleInit {
         await this.cases.municipalCaseClosed(em, e.data.caseId, e.data.closedOn as LocalDate, e.data.reason);
       },
       // A move within the canton keeps the case with its region until the region moves or returns it (point 5).
-      'case.transferred.v1': (e: CloudEvent<CaseTransferredV1>, em) => this.cases.municipalCaseTransferred(em, e.data.caseId, e.data.toMunicipality, e.data.movedOn as LocalDate),
+      'case.transferred.v1': (e: CloudEvent<CaseTransferredV1>, em) =>
+        this.cases.municipalCaseTransferred(em, e.data.caseId, e.data.toMunicipality, e.data.movedOn as LocalDate),
     });
   }
 }

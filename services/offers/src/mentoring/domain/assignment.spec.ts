@@ -4,7 +4,7 @@ import { assignUnderCapacity, hungarian, UNASSIGNED_COST, type CapacityProblem }
 /** A small deterministic generator, so a failure names its seed. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function total(problem: CapacityProblem, assignment: readonly number[]): number {
@@ -36,14 +36,23 @@ function bruteForce(problem: CapacityProblem): number {
 
 describe('hungarian', () => {
   it('solves a textbook 3×3 instance', () => {
-    const cost = [[4, 1, 3], [2, 0, 5], [3, 2, 2]];
+    const cost = [
+      [4, 1, 3],
+      [2, 0, 5],
+      [3, 2, 2],
+    ];
     const a = hungarian(cost);
     expect(a.reduce((s, j, i) => s + cost[i]![j]!, 0)).toBe(5);
     expect(new Set(a).size).toBe(3);
   });
 
   it('handles rectangular matrices (more columns than rows)', () => {
-    expect(hungarian([[9, 1, 8, 7], [1, 9, 9, 9]])).toEqual([1, 0]);
+    expect(
+      hungarian([
+        [9, 1, 8, 7],
+        [1, 9, 9, 9],
+      ]),
+    ).toEqual([1, 0]);
   });
 });
 
@@ -52,13 +61,19 @@ describe('assignment under capacities equals brute force on small instances', ()
     it(`seed ${seed}`, () => {
       const random = rng(seed);
       const requests = 1 + Math.floor(random() * 6);
-      const mentors = Array.from({ length: 1 + Math.floor(random() * 4) }, () => ({ capacity: Math.floor(random() * 3) }));
-      const table = Array.from({ length: requests }, () => mentors.map(() => (random() < 0.3 ? undefined : Math.floor(random() * 101))));
+      const mentors = Array.from({ length: 1 + Math.floor(random() * 4) }, () => ({
+        capacity: Math.floor(random() * 3),
+      }));
+      const table = Array.from({ length: requests }, () =>
+        mentors.map(() => (random() < 0.3 ? undefined : Math.floor(random() * 101))),
+      );
       const problem: CapacityProblem = { requests, mentors, cost: (r, k) => table[r]![k] };
       const assignment = assignUnderCapacity(problem);
       // Feasible: capacities hold and no forbidden pair is used.
       mentors.forEach((m, k) => expect(assignment.filter((x) => x === k).length).toBeLessThanOrEqual(m.capacity));
-      assignment.forEach((k, r) => { if (k >= 0) expect(table[r]![k]).toBeDefined(); });
+      assignment.forEach((k, r) => {
+        if (k >= 0) expect(table[r]![k]).toBeDefined();
+      });
       expect(total(problem, assignment)).toBe(bruteForce(problem));
     });
   }

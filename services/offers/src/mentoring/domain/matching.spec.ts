@@ -1,16 +1,43 @@
 import { describe, expect, it } from '@jest/globals';
 import { hardViolation, suggestions, type Mentor, type MentoringRequest } from './matching.js';
 
-const places: Record<number, [number, number]> = { 2581: [47.3499, 7.9077], 2500: [47.3654, 7.8858], 2601: [47.2088, 7.5323] };
+const places: Record<number, [number, number]> = {
+  2581: [47.3499, 7.9077],
+  2500: [47.3654, 7.8858],
+  2601: [47.2088, 7.5323],
+};
 const at = (bfs: number) => places[bfs];
 
 const mentor = (id: string, over: Partial<Mentor> = {}): Mentor => ({
-  id, poolId: 'olten', consentOn: '2026-01-10', active: true, languages: [{ code: 'deu', level: 'native' }, { code: 'eng', level: 'B2' }],
-  municipality: 2581, interests: ['wandern', 'kochen'], availability: ['mo-evening', 'sa-morning'], capacity: 1, load: 0, gender: 'female', ...over,
+  id,
+  poolId: 'olten',
+  consentOn: '2026-01-10',
+  active: true,
+  languages: [
+    { code: 'deu', level: 'native' },
+    { code: 'eng', level: 'B2' },
+  ],
+  municipality: 2581,
+  interests: ['wandern', 'kochen'],
+  availability: ['mo-evening', 'sa-morning'],
+  capacity: 1,
+  load: 0,
+  gender: 'female',
+  ...over,
 });
 const request: MentoringRequest = {
-  id: 'r1', poolId: 'olten', municipality: 2500, languages: [{ code: 'eng', level: 'B1' }, { code: 'tir', level: 'native' }],
-  goals: ['arbeit'], interests: ['kochen'], availability: ['sa-morning'], hard: { mentorGender: 'female' }, soft: {},
+  id: 'r1',
+  poolId: 'olten',
+  municipality: 2500,
+  languages: [
+    { code: 'eng', level: 'B1' },
+    { code: 'tir', level: 'native' },
+  ],
+  goals: ['arbeit'],
+  interests: ['kochen'],
+  availability: ['sa-morning'],
+  hard: { mentorGender: 'female' },
+  soft: {},
 };
 
 describe('mentoring suggestions (MP2, MP3)', () => {
@@ -20,7 +47,12 @@ describe('mentoring suggestions (MP2, MP3)', () => {
       mentor('b', { gender: 'male' }),
       mentor('c', { consentOn: null }),
       mentor('d', { load: 1 }),
-      mentor('e', { languages: [{ code: 'deu', level: 'native' }, { code: 'eng', level: 'A1' }] }),
+      mentor('e', {
+        languages: [
+          { code: 'deu', level: 'native' },
+          { code: 'eng', level: 'A1' },
+        ],
+      }),
       mentor('f', { availability: ['tu-morning'] }),
       mentor('g', { poolId: 'solothurn' }),
       mentor('h', { municipality: 2601, interests: [] }),

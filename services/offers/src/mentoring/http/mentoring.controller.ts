@@ -10,18 +10,41 @@ import { LANGUAGE_LEVELS, SLOT } from '../domain/matching.js';
 import { END_REASONS, OUTCOMES } from '../domain/tandem.js';
 
 const date = z.string().refine(isLocalDate, 'a calendar date YYYY-MM-DD');
-const languages = z.array(z.strictObject({ code: z.string().regex(/^[a-z]{3}$/, 'ISO 639-3 code'), level: z.enum(LANGUAGE_LEVELS) })).min(1).max(10);
+const languages = z
+  .array(z.strictObject({ code: z.string().regex(/^[a-z]{3}$/, 'ISO 639-3 code'), level: z.enum(LANGUAGE_LEVELS) }))
+  .min(1)
+  .max(10);
 const slots = z.array(z.string().regex(SLOT, 'day-part, e.g. mo-evening')).min(1).max(21);
 const words = z.array(z.string().trim().min(1).max(40)).max(20).default([]);
 const gender = z.enum(['female', 'male', 'diverse']);
 
 const mentorSchema = z.strictObject({
-  name: z.string().trim().min(2).max(120), email: z.email().max(200).nullable().default(null), phone: z.string().regex(/^\+?[0-9 ]{7,20}$/).nullable().default(null),
-  consentOn: date, languages, municipality: z.number().int(), interests: words, availability: slots, capacity: z.number().int().min(1).max(10), gender,
+  name: z.string().trim().min(2).max(120),
+  email: z.email().max(200).nullable().default(null),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ]{7,20}$/)
+    .nullable()
+    .default(null),
+  consentOn: date,
+  languages,
+  municipality: z.number().int(),
+  interests: words,
+  availability: slots,
+  capacity: z.number().int().min(1).max(10),
+  gender,
 });
 const requestSchema = z.strictObject({
-  caseId: z.uuid().nullable().default(null), menteeRef: z.string().min(1).max(64), municipality: z.number().int(), languages, goals: words, interests: words,
-  availability: slots, hard: z.strictObject({ mentorGender: gender.optional(), maxDistanceKm: z.number().int().min(1).max(100).optional() }).default({}),
+  caseId: z.uuid().nullable().default(null),
+  menteeRef: z.string().min(1).max(64),
+  municipality: z.number().int(),
+  languages,
+  goals: words,
+  interests: words,
+  availability: slots,
+  hard: z
+    .strictObject({ mentorGender: gender.optional(), maxDistanceKm: z.number().int().min(1).max(100).optional() })
+    .default({}),
   soft: z.strictObject({ mentorGender: gender.optional() }).default({}),
 });
 const proposeSchema = z.strictObject({ requestId: z.uuid(), mentorId: z.uuid() });
@@ -54,7 +77,9 @@ export class MentoringController {
   @Post('requests')
   @HttpCode(201)
   @Roles('gemeinde', 'sozialregion', 'mentoring-koordination')
-  @ApiOperation({ summary: 'Ask the pool of the municipality\'s region for a mentor (officer, Sozialregion, coordinator)' })
+  @ApiOperation({
+    summary: "Ask the pool of the municipality's region for a mentor (officer, Sozialregion, coordinator)",
+  })
   @ApiBody({ schema: jsonSchemaOf(requestSchema) })
   addRequest(@CurrentPrincipal() p: Principal, @Body() body: unknown) {
     return this.mentoring.addRequest(p, parseInput(requestSchema, body) as NewRequest);
@@ -76,7 +101,7 @@ export class MentoringController {
 
   @Get('pools/:pool/assignment')
   @Roles('mentoring-koordination')
-  @ApiOperation({ summary: 'Optimal assignment of all open requests under the mentors\' capacities (a proposal)' })
+  @ApiOperation({ summary: "Optimal assignment of all open requests under the mentors' capacities (a proposal)" })
   assignment(@CurrentPrincipal() p: Principal, @Param('pool') pool: string) {
     return this.mentoring.assignment(p, pool);
   }
@@ -120,7 +145,10 @@ export class MentoringController {
   @ApiOperation({ summary: 'Record a check-in of an active tandem' })
   checkIn(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
     const b = parseInput(onSchema, body);
-    return this.mentoring.changeTandem(p, id, 'check-in', { on: b.on as LocalDate, ...(b.note ? { note: b.note } : {}) });
+    return this.mentoring.changeTandem(p, id, 'check-in', {
+      on: b.on as LocalDate,
+      ...(b.note ? { note: b.note } : {}),
+    });
   }
 
   @Post('tandems/:id/end')

@@ -35,16 +35,47 @@ const TANDEM = `SELECT id, pool_id, request_id, mentor_id, status, proposed_on::
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows of raw SQL, mapped field by field below */
 const toMentor = (r: any): MentorRecord => ({
-  id: r.id, poolId: r.pool_id, name: r.name, email: r.email, phone: r.phone, consentOn: r.consent_on, active: r.active, languages: r.languages,
-  municipality: r.municipality, interests: r.interests, availability: r.availability, capacity: r.capacity, load: r.load, gender: r.gender,
+  id: r.id,
+  poolId: r.pool_id,
+  name: r.name,
+  email: r.email,
+  phone: r.phone,
+  consentOn: r.consent_on,
+  active: r.active,
+  languages: r.languages,
+  municipality: r.municipality,
+  interests: r.interests,
+  availability: r.availability,
+  capacity: r.capacity,
+  load: r.load,
+  gender: r.gender,
 });
 const toRequest = (r: any): RequestRecord => ({
-  id: r.id, poolId: r.pool_id, caseId: r.case_id, menteeRef: r.mentee_ref, municipality: r.municipality, languages: r.languages, goals: r.goals,
-  interests: r.interests, availability: r.availability, hard: r.hard, soft: r.soft, status: r.status,
+  id: r.id,
+  poolId: r.pool_id,
+  caseId: r.case_id,
+  menteeRef: r.mentee_ref,
+  municipality: r.municipality,
+  languages: r.languages,
+  goals: r.goals,
+  interests: r.interests,
+  availability: r.availability,
+  hard: r.hard,
+  soft: r.soft,
+  status: r.status,
 });
 const toTandem = (r: any): Tandem => ({
-  id: r.id, poolId: r.pool_id, requestId: r.request_id, mentorId: r.mentor_id, status: r.status, proposedOn: r.proposed_on, startedOn: r.started_on,
-  endedOn: r.ended_on, endReason: r.end_reason, outcome: r.outcome, checkIns: r.check_ins,
+  id: r.id,
+  poolId: r.pool_id,
+  requestId: r.request_id,
+  mentorId: r.mentor_id,
+  status: r.status,
+  proposedOn: r.proposed_on,
+  startedOn: r.started_on,
+  endedOn: r.ended_on,
+  endReason: r.end_reason,
+  outcome: r.outcome,
+  checkIns: r.check_ins,
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
@@ -53,19 +84,52 @@ export class MentoringRepository {
     await em.query(
       `INSERT INTO mentor (id, pool_id, name, email, phone, consent_on, active, languages, municipality, interests, availability, capacity, gender)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-      [m.id, m.poolId, m.name, m.email, m.phone, m.consentOn, m.active, JSON.stringify(m.languages), m.municipality, m.interests, m.availability, m.capacity, m.gender],
+      [
+        m.id,
+        m.poolId,
+        m.name,
+        m.email,
+        m.phone,
+        m.consentOn,
+        m.active,
+        JSON.stringify(m.languages),
+        m.municipality,
+        m.interests,
+        m.availability,
+        m.capacity,
+        m.gender,
+      ],
     );
   }
 
   async mentors(em: EntityManager, poolId: string, lockFor?: string): Promise<MentorRecord[]> {
-    return ((await em.query(`${MENTOR} WHERE m.pool_id = $1 ${lockFor ? 'AND m.id = $2 FOR UPDATE OF m' : 'ORDER BY m.id'}`, lockFor ? [poolId, lockFor] : [poolId])) as unknown[]).map(toMentor);
+    return (
+      (await em.query(
+        `${MENTOR} WHERE m.pool_id = $1 ${lockFor ? 'AND m.id = $2 FOR UPDATE OF m' : 'ORDER BY m.id'}`,
+        lockFor ? [poolId, lockFor] : [poolId],
+      )) as unknown[]
+    ).map(toMentor);
   }
 
   async addRequest(em: EntityManager, r: RequestRecord, createdBy: string): Promise<void> {
     await em.query(
       `INSERT INTO mentoring_request (id, pool_id, case_id, mentee_ref, municipality, languages, goals, interests, availability, hard, soft, status, created_by)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-      [r.id, r.poolId, r.caseId, r.menteeRef, r.municipality, JSON.stringify(r.languages), r.goals, r.interests, r.availability, JSON.stringify(r.hard), JSON.stringify(r.soft), r.status, createdBy],
+      [
+        r.id,
+        r.poolId,
+        r.caseId,
+        r.menteeRef,
+        r.municipality,
+        JSON.stringify(r.languages),
+        r.goals,
+        r.interests,
+        r.availability,
+        JSON.stringify(r.hard),
+        JSON.stringify(r.soft),
+        r.status,
+        createdBy,
+      ],
     );
   }
 
@@ -75,7 +139,11 @@ export class MentoringRepository {
   }
 
   async openRequests(em: EntityManager, poolId: string): Promise<RequestRecord[]> {
-    return ((await em.query(`${REQUEST} WHERE pool_id = $1 AND status = 'open' ORDER BY created_at, id`, [poolId])) as unknown[]).map(toRequest);
+    return (
+      (await em.query(`${REQUEST} WHERE pool_id = $1 AND status = 'open' ORDER BY created_at, id`, [
+        poolId,
+      ])) as unknown[]
+    ).map(toRequest);
   }
 
   async setRequestStatus(em: EntityManager, id: string, status: RequestRecord['status']): Promise<void> {
@@ -83,7 +151,10 @@ export class MentoringRepository {
   }
 
   async addTandem(em: EntityManager, t: Tandem): Promise<void> {
-    await em.query('INSERT INTO tandem (id, pool_id, request_id, mentor_id, status, proposed_on) VALUES ($1,$2,$3,$4,$5,$6)', [t.id, t.poolId, t.requestId, t.mentorId, t.status, t.proposedOn]);
+    await em.query(
+      'INSERT INTO tandem (id, pool_id, request_id, mentor_id, status, proposed_on) VALUES ($1,$2,$3,$4,$5,$6)',
+      [t.id, t.poolId, t.requestId, t.mentorId, t.status, t.proposedOn],
+    );
   }
 
   async tandem(em: EntityManager, id: string, lock = false): Promise<Tandem | undefined> {
@@ -92,11 +163,15 @@ export class MentoringRepository {
   }
 
   async tandems(em: EntityManager, poolId: string): Promise<Tandem[]> {
-    return ((await em.query(`${TANDEM} WHERE pool_id = $1 ORDER BY proposed_on DESC, id`, [poolId])) as unknown[]).map(toTandem);
+    return ((await em.query(`${TANDEM} WHERE pool_id = $1 ORDER BY proposed_on DESC, id`, [poolId])) as unknown[]).map(
+      toTandem,
+    );
   }
 
   async saveTandem(em: EntityManager, t: Tandem): Promise<void> {
-    await em.query('UPDATE tandem SET status = $2, started_on = $3, ended_on = $4, end_reason = $5, outcome = $6, check_ins = $7 WHERE id = $1',
-      [t.id, t.status, t.startedOn, t.endedOn, t.endReason, t.outcome, JSON.stringify(t.checkIns)]);
+    await em.query(
+      'UPDATE tandem SET status = $2, started_on = $3, ended_on = $4, end_reason = $5, outcome = $6, check_ins = $7 WHERE id = $1',
+      [t.id, t.status, t.startedOn, t.endedOn, t.endReason, t.outcome, JSON.stringify(t.checkIns)],
+    );
   }
 }

@@ -27,8 +27,12 @@ export class OfferQueries {
   /** The offers an actor keeps or may publish: a provider's own, an officer's municipalities', every offer for AGS. */
   list(actor: OffersActor, status: string | undefined, limit: number, offset: number): Promise<Offer[]> {
     const em = this.dataSource.manager;
-    const scope = actor.kind === 'provider' ? { providerId: actor.providerId }
-      : actor.kind === 'officer' ? { municipalities: actor.gemeinden, providerMunicipalities: actor.gemeinden } : {};
+    const scope =
+      actor.kind === 'provider'
+        ? { providerId: actor.providerId }
+        : actor.kind === 'officer'
+          ? { municipalities: actor.gemeinden, providerMunicipalities: actor.gemeinden }
+          : {};
     return this.offers.list(em, { ...scope, ...(status ? { status } : {}) }, limit, offset);
   }
 
@@ -38,7 +42,11 @@ export class OfferQueries {
 
   /** One public offer by id in the reader's language: published and not ended, else undefined (OF11). */
   async publicOffer(id: string, lang: PublicSearch['lang']): Promise<PublicOffer | undefined> {
-    const result = await this.search.run(this.dataSource.manager, { id, lang, sort: 'start', page: 1, pageSize: 1 }, this.clock.today());
+    const result = await this.search.run(
+      this.dataSource.manager,
+      { id, lang, sort: 'start', page: 1, pageSize: 1 },
+      this.clock.today(),
+    );
     return result.items[0];
   }
 }

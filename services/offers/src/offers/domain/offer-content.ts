@@ -6,7 +6,15 @@ export const TEXT_LANGUAGES = ['de', 'fr', 'it', 'en'] as const;
 export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
 
 /** The KIP Förderbereiche an offer belongs to (wave2-domain.md §2.1, KIP 3 wording). */
-export const CATEGORIES = ['language', 'early-childhood', 'work-readiness', 'living-together', 'counselling', 'interpreting', 'first-information'] as const;
+export const CATEGORIES = [
+  'language',
+  'early-childhood',
+  'work-readiness',
+  'living-together',
+  'counselling',
+  'interpreting',
+  'first-information',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export const CEFR_LEVELS = ['pre-A1', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
@@ -101,24 +109,42 @@ export function assertOfferRules(c: OfferContent, canton: Canton): void {
   const broken: { rule: RuleId; problem: FieldProblem }[] = [];
   const add = (rule: RuleId, pointer: string, message: string) => broken.push({ rule, problem: { pointer, message } });
 
-  if (!c.texts[c.originalLanguage]) add('OF2', `/texts/${c.originalLanguage}`, 'the text in the original language is missing');
-  if (c.category !== 'language' && (c.cefrFrom || c.cefrTo)) add('OF3', '/cefrFrom', 'a CEFR level belongs to language offers only');
-  if (c.cefrFrom && c.cefrTo && CEFR_LEVELS.indexOf(c.cefrFrom) > CEFR_LEVELS.indexOf(c.cefrTo)) add('OF3', '/cefrTo', `must not be below cefrFrom (${c.cefrFrom})`);
-  if (c.schedule.end < c.schedule.start) add('OF4', '/schedule/end', `must not be before the start (${c.schedule.start})`);
-  if (c.registration.deadline && c.registration.deadline > c.schedule.end) add('OF4', '/registration/deadline', `must not be after the end (${c.schedule.end})`);
-  if (c.locations.length === 0 && !c.online) add('OF5', '/locations', 'name at least one location or mark the offer online');
+  if (!c.texts[c.originalLanguage])
+    add('OF2', `/texts/${c.originalLanguage}`, 'the text in the original language is missing');
+  if (c.category !== 'language' && (c.cefrFrom || c.cefrTo))
+    add('OF3', '/cefrFrom', 'a CEFR level belongs to language offers only');
+  if (c.cefrFrom && c.cefrTo && CEFR_LEVELS.indexOf(c.cefrFrom) > CEFR_LEVELS.indexOf(c.cefrTo))
+    add('OF3', '/cefrTo', `must not be below cefrFrom (${c.cefrFrom})`);
+  if (c.schedule.end < c.schedule.start)
+    add('OF4', '/schedule/end', `must not be before the start (${c.schedule.start})`);
+  if (c.registration.deadline && c.registration.deadline > c.schedule.end)
+    add('OF4', '/registration/deadline', `must not be after the end (${c.schedule.end})`);
+  if (c.locations.length === 0 && !c.online)
+    add('OF5', '/locations', 'name at least one location or mark the offer online');
   c.locations.forEach((l, i) => {
-    if (!canton.isMunicipality(l.municipality)) add('OF5', `/locations/${i}/municipality`, `${l.municipality} is not a Solothurn municipality`);
+    if (!canton.isMunicipality(l.municipality))
+      add('OF5', `/locations/${i}/municipality`, `${l.municipality} is not a Solothurn municipality`);
   });
   c.regions.forEach((r, i) => {
     if (!canton.isRegion(r)) add('OF5', `/regions/${i}`, `${r} is not a Sozialregion of the canton`);
   });
-  if (c.cost.reducedPriceRappen !== undefined && c.cost.reducedPriceRappen >= c.cost.priceRappen) add('OF6', '/cost/reducedPriceRappen', 'must be below priceRappen');
-  if (c.targetGroup.ageFrom !== undefined && c.targetGroup.ageTo !== undefined && c.targetGroup.ageFrom > c.targetGroup.ageTo) add('OF1', '/targetGroup/ageTo', 'must not be below ageFrom');
-  if (!c.registration.url && !c.registration.email && !c.registration.phone) add('OF1', '/registration', 'name a link, an e-mail address or a phone number to register');
+  if (c.cost.reducedPriceRappen !== undefined && c.cost.reducedPriceRappen >= c.cost.priceRappen)
+    add('OF6', '/cost/reducedPriceRappen', 'must be below priceRappen');
+  if (
+    c.targetGroup.ageFrom !== undefined &&
+    c.targetGroup.ageTo !== undefined &&
+    c.targetGroup.ageFrom > c.targetGroup.ageTo
+  )
+    add('OF1', '/targetGroup/ageTo', 'must not be below ageFrom');
+  if (!c.registration.url && !c.registration.email && !c.registration.phone)
+    add('OF1', '/registration', 'name a link, an e-mail address or a phone number to register');
 
   const [first] = broken;
-  if (first) throw new InvalidFieldsError(first.rule, broken.map((b) => b.problem));
+  if (first)
+    throw new InvalidFieldsError(
+      first.rule,
+      broken.map((b) => b.problem),
+    );
 }
 
 /**
@@ -131,7 +157,8 @@ export function translationStatuses(
   after: OfferContent,
 ): Partial<Record<TextLanguage, TranslationStatus>> {
   const original = after.originalLanguage;
-  const originalChanged = !before || before.originalLanguage !== original || !sameText(before.texts[original], after.texts[original]);
+  const originalChanged =
+    !before || before.originalLanguage !== original || !sameText(before.texts[original], after.texts[original]);
   const result: Partial<Record<TextLanguage, TranslationStatus>> = {};
   for (const lang of TEXT_LANGUAGES) {
     const text = after.texts[lang];

@@ -34,7 +34,10 @@ export function canKeep(actor: OffersActor, offer: Pick<KeptOffer, 'providerId' 
 export function canPublish(actor: OffersActor, offer: KeptOffer): boolean {
   if (actor.kind === 'ags') return true;
   if (actor.kind !== 'officer') return false;
-  return offer.locationMunicipalities.length > 0 && offer.locationMunicipalities.every((bfs) => actor.gemeinden.includes(bfs));
+  return (
+    offer.locationMunicipalities.length > 0 &&
+    offer.locationMunicipalities.every((bfs) => actor.gemeinden.includes(bfs))
+  );
 }
 
 /** May the actor see the offer's internal record (drafts, history, comments)? */
@@ -44,6 +47,13 @@ export function canSeeInternal(actor: OffersActor, offer: KeptOffer): boolean {
 
 export function assertCanKeep(actor: OffersActor, offer: KeptOffer): void {
   if (!canKeep(actor, offer)) {
-    refuse('OF7', 'not-your-offer', 'Dieses Angebot gehört nicht zu Ihrer Organisation.', 'This offer is not kept by your organisation.', 'forbidden', { providerId: offer.providerId });
+    refuse(
+      'OF7',
+      'not-your-offer',
+      'Dieses Angebot gehört nicht zu Ihrer Organisation.',
+      'This offer is not kept by your organisation.',
+      'forbidden',
+      { providerId: offer.providerId },
+    );
   }
 }

@@ -20,7 +20,9 @@ export interface Offer extends KeptOffer {
 /** The keeper facts of an offer's content and provider. */
 export function keptFacts(providerId: string, providerMunicipality: number | null, content: OfferContent): KeptOffer {
   return {
-    providerId, providerMunicipality, online: content.online,
+    providerId,
+    providerMunicipality,
+    online: content.online,
     locationMunicipalities: [...new Set(content.locations.map((l) => l.municipality))],
   };
 }
@@ -37,7 +39,10 @@ export function changedFields(before: OfferContent | undefined, after: OfferCont
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }

@@ -1,8 +1,22 @@
 import type { LocalDate } from '@si/kernel';
-import { CATEGORIES, CEFR_LEVELS, TEXT_LANGUAGES, type Category, type CefrLevel, type TextLanguage } from './offer-content.js';
+import {
+  CATEGORIES,
+  CEFR_LEVELS,
+  TEXT_LANGUAGES,
+  type Category,
+  type CefrLevel,
+  type TextLanguage,
+} from './offer-content.js';
 
 /** The limits of a public search (OF12): a public route must stay cheap whatever anyone sends. */
-export const SEARCH_LIMITS = { queryChars: 200, pageSize: 50, defaultPageSize: 20, maxPage: 200, radiusKm: 100, defaultRadiusKm: 15 } as const;
+export const SEARCH_LIMITS = {
+  queryChars: 200,
+  pageSize: 50,
+  defaultPageSize: 20,
+  maxPage: 200,
+  radiusKm: 100,
+  defaultRadiusKm: 15,
+} as const;
 
 export const SORTS = ['relevance', 'start', 'distance'] as const;
 
@@ -49,7 +63,12 @@ export interface PublicOffer {
   readonly subsidised: boolean;
   readonly childcare: string;
   readonly provider: string;
-  readonly registration: { readonly deadline: LocalDate | null; readonly url: string | null; readonly email: string | null; readonly phone: string | null };
+  readonly registration: {
+    readonly deadline: LocalDate | null;
+    readonly url: string | null;
+    readonly email: string | null;
+    readonly phone: string | null;
+  };
   readonly distanceKm: number | null;
 }
 

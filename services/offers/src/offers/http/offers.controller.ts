@@ -15,13 +15,29 @@ import { jsonSchemaOf } from './json-schema.js';
 
 const listSchema = z.strictObject({
   status: z.enum(OFFER_STATUSES).optional(),
-  limit: z.string().regex(/^[0-9]{1,3}$/).transform(Number).pipe(z.number().int().min(1).max(200)).default(50),
-  offset: z.string().regex(/^[0-9]{1,6}$/).transform(Number).default(0),
+  limit: z
+    .string()
+    .regex(/^[0-9]{1,3}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(200))
+    .default(50),
+  offset: z
+    .string()
+    .regex(/^[0-9]{1,6}$/)
+    .transform(Number)
+    .default(0),
 });
 
 function actor(p: Principal): OffersActor {
   const a = offersActorOf(p);
-  if (!a) refuse('OF7', 'no-provider-claim', 'Ihrem Konto ist keine Anbieterorganisation zugeordnet.', 'Your account names no provider.', 'forbidden');
+  if (!a)
+    refuse(
+      'OF7',
+      'no-provider-claim',
+      'Ihrem Konto ist keine Anbieterorganisation zugeordnet.',
+      'Your account names no provider.',
+      'forbidden',
+    );
   return a;
 }
 
@@ -41,7 +57,10 @@ export class OffersController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Create an offer (draft)', description: 'Provider staff for their provider; AGS and officers name `providerId`.' })
+  @ApiOperation({
+    summary: 'Create an offer (draft)',
+    description: 'Provider staff for their provider; AGS and officers name `providerId`.',
+  })
   @ApiBody({ schema: jsonSchemaOf(createOfferSchema) })
   async create(@CurrentPrincipal() p: Principal, @Body() body: unknown) {
     const { providerId, ...content } = parseInput(createOfferSchema, body);
@@ -63,7 +82,10 @@ export class OffersController {
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Edit an offer', description: 'A published offer edited by its keeper goes back into review (OF9).' })
+  @ApiOperation({
+    summary: 'Edit an offer',
+    description: 'A published offer edited by its keeper goes back into review (OF9).',
+  })
   @ApiBody({ schema: jsonSchemaOf(offerContentSchema) })
   async update(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
     return this.commands.update(actor(p), id, parseInput(offerContentSchema, body) as OfferContent);

@@ -15,11 +15,29 @@ const providerSchema = z.strictObject({
   name: z.string().trim().min(2).max(160),
   kind: z.enum(['association', 'school', 'ngo', 'public-body', 'company']),
   municipality: z.number().int().nullable().default(null),
-  contact: z.strictObject({ person: z.string().max(120).optional(), email: z.email().max(200), phone: z.string().regex(/^\+?[0-9 ]{7,20}$/).optional() }),
-  address: z.strictObject({ street: z.string().trim().min(1).max(120), postcode: z.string().regex(/^[1-9][0-9]{3}$/), place: z.string().trim().min(1).max(80) }),
-  iban: z.string().refine(isSwissIban, 'a Swiss or Liechtenstein IBAN with a valid check number').transform((v) => v.replace(/\s+/g, '').toUpperCase()).nullable().default(null),
+  contact: z.strictObject({
+    person: z.string().max(120).optional(),
+    email: z.email().max(200),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9 ]{7,20}$/)
+      .optional(),
+  }),
+  address: z.strictObject({
+    street: z.string().trim().min(1).max(120),
+    postcode: z.string().regex(/^[1-9][0-9]{3}$/),
+    place: z.string().trim().min(1).max(80),
+  }),
+  iban: z
+    .string()
+    .refine(isSwissIban, 'a Swiss or Liechtenstein IBAN with a valid check number')
+    .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+    .nullable()
+    .default(null),
 });
-const createSchema = providerSchema.extend({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and hyphens') });
+const createSchema = providerSchema.extend({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and hyphens'),
+});
 
 /**
  * Provider organisations: AGS registers them; provider staff read and keep their own (name, contact, address, the
@@ -44,7 +62,15 @@ export class ProvidersController {
     const p = parseInput(createSchema, body);
     this.checkMunicipality(p.municipality);
     const created = await this.providers.save(this.dataSource.manager, p as Provider, true);
-    if (!created) refuse('OF1', 'provider-exists', `Die Kennung «${p.id}» ist schon vergeben.`, `Provider id "${p.id}" exists.`, 'conflict', { field: 'id' });
+    if (!created)
+      refuse(
+        'OF1',
+        'provider-exists',
+        `Die Kennung «${p.id}» ist schon vergeben.`,
+        `Provider id "${p.id}" exists.`,
+        'conflict',
+        { field: 'id' },
+      );
     return p;
   }
 
@@ -86,7 +112,14 @@ export class ProvidersController {
 
   private checkMunicipality(bfs: number | null): void {
     if (bfs !== null && !this.canton.isMunicipality(bfs)) {
-      refuse('OF1', 'unknown-municipality', `${bfs} ist keine Solothurner Gemeinde.`, `${bfs} is not a Solothurn municipality.`, 'unprocessable', { field: 'municipality' });
+      refuse(
+        'OF1',
+        'unknown-municipality',
+        `${bfs} ist keine Solothurner Gemeinde.`,
+        `${bfs} is not a Solothurn municipality.`,
+        'unprocessable',
+        { field: 'municipality' },
+      );
     }
   }
 }

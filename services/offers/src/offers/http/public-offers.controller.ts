@@ -11,7 +11,9 @@ import { OfferQueries } from '../application/offer-queries.js';
 import { TEXT_LANGUAGES } from '../domain/offer-content.js';
 import { parsePublicSearch, publicSearchSchema } from './public-search.params.js';
 
-interface Reply { header(name: string, value: string): unknown }
+interface Reply {
+  header(name: string, value: string): unknown;
+}
 
 const QUERY_DOCS = Object.entries(publicSearchSchema.shape).map(([name]) => name);
 
@@ -31,7 +33,10 @@ export class PublicOffersController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Search published offers (no login)', description: `Full text in de/fr/it/en with stemming, accent-insensitive, typo-tolerant; filters, facets, pages. Parameters: ${QUERY_DOCS.join(', ')}.` })
+  @ApiOperation({
+    summary: 'Search published offers (no login)',
+    description: `Full text in de/fr/it/en with stemming, accent-insensitive, typo-tolerant; filters, facets, pages. Parameters: ${QUERY_DOCS.join(', ')}.`,
+  })
   @ApiQuery({ name: 'q', required: false, description: 'Words, at most 200 characters' })
   @ApiQuery({ name: 'lang', required: false, enum: TEXT_LANGUAGES })
   async search(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: Reply) {
@@ -42,8 +47,17 @@ export class PublicOffersController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One published offer (no login)' })
-  async one(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: Reply) {
-    const { lang } = parseInput(z.strictObject({ lang: z.enum(TEXT_LANGUAGES).default('de') }), query ?? {}, 'query', 'OF12');
+  async one(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    const { lang } = parseInput(
+      z.strictObject({ lang: z.enum(TEXT_LANGUAGES).default('de') }),
+      query ?? {},
+      'query',
+      'OF12',
+    );
     const offer = await this.queries.publicOffer(id, lang);
     if (!offer) throw new NotFoundError('Angebot', id);
     this.cacheable(reply);
@@ -52,6 +66,9 @@ export class PublicOffersController {
 
   private cacheable(reply: Reply): void {
     // Public and the same for everyone: shared caches may keep it briefly and serve a stale copy while revalidating.
-    reply.header('Cache-Control', `public, max-age=${this.config.publicCacheSeconds}, stale-while-revalidate=${this.config.publicCacheSeconds * 5}`);
+    reply.header(
+      'Cache-Control',
+      `public, max-age=${this.config.publicCacheSeconds}, stale-while-revalidate=${this.config.publicCacheSeconds * 5}`,
+    );
   }
 }

@@ -13,19 +13,38 @@ export interface Provider {
 }
 
 interface Row {
-  id: string; name: string; kind: Provider['kind']; municipality: number | null; contact: Provider['contact']; address: Provider['address']; iban: string | null;
+  id: string;
+  name: string;
+  kind: Provider['kind'];
+  municipality: number | null;
+  contact: Provider['contact'];
+  address: Provider['address'];
+  iban: string | null;
 }
 
-const toProvider = (r: Row): Provider => ({ id: r.id, name: r.name, kind: r.kind, municipality: r.municipality, contact: r.contact, address: r.address, iban: r.iban });
+const toProvider = (r: Row): Provider => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  municipality: r.municipality,
+  contact: r.contact,
+  address: r.address,
+  iban: r.iban,
+});
 
 export class ProviderRepository {
   async find(em: EntityManager, id: string): Promise<Provider | undefined> {
-    const rows: Row[] = await em.query('SELECT id, name, kind, municipality, contact, address, iban FROM provider WHERE id = $1', [id]);
+    const rows: Row[] = await em.query(
+      'SELECT id, name, kind, municipality, contact, address, iban FROM provider WHERE id = $1',
+      [id],
+    );
     return rows[0] ? toProvider(rows[0]) : undefined;
   }
 
   async list(em: EntityManager): Promise<Provider[]> {
-    const rows: Row[] = await em.query('SELECT id, name, kind, municipality, contact, address, iban FROM provider ORDER BY name');
+    const rows: Row[] = await em.query(
+      'SELECT id, name, kind, municipality, contact, address, iban FROM provider ORDER BY name',
+    );
     return rows.map(toProvider);
   }
 

@@ -14,7 +14,18 @@ const TYPO_FALLBACK_BELOW = 20;
 interface Row {
   result: {
     total: number;
-    items: { id: string; lang: string; title: string; summary: string; content: OfferContent; provider: string; rank: number; distance: number | null }[] | null;
+    items:
+      | {
+          id: string;
+          lang: string;
+          title: string;
+          summary: string;
+          content: OfferContent;
+          provider: string;
+          rank: number;
+          distance: number | null;
+        }[]
+      | null;
     category: Record<string, number> | null;
     languages: Record<string, number> | null;
     regions: Record<string, number> | null;
@@ -52,7 +63,10 @@ export class PublicSearchQuery {
       distanceSql = distance(p(s.near.lat), p(s.near.lon));
       // A bounding box first (index-free but cheap), then the exact distance.
       const box = s.near.radiusKm / 111;
-      where.push(`o.lat BETWEEN ${p(s.near.lat - box)} AND ${p(s.near.lat + box)}`, `${distanceSql} <= ${p(s.near.radiusKm)}`);
+      where.push(
+        `o.lat BETWEEN ${p(s.near.lat - box)} AND ${p(s.near.lat + box)}`,
+        `${distanceSql} <= ${p(s.near.radiusKm)}`,
+      );
     }
     const ctes: string[] = [];
     let rank = '0::float8';
@@ -74,12 +88,19 @@ export class PublicSearchQuery {
           SELECT x.offer_id, 0.1 * max(word_similarity(${norm}, x.title_norm)) AS rank FROM offer_text x
           WHERE (SELECT count(*) FROM ft) < ${TYPO_FALLBACK_BELOW} AND ${norm} <% x.title_norm
           GROUP BY x.offer_id)`);
-      ctes.push(`hits AS (SELECT offer_id, max(rank) AS rank FROM (SELECT * FROM ft UNION ALL SELECT * FROM tg) u GROUP BY offer_id)`);
+      ctes.push(
+        `hits AS (SELECT offer_id, max(rank) AS rank FROM (SELECT * FROM ft UNION ALL SELECT * FROM tg) u GROUP BY offer_id)`,
+      );
       rank = 'h.rank';
     }
-    const order = s.sort === 'start' ? 'm.starts_on, m.id'
-      : s.sort === 'distance' && s.near ? 'm.distance NULLS LAST, m.id'
-      : s.q ? 'm.rank DESC, m.starts_on, m.id' : 'm.starts_on, m.id';
+    const order =
+      s.sort === 'start'
+        ? 'm.starts_on, m.id'
+        : s.sort === 'distance' && s.near
+          ? 'm.distance NULLS LAST, m.id'
+          : s.q
+            ? 'm.rank DESC, m.starts_on, m.id'
+            : 'm.starts_on, m.id';
     const limit = p(s.pageSize);
     const offset = p((s.page - 1) * s.pageSize);
     ctes.push(`m AS MATERIALIZED (
@@ -87,7 +108,9 @@ export class PublicSearchQuery {
                ${rank} AS rank, ${distanceSql} AS distance
         FROM offer o ${s.q ? 'JOIN hits h ON h.offer_id = o.id' : ''}
         WHERE ${where.join(' AND ')})`);
-    ctes.push(`page AS (SELECT m.id, m.rank, m.distance, m.starts_on, m.original_language FROM m ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`);
+    ctes.push(
+      `page AS (SELECT m.id, m.rank, m.distance, m.starts_on, m.original_language FROM m ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`,
+    );
     const sql = `WITH ${ctes.join(',\n')}
       SELECT json_build_object(
         'total', (SELECT count(*) FROM m),
@@ -104,20 +127,50 @@ export class PublicSearchQuery {
     const [{ result: r }] = (await em.query(sql, params)) as [Row];
     return {
       items: (r.items ?? []).map((i) => this.publicOffer(i, s.lang)),
-      page: s.page, pageSize: s.pageSize, total: Number(r.total),
-      facets: { category: r.category ?? {}, languagesHeld: r.languages ?? {}, region: r.regions ?? {}, freeOfCharge: Number(r.free), childcare: Number(r.childcare) },
+      page: s.page,
+      pageSize: s.pageSize,
+      total: Number(r.total),
+      facets: {
+        category: r.category ?? {},
+        languagesHeld: r.languages ?? {},
+        region: r.regions ?? {},
+        freeOfCharge: Number(r.free),
+        childcare: Number(r.childcare),
+      },
     };
   }
 
   private publicOffer(i: NonNullable<Row['result']['items']>[number], lang: string): PublicOffer {
     const c = i.content;
     return {
-      id: i.id, title: i.title, summary: i.summary, lang: i.lang as PublicOffer['lang'], fallback: i.lang !== lang,
-      category: c.category, cefrFrom: c.cefrFrom ?? null, cefrTo: c.cefrTo ?? null, languagesHeld: c.languagesHeld,
-      places: c.locations.map((l) => ({ municipality: l.municipality, name: this.canton.nameOf(l.municipality) ?? '', place: l.place })),
-      online: c.online, startsOn: c.schedule.start, endsOn: c.schedule.end, priceRappen: c.cost.priceRappen,
-      reducedPriceRappen: c.cost.reducedPriceRappen ?? null, subsidised: c.cost.subsidised, childcare: c.childcare, provider: i.provider,
-      registration: { deadline: c.registration.deadline ?? null, url: c.registration.url ?? null, email: c.registration.email ?? null, phone: c.registration.phone ?? null },
+      id: i.id,
+      title: i.title,
+      summary: i.summary,
+      lang: i.lang as PublicOffer['lang'],
+      fallback: i.lang !== lang,
+      category: c.category,
+      cefrFrom: c.cefrFrom ?? null,
+      cefrTo: c.cefrTo ?? null,
+      languagesHeld: c.languagesHeld,
+      places: c.locations.map((l) => ({
+        municipality: l.municipality,
+        name: this.canton.nameOf(l.municipality) ?? '',
+        place: l.place,
+      })),
+      online: c.online,
+      startsOn: c.schedule.start,
+      endsOn: c.schedule.end,
+      priceRappen: c.cost.priceRappen,
+      reducedPriceRappen: c.cost.reducedPriceRappen ?? null,
+      subsidised: c.cost.subsidised,
+      childcare: c.childcare,
+      provider: i.provider,
+      registration: {
+        deadline: c.registration.deadline ?? null,
+        url: c.registration.url ?? null,
+        email: c.registration.email ?? null,
+        phone: c.registration.phone ?? null,
+      },
       distanceKm: i.distance === null ? null : Math.round(i.distance * 10) / 10,
     };
   }

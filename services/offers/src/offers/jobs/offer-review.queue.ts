@@ -30,7 +30,11 @@ export class OfferReviewQueue {
     private readonly options: { prefix: string; everyMs: number },
   ) {
     this.connection = createRedisConnection();
-    this.queue = new Queue(REVIEW_QUEUE, { connection: this.connection, prefix: options.prefix, defaultJobOptions: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
+    this.queue = new Queue(REVIEW_QUEUE, {
+      connection: this.connection,
+      prefix: options.prefix,
+      defaultJobOptions: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+    });
     this.queue.on('error', (err) => this.logger.warn({ err: err.message }, 'offer review queue error'));
   }
 
@@ -39,15 +43,21 @@ export class OfferReviewQueue {
     const due = await this.offers.due(this.dataSource.manager, this.clock.today());
     let expired = 0;
     let asked = 0;
-    for (const id of due.expired) if (await this.dataSource.transaction((em) => this.commands.expire(em, id))) expired += 1;
-    for (const id of due.toConfirm) if (await this.dataSource.transaction((em) => this.commands.askConfirmation(em, id))) asked += 1;
+    for (const id of due.expired)
+      if (await this.dataSource.transaction((em) => this.commands.expire(em, id))) expired += 1;
+    for (const id of due.toConfirm)
+      if (await this.dataSource.transaction((em) => this.commands.askConfirmation(em, id))) asked += 1;
     if (expired || asked) this.logger.info({ expired, asked }, 'offer review sweep');
     return { expired, asked };
   }
 
   async start(): Promise<void> {
     this.workerConnection = createRedisConnection();
-    this.worker = new Worker(REVIEW_QUEUE, () => this.sweep(), { connection: this.workerConnection, prefix: this.options.prefix, concurrency: 1 });
+    this.worker = new Worker(REVIEW_QUEUE, () => this.sweep(), {
+      connection: this.workerConnection,
+      prefix: this.options.prefix,
+      concurrency: 1,
+    });
     this.worker.on('error', (err) => this.logger.warn({ err: err.message }, 'offer review worker error'));
     await this.queue.upsertJobScheduler(REVIEW_JOB, { every: this.options.everyMs }, { name: REVIEW_JOB, data: {} });
   }

@@ -9,7 +9,12 @@ import { auditActor } from '../../shared/caller.js';
 import type { Clock } from '../../shared/clock.js';
 import { NotFoundError } from '../../shared/rules.js';
 import type { OfferRepository } from '../../offers/infrastructure/offer.repository.js';
-import { assertProviderOf, recordStep, type ParticipationStep, type ProviderReferral } from '../domain/participation.js';
+import {
+  assertProviderOf,
+  recordStep,
+  type ParticipationStep,
+  type ProviderReferral,
+} from '../domain/participation.js';
 import type { ReferralRepository } from '../infrastructure/referral.repository.js';
 
 /**
@@ -39,8 +44,16 @@ export class Participations {
       return;
     }
     await this.referrals.insert(em, {
-      referralId: d.referralId, caseId: d.caseId, personRef: d.personRef, municipality: d.municipality, offerId,
-      providerId: offer.providerId, category: offer.content.category, madeOn: d.madeOn as LocalDate, stage: 'referred', stages: [],
+      referralId: d.referralId,
+      caseId: d.caseId,
+      personRef: d.personRef,
+      municipality: d.municipality,
+      offerId,
+      providerId: offer.providerId,
+      category: offer.content.category,
+      madeOn: d.madeOn as LocalDate,
+      stage: 'referred',
+      stages: [],
     });
   }
 
@@ -49,30 +62,68 @@ export class Participations {
     const providerId = p.roles.includes('ags') ? undefined : p.anbieter;
     if (!p.roles.includes('ags') && !providerId) return [];
     const items = await this.referrals.list(this.dataSource.manager, providerId, 500);
-    await this.audit.recordAlone({ actor: auditActor(p), action: 'referral.list', objectType: 'referral', objectId: providerId ?? '*', outcome: 'granted', detail: { count: items.length } });
+    await this.audit.recordAlone({
+      actor: auditActor(p),
+      action: 'referral.list',
+      objectType: 'referral',
+      objectId: providerId ?? '*',
+      outcome: 'granted',
+      detail: { count: items.length },
+    });
     return items;
   }
 
-  async confirm(p: Principal, referralId: string, step: ParticipationStep, on: LocalDate, reason?: string): Promise<ProviderReferral> {
+  async confirm(
+    p: Principal,
+    referralId: string,
+    step: ParticipationStep,
+    on: LocalDate,
+    reason?: string,
+  ): Promise<ProviderReferral> {
     return this.dataSource.transaction(async (em) => {
       const referral = await this.referrals.find(em, referralId, true);
       if (!referral) throw new NotFoundError('Zuweisung', referralId);
       try {
         assertProviderOf(referral, p.anbieter);
       } catch (error) {
-        await this.audit.recordAlone({ actor: auditActor(p), action: 'referral.confirm', objectType: 'referral', objectId: referralId, municipality: referral.municipality, outcome: 'denied', detail: { rule: 'PA1' } });
+        await this.audit.recordAlone({
+          actor: auditActor(p),
+          action: 'referral.confirm',
+          objectType: 'referral',
+          objectId: referralId,
+          municipality: referral.municipality,
+          outcome: 'denied',
+          detail: { rule: 'PA1' },
+        });
         throw error;
       }
       const updated = recordStep(referral, step, on, this.clock.today(), reason);
       await this.referrals.update(em, updated);
       await this.outbox.add(em, {
-        type: 'offer.participation-recorded.v1', subject: referralId,
+        type: 'offer.participation-recorded.v1',
+        subject: referralId,
         data: {
-          referralId, caseId: referral.caseId, personRef: referral.personRef, municipality: referral.municipality, offerId: referral.offerId,
-          providerId: referral.providerId, category: referral.category, step, on, ...(reason?.trim() ? { reason: reason.trim() } : {}),
+          referralId,
+          caseId: referral.caseId,
+          personRef: referral.personRef,
+          municipality: referral.municipality,
+          offerId: referral.offerId,
+          providerId: referral.providerId,
+          category: referral.category,
+          step,
+          on,
+          ...(reason?.trim() ? { reason: reason.trim() } : {}),
         },
       });
-      await this.audit.record(em, { actor: auditActor(p), action: 'referral.confirm', objectType: 'referral', objectId: referralId, municipality: referral.municipality, outcome: 'granted', detail: { step } });
+      await this.audit.record(em, {
+        actor: auditActor(p),
+        action: 'referral.confirm',
+        objectType: 'referral',
+        objectId: referralId,
+        municipality: referral.municipality,
+        outcome: 'granted',
+        detail: { step },
+      });
       return updated;
     });
   }

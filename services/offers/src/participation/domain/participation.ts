@@ -25,22 +25,65 @@ export interface ProviderReferral {
   readonly category: string;
   readonly madeOn: LocalDate;
   readonly stage: ReferralStage;
-  readonly stages: readonly { readonly stage: ParticipationStep; readonly on: LocalDate; readonly reason: string | null }[];
+  readonly stages: readonly {
+    readonly stage: ParticipationStep;
+    readonly on: LocalDate;
+    readonly reason: string | null;
+  }[];
 }
 
 export function assertProviderOf(referral: ProviderReferral, providerId: string | undefined): void {
   if (referral.providerId !== providerId) {
-    refuse('PA1', 'not-your-referral', 'Diese Zuweisung gilt einem Angebot einer anderen Organisation.', 'This referral is to another provider\'s offer.', 'forbidden');
+    refuse(
+      'PA1',
+      'not-your-referral',
+      'Diese Zuweisung gilt einem Angebot einer anderen Organisation.',
+      "This referral is to another provider's offer.",
+      'forbidden',
+    );
   }
 }
 
 /** The referral after the provider's confirmation, or a refusal naming PA2. */
-export function recordStep(referral: ProviderReferral, step: ParticipationStep, on: LocalDate, today: LocalDate, reason?: string): ProviderReferral {
+export function recordStep(
+  referral: ProviderReferral,
+  step: ParticipationStep,
+  on: LocalDate,
+  today: LocalDate,
+  reason?: string,
+): ProviderReferral {
   if (!NEXT[referral.stage].includes(step)) {
-    refuse('PA2', 'participation-step-not-allowed', `Von «${referral.stage}» nach «${step}» ist nicht möglich.`, `"${referral.stage}" → "${step}" is not allowed.`, 'conflict', { from: referral.stage, to: step });
+    refuse(
+      'PA2',
+      'participation-step-not-allowed',
+      `Von «${referral.stage}» nach «${step}» ist nicht möglich.`,
+      `"${referral.stage}" → "${step}" is not allowed.`,
+      'conflict',
+      { from: referral.stage, to: step },
+    );
   }
-  if (on > today) refuse('PA2', 'participation-in-future', 'Das Datum liegt in der Zukunft.', 'The date lies in the future.', 'unprocessable', { field: 'on' });
+  if (on > today)
+    refuse(
+      'PA2',
+      'participation-in-future',
+      'Das Datum liegt in der Zukunft.',
+      'The date lies in the future.',
+      'unprocessable',
+      { field: 'on' },
+    );
   const last = referral.stages.at(-1)?.on ?? referral.madeOn;
-  if (on < last) refuse('PA2', 'participation-before-previous', `Das Datum liegt vor dem vorherigen Schritt (${last}).`, `The date is before the previous step (${last}).`, 'unprocessable', { field: 'on' });
-  return { ...referral, stage: step, stages: [...referral.stages, { stage: step, on, reason: reason?.trim() || null }] };
+  if (on < last)
+    refuse(
+      'PA2',
+      'participation-before-previous',
+      `Das Datum liegt vor dem vorherigen Schritt (${last}).`,
+      `The date is before the previous step (${last}).`,
+      'unprocessable',
+      { field: 'on' },
+    );
+  return {
+    ...referral,
+    stage: step,
+    stages: [...referral.stages, { stage: step, on, reason: reason?.trim() || null }],
+  };
 }

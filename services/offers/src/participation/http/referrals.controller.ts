@@ -34,7 +34,10 @@ export class ReferralsController {
   @Post(':referralId/participation')
   @HttpCode(200)
   @Roles('anbieter')
-  @ApiOperation({ summary: 'Confirm enrolment, attendance, completion or drop-out', description: 'Forward only (PA2); emits offer.participation-recorded.v1.' })
+  @ApiOperation({
+    summary: 'Confirm enrolment, attendance, completion or drop-out',
+    description: 'Forward only (PA2); emits offer.participation-recorded.v1.',
+  })
   @ApiBody({ schema: jsonSchemaOf(confirmSchema) })
   confirm(@CurrentPrincipal() p: Principal, @Param('referralId') referralId: string, @Body() body: unknown) {
     const b = parseInput(confirmSchema, body);

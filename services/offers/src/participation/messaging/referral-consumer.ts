@@ -13,8 +13,12 @@ export class ReferralConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.register(CASE_EVENTS_QUEUE, {
-      'case.referral-made.v1': (e, em) => this.participations.referred(em, e.data as unknown as CaseReferralMadeV1),
-    }, { unhandled: 'ignore' });
+    this.consumers.register(
+      CASE_EVENTS_QUEUE,
+      {
+        'case.referral-made.v1': (e, em) => this.participations.referred(em, e.data as unknown as CaseReferralMadeV1),
+      },
+      { unhandled: 'ignore' },
+    );
   }
 }

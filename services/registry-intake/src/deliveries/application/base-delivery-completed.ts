@@ -15,11 +15,25 @@ export function baseDeliveryCompleted(
   if (!header.messageId) throw new Error('an accepted base delivery without messageId');
   const p = header.partialDelivery;
   const data: RegisterBaseDeliveryCompletedV1 = {
-    bfsNumber: municipality.bfsNumber, municipalityName: municipality.name, messageId: header.messageId, eventDate: header.eventDate ?? null,
-    persons: counts.persons, registered: counts.registered,
-    partialDelivery: p ? { uniqueIdDelivery: p.uniqueIdDelivery ?? null, totalNumberOfPackages: p.totalNumberOfPackages ?? null, numberOfActualPackage: p.numberOfActualPackage ?? null } : null,
+    bfsNumber: municipality.bfsNumber,
+    municipalityName: municipality.name,
+    messageId: header.messageId,
+    eventDate: header.eventDate ?? null,
+    persons: counts.persons,
+    registered: counts.registered,
+    partialDelivery: p
+      ? {
+          uniqueIdDelivery: p.uniqueIdDelivery ?? null,
+          totalNumberOfPackages: p.totalNumberOfPackages ?? null,
+          numberOfActualPackage: p.numberOfActualPackage ?? null,
+        }
+      : null,
   };
-  return { type: 'register.base-delivery-completed.v1', subject: `municipality-${municipality.bfsNumber}`, data: data as unknown as Record<string, unknown> };
+  return {
+    type: 'register.base-delivery-completed.v1',
+    subject: `municipality-${municipality.bfsNumber}`,
+    data: data as unknown as Record<string, unknown>,
+  };
 }
 
 /**
@@ -34,13 +48,27 @@ export function joinedDeliveryCompleted(
   packages: readonly ReceivedPackage[],
 ): NewEvent {
   const totals = joinedTotals(packages);
-  const [first, ...rest] = [...packages].sort((a, b) => a.number - b.number).map((p) => ({ number: p.number, messageId: p.messageId, persons: p.persons, registered: p.registered }));
+  const [first, ...rest] = [...packages]
+    .sort((a, b) => a.number - b.number)
+    .map((p) => ({ number: p.number, messageId: p.messageId, persons: p.persons, registered: p.registered }));
   if (!first) throw new Error('a partial delivery joined without packages');
   const data: RegisterBaseDeliveryCompletedV1 = {
-    bfsNumber: municipality.bfsNumber, municipalityName: municipality.name, messageId: totals.messageId, eventDate: totals.eventDate,
-    persons: totals.persons, registered: totals.registered,
-    partialDelivery: { uniqueIdDelivery: join.uniqueIdDelivery, totalNumberOfPackages: join.totalPackages, numberOfActualPackage: last },
+    bfsNumber: municipality.bfsNumber,
+    municipalityName: municipality.name,
+    messageId: totals.messageId,
+    eventDate: totals.eventDate,
+    persons: totals.persons,
+    registered: totals.registered,
+    partialDelivery: {
+      uniqueIdDelivery: join.uniqueIdDelivery,
+      totalNumberOfPackages: join.totalPackages,
+      numberOfActualPackage: last,
+    },
     packages: [first, ...rest],
   };
-  return { type: 'register.base-delivery-completed.v1', subject: `municipality-${municipality.bfsNumber}`, data: data as unknown as Record<string, unknown> };
+  return {
+    type: 'register.base-delivery-completed.v1',
+    subject: `municipality-${municipality.bfsNumber}`,
+    data: data as unknown as Record<string, unknown>,
+  };
 }

@@ -57,9 +57,18 @@ export class DeliveryIntake {
   ) {
     this.deliveries = new DeliveryRepository(dataSource, engine.config.leaseSeconds);
     this.deps = {
-      dataSource, deliveries: this.deliveries, outcomes: new OutcomeRepository(), raws: new RawDeliveryRepository(dataSource),
-      permits: new PersonPermitRepository(dataSource), outbox, eventValidator, audit, engine, logger: createLogger('registry-intake'),
-      partials: new PartialDeliveryRepository(dataSource), partialOpened: (joinId, deadline) => partialQueue.schedule(joinId, deadline),
+      dataSource,
+      deliveries: this.deliveries,
+      outcomes: new OutcomeRepository(),
+      raws: new RawDeliveryRepository(dataSource),
+      permits: new PersonPermitRepository(dataSource),
+      outbox,
+      eventValidator,
+      audit,
+      engine,
+      logger: createLogger('registry-intake'),
+      partials: new PartialDeliveryRepository(dataSource),
+      partialOpened: (joinId, deadline) => partialQueue.schedule(joinId, deadline),
     };
   }
 
@@ -87,18 +96,27 @@ export class DeliveryIntake {
     const row = await this.deliveries.get(id);
     if (!row) return { kind: 'not-found' };
     if (row.status !== 'quarantined') return { kind: 'not-quarantined', status: row.status };
-    if (!row.refusal || !isCurableByReprocess(row.refusal.code)) return { kind: 'not-curable', code: row.refusal?.code ?? 'unknown' };
+    if (!row.refusal || !isCurableByReprocess(row.refusal.code))
+      return { kind: 'not-curable', code: row.refusal?.code ?? 'unknown' };
     if (!isReprocessable(row)) return { kind: 'raw-missing' };
     const source = this.openRaw(row);
     if (!source) return { kind: 'raw-missing' };
     const claimed = await this.deliveries.claimForReprocess(id);
     if (claimed === 'superseded') return { kind: 'superseded' };
-    if (claimed === 'not-quarantined') return { kind: 'not-quarantined', status: (await this.deliveries.get(id))?.status ?? 'unknown' };
+    if (claimed === 'not-quarantined')
+      return { kind: 'not-quarantined', status: (await this.deliveries.get(id))?.status ?? 'unknown' };
     await this.deps.dataSource.transaction((em) => this.deps.outcomes.discard(em, id));
     this.deps.engine.reloadMasterData();
     const channel: IntakeChannel = {
-      source: row.source, sourceRef: row.sourceRef, submittedBy: row.submittedBy, submittedBySubject: row.submittedBySubject,
-      municipalityHint: row.municipalityHint, scope: row.scope, rawStore: row.rawStore, actor, auditAction: 'delivery.reprocess',
+      source: row.source,
+      sourceRef: row.sourceRef,
+      submittedBy: row.submittedBy,
+      submittedBySubject: row.submittedBySubject,
+      municipalityHint: row.municipalityHint,
+      scope: row.scope,
+      rawStore: row.rawStore,
+      actor,
+      auditAction: 'delivery.reprocess',
     };
     const iterator = source[Symbol.asyncIterator]();
     try {
@@ -123,17 +141,48 @@ export class DeliveryIntake {
     const id = randomUUID();
     const refusal = serviceRefusal('envelope-invalid', reason);
     const facts: DeliveryFacts = {
-      messageId: null, municipality: null, senderId: null, eventElement: null, testDelivery: null, notes: [], records: 0, emitted: 0, skipped: 0,
-      summary: emptySummary(), ruleVersion: null, bytes: 0, sha256: null, rawComplete: true,
+      messageId: null,
+      municipality: null,
+      senderId: null,
+      eventElement: null,
+      testDelivery: null,
+      notes: [],
+      records: 0,
+      emitted: 0,
+      skipped: 0,
+      summary: emptySummary(),
+      ruleVersion: null,
+      bytes: 0,
+      sha256: null,
+      rawComplete: true,
     };
     const delivery = {
-      id, messageId: null, source: 'sedex' as const, sourceRef: pairId, submittedBy: 'sedex', submittedBySubject: 'system:registry-intake:sedex',
-      municipalityHint: null, scope: null, rawStore: 'sedex-file' as const, receivedAt: new Date(),
+      id,
+      messageId: null,
+      source: 'sedex' as const,
+      sourceRef: pairId,
+      submittedBy: 'sedex',
+      submittedBySubject: 'system:registry-intake:sedex',
+      municipalityHint: null,
+      scope: null,
+      rawStore: 'sedex-file' as const,
+      receivedAt: new Date(),
     };
     await commitSmallDelivery(this.deps.dataSource, {
-      delivery, status: 'quarantined', facts, refusal, raw: undefined, events: [], outcomes: [], permits: [],
+      delivery,
+      status: 'quarantined',
+      facts,
+      refusal,
+      raw: undefined,
+      events: [],
+      outcomes: [],
+      permits: [],
       audit: {
-        actor: systemActor('sedex'), action: 'delivery.receive', objectType: 'delivery', objectId: id, outcome: 'granted',
+        actor: systemActor('sedex'),
+        action: 'delivery.receive',
+        objectType: 'delivery',
+        objectId: id,
+        outcome: 'granted',
         detail: { status: 'quarantined', source: 'sedex', refusal: refusal.code },
       },
     });
@@ -142,6 +191,9 @@ export class DeliveryIntake {
 
   /** For the sedex inbox: quarantines a delivery whose processing stopped half-way in this process. */
   async interrupted(id: string): Promise<void> {
-    await this.deliveries.interrupt(id, serviceRefusal('interrupted', 'processing stopped before the delivery was complete; nothing was emitted'));
+    await this.deliveries.interrupt(
+      id,
+      serviceRefusal('interrupted', 'processing stopped before the delivery was complete; nothing was emitted'),
+    );
   }
 }

@@ -7,7 +7,13 @@ import { ProblemError } from '@si/http';
 import { auditActor } from '../../shared/audit-actor.js';
 import type { OutcomeEntry } from '../domain/index.js';
 import { isReprocessable, type DeliveryRow } from '../infrastructure/delivery-row.js';
-import { listDeliveries, visibleTo, type DeliveryFilter, type DeliveryVisibility, type ListCursor } from '../infrastructure/delivery-list.query.js';
+import {
+  listDeliveries,
+  visibleTo,
+  type DeliveryFilter,
+  type DeliveryVisibility,
+  type ListCursor,
+} from '../infrastructure/delivery-list.query.js';
 import { DeliveryRepository } from '../infrastructure/delivery.repository.js';
 import { OutcomeRepository } from '../infrastructure/outcome.repository.js';
 
@@ -59,36 +65,68 @@ export class DeliveryQueries {
   private readonly deliveries: DeliveryRepository;
   private readonly outcomes = new OutcomeRepository();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, @Inject(AuditLog) private readonly audit: AuditLog) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+  ) {
     this.deliveries = new DeliveryRepository(dataSource, 60);
   }
 
-  async list(principal: Principal, filter: DeliveryFilter, limit: number, cursor: string | undefined, action = 'delivery.list'): Promise<DeliveryPage> {
+  async list(
+    principal: Principal,
+    filter: DeliveryFilter,
+    limit: number,
+    cursor: string | undefined,
+    action = 'delivery.list',
+  ): Promise<DeliveryPage> {
     const after = cursor ? decodeCursor(cursor) : undefined;
     const rows = await listDeliveries(this.dataSource, visibilityOf(principal), filter, limit + 1, after);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     await this.audit.recordAlone({
-      actor: auditActor(principal), action, objectType: 'delivery', objectId: JSON.stringify(filter), outcome: 'granted',
+      actor: auditActor(principal),
+      action,
+      objectType: 'delivery',
+      objectId: JSON.stringify(filter),
+      outcome: 'granted',
       detail: { count: page.length, ids: page.map((r) => r.id) },
     });
-    return { items: page.map(view), nextCursor: rows.length > limit && last ? encodeCursor({ receivedAt: last.receivedAtText, id: last.id }) : null };
+    return {
+      items: page.map(view),
+      nextCursor: rows.length > limit && last ? encodeCursor({ receivedAt: last.receivedAtText, id: last.id }) : null,
+    };
   }
 
   async get(principal: Principal, id: string): Promise<DeliveryDetail> {
     const row = await this.visible(principal, id, 'delivery.read');
-    const page = row.status === 'processing' ? { items: [], total: 0, next: null } : await this.outcomes.page(this.dataSource, id, 0, DETAIL_OUTCOMES);
+    const page =
+      row.status === 'processing'
+        ? { items: [], total: 0, next: null }
+        : await this.outcomes.page(this.dataSource, id, 0, DETAIL_OUTCOMES);
     await this.audited(principal, 'delivery.read', row);
     return {
-      ...view(row), summary: row.summary, notes: row.notes, sha256: row.sha256, lastDuplicateAt: row.lastDuplicateAt,
-      outcomes: page.items, outcomesTotal: page.total,
+      ...view(row),
+      summary: row.summary,
+      notes: row.notes,
+      sha256: row.sha256,
+      lastDuplicateAt: row.lastDuplicateAt,
+      outcomes: page.items,
+      outcomesTotal: page.total,
     };
   }
 
-  async outcomesOf(principal: Principal, id: string, from: number, limit: number): Promise<{ items: OutcomeEntry[]; total: number; next: number | null }> {
+  async outcomesOf(
+    principal: Principal,
+    id: string,
+    from: number,
+    limit: number,
+  ): Promise<{ items: OutcomeEntry[]; total: number; next: number | null }> {
     const row = await this.visible(principal, id, 'delivery.outcomes.read');
     // A delivery still being read shows no log lines: they may yet be discarded with the whole delivery.
-    const page = row.status === 'processing' ? { items: [], total: 0, next: null } : await this.outcomes.page(this.dataSource, id, from, limit);
+    const page =
+      row.status === 'processing'
+        ? { items: [], total: 0, next: null }
+        : await this.outcomes.page(this.dataSource, id, from, limit);
     await this.audited(principal, 'delivery.outcomes.read', row);
     return page;
   }
@@ -97,7 +135,13 @@ export class DeliveryQueries {
   async visible(principal: Principal, id: string, action: string): Promise<DeliveryRow> {
     const row = await this.deliveries.get(id);
     if (!row || !visibleTo(row, visibilityOf(principal))) {
-      await this.audit.recordAlone({ actor: auditActor(principal), action, objectType: 'delivery', objectId: id, outcome: 'denied' });
+      await this.audit.recordAlone({
+        actor: auditActor(principal),
+        action,
+        objectType: 'delivery',
+        objectId: id,
+        outcome: 'denied',
+      });
       throw new ProblemError({ status: 404, title: 'Not Found', detail: `no delivery ${id}` });
     }
     return row;
@@ -105,8 +149,12 @@ export class DeliveryQueries {
 
   private async audited(principal: Principal, action: string, row: DeliveryRow): Promise<void> {
     await this.audit.recordAlone({
-      actor: auditActor(principal), action, objectType: 'delivery', objectId: row.id,
-      ...(row.municipality !== null ? { municipality: row.municipality } : {}), outcome: 'granted',
+      actor: auditActor(principal),
+      action,
+      objectType: 'delivery',
+      objectId: row.id,
+      ...(row.municipality !== null ? { municipality: row.municipality } : {}),
+      outcome: 'granted',
     });
   }
 }
@@ -120,12 +168,27 @@ export function visibilityOf(principal: Principal): DeliveryVisibility {
 
 export function view(row: DeliveryRow): DeliveryView {
   return {
-    id: row.id, messageId: row.messageId, status: row.status, source: row.source, sourceRef: row.sourceRef, municipality: row.municipality,
-    senderId: row.senderId, eventElement: row.eventElement, testDelivery: row.testDelivery, receivedAt: new Date(row.receivedAt).toISOString(),
-    completedAt: row.completedAt ? new Date(row.completedAt).toISOString() : null, submittedBy: row.submittedBy,
-    eventsFound: row.records, emitted: row.emitted, skipped: row.skipped, ruleVersion: row.ruleVersion, refusal: row.refusal,
+    id: row.id,
+    messageId: row.messageId,
+    status: row.status,
+    source: row.source,
+    sourceRef: row.sourceRef,
+    municipality: row.municipality,
+    senderId: row.senderId,
+    eventElement: row.eventElement,
+    testDelivery: row.testDelivery,
+    receivedAt: new Date(row.receivedAt).toISOString(),
+    completedAt: row.completedAt ? new Date(row.completedAt).toISOString() : null,
+    submittedBy: row.submittedBy,
+    eventsFound: row.records,
+    emitted: row.emitted,
+    skipped: row.skipped,
+    ruleVersion: row.ruleVersion,
+    refusal: row.refusal,
     reprocessable: isReprocessable(row),
-    attempts: row.attempts, duplicates: row.duplicates, bytes: row.bytes,
+    attempts: row.attempts,
+    duplicates: row.duplicates,
+    bytes: row.bytes,
   };
 }
 
@@ -135,7 +198,12 @@ function encodeCursor(c: ListCursor): string {
 
 function decodeCursor(cursor: string): ListCursor {
   const [receivedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!receivedAt || !id || !/^\d{4}-\d{2}-\d{2} [\d:.]+[+-]\d{2}(:\d{2})?$/.test(receivedAt) || !/^[0-9a-f-]{36}$/i.test(id)) {
+  if (
+    !receivedAt ||
+    !id ||
+    !/^\d{4}-\d{2}-\d{2} [\d:.]+[+-]\d{2}(:\d{2})?$/.test(receivedAt) ||
+    !/^[0-9a-f-]{36}$/i.test(id)
+  ) {
     throw new ProblemError({ status: 400, title: 'Bad Request', detail: 'cursor is not one this API gave out' });
   }
   return { receivedAt, id };

@@ -23,7 +23,10 @@ export class IntakeEngine implements OnModuleInit, OnApplicationShutdown {
   private readonly permits: ResidencePermitCatalog;
 
   constructor(@Inject(INTAKE_CONFIG) readonly config: IntakeConfig) {
-    this.validator = EchSchemaValidator.load({ workers: config.validationWorkers, workerThresholdChars: config.workerFromChars });
+    this.validator = EchSchemaValidator.load({
+      workers: config.validationWorkers,
+      workerThresholdChars: config.workerFromChars,
+    });
     this.personRefs = new PersonRefFactory(config.personRefKey);
     this.municipalities = MunicipalityDirectory.load(config.referenceDir);
     this.countries = CountryDirectory.load(config.referenceDir);
@@ -32,7 +35,9 @@ export class IntakeEngine implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     if (this.config.personRefKeyIsDevelopmentDefault) {
-      createLogger('registry-intake').warn('PERSON_REF_KEY not set: person references use the public development key (refused when NODE_ENV=production)');
+      createLogger('registry-intake').warn(
+        'PERSON_REF_KEY not set: person references use the public development key (refused when NODE_ENV=production)',
+      );
     }
     await this.validator.ready();
   }
@@ -48,6 +53,12 @@ export class IntakeEngine implements OnModuleInit, OnApplicationShutdown {
   }
 
   mapperDependencies(rule: TargetGroupRule): MapperDependencies {
-    return { municipalities: this.municipalities, countries: this.countries, permits: this.permits, rule, personRefs: this.personRefs };
+    return {
+      municipalities: this.municipalities,
+      countries: this.countries,
+      permits: this.permits,
+      rule,
+      personRefs: this.personRefs,
+    };
   }
 }

@@ -18,10 +18,19 @@ export class IntakeMaintenance implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = createLogger('registry-intake');
   private timer?: NodeJS.Timeout;
 
-  constructor(@Inject(DeliveryIntake) private readonly intake: DeliveryIntake, @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig) {}
+  constructor(
+    @Inject(DeliveryIntake) private readonly intake: DeliveryIntake,
+    @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
+  ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.runOnce().catch((error: unknown) => this.logger.error({ error: errorSummary(error) }, 'intake maintenance failed')), INTERVAL_MS);
+    this.timer = setInterval(
+      () =>
+        void this.runOnce().catch((error: unknown) =>
+          this.logger.error({ error: errorSummary(error) }, 'intake maintenance failed'),
+        ),
+      INTERVAL_MS,
+    );
     this.timer.unref();
   }
 
@@ -31,7 +40,8 @@ export class IntakeMaintenance implements OnApplicationBootstrap, OnApplicationS
 
   async runOnce(): Promise<{ interrupted: string[]; purged: number }> {
     const interrupted = await this.intake.deliveries.expireLeases();
-    if (interrupted.length > 0) this.logger.warn({ deliveryIds: interrupted }, 'deliveries interrupted (lease expired) moved to quarantine');
+    if (interrupted.length > 0)
+      this.logger.warn({ deliveryIds: interrupted }, 'deliveries interrupted (lease expired) moved to quarantine');
     const purged = await this.intake.deliveries.purgeRaw(this.config.rawRetentionDays);
     if (purged > 0) this.logger.info({ deliveries: purged }, 'raw delivery bytes past retention deleted');
     return { interrupted, purged };

@@ -10,8 +10,16 @@ import { personRefsOf, type MapOutcome } from '../../ech/mapping/ech-event.mappe
 import type { PersonPermitRepository } from '../../persons/infrastructure/person-permit.repository.js';
 import type { TargetGroupRule } from '../../rules/target-group-rule.js';
 import {
-  decidePackage, emptySummary, isComplete, isCurableByReprocess, missingPackages, packageHeaderOf, serviceRefusal,
-  type DeliveryRefusal, type PackageHeader, type ReceivedPackage,
+  decidePackage,
+  emptySummary,
+  isComplete,
+  isCurableByReprocess,
+  missingPackages,
+  packageHeaderOf,
+  serviceRefusal,
+  type DeliveryRefusal,
+  type PackageHeader,
+  type ReceivedPackage,
 } from '../domain/index.js';
 import type { DeliveryFacts, DeliveryRow, NewDelivery } from '../infrastructure/delivery-row.js';
 import { commitSmallDelivery } from '../infrastructure/small-delivery.commit.js';
@@ -23,7 +31,12 @@ import { errorSummary } from '../../shared/error-summary.js';
 import { HeapPacer } from '../../shared/garbage-collection.js';
 import { deliveriesTotal, intakeRecordsTotal } from '../../shared/intake-metrics.js';
 import type { IntakeEngine } from './intake-engine.js';
-import { DuplicateDeliveryError, ForbiddenMunicipalityError, type IntakeChannel, type IntakeResult } from './intake-types.js';
+import {
+  DuplicateDeliveryError,
+  ForbiddenMunicipalityError,
+  type IntakeChannel,
+  type IntakeResult,
+} from './intake-types.js';
 import { baseDeliveryCompleted, joinedDeliveryCompleted } from './base-delivery-completed.js';
 import { OutcomeSink } from './outcome-sink.js';
 import { RawCapture, REFUSED_RAW_CAP } from './raw-capture.js';
@@ -108,7 +121,10 @@ export class IntakeRun {
 
   async run(rule: TargetGroupRule): Promise<IntakeResult> {
     const result = await this.runOnce(rule);
-    deliveriesTotal.inc({ source: this.channel.source, result: result.kind === 'refused' ? 'quarantined' : result.kind });
+    deliveriesTotal.inc({
+      source: this.channel.source,
+      result: result.kind === 'refused' ? 'quarantined' : result.kind,
+    });
     if (result.kind === 'accepted') {
       intakeRecordsTotal.inc({ action: 'emit' }, result.emitted);
       intakeRecordsTotal.inc({ action: 'skip' }, result.skipped);
@@ -118,7 +134,9 @@ export class IntakeRun {
 
   private async runOnce(rule: TargetGroupRule): Promise<IntakeResult> {
     this.ruleVersion = rule.version;
-    this.mapper = new DeliveryMapper(this.deps.engine.mapperDependencies(rule), { municipalityHint: this.channel.municipalityHint ?? undefined });
+    this.mapper = new DeliveryMapper(this.deps.engine.mapperDependencies(rule), {
+      municipalityHint: this.channel.municipalityHint ?? undefined,
+    });
     let result: DeliveryReadResult;
     try {
       if (this.existing) await this.openTransaction();
@@ -179,7 +197,8 @@ export class IntakeRun {
       try {
         await this.deps.deliveries.setMessageId(this.id, messageId);
       } catch (error) {
-        if (error instanceof DuplicateMessageError) throw new DuplicateDeliveryError(error.existingId, error.inProgress);
+        if (error instanceof DuplicateMessageError)
+          throw new DuplicateDeliveryError(error.existingId, error.inProgress);
         throw error;
       }
       return;
@@ -196,7 +215,8 @@ export class IntakeRun {
     const own = this.mapper.municipality?.bfsNumber;
     if (own !== undefined && !scope.includes(own)) throw new ForbiddenMunicipalityError(own);
     for (const o of outcomes) {
-      if (o.action === 'emit' && !scope.includes(o.data.bfsNumber)) throw new ForbiddenMunicipalityError(o.data.bfsNumber);
+      if (o.action === 'emit' && !scope.includes(o.data.bfsNumber))
+        throw new ForbiddenMunicipalityError(o.data.bfsNumber);
     }
   }
 
@@ -244,8 +264,16 @@ export class IntakeRun {
   private newDelivery(messageId: string | null): NewDelivery {
     const c = this.channel;
     return {
-      id: this.id, messageId, source: c.source, sourceRef: c.sourceRef, submittedBy: c.submittedBy, submittedBySubject: c.submittedBySubject,
-      municipalityHint: c.municipalityHint, scope: c.scope, rawStore: c.rawStore, receivedAt: this.receivedAt,
+      id: this.id,
+      messageId,
+      source: c.source,
+      sourceRef: c.sourceRef,
+      submittedBy: c.submittedBy,
+      submittedBySubject: c.submittedBySubject,
+      municipalityHint: c.municipalityHint,
+      scope: c.scope,
+      rawStore: c.rawStore,
+      receivedAt: this.receivedAt,
     };
   }
 
@@ -270,8 +298,12 @@ export class IntakeRun {
 
   private auditEntry(facts: DeliveryFacts, detail: Record<string, unknown>): AuditEntry {
     return {
-      actor: this.channel.actor, action: this.channel.auditAction, objectType: 'delivery', objectId: this.id,
-      ...(facts.municipality !== null ? { municipality: facts.municipality } : {}), outcome: 'granted',
+      actor: this.channel.actor,
+      action: this.channel.auditAction,
+      objectType: 'delivery',
+      objectId: this.id,
+      ...(facts.municipality !== null ? { municipality: facts.municipality } : {}),
+      outcome: 'granted',
       detail: { source: this.channel.source, eventElement: facts.eventElement, ...detail },
     };
   }
@@ -284,17 +316,30 @@ export class IntakeRun {
     const facts = this.facts(result.header, result.eventElement, result.records);
     const registered = this.sink.summary.emitted['person.registered.v1'] ?? 0;
     if (result.eventElement === 'baseDelivery' && municipality && !pkg) {
-      this.sink.addDeliveryEvent(baseDeliveryCompleted(municipality, result.header, { persons: result.records, registered }));
+      this.sink.addDeliveryEvent(
+        baseDeliveryCompleted(municipality, result.header, { persons: result.records, registered }),
+      );
     }
     const messageId = facts.messageId;
     const audit = this.auditEntry(facts, {
-      status: 'accepted', records: facts.records, emitted: facts.emitted, skipped: facts.skipped, attempt: this.existing ? this.existing.attempts + 1 : 1,
+      status: 'accepted',
+      records: facts.records,
+      emitted: facts.emitted,
+      skipped: facts.skipped,
+      attempt: this.existing ? this.existing.attempts + 1 : 1,
     });
     if (!this.rowExists) {
       const { envelopes, entries, permits } = this.sink.envelopesForCommit(this.deps.eventValidator);
       const stored = await commitSmallDelivery(this.deps.dataSource, {
-        delivery: this.newDelivery(messageId), status: 'accepted', facts, refusal: null, raw: this.capture.memoryChunk(),
-        events: envelopes, outcomes: entries, permits, audit,
+        delivery: this.newDelivery(messageId),
+        status: 'accepted',
+        facts,
+        refusal: null,
+        raw: this.capture.memoryChunk(),
+        events: envelopes,
+        outcomes: entries,
+        permits,
+        audit,
       });
       if (!stored) return this.duplicateOf(messageId);
     } else {
@@ -321,12 +366,27 @@ export class IntakeRun {
       await this.closeTransaction(true);
       if (this.openedJoin) await this.deps.partialOpened?.(this.openedJoin.id, this.openedJoin.deadline);
       const memory = process.memoryUsage();
-      this.deps.logger.info({
-        deliveryId: this.id, eventElement: facts.eventElement, records: facts.records, emitted: facts.emitted, seconds: (Date.now() - this.receivedAt.getTime()) / 1000,
-        rssMb: Math.round(memory.rss / 2 ** 20), heapUsedMb: Math.round(memory.heapUsed / 2 ** 20),
-      }, 'large delivery accepted');
+      this.deps.logger.info(
+        {
+          deliveryId: this.id,
+          eventElement: facts.eventElement,
+          records: facts.records,
+          emitted: facts.emitted,
+          seconds: (Date.now() - this.receivedAt.getTime()) / 1000,
+          rssMb: Math.round(memory.rss / 2 ** 20),
+          heapUsedMb: Math.round(memory.heapUsed / 2 ** 20),
+        },
+        'large delivery accepted',
+      );
     }
-    return { kind: 'accepted', id: this.id, municipality: facts.municipality, records: facts.records, emitted: facts.emitted, skipped: facts.skipped };
+    return {
+      kind: 'accepted',
+      id: this.id,
+      municipality: facts.municipality,
+      records: facts.records,
+      emitted: facts.emitted,
+      skipped: facts.skipped,
+    };
   }
 
   /**
@@ -335,29 +395,48 @@ export class IntakeRun {
    * A package number already in makes this message a duplicate (nothing of it is committed).
    */
   private async joinPackage(
-    em: EntityManager, pkg: PackageHeader, municipality: { bfsNumber: number; name: string },
-    result: Extract<DeliveryReadResult, { status: 'accepted' }>, registered: number, notes: string[],
+    em: EntityManager,
+    pkg: PackageHeader,
+    municipality: { bfsNumber: number; name: string },
+    result: Extract<DeliveryReadResult, { status: 'accepted' }>,
+    registered: number,
+    notes: string[],
   ): Promise<void> {
-    const { join, created } = await this.deps.partials.lock(em, pkg, municipality.bfsNumber, this.deps.engine.config.partialDelivery.timeoutSeconds);
+    const { join, created } = await this.deps.partials.lock(
+      em,
+      pkg,
+      municipality.bfsNumber,
+      this.deps.engine.config.partialDelivery.timeoutSeconds,
+    );
     const decision = decidePackage(join, pkg, municipality.bfsNumber);
     if (decision.kind === 'duplicate') throw new DuplicateDeliveryError(decision.deliveryId, false);
-    if (decision.kind === 'inconsistent') throw new PackageRefusedError(serviceRefusal('partial-delivery-inconsistent', decision.message));
+    if (decision.kind === 'inconsistent')
+      throw new PackageRefusedError(serviceRefusal('partial-delivery-inconsistent', decision.message));
     const messageId = result.header.messageId;
     if (!messageId) throw new Error('an accepted package without messageId');
     const received: ReceivedPackage = {
-      number: pkg.numberOfActualPackage, deliveryId: this.id, messageId, eventDate: result.header.eventDate ?? null, persons: result.records, registered,
+      number: pkg.numberOfActualPackage,
+      deliveryId: this.id,
+      messageId,
+      eventDate: result.header.eventDate ?? null,
+      persons: result.records,
+      registered,
     };
     await this.deps.partials.addPackage(em, join.id, received);
     if (created) this.openedJoin = { id: join.id, deadline: join.deadlineAt };
     const packages = [...join.packages, received];
     if (!isComplete({ totalPackages: join.totalPackages, packages })) {
-      notes.push(`partial delivery ${pkg.uniqueIdDelivery}: waiting for package${join.totalPackages - packages.length > 1 ? 's' : ''} ${missingPackages(join.totalPackages, packages).join(', ')} (deadline ${join.deadlineAt.toISOString()})`);
+      notes.push(
+        `partial delivery ${pkg.uniqueIdDelivery}: waiting for package${join.totalPackages - packages.length > 1 ? 's' : ''} ${missingPackages(join.totalPackages, packages).join(', ')} (deadline ${join.deadlineAt.toISOString()})`,
+      );
       return;
     }
     await this.deps.partials.markJoined(em, join);
     this.sink.addDeliveryEvent(joinedDeliveryCompleted(municipality, join, pkg.numberOfActualPackage, packages));
     await this.sink.finish();
-    notes.push(`partial delivery ${pkg.uniqueIdDelivery} complete: its ${join.totalPackages} packages joined into one base delivery (register.base-delivery-completed.v1)`);
+    notes.push(
+      `partial delivery ${pkg.uniqueIdDelivery} complete: its ${join.totalPackages} packages joined into one base delivery (register.base-delivery-completed.v1)`,
+    );
   }
 
   private async duplicateOf(messageId: string | null): Promise<IntakeResult> {
@@ -380,7 +459,15 @@ export class IntakeRun {
     const audit = this.auditEntry(facts, { status: 'quarantined', refusal: refusal.code });
     if (!this.rowExists) {
       await commitSmallDelivery(this.deps.dataSource, {
-        delivery: this.newDelivery(facts.messageId), status: 'quarantined', facts, refusal, raw: this.capture.memoryChunk(), events: [], outcomes: [], permits: [], audit,
+        delivery: this.newDelivery(facts.messageId),
+        status: 'quarantined',
+        facts,
+        refusal,
+        raw: this.capture.memoryChunk(),
+        events: [],
+        outcomes: [],
+        permits: [],
+        audit,
       });
     } else {
       await this.capture.finish();
@@ -396,7 +483,9 @@ export class IntakeRun {
   /** Duplicate, forbidden or failed half-way: the long transaction (if any) is rolled back. */
   private async abandon(error: unknown): Promise<IntakeResult> {
     await this.sink.abort();
-    await this.closeTransaction(false).catch((e: unknown) => this.deps.logger.warn({ error: errorSummary(e), deliveryId: this.id }, 'rollback failed'));
+    await this.closeTransaction(false).catch((e: unknown) =>
+      this.deps.logger.warn({ error: errorSummary(e), deliveryId: this.id }, 'rollback failed'),
+    );
     await this.capture.finish().catch(() => undefined);
     if (error instanceof DuplicateDeliveryError && this.existing) {
       // A reprocessed package whose number came in meanwhile under another message: resolved by that one.
@@ -411,21 +500,38 @@ export class IntakeRun {
     }
     if (error instanceof ForbiddenMunicipalityError && this.existing) {
       // A reprocess keeps the submitter's scope: the delivery stays in quarantine, now with this reason.
-      const refusal = serviceRefusal('outside-submitter-scope', `the delivery concerns municipality BFS ${error.municipality}, for which its submitter ${this.existing.submittedBy} may not deliver`);
+      const refusal = serviceRefusal(
+        'outside-submitter-scope',
+        `the delivery concerns municipality BFS ${error.municipality}, for which its submitter ${this.existing.submittedBy} may not deliver`,
+      );
       await this.deps.deliveries.interrupt(this.id, refusal);
       return { kind: 'refused', id: this.id, refusal, curable: false };
     }
     if (error instanceof ForbiddenMunicipalityError) {
       if (this.rowExists) await this.deps.deliveries.delete(this.id);
       await this.deps.audit.recordAlone({
-        actor: this.channel.actor, action: this.channel.auditAction, objectType: 'delivery', municipality: error.municipality, outcome: 'denied',
-        detail: { reason: 'municipality outside the caller\'s scope', source: this.channel.source },
+        actor: this.channel.actor,
+        action: this.channel.auditAction,
+        objectType: 'delivery',
+        municipality: error.municipality,
+        outcome: 'denied',
+        detail: { reason: "municipality outside the caller's scope", source: this.channel.source },
       });
       return { kind: 'forbidden', municipality: error.municipality };
     }
     if (this.rowExists) {
-      const refusal = serviceRefusal('internal-error', 'processing failed inside the service; nothing was emitted; reprocess the delivery');
-      await this.deps.deliveries.interrupt(this.id, refusal).catch((e: unknown) => this.deps.logger.error({ error: errorSummary(e), deliveryId: this.id }, 'could not quarantine a failed delivery'));
+      const refusal = serviceRefusal(
+        'internal-error',
+        'processing failed inside the service; nothing was emitted; reprocess the delivery',
+      );
+      await this.deps.deliveries
+        .interrupt(this.id, refusal)
+        .catch((e: unknown) =>
+          this.deps.logger.error(
+            { error: errorSummary(e), deliveryId: this.id },
+            'could not quarantine a failed delivery',
+          ),
+        );
     }
     throw error;
   }

@@ -35,7 +35,10 @@ export class ForbiddenMunicipalityError extends Error {
 
 /** The delivery's message is already accepted (or being processed) under another delivery. */
 export class DuplicateDeliveryError extends Error {
-  constructor(readonly existingId: string, readonly inProgress = false) {
+  constructor(
+    readonly existingId: string,
+    readonly inProgress = false,
+  ) {
     super(`duplicate of delivery ${existingId}`);
     this.name = 'DuplicateDeliveryError';
   }

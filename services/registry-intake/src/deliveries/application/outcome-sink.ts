@@ -43,7 +43,10 @@ export class OutcomeSink {
   private inflight: Promise<void> | undefined;
   private failure: unknown;
 
-  constructor(private readonly deliveryId: string, private readonly writers: SinkWriters) {}
+  constructor(
+    private readonly deliveryId: string,
+    private readonly writers: SinkWriters,
+  ) {}
 
   /** Outcomes collected and not yet written. */
   get size(): number {
@@ -59,7 +62,10 @@ export class OutcomeSink {
       countSkip(this.summary, outcome.reason);
       return;
     }
-    const targetGroup = outcome.action === 'emit' && 'targetGroup' in outcome.data ? (outcome.data.targetGroup as TargetGroupDecision) : null;
+    const targetGroup =
+      outcome.action === 'emit' && 'targetGroup' in outcome.data
+        ? (outcome.data.targetGroup as TargetGroupDecision)
+        : null;
     const entry: OutcomeEntry = {
       seq: this.seq++,
       echEvent: outcome.echEvent,
@@ -77,7 +83,14 @@ export class OutcomeSink {
     if (outcome.action === 'emit') {
       this.emitted++;
       countEmit(this.summary, outcome.type, targetGroup?.opensCase);
-      this.events.push({ entry, event: { type: outcome.type, subject: outcome.subject, data: outcome.data as unknown as Record<string, unknown> } });
+      this.events.push({
+        entry,
+        event: {
+          type: outcome.type,
+          subject: outcome.subject,
+          data: outcome.data as unknown as Record<string, unknown>,
+        },
+      });
     } else {
       this.skipped++;
       countSkip(this.summary, outcome.reason);
@@ -136,7 +149,11 @@ export class OutcomeSink {
    * buildCloudEvent and EventValidator), with the log lines (carrying the event ids) and permits, for the caller's
    * single statement (see small-delivery.commit.ts).
    */
-  envelopesForCommit(validator: EventValidator): { envelopes: CloudEvent[]; entries: OutcomeEntry[]; permits: { personRef: string; permit: PermitInfo }[] } {
+  envelopesForCommit(validator: EventValidator): {
+    envelopes: CloudEvent[];
+    entries: OutcomeEntry[];
+    permits: { personRef: string; permit: PermitInfo }[];
+  } {
     const context = correlation.current();
     const envelopes = this.events.map(({ entry, event }) => {
       const envelope = buildCloudEvent(SERVICE_NAME, event, context);

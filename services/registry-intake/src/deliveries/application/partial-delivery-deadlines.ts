@@ -7,7 +7,10 @@ import type { PartialDeliveryRepository } from '../infrastructure/partial-delive
  * job that runs twice, a job and the sweep, or two instances report it once. The job only says "look at it now".
  */
 export class PartialDeliveryDeadlines {
-  constructor(private readonly dataSource: DataSource, private readonly partials: PartialDeliveryRepository) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly partials: PartialDeliveryRepository,
+  ) {}
 
   /** Reports one partial delivery if it is overdue; returns the quarantine entry's id. */
   async reportIfOverdue(joinId: string): Promise<string | null> {

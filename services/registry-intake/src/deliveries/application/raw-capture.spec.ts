@@ -6,7 +6,10 @@ import { RawCapture } from './raw-capture.js';
 /** Rows as the repository would write them, in memory. */
 function fakeRaws() {
   const rows: { seq: number; chunk: Buffer }[] = [];
-  const raws = { insert: async (_q: Queryable, _id: string, seq: number, chunks: Buffer[]) => void rows.push(...chunks.map((chunk, i) => ({ seq: seq + i, chunk }))) } as unknown as RawDeliveryRepository;
+  const raws = {
+    insert: async (_q: Queryable, _id: string, seq: number, chunks: Buffer[]) =>
+      void rows.push(...chunks.map((chunk, i) => ({ seq: seq + i, chunk }))),
+  } as unknown as RawDeliveryRepository;
   return { rows, raws };
 }
 
@@ -35,7 +38,14 @@ describe('RawCapture', () => {
   it('keeps a small delivery in memory, hashed and counted', async () => {
     const { raws, rows } = fakeRaws();
     const { iterator } = source(4, 1000);
-    const capture = new RawCapture(iterator, { store: 'db', deliveryId: 'd', raws, db: {} as Queryable, spillAt: 1e6, onSpill: async () => undefined });
+    const capture = new RawCapture(iterator, {
+      store: 'db',
+      deliveryId: 'd',
+      raws,
+      db: {} as Queryable,
+      spillAt: 1e6,
+      onSpill: async () => undefined,
+    });
     expect(await readAll(capture.reader())).toBe(4000);
     expect(capture.memoryChunk()?.byteLength).toBe(4000);
     expect(capture.storedComplete).toBe(true);
@@ -48,7 +58,11 @@ describe('RawCapture', () => {
     const { iterator } = source(40, 100_000);
     let spilled = 0;
     const capture: RawCapture = new RawCapture(iterator, {
-      store: 'db', deliveryId: 'd', raws, db: {} as Queryable, spillAt: 500_000,
+      store: 'db',
+      deliveryId: 'd',
+      raws,
+      db: {} as Queryable,
+      spillAt: 500_000,
       onSpill: async () => {
         spilled++;
         await capture.spill();
@@ -66,7 +80,14 @@ describe('RawCapture', () => {
   it('never closes the source when the reader stops early; drain reads on, and a limit bounds what is kept', async () => {
     const { raws } = fakeRaws();
     const { iterator, closed } = source(10, 1000);
-    const capture = new RawCapture(iterator, { store: 'db', deliveryId: 'd', raws, db: {} as Queryable, spillAt: 1e6, onSpill: async () => undefined });
+    const capture = new RawCapture(iterator, {
+      store: 'db',
+      deliveryId: 'd',
+      raws,
+      db: {} as Queryable,
+      spillAt: 1e6,
+      onSpill: async () => undefined,
+    });
     await readAll(capture.reader(), 2000);
     expect(closed()).toBe(false);
     capture.limitKept(1500);
@@ -79,7 +100,14 @@ describe('RawCapture', () => {
   it('stops draining past the limit (the caller then closes the connection)', async () => {
     const { raws } = fakeRaws();
     const { iterator } = source(100, 1000);
-    const capture = new RawCapture(iterator, { store: 'none', deliveryId: 'd', raws, db: {} as Queryable, spillAt: 1e6, onSpill: async () => undefined });
+    const capture = new RawCapture(iterator, {
+      store: 'none',
+      deliveryId: 'd',
+      raws,
+      db: {} as Queryable,
+      spillAt: 1e6,
+      onSpill: async () => undefined,
+    });
     expect(await capture.drain(10_000)).toBe(false);
     expect(capture.complete).toBe(false);
   });

@@ -42,7 +42,10 @@ export class RawCapture {
   private keepLimit = Number.POSITIVE_INFINITY;
   private keptBytes = 0;
 
-  constructor(private readonly source: AsyncIterator<Uint8Array | string>, private readonly options: RawCaptureOptions) {}
+  constructor(
+    private readonly source: AsyncIterator<Uint8Array | string>,
+    private readonly options: RawCaptureOptions,
+  ) {}
 
   /** True once the whole input was read. */
   get complete(): boolean {
@@ -64,7 +67,12 @@ export class RawCapture {
 
   /** The input for the reader: every chunk passes through here. */
   reader(): AsyncIterable<Uint8Array> {
-    return { [Symbol.asyncIterator]: () => ({ next: () => this.next(), return: async () => ({ done: true, value: undefined }) }) };
+    return {
+      [Symbol.asyncIterator]: () => ({
+        next: () => this.next(),
+        return: async () => ({ done: true, value: undefined }),
+      }),
+    };
   }
 
   /** Reads the rest of the input (keeping it as configured) up to `maxBytes` in all; false when more remained. */
@@ -120,7 +128,10 @@ export class RawCapture {
       this.sourceDone = true;
       return { done: true, value: undefined };
     }
-    const chunk = typeof r.value === 'string' ? Buffer.from(r.value, 'utf8') : Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength);
+    const chunk =
+      typeof r.value === 'string'
+        ? Buffer.from(r.value, 'utf8')
+        : Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength);
     this.bytes += chunk.byteLength;
     this.hash.update(chunk);
     if (this.options.store === 'db') await this.keep(chunk);
@@ -135,7 +146,8 @@ export class RawCapture {
     if (this.spilled) return this.batchUp(kept);
     this.memory.push(kept);
     // A limited (refused) delivery never spills: what it keeps is small and goes with its one transaction.
-    if (this.keptBytes > this.options.spillAt && this.keepLimit === Number.POSITIVE_INFINITY) await this.options.onSpill();
+    if (this.keptBytes > this.options.spillAt && this.keepLimit === Number.POSITIVE_INFINITY)
+      await this.options.onSpill();
   }
 
   private async batchUp(chunk: Buffer): Promise<void> {
@@ -153,9 +165,11 @@ export class RawCapture {
     this.batch = [];
     this.batchBytes = 0;
     const seq = this.nextSeq++;
-    const write = this.options.raws.insert(this.options.db, this.options.deliveryId, seq, [rows]).catch((error: unknown) => {
-      this.failure ??= error;
-    });
+    const write = this.options.raws
+      .insert(this.options.db, this.options.deliveryId, seq, [rows])
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      });
     this.inflight.push(write);
   }
 }

@@ -1,8 +1,13 @@
 import type { IntakeRefusal, RefusalCode } from '../../ech/intake-refusal.js';
 
 /** Refusals the service adds to those of the eCH reader. */
-export type ServiceRefusalCode = 'interrupted' | 'internal-error' | 'envelope-invalid' | 'outside-submitter-scope'
-  | 'partial-delivery-inconsistent' | 'partial-delivery-incomplete';
+export type ServiceRefusalCode =
+  | 'interrupted'
+  | 'internal-error'
+  | 'envelope-invalid'
+  | 'outside-submitter-scope'
+  | 'partial-delivery-inconsistent'
+  | 'partial-delivery-incomplete';
 export type DeliveryRefusalCode = RefusalCode | ServiceRefusalCode;
 
 export interface DeliveryRefusal extends Omit<IntakeRefusal, 'code'> {
@@ -15,7 +20,11 @@ export interface DeliveryRefusal extends Omit<IntakeRefusal, 'code'> {
  * wrong version, schema errors, DTDs, size): the same bytes would be refused again, the sender must send anew.
  */
 const CURABLE: ReadonlySet<DeliveryRefusalCode> = new Set<DeliveryRefusalCode>([
-  'municipality-unknown', 'municipality-outside-canton', 'municipality-undetermined', 'interrupted', 'internal-error',
+  'municipality-unknown',
+  'municipality-outside-canton',
+  'municipality-undetermined',
+  'interrupted',
+  'internal-error',
 ]);
 
 export function isCurableByReprocess(code: DeliveryRefusalCode): boolean {

@@ -54,22 +54,43 @@ export function packageHeaderOf(header: {
   partialDelivery?: { uniqueIdDelivery?: string; totalNumberOfPackages?: number; numberOfActualPackage?: number };
 }): PackageHeader | null {
   const p = header.partialDelivery;
-  if (!p || !header.senderId || !p.uniqueIdDelivery || p.totalNumberOfPackages === undefined || p.numberOfActualPackage === undefined) return null;
-  return { senderId: header.senderId, uniqueIdDelivery: p.uniqueIdDelivery, totalNumberOfPackages: p.totalNumberOfPackages, numberOfActualPackage: p.numberOfActualPackage };
+  if (
+    !p ||
+    !header.senderId ||
+    !p.uniqueIdDelivery ||
+    p.totalNumberOfPackages === undefined ||
+    p.numberOfActualPackage === undefined
+  )
+    return null;
+  return {
+    senderId: header.senderId,
+    uniqueIdDelivery: p.uniqueIdDelivery,
+    totalNumberOfPackages: p.totalNumberOfPackages,
+    numberOfActualPackage: p.numberOfActualPackage,
+  };
 }
 
 /** Whether a package may join `join` (null: the first package of its delivery). */
 export function decidePackage(join: PartialJoin | null, pkg: PackageHeader, municipality: number): PackageDecision {
   const id = pkg.uniqueIdDelivery;
   if (pkg.numberOfActualPackage > pkg.totalNumberOfPackages) {
-    return { kind: 'inconsistent', message: `package ${pkg.numberOfActualPackage} of the partial delivery ${id} is beyond its total of ${pkg.totalNumberOfPackages} packages` };
+    return {
+      kind: 'inconsistent',
+      message: `package ${pkg.numberOfActualPackage} of the partial delivery ${id} is beyond its total of ${pkg.totalNumberOfPackages} packages`,
+    };
   }
   if (!join) return { kind: 'add' };
   if (pkg.totalNumberOfPackages !== join.totalPackages) {
-    return { kind: 'inconsistent', message: `package ${pkg.numberOfActualPackage} of the partial delivery ${id} announces ${pkg.totalNumberOfPackages} packages, the earlier ones ${join.totalPackages}` };
+    return {
+      kind: 'inconsistent',
+      message: `package ${pkg.numberOfActualPackage} of the partial delivery ${id} announces ${pkg.totalNumberOfPackages} packages, the earlier ones ${join.totalPackages}`,
+    };
   }
   if (municipality !== join.municipality) {
-    return { kind: 'inconsistent', message: `package ${pkg.numberOfActualPackage} of the partial delivery ${id} is the register of BFS ${municipality}, the earlier packages that of BFS ${join.municipality}` };
+    return {
+      kind: 'inconsistent',
+      message: `package ${pkg.numberOfActualPackage} of the partial delivery ${id} is the register of BFS ${municipality}, the earlier packages that of BFS ${join.municipality}`,
+    };
   }
   const same = join.packages.find((p) => p.number === pkg.numberOfActualPackage);
   if (same) return { kind: 'duplicate', deliveryId: same.deliveryId };
@@ -94,9 +115,17 @@ export function isComplete(join: Pick<PartialJoin, 'totalPackages' | 'packages'>
  * (stable whatever order the packages came in); the earliest eventDate, so that the register check never counts a
  * case registered after a package was taken as missing from that package.
  */
-export function joinedTotals(packages: readonly ReceivedPackage[]): { messageId: string; eventDate: string | null; persons: number; registered: number } {
+export function joinedTotals(packages: readonly ReceivedPackage[]): {
+  messageId: string;
+  eventDate: string | null;
+  persons: number;
+  registered: number;
+} {
   const ordered = [...packages].sort((a, b) => a.number - b.number);
-  const dates = ordered.map((p) => p.eventDate).filter((d): d is string => d !== null).sort();
+  const dates = ordered
+    .map((p) => p.eventDate)
+    .filter((d): d is string => d !== null)
+    .sort();
   return {
     messageId: ordered[0].messageId,
     eventDate: dates[0] ?? null,
@@ -112,9 +141,10 @@ export function overdueRefusal(join: PartialJoin): DeliveryRefusal {
   const list = (ns: number[]) => ns.join(', ');
   return {
     code: 'partial-delivery-incomplete',
-    message: `partial delivery ${join.uniqueIdDelivery} of BFS ${join.municipality} is incomplete: package${missing.length > 1 ? 's' : ''} ${list(missing)} of ${join.totalPackages} `
-      + `missing since ${join.firstReceivedAt.toISOString()} (deadline ${join.deadlineAt.toISOString()}); received ${list(received)}. `
-      + 'The register check stays on the previous complete delivery until the sender delivers the missing packages, which then complete it.',
+    message:
+      `partial delivery ${join.uniqueIdDelivery} of BFS ${join.municipality} is incomplete: package${missing.length > 1 ? 's' : ''} ${list(missing)} of ${join.totalPackages} ` +
+      `missing since ${join.firstReceivedAt.toISOString()} (deadline ${join.deadlineAt.toISOString()}); received ${list(received)}. ` +
+      'The register check stays on the previous complete delivery until the sender delivers the missing packages, which then complete it.',
     issues: [],
   };
 }

@@ -1,5 +1,14 @@
 import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, hasRole, Roles, type Principal } from '@si/auth';
 import { ProblemError } from '@si/http';
@@ -12,7 +21,12 @@ import type { IntakeChannel, IntakeResult } from '../application/intake-types.js
 import { IntakeEngine } from '../application/intake-engine.js';
 import { refusalProblem, unsupportedMediaType } from './delivery-problems.js';
 import {
-  DeliveryAcceptedDto, DeliveryDetailDto, DeliveryDuplicateDto, DeliveryPageDto, OutcomePageDto, ReprocessResultDto,
+  DeliveryAcceptedDto,
+  DeliveryDetailDto,
+  DeliveryDuplicateDto,
+  DeliveryPageDto,
+  OutcomePageDto,
+  ReprocessResultDto,
 } from './dto/delivery.responses.js';
 import { ListDeliveriesQuery, OutcomesQuery, QuarantineQuery } from './dto/list-deliveries.query.js';
 import { isXmlMediaType } from './xml-body.parser.js';
@@ -46,15 +60,23 @@ A register connector may deliver for any Solothurn municipality, an IB (role gem
   @ApiResponse({ status: 202, type: DeliveryAcceptedDto })
   @ApiResponse({ status: 200, type: DeliveryDuplicateDto })
   @ApiResponse({ status: 400, description: 'not readable XML (problem+json)' })
-  @ApiResponse({ status: 403, description: 'a municipality outside the caller\'s BFS numbers' })
+  @ApiResponse({ status: 403, description: "a municipality outside the caller's BFS numbers" })
   @ApiResponse({ status: 413, description: 'larger than the intake limit' })
   @ApiResponse({ status: 415, description: 'not application/xml' })
-  @ApiResponse({ status: 422, description: 'not an acceptable eCH-0020 v3 delivery (problem+json with line, column and XSD message)' })
-  async create(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<DeliveryAcceptedDto | DeliveryDuplicateDto> {
+  @ApiResponse({
+    status: 422,
+    description: 'not an acceptable eCH-0020 v3 delivery (problem+json with line, column and XSD message)',
+  })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DeliveryAcceptedDto | DeliveryDuplicateDto> {
     const contentType = request.headers['content-type'];
     if (!isXmlMediaType(contentType)) throw unsupportedMediaType(contentType);
     const body = request.body as AsyncIterable<Uint8Array> | undefined;
-    if (!body || typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] !== 'function') throw unsupportedMediaType(contentType);
+    if (!body || typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] !== 'function')
+      throw unsupportedMediaType(contentType);
     const run = this.intake.start(body[Symbol.asyncIterator](), channelOf(principal));
     let result: IntakeResult;
     try {
@@ -75,15 +97,31 @@ A register connector may deliver for any Solothurn municipality, an IB (role gem
     }
     switch (result.kind) {
       case 'accepted':
-        return { id: result.id, status: 'accepted', eventsFound: result.records, emitted: result.emitted, skipped: result.skipped, municipality: result.municipality };
+        return {
+          id: result.id,
+          status: 'accepted',
+          eventsFound: result.records,
+          emitted: result.emitted,
+          skipped: result.skipped,
+          municipality: result.municipality,
+        };
       case 'duplicate':
         void reply.status(200);
         return { id: result.id, status: 'duplicate' };
       case 'in-progress':
         void reply.header('retry-after', String(this.engine.config.leaseSeconds));
-        throw new ProblemError({ status: 409, title: 'Conflict', detail: `the message is being delivered right now as ${result.id}; ask again later (a retry then answers duplicate, or takes over if that delivery died)`, extensions: { deliveryId: result.id } });
+        throw new ProblemError({
+          status: 409,
+          title: 'Conflict',
+          detail: `the message is being delivered right now as ${result.id}; ask again later (a retry then answers duplicate, or takes over if that delivery died)`,
+          extensions: { deliveryId: result.id },
+        });
       case 'forbidden':
-        throw new ProblemError({ status: 403, title: 'Forbidden', detail: `not allowed to deliver for municipality BFS ${result.municipality}: an IB delivers for its own municipalities only` });
+        throw new ProblemError({
+          status: 403,
+          title: 'Forbidden',
+          detail: `not allowed to deliver for municipality BFS ${result.municipality}: an IB delivers for its own municipalities only`,
+        });
       case 'refused':
         throw refusalProblem(result.id, result.refusal, result.curable);
     }
@@ -91,7 +129,11 @@ A register connector may deliver for any Solothurn municipality, an IB (role gem
 
   @Get()
   @Roles('ags', 'gemeinde', 'register-connector')
-  @ApiOperation({ summary: 'The delivery log, newest first', description: 'AGS sees every delivery, an IB those of its municipalities and its own, a register connector its own. Every call is audited.' })
+  @ApiOperation({
+    summary: 'The delivery log, newest first',
+    description:
+      'AGS sees every delivery, an IB those of its municipalities and its own, a register connector its own. Every call is audited.',
+  })
   @ApiOkResponse({ type: DeliveryPageDto })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListDeliveriesQuery): Promise<DeliveryPage> {
     const { limit, cursor, ...filter } = query;
@@ -100,10 +142,16 @@ A register connector may deliver for any Solothurn municipality, an IB (role gem
 
   @Get('quarantine')
   @Roles('ags', 'gemeinde', 'register-connector')
-  @ApiOperation({ summary: 'Refused deliveries with their reason', description: '`reprocessable` says whether POST …/reprocess can take one (after a rule or master-data fix).' })
+  @ApiOperation({
+    summary: 'Refused deliveries with their reason',
+    description: '`reprocessable` says whether POST …/reprocess can take one (after a rule or master-data fix).',
+  })
   @ApiOkResponse({ type: DeliveryPageDto })
   quarantine(@CurrentPrincipal() principal: Principal, @Query() query: QuarantineQuery): Promise<DeliveryPage> {
-    const filter = { status: 'quarantined' as const, ...(query.municipality !== undefined ? { municipality: query.municipality } : {}) };
+    const filter = {
+      status: 'quarantined' as const,
+      ...(query.municipality !== undefined ? { municipality: query.municipality } : {}),
+    };
     return this.queries.list(principal, filter, query.limit ?? DEFAULT_LIMIT, query.cursor, 'delivery.quarantine.list');
   }
 
@@ -112,7 +160,10 @@ A register connector may deliver for any Solothurn municipality, an IB (role gem
   @ApiOperation({ summary: 'One delivery: status, events found, what was emitted or skipped and why, errors' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: DeliveryDetailDto })
-  detail(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<DeliveryDetail> {
+  detail(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<DeliveryDetail> {
     return this.queries.get(principal, id);
   }
 
@@ -121,7 +172,11 @@ A register connector may deliver for any Solothurn municipality, an IB (role gem
   @ApiOperation({ summary: 'The delivery log lines of one delivery, in document order (pages)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: OutcomePageDto })
-  outcomes(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: OutcomesQuery) {
+  outcomes(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: OutcomesQuery,
+  ) {
     return this.queries.outcomesOf(principal, id, query.from ?? 0, query.limit ?? 200);
   }
 
@@ -136,7 +191,10 @@ again with the rule in force and the master data as they are now. 409 when the d
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ReprocessResultDto })
-  async reprocess(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ReprocessResultDto> {
+  async reprocess(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<ReprocessResultDto> {
     await this.queries.visible(principal, id, 'delivery.reprocess');
     const r = await this.intake.reprocess(id, auditActor(principal)).catch((error: unknown) => {
       this.logger.error({ error: errorSummary(error), deliveryId: id }, 'reprocess failed inside the service');
@@ -149,15 +207,29 @@ again with the rule in force and the master data as they are now. 409 when the d
       case 'not-quarantined':
         throw conflict(`delivery ${id} is ${r.status}: only quarantined deliveries are reprocessed`);
       case 'superseded':
-        throw conflict(`the message of delivery ${id} has since been accepted under another delivery; it is marked superseded`);
+        throw conflict(
+          `the message of delivery ${id} has since been accepted under another delivery; it is marked superseded`,
+        );
       case 'not-curable':
-        if (r.code === 'partial-delivery-incomplete') throw conflict(`delivery ${id} reports packages of a partial delivery missing: nothing to reprocess; the sender must deliver them`);
-        throw conflict(`delivery ${id} was refused for its content (${r.code}): the same bytes would be refused again; the sender must send a corrected message`);
+        if (r.code === 'partial-delivery-incomplete')
+          throw conflict(
+            `delivery ${id} reports packages of a partial delivery missing: nothing to reprocess; the sender must deliver them`,
+          );
+        throw conflict(
+          `delivery ${id} was refused for its content (${r.code}): the same bytes would be refused again; the sender must send a corrected message`,
+        );
       case 'raw-missing':
         throw conflict(`the bytes of delivery ${id} are no longer kept (retention) or its sedex file is gone`);
       case 'done': {
         const result = r.result;
-        if (result.kind === 'accepted') return { id, status: 'accepted', eventsFound: result.records, emitted: result.emitted, skipped: result.skipped };
+        if (result.kind === 'accepted')
+          return {
+            id,
+            status: 'accepted',
+            eventsFound: result.records,
+            emitted: result.emitted,
+            skipped: result.skipped,
+          };
         if (result.kind === 'refused') return { id, status: 'quarantined', refusal: result.refusal };
         if (result.kind === 'in-progress') throw conflict(`its message is being delivered right now as ${result.id}`);
         throw conflict(`delivery ${id} could not be reprocessed (${result.kind})`);

@@ -10,9 +10,21 @@ export function refusalProblem(id: string, refusal: DeliveryRefusal, reprocessab
   return new ProblemError({
     type: problemType(`delivery-${refusal.code}`),
     status,
-    title: status === 413 ? 'Delivery too large' : status === 400 ? 'Delivery is not readable XML' : status === 503 ? 'Delivery could not be processed' : 'Delivery refused',
+    title:
+      status === 413
+        ? 'Delivery too large'
+        : status === 400
+          ? 'Delivery is not readable XML'
+          : status === 503
+            ? 'Delivery could not be processed'
+            : 'Delivery refused',
     detail: refusal.message,
-    errors: refusal.issues.map((i) => ({ message: i.message, line: i.line, column: i.column, ...(i.path ? { pointer: i.path } : {}) })),
+    errors: refusal.issues.map((i) => ({
+      message: i.message,
+      line: i.line,
+      column: i.column,
+      ...(i.path ? { pointer: i.path } : {}),
+    })),
     extensions: { deliveryId: id, code: refusal.code, deliveryStatus: 'quarantined', reprocessable },
   });
 }

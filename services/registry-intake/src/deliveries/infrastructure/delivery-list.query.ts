@@ -18,14 +18,23 @@ export interface ListCursor {
 }
 
 /** Newest first, keyset-paginated on (received_at, id). */
-export async function listDeliveries(db: Queryable, visibility: DeliveryVisibility, filter: DeliveryFilter, limit: number, after?: ListCursor): Promise<(DeliveryRow & { receivedAtText: string })[]> {
+export async function listDeliveries(
+  db: Queryable,
+  visibility: DeliveryVisibility,
+  filter: DeliveryFilter,
+  limit: number,
+  after?: ListCursor,
+): Promise<(DeliveryRow & { receivedAtText: string })[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-  if (!visibility.all) where.push(`(municipality = ANY(${p(visibility.municipalities)}::int[]) OR submitted_by_subject = ${p(visibility.subject)})`);
+  if (!visibility.all)
+    where.push(
+      `(municipality = ANY(${p(visibility.municipalities)}::int[]) OR submitted_by_subject = ${p(visibility.subject)})`,
+    );
   if (filter.status) where.push(`status = ${p(filter.status)}`);
   if (filter.source) where.push(`source = ${p(filter.source)}`);
   if (filter.municipality !== undefined) where.push(`municipality = ${p(filter.municipality)}`);
@@ -41,5 +50,8 @@ export async function listDeliveries(db: Queryable, visibility: DeliveryVisibili
 
 export function visibleTo(row: DeliveryRow, visibility: DeliveryVisibility): boolean {
   if (visibility.all) return true;
-  return (row.municipality !== null && visibility.municipalities.includes(row.municipality)) || row.submittedBySubject === visibility.subject;
+  return (
+    (row.municipality !== null && visibility.municipalities.includes(row.municipality)) ||
+    row.submittedBySubject === visibility.subject
+  );
 }

@@ -1,4 +1,11 @@
-import { isCurableByReprocess, type DeliveryRefusal, type DeliverySource, type DeliveryStatus, type DeliverySummary, type RawStore } from '../domain/index.js';
+import {
+  isCurableByReprocess,
+  type DeliveryRefusal,
+  type DeliverySource,
+  type DeliveryStatus,
+  type DeliverySummary,
+  type RawStore,
+} from '../domain/index.js';
 
 /** The delivery table as the application sees it. */
 export interface DeliveryRow {

@@ -8,13 +8,19 @@ export const SEDEX_ENVELOPE_INDEX = 'delivery_sedex_envelope';
 
 /** The live (processing or accepted) delivery holding a messageId, when a write collided with it. */
 export class DuplicateMessageError extends Error {
-  constructor(readonly existingId: string, readonly inProgress: boolean) {
+  constructor(
+    readonly existingId: string,
+    readonly inProgress: boolean,
+  ) {
     super(`the message is already delivered as ${existingId}`);
     this.name = 'DuplicateMessageError';
   }
 }
 
-const INTERRUPTED = serviceRefusal('interrupted', 'processing stopped before the delivery was complete (the service instance ended); nothing was emitted');
+const INTERRUPTED = serviceRefusal(
+  'interrupted',
+  'processing stopped before the delivery was complete (the service instance ended); nothing was emitted',
+);
 
 /**
  * SQL of the delivery log. Functions that take a Queryable run in the caller's transaction; the others run alone.
@@ -22,44 +28,88 @@ const INTERRUPTED = serviceRefusal('interrupted', 'processing stopped before the
  * message cannot both be accepted, whichever instance receives them.
  */
 export class DeliveryRepository {
-  constructor(private readonly db: Queryable, private readonly leaseSeconds: number) {}
+  constructor(
+    private readonly db: Queryable,
+    private readonly leaseSeconds: number,
+  ) {}
 
   /**
    * Writes the row of a delivery that is staged while it is read (status processing, with a lease).
    * @throws DuplicateMessageError when a live delivery holds the messageId
    */
   async insertProcessing(d: NewDelivery): Promise<void> {
-    await this.retryOnStaleHolder(d.messageId, () => this.db.query(
-      `INSERT INTO delivery (id, message_id, source, source_ref, submitted_by, submitted_by_subject, status, municipality_hint, scope,
+    await this.retryOnStaleHolder(d.messageId, () =>
+      this.db.query(
+        `INSERT INTO delivery (id, message_id, source, source_ref, submitted_by, submitted_by_subject, status, municipality_hint, scope,
          raw_store, raw_complete, lease_until, received_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'processing', $7, $8, $9, $9 = 'sedex-file', now() + make_interval(secs => $10), $11)`,
-      [d.id, d.messageId, d.source, d.sourceRef, d.submittedBy, d.submittedBySubject, d.municipalityHint, d.scope, d.rawStore, this.leaseSeconds, d.receivedAt],
-    ));
+        [
+          d.id,
+          d.messageId,
+          d.source,
+          d.sourceRef,
+          d.submittedBy,
+          d.submittedBySubject,
+          d.municipalityHint,
+          d.scope,
+          d.rawStore,
+          this.leaseSeconds,
+          d.receivedAt,
+        ],
+      ),
+    );
   }
 
   /** Sets the messageId of a processing delivery once its header is read. @throws DuplicateMessageError */
   async setMessageId(id: string, messageId: string): Promise<void> {
-    await this.retryOnStaleHolder(messageId, () => this.db.query('UPDATE delivery SET message_id = $2 WHERE id = $1', [id, messageId]));
+    await this.retryOnStaleHolder(messageId, () =>
+      this.db.query('UPDATE delivery SET message_id = $2 WHERE id = $1', [id, messageId]),
+    );
   }
 
   async renewLease(id: string): Promise<void> {
-    await this.db.query(`UPDATE delivery SET lease_until = now() + make_interval(secs => $2) WHERE id = $1 AND status = 'processing'`, [id, this.leaseSeconds]);
+    await this.db.query(
+      `UPDATE delivery SET lease_until = now() + make_interval(secs => $2) WHERE id = $1 AND status = 'processing'`,
+      [id, this.leaseSeconds],
+    );
   }
 
   /**
    * Closes a processing delivery as accepted or quarantined, in the caller's transaction. False when the delivery is
    * no longer processing (declared interrupted after its lease ran out): the caller must not commit.
    */
-  async complete(q: Queryable, id: string, status: 'accepted' | 'quarantined', facts: DeliveryFacts, refusal: DeliveryRefusal | null): Promise<boolean> {
+  async complete(
+    q: Queryable,
+    id: string,
+    status: 'accepted' | 'quarantined',
+    facts: DeliveryFacts,
+    refusal: DeliveryRefusal | null,
+  ): Promise<boolean> {
     const result = await q.query<[unknown[], number]>(
       `UPDATE delivery SET status = $2, message_id = COALESCE($3, message_id), municipality = $4, sender_id = $5, event_element = $6,
          test_delivery = $7, refusal = $8, notes = $9, records = $10, emitted = $11, skipped = $12, summary = $13, rule_version = $14,
          bytes = $15, sha256 = COALESCE(sha256, $16),
          raw_complete = raw_complete OR $17, completed_at = clock_timestamp(), lease_until = NULL
        WHERE id = $1 AND status = 'processing'`,
-      [id, status, facts.messageId, facts.municipality, facts.senderId, facts.eventElement, facts.testDelivery,
-        refusal ? JSON.stringify(refusal) : null, JSON.stringify(facts.notes), facts.records, facts.emitted, facts.skipped,
-        JSON.stringify(facts.summary), facts.ruleVersion, facts.bytes, facts.sha256, facts.rawComplete],
+      [
+        id,
+        status,
+        facts.messageId,
+        facts.municipality,
+        facts.senderId,
+        facts.eventElement,
+        facts.testDelivery,
+        refusal ? JSON.stringify(refusal) : null,
+        JSON.stringify(facts.notes),
+        facts.records,
+        facts.emitted,
+        facts.skipped,
+        JSON.stringify(facts.summary),
+        facts.ruleVersion,
+        facts.bytes,
+        facts.sha256,
+        facts.rawComplete,
+      ],
     );
     return result[1] === 1;
   }
@@ -72,17 +122,24 @@ export class DeliveryRepository {
   /** The live delivery of a messageId, if any. */
   async findLive(messageId: string): Promise<{ id: string; status: DeliveryStatus } | undefined> {
     const rows = await this.db.query<{ id: string; status: DeliveryStatus }[]>(
-      `SELECT id, status FROM delivery WHERE message_id = $1 AND status IN ('processing', 'accepted')`, [messageId]);
+      `SELECT id, status FROM delivery WHERE message_id = $1 AND status IN ('processing', 'accepted')`,
+      [messageId],
+    );
     return rows[0];
   }
 
   /** Counts a repeated delivery of an accepted message on the first one (nothing else happens). */
   async noteDuplicate(id: string): Promise<void> {
-    await this.db.query('UPDATE delivery SET duplicates = duplicates + 1, last_duplicate_at = now() WHERE id = $1', [id]);
+    await this.db.query('UPDATE delivery SET duplicates = duplicates + 1, last_duplicate_at = now() WHERE id = $1', [
+      id,
+    ]);
   }
 
   async findBySedexEnvelope(envelopeId: string): Promise<DeliveryRow | undefined> {
-    const rows = await this.db.query<DeliveryRow[]>(`SELECT ${DELIVERY_COLUMNS} FROM delivery WHERE source = 'sedex' AND source_ref = $1`, [envelopeId]);
+    const rows = await this.db.query<DeliveryRow[]>(
+      `SELECT ${DELIVERY_COLUMNS} FROM delivery WHERE source = 'sedex' AND source_ref = $1`,
+      [envelopeId],
+    );
     return rows[0];
   }
 
@@ -115,12 +172,18 @@ export class DeliveryRepository {
 
   /** A delivery being reprocessed turned out to be resolved by another one (e.g. a package that came in since). */
   async supersedeProcessing(id: string): Promise<void> {
-    await this.db.query(`UPDATE delivery SET status = 'superseded', lease_until = NULL, completed_at = now() WHERE id = $1 AND status = 'processing'`, [id]);
+    await this.db.query(
+      `UPDATE delivery SET status = 'superseded', lease_until = NULL, completed_at = now() WHERE id = $1 AND status = 'processing'`,
+      [id],
+    );
   }
 
   /** Marks quarantined deliveries of a message superseded once the message has been accepted. */
   async supersedeQuarantined(q: Queryable, messageId: string, acceptedId: string): Promise<void> {
-    await q.query(`UPDATE delivery SET status = 'superseded' WHERE message_id = $1 AND status = 'quarantined' AND id <> $2`, [messageId, acceptedId]);
+    await q.query(
+      `UPDATE delivery SET status = 'superseded' WHERE message_id = $1 AND status = 'quarantined' AND id <> $2`,
+      [messageId, acceptedId],
+    );
   }
 
   /**
@@ -172,7 +235,8 @@ export class DeliveryRepository {
           throw error;
         }
         // A holder whose lease ran out belongs to a dead process: quarantine it and take the message over.
-        const expired = attempt < 3 && holder.status === 'processing' && (await this.expireLeases()).includes(holder.id);
+        const expired =
+          attempt < 3 && holder.status === 'processing' && (await this.expireLeases()).includes(holder.id);
         if (!expired) throw new DuplicateMessageError(holder.id, holder.status === 'processing');
       }
     }

@@ -37,9 +37,12 @@ export class OutcomeRepository {
        FROM delivery_outcome WHERE delivery_id = $1 AND seq >= $2 ORDER BY seq LIMIT $3`,
       [deliveryId, from, limit + 1],
     );
-    const total = (await q.query<{ n: number }[]>('SELECT count(*)::int AS n FROM delivery_outcome WHERE delivery_id = $1', [deliveryId]))[0].n;
+    const total = (
+      await q.query<{ n: number }[]>('SELECT count(*)::int AS n FROM delivery_outcome WHERE delivery_id = $1', [
+        deliveryId,
+      ])
+    )[0].n;
     const items = rows.slice(0, limit);
     return { items, total, next: rows.length > limit ? rows[limit].seq : null };
   }
-
 }

@@ -29,7 +29,12 @@ export class PartialDeliveryRepository {
    * The join a package belongs to, locked for the caller's transaction; created (deadline = now + `timeoutSeconds`)
    * by its first package. A package of a join created concurrently waits here until that transaction ends.
    */
-  async lock(q: Queryable, pkg: PackageHeader, municipality: number, timeoutSeconds: number): Promise<{ join: PartialJoin; created: boolean }> {
+  async lock(
+    q: Queryable,
+    pkg: PackageHeader,
+    municipality: number,
+    timeoutSeconds: number,
+  ): Promise<{ join: PartialJoin; created: boolean }> {
     const inserted = await q.query<{ id: string }[]>(
       `INSERT INTO partial_delivery (id, sender_id, unique_id_delivery, municipality, total_packages, status, deadline_at)
        VALUES ($1, $2, $3, $4, $5, 'open', now() + make_interval(secs => $6))
@@ -55,7 +60,10 @@ export class PartialDeliveryRepository {
   async markJoined(q: Queryable, join: PartialJoin): Promise<void> {
     await q.query(`UPDATE partial_delivery SET status = 'joined', joined_at = now() WHERE id = $1`, [join.id]);
     if (join.reportDeliveryId) {
-      await q.query(`UPDATE delivery SET status = 'superseded', completed_at = now() WHERE id = $1 AND status = 'quarantined'`, [join.reportDeliveryId]);
+      await q.query(
+        `UPDATE delivery SET status = 'superseded', completed_at = now() WHERE id = $1 AND status = 'quarantined'`,
+        [join.reportDeliveryId],
+      );
     }
   }
 
@@ -70,13 +78,18 @@ export class PartialDeliveryRepository {
   }
 
   async deadlineOf(joinId: string): Promise<Date | undefined> {
-    const rows = await this.db.query<{ deadlineAt: Date }[]>(`SELECT deadline_at AS "deadlineAt" FROM partial_delivery WHERE id = $1`, [joinId]);
+    const rows = await this.db.query<{ deadlineAt: Date }[]>(
+      `SELECT deadline_at AS "deadlineAt" FROM partial_delivery WHERE id = $1`,
+      [joinId],
+    );
     return rows[0]?.deadlineAt;
   }
 
   /** Joins still open past their deadline (the sweep). */
   async overdue(): Promise<string[]> {
-    const rows = await this.db.query<{ id: string }[]>(`SELECT id FROM partial_delivery WHERE status = 'open' AND deadline_at <= now() ORDER BY deadline_at`);
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM partial_delivery WHERE status = 'open' AND deadline_at <= now() ORDER BY deadline_at`,
+    );
     return rows.map((r) => r.id);
   }
 
@@ -88,22 +101,36 @@ export class PartialDeliveryRepository {
    */
   async reportOverdue(q: Queryable, joinId: string): Promise<string | null> {
     const rows = await q.query<JoinRow[]>(
-      `SELECT ${JOIN_COLUMNS} FROM partial_delivery WHERE id = $1 AND status = 'open' AND deadline_at <= now() FOR UPDATE`, [joinId]);
+      `SELECT ${JOIN_COLUMNS} FROM partial_delivery WHERE id = $1 AND status = 'open' AND deadline_at <= now() FOR UPDATE`,
+      [joinId],
+    );
     if (!rows[0]) return null;
     const join = await this.withPackages(q, rows[0]);
     if (join.packages.length >= join.totalPackages) return null;
     const reportId = randomUUID();
     const first = [...join.packages].sort((a, b) => a.number - b.number)[0];
-    const notes = [`partial delivery ${join.uniqueIdDelivery}: packages received as deliveries ${join.packages.map((p) => `${p.number} = ${p.deliveryId}`).join(', ')}`];
+    const notes = [
+      `partial delivery ${join.uniqueIdDelivery}: packages received as deliveries ${join.packages.map((p) => `${p.number} = ${p.deliveryId}`).join(', ')}`,
+    ];
     await q.query(
       `INSERT INTO delivery (id, message_id, source, submitted_by, submitted_by_subject, status, municipality, municipality_hint, scope, sender_id,
          event_element, test_delivery, refusal, notes, raw_store, received_at, completed_at)
        SELECT $1, NULL, source, submitted_by, submitted_by_subject, 'quarantined', $3, municipality_hint, scope, $4,
          'baseDelivery', test_delivery, $5, $6, 'none', now(), now()
        FROM delivery WHERE id = $2`,
-      [reportId, first.deliveryId, join.municipality, join.senderId, JSON.stringify(overdueRefusal(join)), JSON.stringify(notes)],
+      [
+        reportId,
+        first.deliveryId,
+        join.municipality,
+        join.senderId,
+        JSON.stringify(overdueRefusal(join)),
+        JSON.stringify(notes),
+      ],
     );
-    await q.query(`UPDATE partial_delivery SET status = 'overdue', report_delivery_id = $2 WHERE id = $1`, [join.id, reportId]);
+    await q.query(`UPDATE partial_delivery SET status = 'overdue', report_delivery_id = $2 WHERE id = $1`, [
+      join.id,
+      reportId,
+    ]);
     return reportId;
   }
 

@@ -15,11 +15,16 @@ export class RawDeliveryRepository {
   /** Keeps only the first `bytes` of a delivery's stored bytes (a refusal that no reprocess can cure). */
   async truncate(q: Queryable, deliveryId: string, bytes: number): Promise<void> {
     await q.query('DELETE FROM delivery_raw WHERE delivery_id = $1 AND seq > 0', [deliveryId]);
-    await q.query('UPDATE delivery_raw SET chunk = substring(chunk FROM 1 FOR $2) WHERE delivery_id = $1 AND seq = 0 AND length(chunk) > $2', [deliveryId, bytes]);
+    await q.query(
+      'UPDATE delivery_raw SET chunk = substring(chunk FROM 1 FOR $2) WHERE delivery_id = $1 AND seq = 0 AND length(chunk) > $2',
+      [deliveryId, bytes],
+    );
   }
 
   async exists(deliveryId: string): Promise<boolean> {
-    const rows = await this.db.query<unknown[]>('SELECT 1 FROM delivery_raw WHERE delivery_id = $1 LIMIT 1', [deliveryId]);
+    const rows = await this.db.query<unknown[]>('SELECT 1 FROM delivery_raw WHERE delivery_id = $1 LIMIT 1', [
+      deliveryId,
+    ]);
     return rows.length > 0;
   }
 

@@ -40,7 +40,9 @@ export async function commitSmallDelivery(q: Queryable, c: SmallDeliveryCommit):
   const d = c.delivery;
   const f = c.facts;
   const a = c.audit;
-  const permits = [...new Map(c.permits.map((p) => [p.personRef, permitInfo(p.permit)])).entries()].map(([ref, permit]) => ({ ref, permit }));
+  const permits = [...new Map(c.permits.map((p) => [p.personRef, permitInfo(p.permit)])).entries()].map(
+    ([ref, permit]) => ({ ref, permit }),
+  );
   const rows = await q.query<{ id: string }[]>(
     `WITH d AS (
        INSERT INTO delivery (id, message_id, source, source_ref, submitted_by, submitted_by_subject, status, municipality_hint, scope,
@@ -72,15 +74,49 @@ export async function commitSmallDelivery(q: Queryable, c: SmallDeliveryCommit):
          outcome, recipient, correlation_id, detail)
        SELECT $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40 FROM d)
      SELECT id FROM d`,
-    [d.id, f.messageId, d.source, d.sourceRef, d.submittedBy, d.submittedBySubject, c.status, d.municipalityHint, d.scope, d.rawStore,
-      f.municipality, f.senderId, f.eventElement, f.testDelivery, c.refusal ? JSON.stringify(c.refusal) : null, JSON.stringify(f.notes),
-      f.records, f.emitted, f.skipped, JSON.stringify(f.summary), f.ruleVersion, f.bytes, f.sha256, f.rawComplete, d.receivedAt,
+    [
+      d.id,
+      f.messageId,
+      d.source,
+      d.sourceRef,
+      d.submittedBy,
+      d.submittedBySubject,
+      c.status,
+      d.municipalityHint,
+      d.scope,
+      d.rawStore,
+      f.municipality,
+      f.senderId,
+      f.eventElement,
+      f.testDelivery,
+      c.refusal ? JSON.stringify(c.refusal) : null,
+      JSON.stringify(f.notes),
+      f.records,
+      f.emitted,
+      f.skipped,
+      JSON.stringify(f.summary),
+      f.ruleVersion,
+      f.bytes,
+      f.sha256,
+      f.rawComplete,
+      d.receivedAt,
       c.raw ?? null,
       JSON.stringify(c.outcomes.map(outcomeRow)),
       JSON.stringify(permits),
-      a.actor.subject, a.actor.username ?? null, a.actor.roles, JSON.stringify(a.actor.scope), a.action, a.objectType, a.objectId ?? null,
-      a.municipality ?? null, a.outcome, a.recipient ?? null, correlation.id() ?? null, a.detail ? JSON.stringify(a.detail) : null,
-      JSON.stringify(c.events)],
+      a.actor.subject,
+      a.actor.username ?? null,
+      a.actor.roles,
+      JSON.stringify(a.actor.scope),
+      a.action,
+      a.objectType,
+      a.objectId ?? null,
+      a.municipality ?? null,
+      a.outcome,
+      a.recipient ?? null,
+      correlation.id() ?? null,
+      a.detail ? JSON.stringify(a.detail) : null,
+      JSON.stringify(c.events),
+    ],
   );
   return rows.length === 1;
 }
@@ -88,7 +124,16 @@ export async function commitSmallDelivery(q: Queryable, c: SmallDeliveryCommit):
 /** A log line as delivery_outcome's columns, for json_to_recordset. */
 export function outcomeRow(e: OutcomeEntry) {
   return {
-    seq: e.seq, ech_event: e.echEvent, line: e.line, action: e.action, event_type: e.eventType, event_id: e.eventId, person_ref: e.personRef,
-    reason: e.reason, detail: e.detail, notes: e.notes.length ? e.notes : null, target_group: e.targetGroup,
+    seq: e.seq,
+    ech_event: e.echEvent,
+    line: e.line,
+    action: e.action,
+    event_type: e.eventType,
+    event_id: e.eventId,
+    person_ref: e.personRef,
+    reason: e.reason,
+    detail: e.detail,
+    notes: e.notes.length ? e.notes : null,
+    target_group: e.targetGroup,
   };
 }

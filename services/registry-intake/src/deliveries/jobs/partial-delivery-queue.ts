@@ -35,13 +35,21 @@ export class PartialDeliveryQueue implements OnApplicationBootstrap, OnApplicati
   private worker?: Worker;
   private workerConnection?: Redis;
 
-  constructor(@InjectDataSource() dataSource: DataSource, @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
+  ) {
     this.deadlines = new PartialDeliveryDeadlines(dataSource, new PartialDeliveryRepository(dataSource));
     this.connection = createRedisConnection();
     this.queue = new Queue(PARTIAL_DELIVERY_QUEUE, {
       connection: this.connection,
       prefix: config.jobs.prefix,
-      defaultJobOptions: { removeOnComplete: { age: 86_400, count: 10_000 }, removeOnFail: { age: 7 * 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 5_000 } },
+      defaultJobOptions: {
+        removeOnComplete: { age: 86_400, count: 10_000 },
+        removeOnFail: { age: 7 * 86_400 },
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 5_000 },
+      },
     });
     this.queue.on('error', (error) => this.logger.warn({ error: errorSummary(error) }, 'partial-delivery queue error'));
   }
@@ -49,18 +57,34 @@ export class PartialDeliveryQueue implements OnApplicationBootstrap, OnApplicati
   /** Wakes the overdue check at `deadline` (after the commit that opened the partial delivery); the sweep covers a failure. */
   async schedule(joinId: string, deadline: Date): Promise<void> {
     try {
-      await this.queue.add(OVERDUE_JOB, { joinId } satisfies OverdueData, { jobId: jobId('partial-overdue', joinId), delay: Math.max(0, deadline.getTime() - Date.now()) + WAKE_MARGIN_MS });
+      await this.queue.add(OVERDUE_JOB, { joinId } satisfies OverdueData, {
+        jobId: jobId('partial-overdue', joinId),
+        delay: Math.max(0, deadline.getTime() - Date.now()) + WAKE_MARGIN_MS,
+      });
     } catch (error) {
-      this.logger.warn({ error: errorSummary(error), joinId }, 'overdue check of a partial delivery not scheduled; the reconciliation sweep will catch it');
+      this.logger.warn(
+        { error: errorSummary(error), joinId },
+        'overdue check of a partial delivery not scheduled; the reconciliation sweep will catch it',
+      );
     }
   }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.jobs.enabled) return;
     this.workerConnection = createRedisConnection();
-    this.worker = new Worker(PARTIAL_DELIVERY_QUEUE, (job) => this.process(job), { connection: this.workerConnection, prefix: this.config.jobs.prefix, concurrency: 2 });
-    this.worker.on('error', (error) => this.logger.warn({ error: errorSummary(error) }, 'partial-delivery worker error'));
-    await this.queue.upsertJobScheduler(SWEEP_JOB, { every: this.config.partialDelivery.sweepEveryMs }, { name: SWEEP_JOB, data: {} });
+    this.worker = new Worker(PARTIAL_DELIVERY_QUEUE, (job) => this.process(job), {
+      connection: this.workerConnection,
+      prefix: this.config.jobs.prefix,
+      concurrency: 2,
+    });
+    this.worker.on('error', (error) =>
+      this.logger.warn({ error: errorSummary(error) }, 'partial-delivery worker error'),
+    );
+    await this.queue.upsertJobScheduler(
+      SWEEP_JOB,
+      { every: this.config.partialDelivery.sweepEveryMs },
+      { name: SWEEP_JOB, data: {} },
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -78,13 +102,18 @@ export class PartialDeliveryQueue implements OnApplicationBootstrap, OnApplicati
   private async process(job: Job): Promise<unknown> {
     if (job.name === SWEEP_JOB) {
       const reported = await this.deadlines.sweep();
-      if (reported.length) this.logger.warn({ reportIds: reported }, 'reconciliation sweep reported overdue partial deliveries in the quarantine');
+      if (reported.length)
+        this.logger.warn(
+          { reportIds: reported },
+          'reconciliation sweep reported overdue partial deliveries in the quarantine',
+        );
       return { reported: reported.length };
     }
     if (job.name === OVERDUE_JOB) {
       const { joinId } = job.data as OverdueData;
       const report = await this.deadlines.reportIfOverdue(joinId);
-      if (report) this.logger.warn({ joinId, reportId: report }, 'partial delivery overdue: reported in the quarantine');
+      if (report)
+        this.logger.warn({ joinId, reportId: report }, 'partial delivery overdue: reported in the quarantine');
       return { reported: report !== null };
     }
     this.logger.warn({ name: job.name }, 'unknown partial-delivery job ignored');

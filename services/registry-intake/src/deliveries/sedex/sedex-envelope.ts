@@ -11,7 +11,10 @@ export interface SedexEnvelope {
 
 export type EnvelopeResult = { ok: true; envelope: SedexEnvelope } | { ok: false; reason: string };
 
-const NAMESPACES: Record<string, 1 | 2> = { 'http://www.ech.ch/xmlns/eCH-0090/1': 1, 'http://www.ech.ch/xmlns/eCH-0090/2': 2 };
+const NAMESPACES: Record<string, 1 | 2> = {
+  'http://www.ech.ch/xmlns/eCH-0090/1': 1,
+  'http://www.ech.ch/xmlns/eCH-0090/2': 2,
+};
 /** Envelopes are a few hundred bytes; anything larger is not one. */
 const MAX_ENVELOPE_BYTES = 64 * 1024;
 /** eCH-0090 messageId: a token; it becomes a database key and a file name, so only safe characters pass. */
@@ -22,7 +25,8 @@ const MESSAGE_ID = /^[A-Za-z0-9._-]{1,100}$/;
  * namespaces matched by URI, never by prefix.
  */
 export function readSedexEnvelope(bytes: Buffer): EnvelopeResult {
-  if (bytes.byteLength > MAX_ENVELOPE_BYTES) return { ok: false, reason: `the envelope is larger than ${MAX_ENVELOPE_BYTES} bytes` };
+  if (bytes.byteLength > MAX_ENVELOPE_BYTES)
+    return { ok: false, reason: `the envelope is larger than ${MAX_ENVELOPE_BYTES} bytes` };
   const parser = new SaxesParser({ xmlns: true, position: true });
   let version: 1 | 2 | undefined;
   let depth = 0;
@@ -41,7 +45,8 @@ export function readSedexEnvelope(bytes: Buffer): EnvelopeResult {
     depth++;
     if (depth === 1) {
       version = NAMESPACES[tag.uri ?? ''];
-      if (tag.local !== 'envelope' || !version) failure ??= `the root element {${tag.uri ?? ''}}${tag.local} is no eCH-0090 v1/v2 envelope`;
+      if (tag.local !== 'envelope' || !version)
+        failure ??= `the root element {${tag.uri ?? ''}}${tag.local} is no eCH-0090 v1/v2 envelope`;
     } else if (depth === 2 && tag.uri === parserRootUri(version)) {
       current = tag.local;
       text = '';
@@ -66,8 +71,18 @@ export function readSedexEnvelope(bytes: Buffer): EnvelopeResult {
   }
   if (failure) return { ok: false, reason: failure };
   if (!version) return { ok: false, reason: 'the envelope is empty' };
-  if (!fields.messageId || !MESSAGE_ID.test(fields.messageId)) return { ok: false, reason: 'the envelope has no usable messageId' };
-  return { ok: true, envelope: { version, messageId: fields.messageId, messageType: fields.messageType ?? null, senderId: fields.senderId ?? null, recipientIds: recipients } };
+  if (!fields.messageId || !MESSAGE_ID.test(fields.messageId))
+    return { ok: false, reason: 'the envelope has no usable messageId' };
+  return {
+    ok: true,
+    envelope: {
+      version,
+      messageId: fields.messageId,
+      messageType: fields.messageType ?? null,
+      senderId: fields.senderId ?? null,
+      recipientIds: recipients,
+    },
+  };
 }
 
 function parserRootUri(version: 1 | 2 | undefined): string | undefined {

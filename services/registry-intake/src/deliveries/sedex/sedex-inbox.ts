@@ -79,7 +79,8 @@ export class SedexInbox {
   async finish(id: string, to: 'processed' | 'failed', reason?: Record<string, unknown>): Promise<void> {
     if (reason) await writeFile(join(this.folder(to), `reason_${id}.json`), `${JSON.stringify(reason, null, 1)}\n`);
     if (existsSync(this.data(id, 'processing'))) await rename(this.data(id, 'processing'), this.data(id, to));
-    if (existsSync(this.envelope(id, 'processing'))) await rename(this.envelope(id, 'processing'), this.envelope(id, to));
+    if (existsSync(this.envelope(id, 'processing')))
+      await rename(this.envelope(id, 'processing'), this.envelope(id, to));
   }
 
   /** Data files in processing/ whose envelope already reached a final folder: a finish cut off half-way. */

@@ -72,7 +72,16 @@ export class SedexPoller implements OnApplicationBootstrap, OnApplicationShutdow
       if (this.stopped) return done;
       if (await inbox.claim(id)) done.push({ pair: id, ...(await this.processor.process(id)) });
     }
-    for (const d of done) this.logger.info({ pair: d.pair, deliveryId: d.deliveryId, to: d.to, result: d.to === 'failed' ? d.result.split(':')[0] : d.result }, 'sedex pair done');
+    for (const d of done)
+      this.logger.info(
+        {
+          pair: d.pair,
+          deliveryId: d.deliveryId,
+          to: d.to,
+          result: d.to === 'failed' ? d.result.split(':')[0] : d.result,
+        },
+        'sedex pair done',
+      );
     return done;
   }
 
@@ -80,7 +89,10 @@ export class SedexPoller implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.pollOnce()
-        .then(() => undefined, (error: unknown) => this.logger.error({ error: errorSummary(error) }, 'sedex poll failed; retrying'))
+        .then(
+          () => undefined,
+          (error: unknown) => this.logger.error({ error: errorSummary(error) }, 'sedex poll failed; retrying'),
+        )
         .finally(() => this.schedule(this.config.sedex.pollIntervalMs));
     }, delay);
   }
@@ -90,13 +102,19 @@ export class SedexPoller implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.leader && this.client) return true;
     if (!this.client) {
       const url = (this.dataSource.options as { url?: string }).url;
-      const client = new pg.Client({ connectionString: url, application_name: 'registry-intake.sedex-poller', keepAlive: true });
+      const client = new pg.Client({
+        connectionString: url,
+        application_name: 'registry-intake.sedex-poller',
+        keepAlive: true,
+      });
       client.on('error', () => this.lost(client));
       client.on('end', () => this.lost(client));
       await client.connect();
       this.client = client;
     }
-    const r = await this.client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [SEDEX_LOCK_KEY]);
+    const r = await this.client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+      SEDEX_LOCK_KEY,
+    ]);
     this.leader = r.rows[0].locked;
     return this.leader;
   }

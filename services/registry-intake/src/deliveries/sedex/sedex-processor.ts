@@ -22,7 +22,10 @@ export type PairOutcome = { to: 'processed' | 'failed'; deliveryId: string | nul
  */
 @Injectable()
 export class SedexProcessor {
-  constructor(@Inject(DeliveryIntake) private readonly intake: DeliveryIntake, @Inject(SedexFiles) private readonly files: SedexFiles) {}
+  constructor(
+    @Inject(DeliveryIntake) private readonly intake: DeliveryIntake,
+    @Inject(SedexFiles) private readonly files: SedexFiles,
+  ) {}
 
   private get inbox(): SedexInbox {
     if (!this.files.inbox) throw new Error('SEDEX_INBOX_DIR is not configured');
@@ -32,7 +35,11 @@ export class SedexProcessor {
   /** Settles a claimed pair in the delivery log, then moves it to processed/ or failed/. */
   async process(id: string): Promise<PairOutcome> {
     const outcome = await this.settle(id);
-    await this.inbox.finish(id, outcome.to, outcome.to === 'failed' ? { pair: id, deliveryId: outcome.deliveryId, refusal: outcome.result } : undefined);
+    await this.inbox.finish(
+      id,
+      outcome.to,
+      outcome.to === 'failed' ? { pair: id, deliveryId: outcome.deliveryId, refusal: outcome.result } : undefined,
+    );
     return outcome;
   }
 
@@ -51,15 +58,23 @@ export class SedexProcessor {
     const parsed = readSedexEnvelope(await readFile(inbox.envelope(id, 'processing')));
     const dataPath = inbox.data(id, 'processing');
     if (!parsed.ok || !existsSync(dataPath)) {
-      const reason = parsed.ok ? `the pair ${id} has no data file` : `the sedex envelope is not usable: ${parsed.reason}`;
+      const reason = parsed.ok
+        ? `the pair ${id} has no data file`
+        : `the sedex envelope is not usable: ${parsed.reason}`;
       const deliveryId = await this.intake.recordEnvelopeRefusal(id, reason);
       return { to: 'failed', deliveryId, result: reason };
     }
     const envelope = parsed.envelope;
     const channel: IntakeChannel = {
-      source: 'sedex', sourceRef: id, submittedBy: `sedex ${envelope.senderId ?? 'unknown sender'}`, submittedBySubject: 'system:registry-intake:sedex',
-      municipalityHint: bfsOfSender(envelope.senderId ?? undefined) ?? null, scope: null, rawStore: 'sedex-file',
-      actor: systemActor('sedex'), auditAction: 'delivery.receive',
+      source: 'sedex',
+      sourceRef: id,
+      submittedBy: `sedex ${envelope.senderId ?? 'unknown sender'}`,
+      submittedBySubject: 'system:registry-intake:sedex',
+      municipalityHint: bfsOfSender(envelope.senderId ?? undefined) ?? null,
+      scope: null,
+      rawStore: 'sedex-file',
+      actor: systemActor('sedex'),
+      auditAction: 'delivery.receive',
     };
     const stream = createReadStream(dataPath, { highWaterMark: 1024 * 1024 });
     try {
@@ -71,7 +86,8 @@ export class SedexProcessor {
 
   /** The log knows the pair: finish it as recorded, or process it again when its processing was cut off. */
   private async resume(row: DeliveryRow): Promise<PairOutcome> {
-    if (row.status === 'accepted' || row.status === 'superseded') return { to: 'processed', deliveryId: row.id, result: row.status };
+    if (row.status === 'accepted' || row.status === 'superseded')
+      return { to: 'processed', deliveryId: row.id, result: row.status };
     if (row.status === 'processing') await this.intake.interrupted(row.id); // only this instance processes sedex pairs
     const current = row.status === 'processing' ? await this.intake.deliveries.get(row.id) : row;
     const code = current?.refusal?.code;

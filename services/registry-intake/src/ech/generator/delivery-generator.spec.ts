@@ -2,7 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import { isValidAhvNumber } from '../ahv-number.js';
 import { readDelivery } from '../delivery-reader.js';
 import { schemaValidator } from '../../../test/fixtures/intake-harness.js';
-import { baseDeliveryChunks, basePackages, EVENT_KINDS, generateEventDeliveries, generateEventDelivery, type BaseDeliveryStats, type EventKind } from './delivery-generator.js';
+import {
+  baseDeliveryChunks,
+  basePackages,
+  EVENT_KINDS,
+  generateEventDeliveries,
+  generateEventDelivery,
+  type BaseDeliveryStats,
+  type EventKind,
+} from './delivery-generator.js';
 import { PREFIX_STYLES } from './ech-xml-writer.js';
 
 const validator = schemaValidator();
@@ -16,7 +24,11 @@ describe('gen:ech test data', () => {
   });
 
   it('writes XSD-valid variants: time-zone dates, names without codes, vendor extensions, no AHV numbers', () => {
-    const options = { timezoneDates: true, withoutVnShare: 1, variations: { municipalityNameOnly: true, countryNameOnly: true, withExtension: true } };
+    const options = {
+      timezoneDates: true,
+      withoutVnShare: 1,
+      variations: { municipalityNameOnly: true, countryNameOnly: true, withExtension: true },
+    };
     for (const d of generateEventDeliveries(60, { ...options, seed: 2 })) {
       expect(validator.validate(d.xml)).toEqual([]);
       expect(d.xml).not.toMatch(/<eCH-0044:vn>/);
@@ -25,7 +37,12 @@ describe('gen:ech test data', () => {
   });
 
   it('writes the packages of a partial delivery: XSD-valid, each with its header, own messageId and own local person ids', async () => {
-    const packages = basePackages(25, 3, { municipality: 2581, seed: 3, messageId: 'reg-7', uniqueIdDelivery: 'register-2581-7' });
+    const packages = basePackages(25, 3, {
+      municipality: 2581,
+      seed: 3,
+      messageId: 'reg-7',
+      uniqueIdDelivery: 'register-2581-7',
+    });
     expect(packages.map((p) => p.persons)).toEqual([9, 9, 7]);
     const read = [];
     for (const p of packages) {
@@ -37,7 +54,12 @@ describe('gen:ech test data', () => {
       if (result.status !== 'accepted') throw new Error(result.refusal.message);
       read.push({ header: result.header, localIds });
     }
-    expect(read.map((r) => [r.header.messageId, r.header.partialDelivery])).toEqual([1, 2, 3].map((n) => [`reg-7-p${n}`, { uniqueIdDelivery: 'register-2581-7', totalNumberOfPackages: 3, numberOfActualPackage: n }]));
+    expect(read.map((r) => [r.header.messageId, r.header.partialDelivery])).toEqual(
+      [1, 2, 3].map((n) => [
+        `reg-7-p${n}`,
+        { uniqueIdDelivery: 'register-2581-7', totalNumberOfPackages: 3, numberOfActualPackage: n },
+      ]),
+    );
     const all = read.flatMap((r) => r.localIds);
     expect(new Set(all).size).toBe(25);
   });
@@ -50,7 +72,9 @@ describe('gen:ech test data', () => {
     const vns = persons.flatMap((p) => (p.vn ? [p.vn] : []));
     expect(vns.length).toBeGreaterThan(persons.length * 0.8);
     expect(vns.every(isValidAhvNumber)).toBe(true);
-    const nationalities = new Set(persons.map((p) => (p.nationality === 'CH' ? 'CH' : p.nationality.iso2 ?? p.nationality.nameDe)));
+    const nationalities = new Set(
+      persons.map((p) => (p.nationality === 'CH' ? 'CH' : (p.nationality.iso2 ?? p.nationality.nameDe))),
+    );
     expect(nationalities.size).toBeGreaterThan(12);
   });
 
@@ -64,8 +88,12 @@ describe('gen:ech test data', () => {
   });
 
   it('is deterministic per seed', () => {
-    expect(generateEventDelivery('moveIn-abroad', { seed: 99 }).xml).toBe(generateEventDelivery('moveIn-abroad', { seed: 99 }).xml);
-    expect(generateEventDelivery('moveIn-abroad', { seed: 99 }).xml).not.toBe(generateEventDelivery('moveIn-abroad', { seed: 98 }).xml);
+    expect(generateEventDelivery('moveIn-abroad', { seed: 99 }).xml).toBe(
+      generateEventDelivery('moveIn-abroad', { seed: 99 }).xml,
+    );
+    expect(generateEventDelivery('moveIn-abroad', { seed: 99 }).xml).not.toBe(
+      generateEventDelivery('moveIn-abroad', { seed: 98 }).xml,
+    );
   });
 
   it('streams a base delivery in chunks and counts what it wrote', async () => {
@@ -76,6 +104,10 @@ describe('gen:ech test data', () => {
     expect(stats).toMatchObject({ persons: 1500, messageId: 'base-1' });
     expect(stats.foreign! + stats.swiss!).toBe(1500);
     const result = await readDelivery(chunks, { validator, limits: { windowBytes: 256 * 1024 } });
-    expect(result).toMatchObject({ status: 'accepted', records: 1500, header: { messageId: 'base-1', senderId: 'sedex://T1-2546-1' } });
+    expect(result).toMatchObject({
+      status: 'accepted',
+      records: 1500,
+      header: { messageId: 'base-1', senderId: 'sedex://T1-2546-1' },
+    });
   });
 });

@@ -80,7 +80,9 @@ function municipalityOf(bfsNumber: number): GenMunicipality {
   const so = MunicipalityDirectory.load().byBfsNumber(bfsNumber);
   if (so) return { bfsNumber, name: so.name, canton: 'SO' };
   const other = OTHER_CANTON_TOWNS.find(([bfs]) => bfs === bfsNumber);
-  return other ? { bfsNumber, name: other[1], canton: other[2] } : { bfsNumber, name: `Gemeinde ${bfsNumber}`, canton: 'SO' };
+  return other
+    ? { bfsNumber, name: other[1], canton: other[2] }
+    : { bfsNumber, name: `Gemeinde ${bfsNumber}`, canton: 'SO' };
 }
 
 function createContext(options: GeneratorOptions): Context {
@@ -90,7 +92,12 @@ function createContext(options: GeneratorOptions): Context {
   const writer = new EchXmlWriter(options.prefixStyle ?? 'eCH', options.timezoneDates ?? false);
   return {
     rng,
-    factory: new PersonFactory(rng, { municipality, today, withoutVnShare: options.withoutVnShare ?? 0.05, firstLocalId: options.firstLocalId }),
+    factory: new PersonFactory(rng, {
+      municipality,
+      today,
+      withoutVnShare: options.withoutVnShare ?? 0.05,
+      firstLocalId: options.firstLocalId,
+    }),
     writer,
     fragments: new EchFragments(writer, options.variations),
     municipality,
@@ -110,14 +117,31 @@ function messageIdFor(ctx: Context): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function document(ctx: Context, messageId: string, eventDate: string | undefined, body: string, partialDelivery?: PartialDeliveryHeader): string {
+function document(
+  ctx: Context,
+  messageId: string,
+  eventDate: string | undefined,
+  body: string,
+  partialDelivery?: PartialDeliveryHeader,
+): string {
   const { writer: w, fragments: f } = ctx;
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    w.rootStart() + '\n' +
-    f.header({ senderId: `sedex://T1-${ctx.municipality.bfsNumber}-1`, messageId, messageDate: `${ctx.today}T08:00:00`, eventDate, testDelivery: ctx.options.testDelivery ?? true, partialDelivery }) + '\n' +
-    body + '\n' +
-    w.rootEnd() + '\n'
+    w.rootStart() +
+    '\n' +
+    f.header({
+      senderId: `sedex://T1-${ctx.municipality.bfsNumber}-1`,
+      messageId,
+      messageDate: `${ctx.today}T08:00:00`,
+      eventDate,
+      testDelivery: ctx.options.testDelivery ?? true,
+      partialDelivery,
+    }) +
+    '\n' +
+    body +
+    '\n' +
+    w.rootEnd() +
+    '\n'
   );
 }
 
@@ -136,18 +160,26 @@ function resident(ctx: Context): GenPerson {
 
 function moveIn(ctx: Context, p: GenPerson, origin: Parameters<EchFragments['place']>[1]): string {
   const { writer: w, fragments: f } = ctx;
-  return w.wrap('e20', 'moveIn',
+  return w.wrap(
+    'e20',
+    'moveIn',
     f.fullPerson('moveInPerson', p) +
-    w.wrap('e20', 'hasMainResidence',
-      f.municipality('e20', 'reportingMunicipality', ctx.municipality) +
-      w.date('e20', 'arrivalDate', p.arrivalDate) +
-      f.place('comesFrom', origin) +
-      f.dwellingAddress(p.household)) +
-    f.extension());
+      w.wrap(
+        'e20',
+        'hasMainResidence',
+        f.municipality('e20', 'reportingMunicipality', ctx.municipality) +
+          w.date('e20', 'arrivalDate', p.arrivalDate) +
+          f.place('comesFrom', origin) +
+          f.dwellingAddress(p.household),
+      ) +
+      f.extension(),
+  );
 }
 
 function otherSolothurnMunicipality(ctx: Context): GenMunicipality {
-  const all = MunicipalityDirectory.load().all().filter((m) => m.bfsNumber !== ctx.municipality.bfsNumber);
+  const all = MunicipalityDirectory.load()
+    .all()
+    .filter((m) => m.bfsNumber !== ctx.municipality.bfsNumber);
   const m = ctx.rng.pick(all);
   return { bfsNumber: m.bfsNumber, name: m.name, canton: 'SO' };
 }
@@ -170,9 +202,14 @@ function renderEvent(ctx: Context, kind: EventKind): GeneratedDelivery {
         ctx.pendingArrivals = household.slice(1);
       }
       persons = [p];
-      const origin = kind === 'moveIn-abroad-unknown-origin'
-        ? { kind: 'unknown' as const }
-        : { kind: 'foreignCountry' as const, country: p.nationality === 'CH' ? { bfsCode: 8207, iso2: 'DE', nameDe: 'Deutschland' } : p.nationality, town: p.birthTown };
+      const origin =
+        kind === 'moveIn-abroad-unknown-origin'
+          ? { kind: 'unknown' as const }
+          : {
+              kind: 'foreignCountry' as const,
+              country: p.nationality === 'CH' ? { bfsCode: 8207, iso2: 'DE', nameDe: 'Deutschland' } : p.nationality,
+              town: p.birthTown,
+            };
       body = moveIn(ctx, p, origin);
       break;
     }
@@ -180,7 +217,10 @@ function renderEvent(ctx: Context, kind: EventKind): GeneratedDelivery {
       const p = factory.swissPerson(factory.household(), rng.int(20, 70));
       persons = [p];
       const pool = rng.pick(NATIONALITY_POOLS);
-      body = moveIn(ctx, p, { kind: 'foreignCountry', country: { bfsCode: pool.bfsCode, iso2: pool.iso2, nameDe: pool.nameDe } });
+      body = moveIn(ctx, p, {
+        kind: 'foreignCountry',
+        country: { bfsCode: pool.bfsCode, iso2: pool.iso2, nameDe: pool.nameDe },
+      });
       break;
     }
     case 'moveIn-swissTown-solothurn':
@@ -196,10 +236,17 @@ function renderEvent(ctx: Context, kind: EventKind): GeneratedDelivery {
       const p = resident(ctx);
       persons = [p];
       p.household = factory.household();
-      body = w.wrap('e20', 'move',
+      body = w.wrap(
+        'e20',
+        'move',
         f.personIdentification('e20', 'movePerson', p) +
-        w.wrap('e20', 'moveReportingMunicipality', f.municipality('e20', 'reportingMunicipality', ctx.municipality) + f.dwellingAddress(p.household)) +
-        f.extension());
+          w.wrap(
+            'e20',
+            'moveReportingMunicipality',
+            f.municipality('e20', 'reportingMunicipality', ctx.municipality) + f.dwellingAddress(p.household),
+          ) +
+          f.extension(),
+      );
       break;
     }
     case 'moveOut-abroad':
@@ -210,47 +257,83 @@ function renderEvent(ctx: Context, kind: EventKind): GeneratedDelivery {
       persons = [p];
       const pool = rng.pick(NATIONALITY_POOLS);
       const goesTo =
-        kind === 'moveOut-abroad' ? { kind: 'foreignCountry' as const, country: { bfsCode: pool.bfsCode, iso2: pool.iso2, nameDe: pool.nameDe } }
-        : kind === 'moveOut-other-canton' ? { kind: 'swissTown' as const, municipality: factory.otherCantonTown() }
-        : kind === 'moveOut-solothurn' ? { kind: 'swissTown' as const, municipality: otherSolothurnMunicipality(ctx) }
-        : { kind: 'unknown' as const };
-      body = w.wrap('e20', 'moveOut',
+        kind === 'moveOut-abroad'
+          ? {
+              kind: 'foreignCountry' as const,
+              country: { bfsCode: pool.bfsCode, iso2: pool.iso2, nameDe: pool.nameDe },
+            }
+          : kind === 'moveOut-other-canton'
+            ? { kind: 'swissTown' as const, municipality: factory.otherCantonTown() }
+            : kind === 'moveOut-solothurn'
+              ? { kind: 'swissTown' as const, municipality: otherSolothurnMunicipality(ctx) }
+              : { kind: 'unknown' as const };
+      body = w.wrap(
+        'e20',
+        'moveOut',
         f.personIdentification('e20', 'moveOutPerson', p) +
-        w.wrap('e20', 'moveOutReportingDestination',
-          f.municipality('e20', 'reportingMunicipality', ctx.municipality) + w.date('e20', 'departureDate', eventDate) + f.place('goesTo', goesTo)) +
-        f.extension());
+          w.wrap(
+            'e20',
+            'moveOutReportingDestination',
+            f.municipality('e20', 'reportingMunicipality', ctx.municipality) +
+              w.date('e20', 'departureDate', eventDate) +
+              f.place('goesTo', goesTo),
+          ) +
+          f.extension(),
+      );
       break;
     }
     case 'changeResidencePermit':
     case 'correctResidencePermit': {
       const p = resident(ctx);
       persons = [p];
-      const next = p.permit?.code.startsWith('08') ? rng.pick(['0503', '0202']) : p.permit?.code.startsWith('07') ? rng.pick(['0201', '0202']) : rng.pick(['0301', '0302']);
+      const next = p.permit?.code.startsWith('08')
+        ? rng.pick(['0503', '0202'])
+        : p.permit?.code.startsWith('07')
+          ? rng.pick(['0201', '0202'])
+          : rng.pick(['0301', '0302']);
       const euAware = p.permit?.code.slice(2, 4) === '01' && next.length === 4 ? `${next.slice(0, 2)}01` : next;
       p.permit = { code: euAware, validFrom: eventDate, entryDate: p.permit?.entryDate ?? eventDate };
-      body = w.wrap('e20', kind,
-        f.personIdentification('e20', kind === 'changeResidencePermit' ? 'entryResidencePermitPerson' : 'correctResidencePermitPerson', p) +
-        f.residencePermitData(p.permit) +
-        f.extension());
+      body = w.wrap(
+        'e20',
+        kind,
+        f.personIdentification(
+          'e20',
+          kind === 'changeResidencePermit' ? 'entryResidencePermitPerson' : 'correctResidencePermitPerson',
+          p,
+        ) +
+          f.residencePermitData(p.permit) +
+          f.extension(),
+      );
       break;
     }
     case 'naturalizeForeigner': {
       const p = resident(ctx);
       persons = [p];
-      body = w.wrap('e20', 'naturalizeForeigner',
+      body = w.wrap(
+        'e20',
+        'naturalizeForeigner',
         f.personIdentification('e20', 'naturalizeForeignerPerson', p) +
-        f.placeOfOriginInfo({ name: ctx.municipality.name.replace(/ \(SO\)$/, ''), canton: 'SO' }, eventDate) +
-        w.wrap('e20', 'nationality', w.el('e20', 'nationalityStatus', '2') + w.wrap('e20', 'country', w.el('e20', 'countryId', 8100) + w.el('e20', 'countryIdISO2', 'CH'))) +
-        f.extension());
+          f.placeOfOriginInfo({ name: ctx.municipality.name.replace(/ \(SO\)$/, ''), canton: 'SO' }, eventDate) +
+          w.wrap(
+            'e20',
+            'nationality',
+            w.el('e20', 'nationalityStatus', '2') +
+              w.wrap('e20', 'country', w.el('e20', 'countryId', 8100) + w.el('e20', 'countryIdISO2', 'CH')),
+          ) +
+          f.extension(),
+      );
       break;
     }
     case 'death': {
       const p = resident(ctx);
       persons = [p];
-      body = w.wrap('e20', 'death',
+      body = w.wrap(
+        'e20',
+        'death',
         f.personIdentification('e20', 'deathPerson', p) +
-        w.wrap('e20', 'deathData', w.wrap('e11', 'deathPeriod', w.date('e11', 'dateFrom', eventDate))) +
-        f.extension());
+          w.wrap('e20', 'deathData', w.wrap('e11', 'deathPeriod', w.date('e11', 'dateFrom', eventDate))) +
+          f.extension(),
+      );
       break;
     }
     case 'correctName': {
@@ -258,7 +341,11 @@ function renderEvent(ctx: Context, kind: EventKind): GeneratedDelivery {
       persons = [p];
       const before = { ...p };
       p.firstName = `${p.firstName.split(' ')[0]}${rng.chance(0.5) ? 'a' : 'e'}`;
-      body = w.wrap('e20', 'correctName', f.personIdentification('e20', 'correctNamePerson', before) + f.nameInfo(p) + f.extension());
+      body = w.wrap(
+        'e20',
+        'correctName',
+        f.personIdentification('e20', 'correctNamePerson', before) + f.nameInfo(p) + f.extension(),
+      );
       break;
     }
     case 'correctNationality': {
@@ -266,7 +353,11 @@ function renderEvent(ctx: Context, kind: EventKind): GeneratedDelivery {
       persons = [p];
       const pool = rng.pick(NATIONALITY_POOLS);
       p.nationality = { bfsCode: pool.bfsCode, iso2: pool.iso2, nameDe: pool.nameDe };
-      body = w.wrap('e20', 'correctNationality', f.personIdentification('e20', 'correctNationalityPerson', p) + f.nationalityData(p.nationality) + f.extension());
+      body = w.wrap(
+        'e20',
+        'correctNationality',
+        f.personIdentification('e20', 'correctNationalityPerson', p) + f.nationalityData(p.nationality) + f.extension(),
+      );
       break;
     }
     case 'correctBirthInfo': {
@@ -274,17 +365,35 @@ function renderEvent(ctx: Context, kind: EventKind): GeneratedDelivery {
       persons = [p];
       const before = { ...p };
       p.dateOfBirth = `${p.dateOfBirth.slice(0, 8)}${String(rng.int(1, 28)).padStart(2, '0')}`;
-      body = w.wrap('e20', 'correctBirthInfo', f.personIdentification('e20', 'correctBirthInfoPerson', before) + f.birthInfo(p, p.household.municipality) + f.extension());
+      body = w.wrap(
+        'e20',
+        'correctBirthInfo',
+        f.personIdentification('e20', 'correctBirthInfoPerson', before) +
+          f.birthInfo(p, p.household.municipality) +
+          f.extension(),
+      );
       break;
     }
     case 'changeReligion': {
       const p = resident(ctx);
       persons = [p];
-      body = w.wrap('e20', 'changeReligion', f.personIdentification('e20', 'changeReligionPerson', p) + w.wrap('e20', 'religionData', w.el('e11', 'religion', '121')) + f.extension());
+      body = w.wrap(
+        'e20',
+        'changeReligion',
+        f.personIdentification('e20', 'changeReligionPerson', p) +
+          w.wrap('e20', 'religionData', w.el('e11', 'religion', '121')) +
+          f.extension(),
+      );
       break;
     }
   }
-  return { kind, messageId, xml: document(ctx, messageId, eventDate, body), expected: EVENT_KINDS[kind].expected, persons };
+  return {
+    kind,
+    messageId,
+    xml: document(ctx, messageId, eventDate, body),
+    expected: EVENT_KINDS[kind].expected,
+    persons,
+  };
 }
 
 /**
@@ -292,11 +401,17 @@ function renderEvent(ctx: Context, kind: EventKind): GeneratedDelivery {
  * moves, departures, permit changes, naturalisations, deaths, corrections and an unused event. Lazy: the caller
  * decides how many to hold.
  */
-export function* generateEventDeliveries(count: number, options: GeneratorOptions & { kinds?: EventKind[] } = {}): Generator<GeneratedDelivery> {
+export function* generateEventDeliveries(
+  count: number,
+  options: GeneratorOptions & { kinds?: EventKind[] } = {},
+): Generator<GeneratedDelivery> {
   const ctx = createContext(options);
   const kinds = options.kinds ?? (Object.keys(EVENT_KINDS) as EventKind[]);
   for (let i = 0; i < count; i++) {
-    yield renderEvent(ctx, ctx.rng.weighted(kinds, (k) => EVENT_KINDS[k].weight));
+    yield renderEvent(
+      ctx,
+      ctx.rng.weighted(kinds, (k) => EVENT_KINDS[k].weight),
+    );
   }
 }
 
@@ -330,7 +445,11 @@ export interface BaseDeliveryStats {
  * A whole register (baseDelivery) written as a stream of string chunks, one household at a time: 300,000 persons
  * never sit in memory together. `stats` is complete once the iterator is exhausted.
  */
-export function baseDeliveryChunks(persons: number, options: BaseDeliveryOptions = {}, stats?: Partial<BaseDeliveryStats>): Generator<string> {
+export function baseDeliveryChunks(
+  persons: number,
+  options: BaseDeliveryOptions = {},
+  stats?: Partial<BaseDeliveryStats>,
+): Generator<string> {
   return (function* () {
     const ctx = createContext(options);
     const { writer: w, fragments: f, factory, rng } = ctx;
@@ -356,14 +475,22 @@ export function baseDeliveryChunks(persons: number, options: BaseDeliveryOptions
         const fromAbroad = p.nationality !== 'CH' && rng.chance(0.7);
         buffer +=
           '\n' +
-          w.wrap('e20', 'messages',
+          w.wrap(
+            'e20',
+            'messages',
             f.fullPerson('baseDeliveryPerson', p) +
-            w.wrap('e20', 'hasMainResidence',
-              f.municipality('e20', 'reportingMunicipality', ctx.municipality) +
-              w.date('e20', 'arrivalDate', p.arrivalDate) +
-              (fromAbroad && p.nationality !== 'CH' ? f.place('comesFrom', { kind: 'foreignCountry', country: p.nationality }) : '') +
-              f.dwellingAddress(p.household)) +
-            w.date('e20', 'baseDeliveryValidFrom', ctx.today));
+              w.wrap(
+                'e20',
+                'hasMainResidence',
+                f.municipality('e20', 'reportingMunicipality', ctx.municipality) +
+                  w.date('e20', 'arrivalDate', p.arrivalDate) +
+                  (fromAbroad && p.nationality !== 'CH'
+                    ? f.place('comesFrom', { kind: 'foreignCountry', country: p.nationality })
+                    : '') +
+                  f.dwellingAddress(p.household),
+              ) +
+              w.date('e20', 'baseDeliveryValidFrom', ctx.today),
+          );
       }
       if (buffer.length > 256 * 1024) {
         yield buffer;
@@ -379,7 +506,11 @@ export function baseDeliveryChunks(persons: number, options: BaseDeliveryOptions
  * One register of `persons` split into `packages` packages of a partial delivery (eCH-0058), each a base delivery
  * message of its own with its own messageId (`<messageId>-p<n>` when one is given) and persons (a seed per package).
  */
-export function basePackages(persons: number, packages: number, options: BaseDeliveryOptions & { uniqueIdDelivery: string }): Array<{ number: number; options: BaseDeliveryOptions; persons: number }> {
+export function basePackages(
+  persons: number,
+  packages: number,
+  options: BaseDeliveryOptions & { uniqueIdDelivery: string },
+): Array<{ number: number; options: BaseDeliveryOptions; persons: number }> {
   if (!Number.isInteger(packages) || packages < 1 || packages > 9999) throw new Error('packages: 1 to 9999 (eCH-0058)');
   if (persons < packages) throw new Error('at least one person per package');
   const per = Math.ceil(persons / packages);
@@ -391,7 +522,11 @@ export function basePackages(persons: number, packages: number, options: BaseDel
       seed: (options.seed ?? 20260301) + i,
       firstLocalId: (options.firstLocalId ?? 0) + i * per,
       ...(options.messageId ? { messageId: `${options.messageId.slice(0, 30)}-p${i + 1}` } : {}),
-      partialDelivery: { uniqueIdDelivery: options.uniqueIdDelivery, totalNumberOfPackages: packages, numberOfActualPackage: i + 1 },
+      partialDelivery: {
+        uniqueIdDelivery: options.uniqueIdDelivery,
+        totalNumberOfPackages: packages,
+        numberOfActualPackage: i + 1,
+      },
     },
   }));
 }

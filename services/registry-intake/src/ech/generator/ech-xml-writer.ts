@@ -10,10 +10,28 @@ export type PrefixStyle = 'eCH' | 'ns2' | 'e20' | 'default';
 export const PREFIX_STYLES: readonly PrefixStyle[] = ['eCH', 'ns2', 'e20', 'default'];
 
 const PREFIXES: Record<PrefixStyle, Record<NsKey, string>> = {
-  eCH: { e20: 'eCH-0020', e58: 'eCH-0058', e44: 'eCH-0044', e11: 'eCH-0011', e21: 'eCH-0021', e10: 'eCH-0010', e8: 'eCH-0008', e7: 'eCH-0007' },
+  eCH: {
+    e20: 'eCH-0020',
+    e58: 'eCH-0058',
+    e44: 'eCH-0044',
+    e11: 'eCH-0011',
+    e21: 'eCH-0021',
+    e10: 'eCH-0010',
+    e8: 'eCH-0008',
+    e7: 'eCH-0007',
+  },
   ns2: { e20: 'ns2', e58: '', e44: 'ns3', e11: 'ns4', e21: 'ns5', e10: 'ns6', e8: 'ns7', e7: 'ns8' },
   e20: { e20: 'e20', e58: 'e58', e44: 'e44', e11: 'e11', e21: 'e21', e10: 'e10', e8: 'e8', e7: 'e7' },
-  default: { e20: '', e58: 'eCH-0058', e44: 'eCH-0044', e11: 'eCH-0011', e21: 'eCH-0021', e10: 'eCH-0010', e8: 'eCH-0008', e7: 'eCH-0007' },
+  default: {
+    e20: '',
+    e58: 'eCH-0058',
+    e44: 'eCH-0044',
+    e11: 'eCH-0011',
+    e21: 'eCH-0021',
+    e10: 'eCH-0010',
+    e8: 'eCH-0008',
+    e7: 'eCH-0007',
+  },
 };
 
 export function escapeXml(value: string): string {

@@ -1,5 +1,12 @@
 import { ahvNumberFromBody } from '../ahv-number.js';
-import { NATIONALITY_POOLS, OTHER_CANTON_TOWNS, STREETS, SWISS, ZIP_BY_BFS, type NationalityPool } from './name-pools.js';
+import {
+  NATIONALITY_POOLS,
+  OTHER_CANTON_TOWNS,
+  STREETS,
+  SWISS,
+  ZIP_BY_BFS,
+  type NationalityPool,
+} from './name-pools.js';
 import type { SeededRandom } from './seeded-random.js';
 
 export interface GenCountry {
@@ -75,7 +82,10 @@ export class PersonFactory {
   private personSeq: number;
   private householdSeq = 0;
 
-  constructor(private readonly rng: SeededRandom, private readonly options: PersonFactoryOptions) {
+  constructor(
+    private readonly rng: SeededRandom,
+    private readonly options: PersonFactoryOptions,
+  ) {
     this.personSeq = options.firstLocalId ?? 0;
   }
 
@@ -90,7 +100,12 @@ export class PersonFactory {
       id: `HH-${municipality.bfsNumber}-${String(this.householdSeq).padStart(7, '0')}`,
       egid: this.rng.int(100000, 999999999),
       ewid: this.rng.int(1, 40),
-      address: { street: this.rng.pick(STREETS), houseNumber: String(this.rng.int(1, 180)), zip, town: municipality.name.replace(/ \(SO\)$/, '') },
+      address: {
+        street: this.rng.pick(STREETS),
+        houseNumber: String(this.rng.int(1, 180)),
+        zip,
+        town: municipality.name.replace(/ \(SO\)$/, ''),
+      },
       municipality,
       typeOfHousehold: '1',
     };
@@ -107,25 +122,51 @@ export class PersonFactory {
     for (let i = 0; i < size; i++) {
       const isChild = i >= 2 || (size > 1 && i === 1 && this.rng.chance(0.15));
       const age = isChild ? this.rng.int(0, 17) : adultAge + this.rng.int(-4, 4);
-      const sex: '1' | '2' = i === 1 && !isChild ? (members[0].sex === '1' ? '2' : '1') : this.rng.chance(0.5) ? '1' : '2';
-      const lastName = i === 0 || this.rng.chance(0.8) ? (members[0]?.officialName ?? this.rng.pick(pool.last)) : this.rng.pick(pool.last);
-      members.push(this.foreignPerson(pool, { household, arrivalDate, permit, age, sex, lastName, married: size > 1 && !isChild }));
+      const sex: '1' | '2' =
+        i === 1 && !isChild ? (members[0].sex === '1' ? '2' : '1') : this.rng.chance(0.5) ? '1' : '2';
+      const lastName =
+        i === 0 || this.rng.chance(0.8)
+          ? (members[0]?.officialName ?? this.rng.pick(pool.last))
+          : this.rng.pick(pool.last);
+      members.push(
+        this.foreignPerson(pool, { household, arrivalDate, permit, age, sex, lastName, married: size > 1 && !isChild }),
+      );
     }
     return members;
   }
 
   foreignPerson(
     pool: NationalityPool,
-    at: { household: GenHousehold; arrivalDate: string; permit: string; age: number; sex: '1' | '2'; lastName?: string; married?: boolean },
+    at: {
+      household: GenHousehold;
+      arrivalDate: string;
+      permit: string;
+      age: number;
+      sex: '1' | '2';
+      lastName?: string;
+      married?: boolean;
+    },
   ): GenPerson {
     const country: GenCountry = { bfsCode: pool.bfsCode, iso2: pool.iso2, nameDe: pool.nameDe };
-    const validTill = /^0[27]/.test(at.permit) ? addDays(at.arrivalDate, at.permit.startsWith('07') ? 364 : 5 * 365) : undefined;
+    const validTill = /^0[27]/.test(at.permit)
+      ? addDays(at.arrivalDate, at.permit.startsWith('07') ? 364 : 5 * 365)
+      : undefined;
     return {
-      ...this.identity(at.sex, at.age, at.lastName ?? this.rng.pick(pool.last), at.sex === '1' ? pool.male : pool.female),
+      ...this.identity(
+        at.sex,
+        at.age,
+        at.lastName ?? this.rng.pick(pool.last),
+        at.sex === '1' ? pool.male : pool.female,
+      ),
       birthCountry: country,
       birthTown: this.rng.pick(pool.towns),
       nationality: country,
-      permit: { code: at.permit, validFrom: at.arrivalDate, validTill, entryDate: addDays(at.arrivalDate, -this.rng.int(0, 10)) },
+      permit: {
+        code: at.permit,
+        validFrom: at.arrivalDate,
+        validTill,
+        entryDate: addDays(at.arrivalDate, -this.rng.int(0, 10)),
+      },
       maritalStatus: at.married ? '2' : '1',
       religion: '000',
       language: pool.language ?? undefined,
@@ -159,13 +200,18 @@ export class PersonFactory {
     this.personSeq++;
     const birthYear = Number(this.options.today.slice(0, 4)) - age;
     const dateOfBirth = `${birthYear}-${String(this.rng.int(1, 12)).padStart(2, '0')}-${String(this.rng.int(1, 28)).padStart(2, '0')}`;
-    const firstName = this.rng.chance(0.2) ? `${this.rng.pick(firstNames)} ${this.rng.pick(firstNames)}` : this.rng.pick(firstNames);
+    const firstName = this.rng.chance(0.2)
+      ? `${this.rng.pick(firstNames)} ${this.rng.pick(firstNames)}`
+      : this.rng.pick(firstNames);
     const withVn = !this.rng.chance(this.options.withoutVnShare);
     return {
       localId: { category: `MU.${this.options.municipality.bfsNumber}`, id: String(100000 + this.personSeq) },
       vn: withVn ? ahvNumberFromBody(this.rng.digits(9)) : undefined,
       officialName: lastName,
-      firstName: firstName.split(' ').filter((n, i, all) => all.indexOf(n) === i).join(' '),
+      firstName: firstName
+        .split(' ')
+        .filter((n, i, all) => all.indexOf(n) === i)
+        .join(' '),
       sex,
       dateOfBirth,
     };

@@ -1,7 +1,13 @@
 import type { SolothurnMunicipality } from '../../master-data/municipality-directory.js';
 import { IntakeRefusedError, refusal, type IntakeRefusal } from '../intake-refusal.js';
 import type { DeliveryHeader, EchMunicipality, EchRecord } from '../ech-record.types.js';
-import { mapRecord, personRefsOf, type MapOutcome, type MapperDependencies, type RecordContext } from './ech-event.mapper.js';
+import {
+  mapRecord,
+  personRefsOf,
+  type MapOutcome,
+  type MapperDependencies,
+  type RecordContext,
+} from './ech-event.mapper.js';
 import { SKIP_REASONS } from './person-event-types.js';
 
 export interface DeliveryMapperOptions {
@@ -31,7 +37,10 @@ export class DeliveryMapper {
   private byName = false;
   readonly notes: DeliveryNote[] = [];
 
-  constructor(private readonly deps: MapperDependencies, private readonly options: DeliveryMapperOptions = {}) {}
+  constructor(
+    private readonly deps: MapperDependencies,
+    private readonly options: DeliveryMapperOptions = {},
+  ) {}
 
   get municipality(): SolothurnMunicipality | undefined {
     return this.deliveryMunicipality;
@@ -47,12 +56,28 @@ export class DeliveryMapper {
     const deliveryMunicipality = this.deliveryMunicipality ?? this.settle(own, header);
     const base = { header, previousPermit };
     if (federal !== undefined) {
-      return [skipOutcome(record, 'federal-register', `reported by ${FEDERAL_REGISTERS[federal] ?? `federal register ${federal}`}: ${SKIP_REASONS['federal-register']}`, this.deps)];
+      return [
+        skipOutcome(
+          record,
+          'federal-register',
+          `reported by ${FEDERAL_REGISTERS[federal] ?? `federal register ${federal}`}: ${SKIP_REASONS['federal-register']}`,
+          this.deps,
+        ),
+      ];
     }
-    if (!own) return mapRecord(record, this.deps, { ...base, municipality: deliveryMunicipality, municipalityMatchedByName: this.byName });
+    if (!own)
+      return mapRecord(record, this.deps, {
+        ...base,
+        municipality: deliveryMunicipality,
+        municipalityMatchedByName: this.byName,
+      });
     const r = this.deps.municipalities.resolve(own);
     if (r.status !== 'found') return [skipOutcome(record, 'outside-canton', r.reason, this.deps)];
-    const outcomes = mapRecord(record, this.deps, { ...base, municipality: r.municipality, municipalityMatchedByName: r.matchedBy === 'name' });
+    const outcomes = mapRecord(record, this.deps, {
+      ...base,
+      municipality: r.municipality,
+      municipalityMatchedByName: r.matchedBy === 'name',
+    });
     if (r.note) for (const o of outcomes) o.notes.unshift(r.note);
     return outcomes;
   }
@@ -67,11 +92,28 @@ export class DeliveryMapper {
           ? { ref: { bfsNumber: this.options.municipalityHint }, source: 'the delivery channel' }
           : undefined;
     if (!candidate) {
-      throw new IntakeRefusedError(refusal('municipality-undetermined', 'the delivery names no municipality, and neither its sender id nor the delivery channel identifies one'));
+      throw new IntakeRefusedError(
+        refusal(
+          'municipality-undetermined',
+          'the delivery names no municipality, and neither its sender id nor the delivery channel identifies one',
+        ),
+      );
     }
     const r = this.deps.municipalities.resolve(candidate.ref);
-    if (r.status === 'outside-canton') throw new IntakeRefusedError(municipalityRefusal('municipality-outside-canton', `${r.reason} (from ${candidate.source}); registry-intake accepts deliveries of Solothurn municipalities only`));
-    if (r.status === 'unknown') throw new IntakeRefusedError(municipalityRefusal('municipality-unknown', `${r.reason} (from ${candidate.source}); registry-intake accepts deliveries of Solothurn municipalities only`));
+    if (r.status === 'outside-canton')
+      throw new IntakeRefusedError(
+        municipalityRefusal(
+          'municipality-outside-canton',
+          `${r.reason} (from ${candidate.source}); registry-intake accepts deliveries of Solothurn municipalities only`,
+        ),
+      );
+    if (r.status === 'unknown')
+      throw new IntakeRefusedError(
+        municipalityRefusal(
+          'municipality-unknown',
+          `${r.reason} (from ${candidate.source}); registry-intake accepts deliveries of Solothurn municipalities only`,
+        ),
+      );
     this.deliveryMunicipality = r.municipality;
     this.byName = r.matchedBy === 'name';
     if (r.note) this.notes.push({ message: r.note });
@@ -79,13 +121,18 @@ export class DeliveryMapper {
     if (p) {
       // Each package is a complete eCH-0020 message of its own: its persons are taken in as they come; the note
       // lets the log show which packages of a register have arrived.
-      this.notes.push({ message: `package ${p.numberOfActualPackage ?? '?'} of ${p.totalNumberOfPackages ?? '?'} of the partial delivery ${p.uniqueIdDelivery ?? '(no id)'}` });
+      this.notes.push({
+        message: `package ${p.numberOfActualPackage ?? '?'} of ${p.totalNumberOfPackages ?? '?'} of the partial delivery ${p.uniqueIdDelivery ?? '(no id)'}`,
+      });
     }
     return r.municipality;
   }
 }
 
-function municipalityRefusal(code: 'municipality-outside-canton' | 'municipality-unknown', message: string): IntakeRefusal {
+function municipalityRefusal(
+  code: 'municipality-outside-canton' | 'municipality-unknown',
+  message: string,
+): IntakeRefusal {
   return refusal(code, message);
 }
 
@@ -96,7 +143,8 @@ export function bfsOfSender(senderId: string | undefined): number | undefined {
 }
 
 function ownMunicipality(record: EchRecord): EchMunicipality | undefined {
-  if (record.kind === 'moveIn' || record.kind === 'baseDeliveryPerson' || record.kind === 'baseDeliveryCitizen') return record.residence.reportingMunicipality;
+  if (record.kind === 'moveIn' || record.kind === 'baseDeliveryPerson' || record.kind === 'baseDeliveryCitizen')
+    return record.residence.reportingMunicipality;
   if (record.kind === 'move' || record.kind === 'moveOut') return record.municipality;
   return undefined;
 }
@@ -105,11 +153,25 @@ function federalRegisterOf(record: EchRecord): string | undefined {
   if (record.kind === 'moveIn' || record.kind === 'baseDeliveryPerson' || record.kind === 'baseDeliveryCitizen') {
     return record.residence.reportingMunicipality ? undefined : record.residence.federalRegister;
   }
-  if (record.kind === 'move' || record.kind === 'moveOut') return record.municipality ? undefined : record.federalRegister;
+  if (record.kind === 'move' || record.kind === 'moveOut')
+    return record.municipality ? undefined : record.federalRegister;
   return undefined;
 }
 
-function skipOutcome(record: EchRecord, reason: 'federal-register' | 'outside-canton', detail: string, deps: MapperDependencies): MapOutcome {
+function skipOutcome(
+  record: EchRecord,
+  reason: 'federal-register' | 'outside-canton',
+  detail: string,
+  deps: MapperDependencies,
+): MapOutcome {
   const refs = personRefsOf(record, deps.personRefs);
-  return { action: 'skip', reason, detail, personRef: refs?.personRef ?? null, echEvent: record.echEvent, line: record.line, notes: [] };
+  return {
+    action: 'skip',
+    reason,
+    detail,
+    personRef: refs?.personRef ?? null,
+    echEvent: record.echEvent,
+    line: record.line,
+    notes: [],
+  };
 }

@@ -2,10 +2,23 @@ import type { CountryDirectory } from '../../master-data/country-directory.js';
 import type { ResidencePermitCatalog } from '../../rules/residence-permit-catalog.js';
 import type { PartialDate } from '../ech-dates.js';
 import type {
-  DeliveryHeader, EchDwelling, EchFullPerson, EchName, EchNationality, EchPersonIdentification, EchPlace, EchResidencePermit,
+  DeliveryHeader,
+  EchDwelling,
+  EchFullPerson,
+  EchName,
+  EchNationality,
+  EchPersonIdentification,
+  EchPlace,
+  EchResidencePermit,
 } from '../ech-record.types.js';
 import type {
-  EventSource, NationalityData, PersonalData, PersonProfile, PlaceRef, PostalAddress, ResidencePermitData,
+  EventSource,
+  NationalityData,
+  PersonalData,
+  PersonProfile,
+  PlaceRef,
+  PostalAddress,
+  ResidencePermitData,
 } from './person-event.types.js';
 
 /** Turns what a message says into the event attributes; pure functions over the reference data. */
@@ -25,7 +38,10 @@ export function nationalityOf(n: EchNationality | undefined, countries: CountryD
   return { status, countries: resolved };
 }
 
-export function permitOf(p: EchResidencePermit | undefined, permits: ResidencePermitCatalog): ResidencePermitData | null {
+export function permitOf(
+  p: EchResidencePermit | undefined,
+  permits: ResidencePermitCatalog,
+): ResidencePermitData | null {
   if (!p || p.code === null) return null;
   const info = permits.describe(p.code);
   if (!info) return null;
@@ -59,7 +75,12 @@ export function addressOf(d: EchDwelling | undefined): PostalAddress | null {
 }
 
 /** The profile of a full person (moveIn, baseDelivery). */
-export function fullProfile(p: EchFullPerson, dwelling: EchDwelling | undefined, countries: CountryDirectory, permits: ResidencePermitCatalog): PersonProfile {
+export function fullProfile(
+  p: EchFullPerson,
+  dwelling: EchDwelling | undefined,
+  countries: CountryDirectory,
+  permits: ResidencePermitCatalog,
+): PersonProfile {
   return {
     sex: sexOf(p.sex),
     ...birthOf(p.dateOfBirth),
@@ -72,10 +93,21 @@ export function fullProfile(p: EchFullPerson, dwelling: EchDwelling | undefined,
 
 /** The profile of a short event: only what eCH-0044 personIdentification carries. */
 export function identificationProfile(p: EchPersonIdentification): PersonProfile {
-  return { sex: sexOf(p.sex), ...birthOf(p.dateOfBirth), nationality: null, residencePermit: null, language: null, householdId: null };
+  return {
+    sex: sexOf(p.sex),
+    ...birthOf(p.dateOfBirth),
+    nationality: null,
+    residencePermit: null,
+    language: null,
+    householdId: null,
+  };
 }
 
-export function personalDataOf(id: EchPersonIdentification, name: EchName | undefined, dwelling: EchDwelling | undefined): PersonalData {
+export function personalDataOf(
+  id: EchPersonIdentification,
+  name: EchName | undefined,
+  dwelling: EchDwelling | undefined,
+): PersonalData {
   return {
     officialName: name?.officialName ?? id.officialName,
     firstName: name?.firstName ?? id.firstName,
@@ -90,11 +122,25 @@ export function personalDataOf(id: EchPersonIdentification, name: EchName | unde
 
 export function placeOf(place: EchPlace, countries: CountryDirectory): PlaceRef {
   if (place.kind === 'foreignCountry') {
-    return { kind: 'foreignCountry', country: countries.resolve(place.country), town: place.town ?? null, bfsNumber: null, municipalityName: null, canton: null };
+    return {
+      kind: 'foreignCountry',
+      country: countries.resolve(place.country),
+      town: place.town ?? null,
+      bfsNumber: null,
+      municipalityName: null,
+      canton: null,
+    };
   }
   if (place.kind === 'swissTown') {
     const m = place.municipality;
-    return { kind: 'swissTown', country: null, town: null, bfsNumber: m.bfsNumber ?? null, municipalityName: m.name ?? null, canton: m.canton ?? null };
+    return {
+      kind: 'swissTown',
+      country: null,
+      town: null,
+      bfsNumber: m.bfsNumber ?? null,
+      municipalityName: m.name ?? null,
+      canton: m.canton ?? null,
+    };
   }
   return { kind: 'unknown', country: null, town: null, bfsNumber: null, municipalityName: null, canton: null };
 }

@@ -1,5 +1,11 @@
 import type {
-  PersonArrivedV1, PersonCorrectedV1, PersonDepartedV1, PersonDiedV1, PersonMovedV1, PersonNaturalizedV1, PersonRegisteredV1,
+  PersonArrivedV1,
+  PersonCorrectedV1,
+  PersonDepartedV1,
+  PersonDiedV1,
+  PersonMovedV1,
+  PersonNaturalizedV1,
+  PersonRegisteredV1,
   PersonResidencePermitChangedV1,
 } from '@si/contracts';
 import type { PersonEventDataMap } from './person-event.types.js';

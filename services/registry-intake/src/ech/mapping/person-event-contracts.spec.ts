@@ -3,13 +3,26 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { loadEventSchemas } from '@si/contracts';
 import { intake } from '../../../test/fixtures/intake-harness.js';
-import { baseDeliveryChunks, EVENT_KINDS, generateEventDeliveries, generateEventDelivery, type EventKind } from '../generator/delivery-generator.js';
+import {
+  baseDeliveryChunks,
+  EVENT_KINDS,
+  generateEventDeliveries,
+  generateEventDelivery,
+  type EventKind,
+} from '../generator/delivery-generator.js';
 import { PERSON_EVENT_TYPES } from './person-event-types.js';
 
 const schemas = loadEventSchemas();
 // ajv-formats is CommonJS: under Node's ESM loader the default import is module.exports itself.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const ajv = addFormats(new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, keywords: ['x-producer', 'x-consumers', 'x-personal-data'] }));
+const ajv = addFormats(
+  new Ajv2020({
+    strict: true,
+    allowUnionTypes: true,
+    allErrors: true,
+    keywords: ['x-producer', 'x-consumers', 'x-personal-data'],
+  }),
+);
 const validators = new Map(PERSON_EVENT_TYPES.map((type) => [type, ajv.compile(schemas.get(type)!)]));
 
 describe('contracts/events/person', () => {
@@ -34,8 +47,16 @@ describe('contracts/events/person', () => {
   it('every event the mapper emits for generated deliveries (all kinds, all prefix styles) validates', async () => {
     const seen = new Set<string>();
     for (const [i, prefixStyle] of (['eCH', 'ns2', 'e20', 'default'] as const).entries()) {
-      const deliveries = [...generateEventDeliveries(120, { seed: 21 + i, prefixStyle, timezoneDates: prefixStyle === 'ns2', variations: { withExtension: prefixStyle === 'e20' } })];
-      for (const kind of Object.keys(EVENT_KINDS) as EventKind[]) deliveries.push(generateEventDelivery(kind, { seed: 40 + i, prefixStyle }));
+      const deliveries = [
+        ...generateEventDeliveries(120, {
+          seed: 21 + i,
+          prefixStyle,
+          timezoneDates: prefixStyle === 'ns2',
+          variations: { withExtension: prefixStyle === 'e20' },
+        }),
+      ];
+      for (const kind of Object.keys(EVENT_KINDS) as EventKind[])
+        deliveries.push(generateEventDelivery(kind, { seed: 40 + i, prefixStyle }));
       for (const d of deliveries) {
         const run = await intake(d.xml);
         expect(run.result.status).toBe('accepted');
@@ -43,7 +64,8 @@ describe('contracts/events/person', () => {
           if (outcome.action !== 'emit') continue;
           seen.add(outcome.type);
           const validate = validators.get(outcome.type)!;
-          if (!validate(outcome.data)) throw new Error(`${d.kind} → ${outcome.type}: ${ajv.errorsText(validate.errors)}`);
+          if (!validate(outcome.data))
+            throw new Error(`${d.kind} → ${outcome.type}: ${ajv.errorsText(validate.errors)}`);
           if (!schemas.get(outcome.type)!['x-personal-data']) {
             const json = JSON.stringify(outcome.data);
             for (const p of d.persons) {

@@ -23,7 +23,9 @@ export class PersonPermitRepository {
   /** Records the permits carried by a delivery's events (the last one per person wins), in the caller's transaction. */
   async record(q: Queryable, deliveryId: string, permits: { personRef: string; permit: PermitInfo }[]): Promise<void> {
     if (permits.length === 0) return;
-    const last = [...new Map(permits.map((p) => [p.personRef, permitInfo(p.permit)])).entries()].map(([ref, permit]) => ({ ref, permit }));
+    const last = [...new Map(permits.map((p) => [p.personRef, permitInfo(p.permit)])).entries()].map(
+      ([ref, permit]) => ({ ref, permit }),
+    );
     await q.query(
       `INSERT INTO person_permit (person_ref, permit, delivery_id)
        SELECT x.ref, x.permit, $1::uuid FROM json_to_recordset($2::json) AS x(ref text, permit jsonb)
@@ -31,6 +33,4 @@ export class PersonPermitRepository {
       [deliveryId, JSON.stringify(last)],
     );
   }
-
 }
-

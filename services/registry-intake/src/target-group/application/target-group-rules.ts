@@ -27,12 +27,18 @@ export class TargetGroupRules implements OnModuleInit {
   private readonly versions: RuleVersionRepository;
   private cached?: { at: number; value: RuleInForce };
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, @Inject(AuditLog) private readonly audit: AuditLog) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+  ) {
     this.versions = new RuleVersionRepository(dataSource);
   }
 
   async onModuleInit(): Promise<void> {
-    await this.versions.insert(this.dataSource, DEFAULT_TARGET_GROUP_RULE, { username: 'registry-intake (default rule)', subject: 'system:registry-intake' });
+    await this.versions.insert(this.dataSource, DEFAULT_TARGET_GROUP_RULE, {
+      username: 'registry-intake (default rule)',
+      subject: 'system:registry-intake',
+    });
   }
 
   /**
@@ -65,23 +71,45 @@ export class TargetGroupRules implements OnModuleInit {
   async change(input: unknown, principal: Principal): Promise<RuleVersionRow> {
     const parsed = parseTargetGroupRule(input);
     if (!parsed.ok) {
-      throw new ProblemError({ status: 422, title: 'Invalid target-group rule', detail: parsed.errors.join('; '), errors: parsed.errors.map((message) => ({ message })) });
+      throw new ProblemError({
+        status: 422,
+        title: 'Invalid target-group rule',
+        detail: parsed.errors.join('; '),
+        errors: parsed.errors.map((message) => ({ message })),
+      });
     }
     const rule = parsed.rule;
     const history = await this.versions.history();
-    const latest = history.reduce<RuleVersionRow | undefined>((a, b) => (!a || b.validFrom >= a.validFrom ? b : a), undefined);
+    const latest = history.reduce<RuleVersionRow | undefined>(
+      (a, b) => (!a || b.validFrom >= a.validFrom ? b : a),
+      undefined,
+    );
     if (latest && rule.validFrom < latest.validFrom) {
-      throw new ProblemError({ status: 422, title: 'Invalid target-group rule', detail: `validFrom ${rule.validFrom} lies before ${latest.validFrom}, the start of version ${latest.version}: the new version would never be in force` });
+      throw new ProblemError({
+        status: 422,
+        title: 'Invalid target-group rule',
+        detail: `validFrom ${rule.validFrom} lies before ${latest.validFrom}, the start of version ${latest.version}: the new version would never be in force`,
+      });
     }
     const stored = await this.dataSource.transaction(async (em) => {
-      if (!(await this.versions.insert(em, rule, { username: principal.username, subject: principal.subject }))) return false;
+      if (!(await this.versions.insert(em, rule, { username: principal.username, subject: principal.subject })))
+        return false;
       await this.audit.record(em, {
-        actor: auditActor(principal), action: 'target-group-rule.change', objectType: 'target-group-rule', objectId: rule.version, outcome: 'granted',
+        actor: auditActor(principal),
+        action: 'target-group-rule.change',
+        objectType: 'target-group-rule',
+        objectId: rule.version,
+        outcome: 'granted',
         detail: { validFrom: rule.validFrom, previousVersion: latest?.version ?? null },
       });
       return true;
     });
-    if (!stored) throw new ProblemError({ status: 409, title: 'Version exists', detail: `target-group rule version "${rule.version}" exists already; versions are never changed, choose a new name` });
+    if (!stored)
+      throw new ProblemError({
+        status: 409,
+        title: 'Version exists',
+        detail: `target-group rule version "${rule.version}" exists already; versions are never changed, choose a new name`,
+      });
     this.cached = undefined;
     const row = (await this.versions.history()).find((r) => r.version === rule.version);
     if (!row) throw new Error(`version ${rule.version} vanished after insert`);

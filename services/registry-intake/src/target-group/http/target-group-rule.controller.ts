@@ -12,7 +12,11 @@ export class TargetGroupRuleController {
 
   @Get()
   @Roles('ags', 'gemeinde', 'register-connector')
-  @ApiOperation({ summary: 'The target-group rule in force', description: 'Which residence permits open a start.integration case today. Every arrival records the version it was decided under.' })
+  @ApiOperation({
+    summary: 'The target-group rule in force',
+    description:
+      'Which residence permits open a start.integration case today. Every arrival records the version it was decided under.',
+  })
   @ApiOkResponse({ type: RuleInForceDto })
   inForce(): Promise<RuleInForceDto> {
     return this.rules.inForce() as unknown as Promise<RuleInForceDto>;

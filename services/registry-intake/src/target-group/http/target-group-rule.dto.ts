@@ -21,13 +21,29 @@ export class TargetGroupRuleDto {
 
   @ApiProperty({
     description: `Decision per permit category; every category must be present: ${PERMIT_CATEGORIES.join(', ')}`,
-    example: { A: false, B: true, C: true, Ci: true, F: true, G: false, L: true, N: false, S: true, 'registration-only': false,
-      'diplomatic-immunity': false, 'international-official': false, unassigned: false },
+    example: {
+      A: false,
+      B: true,
+      C: true,
+      Ci: true,
+      F: true,
+      G: false,
+      L: true,
+      N: false,
+      S: true,
+      'registration-only': false,
+      'diplomatic-immunity': false,
+      'international-official': false,
+      unassigned: false,
+    },
   })
   @Allow()
   byCategory!: unknown;
 
-  @ApiPropertyOptional({ description: 'Exceptions per eCH-0006 code, checked before the category', example: { '070104': false } })
+  @ApiPropertyOptional({
+    description: 'Exceptions per eCH-0006 code, checked before the category',
+    example: { '070104': false },
+  })
   @Allow()
   byCode?: unknown;
 
@@ -39,7 +55,8 @@ export class TargetGroupRuleDto {
 export class RuleVersionDto {
   @ApiProperty() version!: string;
   @ApiProperty() validFrom!: string;
-  @ApiProperty({ description: 'The rule itself (version, validFrom, description, byCategory, byCode, withoutPermit)' }) rule!: Record<string, unknown>;
+  @ApiProperty({ description: 'The rule itself (version, validFrom, description, byCategory, byCode, withoutPermit)' })
+  rule!: Record<string, unknown>;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ description: 'Username of who stored the version' }) createdBy!: string;
 }

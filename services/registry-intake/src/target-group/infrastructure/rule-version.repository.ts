@@ -18,7 +18,9 @@ export class RuleVersionRepository {
   /** The version in force on `day`: the latest valid_from on or before it, the newest entry winning a tie. */
   async inForce(day: string): Promise<RuleVersionRow | undefined> {
     const rows = await this.db.query<RuleVersionRow[]>(
-      `SELECT ${COLUMNS} FROM target_group_rule_version WHERE valid_from <= $1::date ORDER BY valid_from DESC, seq DESC LIMIT 1`, [day]);
+      `SELECT ${COLUMNS} FROM target_group_rule_version WHERE valid_from <= $1::date ORDER BY valid_from DESC, seq DESC LIMIT 1`,
+      [day],
+    );
     return rows[0];
   }
 

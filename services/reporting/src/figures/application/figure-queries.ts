@@ -1,7 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@si/auth';
 import { CATALOGUE, figureOf, type Breakdown, type FigureDefinition } from '../domain/catalogue.js';
-import { BREAKDOWN_VALUES, countTable, daysTable, shareTable, suppressTable, type FigureTable } from '../domain/figure-table.js';
+import {
+  BREAKDOWN_VALUES,
+  countTable,
+  daysTable,
+  shareTable,
+  suppressTable,
+  type FigureTable,
+} from '../domain/figure-table.js';
 import type { Period } from '../domain/period.js';
 import type { CellRow, CellSource } from '../infrastructure/cell-source.js';
 import type { AreaRef, Level, ReportingReference } from '../../shared/reference.js';
@@ -61,12 +68,18 @@ export class FigureQueries {
     this.assertLevel(scope, request.level);
     const own = scope.audience === 'ags' || scope.audience === 'migrationsamt' ? undefined : scope.municipalities;
     // An IB sees their own municipalities as they are; everything else that leaves AGS is protected.
-    const suppress = request.public === true || (scope.audience !== 'ags' && !(scope.audience === 'gemeinde' && request.level !== 'canton'));
+    const suppress =
+      request.public === true ||
+      (scope.audience !== 'ags' && !(scope.audience === 'gemeinde' && request.level !== 'canton'));
     const em = this.dataSource.manager;
     const figures = await this.compute(em, defs, request, { municipalities: own, suppress });
     const report: FigureReport = {
-      catalogueVersion: CATALOGUE.version, period: request.period, level: request.level, breakdown: request.breakdown,
-      suppression: { applied: suppress, threshold: this.threshold }, figures,
+      catalogueVersion: CATALOGUE.version,
+      period: request.period,
+      level: request.level,
+      breakdown: request.breakdown,
+      suppression: { applied: suppress, threshold: this.threshold },
+      figures,
     };
     if (scope.audience === 'gemeinde' && request.level !== 'canton') {
       const canton = await this.compute(em, defs, { ...request, level: 'canton' }, { suppress: true });
@@ -76,14 +89,34 @@ export class FigureQueries {
   }
 
   /** The figures for AGS's own use (snapshots): every municipality, unsuppressed unless asked. */
-  async compute(em: EntityManager, defs: readonly FigureDefinition[], request: FigureRequest, options: ComputeOptions): Promise<FigureTable[]> {
+  async compute(
+    em: EntityManager,
+    defs: readonly FigureDefinition[],
+    request: FigureRequest,
+    options: ComputeOptions,
+  ): Promise<FigureTable[]> {
     const { period, level, breakdown } = request;
     const keys = new Set(defs.filter((d) => d.aggregate === 'count' || d.aggregate === 'sum').map((d) => d.key));
     if (defs.some((d) => d.aggregate === 'share')) ['arrivals', 'first-information'].forEach((k) => keys.add(k));
-    const rows = keys.size ? await this.cells.cells(em, { figures: [...keys], period, breakdown: defs.some((d) => d.aggregate === 'share') ? null : breakdown, municipalities: options.municipalities, upTo: options.upTo }) : [];
-    const shareRows = defs.some((d) => d.aggregate === 'share') && breakdown
-      ? await this.cells.cells(em, { figures: ['arrivals', 'first-information'], period, breakdown: null, municipalities: options.municipalities, upTo: options.upTo })
-      : rows;
+    const rows = keys.size
+      ? await this.cells.cells(em, {
+          figures: [...keys],
+          period,
+          breakdown: defs.some((d) => d.aggregate === 'share') ? null : breakdown,
+          municipalities: options.municipalities,
+          upTo: options.upTo,
+        })
+      : [];
+    const shareRows =
+      defs.some((d) => d.aggregate === 'share') && breakdown
+        ? await this.cells.cells(em, {
+            figures: ['arrivals', 'first-information'],
+            period,
+            breakdown: null,
+            municipalities: options.municipalities,
+            upTo: options.upTo,
+          })
+        : rows;
     const areas = this.areasOf(level, period, options.municipalities);
     // Areas by the organisation model at the period's end (a Leitgemeinde's members of that day).
     const end = period.months[period.months.length - 1]!;
@@ -102,7 +135,9 @@ export class FigureQueries {
         table = shareTable(def, areas, this.activeCounts(level, period, shareRows));
       } else {
         const mine = rows.filter((r) => r.figure === def.key);
-        const columns = breakdown ? BREAKDOWN_VALUES[breakdown] : def.variants ?? [...new Set(mine.map((r) => r.variant))].sort();
+        const columns = breakdown
+          ? BREAKDOWN_VALUES[breakdown]
+          : (def.variants ?? [...new Set(mine.map((r) => r.variant))].sort());
         const sums = new Map<string, Map<string, number>>();
         for (const r of mine) {
           const id = this.reference.areaOf(level, r.municipality, end).id;
@@ -123,14 +158,28 @@ export class FigureQueries {
     return keys.map((key) => {
       const def = figureOf(key);
       if (!def) {
-        throw new ReportingRefusal('RP2', 'unknown-figure', {
-          de: `Die Kennzahl «${key}» steht nicht im Katalog ${CATALOGUE.version}.`, en: `The figure "${key}" is not in catalogue ${CATALOGUE.version}.`,
-        }, 'unprocessable', { parameter: 'figures', value: key });
+        throw new ReportingRefusal(
+          'RP2',
+          'unknown-figure',
+          {
+            de: `Die Kennzahl «${key}» steht nicht im Katalog ${CATALOGUE.version}.`,
+            en: `The figure "${key}" is not in catalogue ${CATALOGUE.version}.`,
+          },
+          'unprocessable',
+          { parameter: 'figures', value: key },
+        );
       }
       if (!def.audiences.includes(scope.audience)) {
-        throw new ReportingRefusal('RP2', 'figure-not-for-role', {
-          de: `Die Kennzahl «${key}» ist für Ihre Rolle nicht freigegeben.`, en: `The figure "${key}" is not released to your role.`,
-        }, 'forbidden', { figure: key });
+        throw new ReportingRefusal(
+          'RP2',
+          'figure-not-for-role',
+          {
+            de: `Die Kennzahl «${key}» ist für Ihre Rolle nicht freigegeben.`,
+            en: `The figure "${key}" is not released to your role.`,
+          },
+          'forbidden',
+          { figure: key },
+        );
       }
       return def;
     });
@@ -144,9 +193,16 @@ export class FigureQueries {
       gemeinde: ['municipality', 'leitgemeinde', 'canton'],
     };
     if (!allowed[scope.audience].includes(level)) {
-      throw new ReportingRefusal('RP3', 'level-out-of-scope', {
-        de: `Ihre Rolle sieht keine Kennzahlen auf Ebene «${level}».`, en: `Your role sees no figures at level "${level}".`,
-      }, 'forbidden', { parameter: 'level', value: level });
+      throw new ReportingRefusal(
+        'RP3',
+        'level-out-of-scope',
+        {
+          de: `Ihre Rolle sieht keine Kennzahlen auf Ebene «${level}».`,
+          en: `Your role sees no figures at level "${level}".`,
+        },
+        'forbidden',
+        { parameter: 'level', value: level },
+      );
     }
   }
 
@@ -162,7 +218,11 @@ export class FigureQueries {
     return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'de-CH'));
   }
 
-  private activeCounts(level: Level, period: Period, rows: readonly CellRow[]): Map<string, { active: number; withArrivals: number }> {
+  private activeCounts(
+    level: Level,
+    period: Period,
+    rows: readonly CellRow[],
+  ): Map<string, { active: number; withArrivals: number }> {
     const informing = new Set<number>();
     const active = new Set<number>();
     for (const r of rows) {

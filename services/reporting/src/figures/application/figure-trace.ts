@@ -42,7 +42,13 @@ export interface Trace {
   events: TracedEvent[];
 }
 
-const COLUMN: Record<Breakdown, string> = { euEfta: 'eu_efta', permit: 'permit', nationalityGroup: 'nat_group', ageGroup: 'age_group', sex: 'sex' };
+const COLUMN: Record<Breakdown, string> = {
+  euEfta: 'eu_efta',
+  permit: 'permit',
+  nationalityGroup: 'nat_group',
+  ageGroup: 'age_group',
+  sex: 'sex',
+};
 
 /**
  * From a figure's cell down to the events that make it (point 5): event ids, types, dates and pseudonymous case
@@ -64,18 +70,36 @@ export class FigureTrace {
     const end = request.period.months[request.period.months.length - 1]!;
     const members = this.municipalitiesOf(request.level, request.area, end);
     const area = this.reference.areaOf(request.level, members[0] ?? 0, end);
-    const allowed = scope.audience === 'ags' || scope.audience === 'migrationsamt' || members.every((m) => scope.municipalities.includes(m));
+    const allowed =
+      scope.audience === 'ags' ||
+      scope.audience === 'migrationsamt' ||
+      members.every((m) => scope.municipalities.includes(m));
     if (!allowed || members.length === 0) {
-      await this.audit.recordAlone({ actor: auditActorOf(principal), action: 'figure.trace', objectType: 'figure', objectId: request.figure, outcome: 'denied', detail: { level: request.level, area: request.area, period: request.period.label } });
-      throw new ReportingRefusal('RP3', 'trace-out-of-scope', {
-        de: `Die Ereignisse von «${request.area}» (${request.level}) liegen ausserhalb Ihres Bereichs.`,
-        en: `The events of "${request.area}" (${request.level}) are outside your scope.`,
-      }, 'forbidden', { level: request.level, area: request.area });
+      await this.audit.recordAlone({
+        actor: auditActorOf(principal),
+        action: 'figure.trace',
+        objectType: 'figure',
+        objectId: request.figure,
+        outcome: 'denied',
+        detail: { level: request.level, area: request.area, period: request.period.label },
+      });
+      throw new ReportingRefusal(
+        'RP3',
+        'trace-out-of-scope',
+        {
+          de: `Die Ereignisse von «${request.area}» (${request.level}) liegen ausserhalb Ihres Bereichs.`,
+          en: `The events of "${request.area}" (${request.level}) are outside your scope.`,
+        },
+        'forbidden',
+        { level: request.level, area: request.area },
+      );
     }
-    if (request.breakdown && !BREAKDOWNS.includes(request.breakdown)) throw new Error('unreachable: breakdown validated by the DTO');
+    if (request.breakdown && !BREAKDOWNS.includes(request.breakdown))
+      throw new Error('unreachable: breakdown validated by the DTO');
     const params: unknown[] = [request.figure, request.period.from, request.period.to, members];
     let filter = '';
-    if (request.column !== undefined) filter += ` AND ${request.breakdown ? COLUMN[request.breakdown] : 'variant'} = $${params.push(request.column)}`;
+    if (request.column !== undefined)
+      filter += ` AND ${request.breakdown ? COLUMN[request.breakdown] : 'variant'} = $${params.push(request.column)}`;
     if (request.upTo !== undefined) filter += ` AND seq <= $${params.push(request.upTo)}`;
     const rows: Record<string, string | number | null>[] = await this.dataSource.query(
       `SELECT event_id, event_type, to_char(on_date, 'YYYY-MM-DD') AS date, municipality, case_id, variant
@@ -86,16 +110,40 @@ export class FigureTrace {
     // The IB may follow a case on to case-management; nobody else gets a link (AGS and others see references only).
     const links = scope.audience === 'gemeinde';
     const events = rows.map((r): TracedEvent => ({
-      eventId: String(r['event_id']), type: String(r['event_type']), date: String(r['date']), municipality: Number(r['municipality']),
-      caseRef: r['case_id'] === null ? null : String(r['case_id']), variant: String(r['variant']),
-      ...(links && r['case_id'] !== null ? { caseUrl: `${this.caseManagementUrl}/api/v1/cases/${String(r['case_id'])}` } : {}),
+      eventId: String(r['event_id']),
+      type: String(r['event_type']),
+      date: String(r['date']),
+      municipality: Number(r['municipality']),
+      caseRef: r['case_id'] === null ? null : String(r['case_id']),
+      variant: String(r['variant']),
+      ...(links && r['case_id'] !== null
+        ? { caseUrl: `${this.caseManagementUrl}/api/v1/cases/${String(r['case_id'])}` }
+        : {}),
     }));
     await this.audit.recordAlone({
-      actor: auditActorOf(principal), action: 'figure.trace', objectType: 'figure', objectId: request.figure,
-      ...(members.length === 1 ? { municipality: members[0] } : {}), outcome: 'granted',
-      detail: { level: request.level, area: request.area, period: request.period.label, column: request.column ?? null, events: events.length },
+      actor: auditActorOf(principal),
+      action: 'figure.trace',
+      objectType: 'figure',
+      objectId: request.figure,
+      ...(members.length === 1 ? { municipality: members[0] } : {}),
+      outcome: 'granted',
+      detail: {
+        level: request.level,
+        area: request.area,
+        period: request.period.label,
+        column: request.column ?? null,
+        events: events.length,
+      },
     });
-    return { figure: request.figure, period: request.period, area, column: request.column ?? null, breakdown: request.breakdown ?? null, count: events.length, events };
+    return {
+      figure: request.figure,
+      period: request.period,
+      area,
+      column: request.column ?? null,
+      breakdown: request.breakdown ?? null,
+      count: events.length,
+      events,
+    };
   }
 
   private municipalitiesOf(level: Level, id: string, day: string): number[] {

@@ -34,12 +34,20 @@ export const BREAKDOWN_VALUES: Record<Breakdown, readonly string[]> = {
 };
 
 /** A count table from per-area sums (`sums.get(areaId).get(column)`), rows in the order given. */
-export function countTable(def: FigureDefinition, areas: readonly AreaRef[], columns: readonly string[], sums: ReadonlyMap<string, ReadonlyMap<string, number>>): FigureTable {
+export function countTable(
+  def: FigureDefinition,
+  areas: readonly AreaRef[],
+  columns: readonly string[],
+  sums: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): FigureTable {
   const matrix = areas.map((a) => columns.map((c) => sums.get(a.id)?.get(c) ?? 0));
   const { rowTotals, columnTotals } = publishedTotals(areas.length, columns.length);
   const rowSums = matrix.map((r) => r.reduce((s, n) => s + n, 0));
   return {
-    figure: def.key, title: def.title.de, unit: def.unit, columns,
+    figure: def.key,
+    title: def.title.de,
+    unit: def.unit,
+    columns,
     rows: areas.map((area, i) => ({ area, values: matrix[i]!, total: rowTotals ? rowSums[i]! : null })),
     columnTotals: columnTotals ? columns.map((_, c) => matrix.reduce((s, r) => s + r[c]!, 0)) : null,
     total: rowSums.reduce((s, n) => s + n, 0),
@@ -76,7 +84,12 @@ export function percentile(histogram: ReadonlyMap<number, number>, p: number): n
  * Median and 90th percentile per area, with the number of persons. Where the table leaves AGS, an area with fewer
  * persons than the threshold shows neither (a median of two persons tells each one's days).
  */
-export function daysTable(def: FigureDefinition, areas: readonly AreaRef[], histograms: ReadonlyMap<string, ReadonlyMap<number, number>>, threshold: number | null): FigureTable {
+export function daysTable(
+  def: FigureDefinition,
+  areas: readonly AreaRef[],
+  histograms: ReadonlyMap<string, ReadonlyMap<number, number>>,
+  threshold: number | null,
+): FigureTable {
   const all = new Map<number, number>();
   const rows = areas.map((area) => {
     const h = histograms.get(area.id) ?? new Map<number, number>();
@@ -87,14 +100,23 @@ export function daysTable(def: FigureDefinition, areas: readonly AreaRef[], hist
   });
   const persons = [...all.values()].reduce((s, n) => s + n, 0);
   return {
-    figure: def.key, title: def.title.de, unit: def.unit, columns: ['persons', 'median', 'p90'], rows,
-    columnTotals: [persons, percentile(all, 0.5), percentile(all, 0.9)], total: persons,
+    figure: def.key,
+    title: def.title.de,
+    unit: def.unit,
+    columns: ['persons', 'median', 'p90'],
+    rows,
+    columnTotals: [persons, percentile(all, 0.5), percentile(all, 0.9)],
+    total: persons,
     suppressedCells: rows.filter((r) => r.values[0] === null).length,
   };
 }
 
 /** Share of municipalities active per area: with a first information / with an arrival, both shown. */
-export function shareTable(def: FigureDefinition, areas: readonly AreaRef[], counts: ReadonlyMap<string, { active: number; withArrivals: number }>): FigureTable {
+export function shareTable(
+  def: FigureDefinition,
+  areas: readonly AreaRef[],
+  counts: ReadonlyMap<string, { active: number; withArrivals: number }>,
+): FigureTable {
   const share = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 10);
   let active = 0;
   let withArrivals = 0;
@@ -105,7 +127,13 @@ export function shareTable(def: FigureDefinition, areas: readonly AreaRef[], cou
     return { area, values: [c.active, c.withArrivals, share(c.active, c.withArrivals)], total: null };
   });
   return {
-    figure: def.key, title: def.title.de, unit: def.unit, columns: ['active', 'withArrivals', 'sharePercent'], rows,
-    columnTotals: [active, withArrivals, share(active, withArrivals)], total: share(active, withArrivals), suppressedCells: 0,
+    figure: def.key,
+    title: def.title.de,
+    unit: def.unit,
+    columns: ['active', 'withArrivals', 'sharePercent'],
+    rows,
+    columnTotals: [active, withArrivals, share(active, withArrivals)],
+    total: share(active, withArrivals),
+    suppressedCells: 0,
   };
 }

@@ -14,10 +14,16 @@ export interface Period {
 
 export class PeriodError extends DomainError {
   constructor(value: string) {
-    super('RP1', 'invalid-period', {
-      de: `«${value}» ist keine Periode: erlaubt sind Jahr (2027), Halbjahr (2027-H1), Quartal (2027-Q1) oder Monat (2027-03).`,
-      en: `"${value}" is not a period: use a year (2027), half-year (2027-H1), quarter (2027-Q1) or month (2027-03).`,
-    }, 'unprocessable', { parameter: 'period', value });
+    super(
+      'RP1',
+      'invalid-period',
+      {
+        de: `«${value}» ist keine Periode: erlaubt sind Jahr (2027), Halbjahr (2027-H1), Quartal (2027-Q1) oder Monat (2027-03).`,
+        en: `"${value}" is not a period: use a year (2027), half-year (2027-H1), quarter (2027-Q1) or month (2027-03).`,
+      },
+      'unprocessable',
+      { parameter: 'period', value },
+    );
   }
 
   get rule(): string {

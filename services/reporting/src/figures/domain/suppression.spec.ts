@@ -38,8 +38,12 @@ function feasibleValues(counts: number[][], hidden: boolean[][]): Map<string, Se
     }
     const mine = lines.filter((l) => l.cells.includes(k));
     const forced = mine.find((l) => Math.max(...l.cells) === k);
-    const room = Math.min(...mine.map((l) => l.target - l.cells.filter((c) => c < k).reduce((s, c) => s + value[c]!, 0)));
-    const options = forced ? [forced.target - forced.cells.filter((c) => c < k).reduce((s, c) => s + value[c]!, 0)] : Array.from({ length: room + 1 }, (_, v) => v);
+    const room = Math.min(
+      ...mine.map((l) => l.target - l.cells.filter((c) => c < k).reduce((s, c) => s + value[c]!, 0)),
+    );
+    const options = forced
+      ? [forced.target - forced.cells.filter((c) => c < k).reduce((s, c) => s + value[c]!, 0)]
+      : Array.from({ length: room + 1 }, (_, v) => v);
     for (const v of options) {
       if (v < 0) continue;
       value[k] = v;
@@ -53,11 +57,19 @@ function feasibleValues(counts: number[][], hidden: boolean[][]): Map<string, Se
 
 describe('small-cell suppression (line heuristic with complementary suppression)', () => {
   // wave2-domain §3.2 worked example, threshold 3: rows A, B, C × columns X, Y.
-  const example = [[12, 2], [7, 9], [1, 6]];
+  const example = [
+    [12, 2],
+    [7, 9],
+    [1, 6],
+  ];
 
   it('hides the small cells and exactly the complements the worked example names', () => {
     const { hidden, primary, complementary } = suppress({ counts: example, threshold: 3 });
-    expect(hidden).toEqual([[true, true], [false, false], [true, true]]);
+    expect(hidden).toEqual([
+      [true, true],
+      [false, false],
+      [true, true],
+    ]);
     expect({ primary, complementary }).toEqual({ primary: 2, complementary: 2 });
   });
 
@@ -77,7 +89,11 @@ describe('small-cell suppression (line heuristic with complementary suppression)
 
   it('protects a count of 2 among municipalities with the default threshold 5, where the next cell is large', () => {
     // Three municipalities × (talk, info-folder): Solothurn 40/2, Olten 30/12, Flumenthal 3/0.
-    const counts = [[40, 2], [30, 12], [3, 0]];
+    const counts = [
+      [40, 2],
+      [30, 12],
+      [3, 0],
+    ];
     const { hidden } = suppress({ counts, threshold: 5 });
     const feasible = feasibleValues(counts, hidden);
     for (const [key, values] of feasible) expect({ key, size: values.size > 1 }).toEqual({ key, size: true });
@@ -86,7 +102,10 @@ describe('small-cell suppression (line heuristic with complementary suppression)
   });
 
   it('hides a second cell in a line whose hidden cells sum below the threshold', () => {
-    const counts = [[1, 1, 9], [6, 7, 8]];
+    const counts = [
+      [1, 1, 9],
+      [6, 7, 8],
+    ];
     const { hidden } = suppress({ counts, threshold: 5 });
     expect(hidden[0]!.filter(Boolean).length).toBeGreaterThanOrEqual(3);
   });
@@ -99,7 +118,18 @@ describe('small-cell suppression (line heuristic with complementary suppression)
   });
 
   it('shows zeros and large counts as they are', () => {
-    expect(suppress({ counts: [[0, 10], [7, 0]], threshold: 5 }).hidden).toEqual([[false, false], [false, false]]);
+    expect(
+      suppress({
+        counts: [
+          [0, 10],
+          [7, 0],
+        ],
+        threshold: 5,
+      }).hidden,
+    ).toEqual([
+      [false, false],
+      [false, false],
+    ]);
   });
 
   it('refuses a threshold below 2', () => {

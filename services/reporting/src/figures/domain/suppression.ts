@@ -30,7 +30,8 @@ export function publishedTotals(rows: number, columns: number): { rowTotals: boo
 }
 
 export function suppress({ counts, threshold }: SuppressionInput): SuppressionResult {
-  if (!Number.isInteger(threshold) || threshold < 2) throw new RangeError(`threshold must be an integer ≥ 2, was ${threshold}`);
+  if (!Number.isInteger(threshold) || threshold < 2)
+    throw new RangeError(`threshold must be an integer ≥ 2, was ${threshold}`);
   const rows = counts.length;
   const columns = rows ? counts[0]!.length : 0;
   const hidden = counts.map((row) => row.map((n) => n > 0 && n < threshold));
@@ -39,7 +40,8 @@ export function suppress({ counts, threshold }: SuppressionInput): SuppressionRe
   type Cell = [number, number];
   const lines: Cell[][] = [];
   if (rowTotals) for (let r = 0; r < rows; r += 1) lines.push(Array.from({ length: columns }, (_, c): Cell => [r, c]));
-  if (columnTotals) for (let c = 0; c < columns; c += 1) lines.push(Array.from({ length: rows }, (_, r): Cell => [r, c]));
+  if (columnTotals)
+    for (let c = 0; c < columns; c += 1) lines.push(Array.from({ length: rows }, (_, r): Cell => [r, c]));
   const at = ([r, c]: Cell) => counts[r]![c]!;
 
   let changed = true;

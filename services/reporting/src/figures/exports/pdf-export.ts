@@ -15,15 +15,24 @@ const PALETTE = ['#b3122e', '#2f6690', '#3a7d44', '#c17c00', '#6b4c9a', '#5b6472
  * every figure shown. Drawn with PDFKit's vector primitives, so the PDF stays small and sharp.
  */
 export async function pdfExport(report: FigureReport): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `start.integration Kennzahlen ${report.period.label}`, Author: 'Amt für Gesellschaft und Soziales' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 48,
+    info: { Title: `start.integration Kennzahlen ${report.period.label}`, Author: 'Amt für Gesellschaft und Soziales' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
   doc.rect(0, 0, doc.page.width, 6).fill(ACCENT);
   doc.fillColor(INK).font('Helvetica-Bold').fontSize(20).text('start.integration – Kennzahlen', 48, 40);
-  doc.font('Helvetica').fontSize(10).fillColor(MUTED)
-    .text(`Periode ${report.period.label} (${report.period.from} bis ${report.period.to}) · Ebene ${report.level}${report.breakdown ? ` · nach ${report.breakdown}` : ''} · Katalog ${report.catalogueVersion}`);
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text(
+      `Periode ${report.period.label} (${report.period.from} bis ${report.period.to}) · Ebene ${report.level}${report.breakdown ? ` · nach ${report.breakdown}` : ''} · Katalog ${report.catalogueVersion}`,
+    );
   if (report.suppression.applied) doc.text(SUPPRESSED_NOTE.replace('{T}', String(report.suppression.threshold)));
   doc.moveDown();
 
@@ -38,7 +47,11 @@ export async function pdfExport(report: FigureReport): Promise<Buffer> {
     const d = figureOf(t.figure);
     if (!d) continue;
     doc.font('Helvetica-Bold').fontSize(10).fillColor(INK).text(d.title.de);
-    doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(`${d.definition} Quelle: ${d.sources.join(', ')}. Stichtag: ${d.dateBasis}. Einheit: ${d.unit}.`);
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(`${d.definition} Quelle: ${d.sources.join(', ')}. Stichtag: ${d.dateBasis}. Einheit: ${d.unit}.`);
     doc.moveDown(0.4);
   }
   doc.end();
@@ -47,7 +60,11 @@ export async function pdfExport(report: FigureReport): Promise<Buffer> {
 
 function figure(doc: PDFKit.PDFDocument, t: FigureTable): void {
   doc.fillColor(INK).font('Helvetica-Bold').fontSize(13).text(t.title);
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(`Total: ${t.total ?? SUPPRESSED_MARK}`);
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(`Total: ${t.total ?? SUPPRESSED_MARK}`);
   const counts = t.unit !== 'days' && t.unit !== 'share';
   const rows = [...t.rows].sort((a, b) => (b.total ?? sum(b.values)) - (a.total ?? sum(a.values))).slice(0, 12);
   if (counts && rows.length) bars(doc, t, rows);
@@ -64,7 +81,11 @@ function bars(doc: PDFKit.PDFDocument, t: FigureTable, rows: FigureTable['rows']
   const max = Math.max(1, ...rows.map((r) => sum(r.values)));
   rows.forEach((row, i) => {
     const y = top + i * 14;
-    doc.font('Helvetica').fontSize(8).fillColor(INK).text(row.area.name, 48, y + 1, { width: 146, ellipsis: true, lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor(INK)
+      .text(row.area.name, 48, y + 1, { width: 146, ellipsis: true, lineBreak: false });
     let x = left;
     row.values.forEach((v, c) => {
       if (!v) return;
@@ -72,13 +93,21 @@ function bars(doc: PDFKit.PDFDocument, t: FigureTable, rows: FigureTable['rows']
       doc.rect(x, y, w, 10).fill(PALETTE[c % PALETTE.length]!);
       x += w;
     });
-    doc.fillColor(MUTED).fontSize(7).text(row.values.some((v) => v === null) ? SUPPRESSED_MARK : String(sum(row.values)), x + 4, y + 1, { lineBreak: false });
+    doc
+      .fillColor(MUTED)
+      .fontSize(7)
+      .text(row.values.some((v) => v === null) ? SUPPRESSED_MARK : String(sum(row.values)), x + 4, y + 1, {
+        lineBreak: false,
+      });
   });
   let lx = left;
   const ly = top + rows.length * 14 + 4;
   t.columns.forEach((c, i) => {
     doc.rect(lx, ly, 8, 8).fill(PALETTE[i % PALETTE.length]!);
-    doc.fillColor(MUTED).fontSize(7).text(c, lx + 11, ly, { lineBreak: false });
+    doc
+      .fillColor(MUTED)
+      .fontSize(7)
+      .text(c, lx + 11, ly, { lineBreak: false });
     lx += 14 + doc.widthOfString(c);
   });
   doc.x = 48;
@@ -89,8 +118,18 @@ function tableOf(doc: PDFKit.PDFDocument, t: FigureTable, rows: FigureTable['row
   const colWidth = Math.min(70, (doc.page.width - 96 - 150) / Math.max(1, t.columns.length + 1));
   const line = (label: string, values: readonly (number | string | null)[], bold = false) => {
     const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8).fillColor(INK).text(label, 48, y, { width: 146, ellipsis: true, lineBreak: false });
-    values.forEach((v, i) => doc.text(v === null ? SUPPRESSED_MARK : String(v), 48 + 150 + i * colWidth, y, { width: colWidth - 4, align: 'right', lineBreak: false }));
+    doc
+      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(8)
+      .fillColor(INK)
+      .text(label, 48, y, { width: 146, ellipsis: true, lineBreak: false });
+    values.forEach((v, i) =>
+      doc.text(v === null ? SUPPRESSED_MARK : String(v), 48 + 150 + i * colWidth, y, {
+        width: colWidth - 4,
+        align: 'right',
+        lineBreak: false,
+      }),
+    );
     doc.x = 48;
     doc.y = y + 11;
   };

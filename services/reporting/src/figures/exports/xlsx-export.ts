@@ -9,11 +9,15 @@ export async function xlsxExport(report: FigureReport): Promise<Buffer> {
   book.creator = 'start.integration reporting';
   for (const t of report.figures) {
     const sheet = book.addWorksheet(t.figure.slice(0, 31));
-    sheet.addRow([t.title, `Periode ${report.period.label}`, `Katalog ${report.catalogueVersion}`]).font = { bold: true };
+    sheet.addRow([t.title, `Periode ${report.period.label}`, `Katalog ${report.catalogueVersion}`]).font = {
+      bold: true,
+    };
     const hasTotals = t.rows.some((r) => r.total !== null);
     sheet.addRow(['Gebiet', ...t.columns, ...(hasTotals ? ['Total'] : [])]).font = { bold: true };
-    for (const row of t.rows) sheet.addRow([row.area.name, ...row.values.map((v) => v ?? SUPPRESSED_MARK), ...(hasTotals ? [row.total] : [])]);
-    if (t.columnTotals) sheet.addRow(['Total', ...t.columnTotals, ...(hasTotals ? [t.total] : [])]).font = { bold: true };
+    for (const row of t.rows)
+      sheet.addRow([row.area.name, ...row.values.map((v) => v ?? SUPPRESSED_MARK), ...(hasTotals ? [row.total] : [])]);
+    if (t.columnTotals)
+      sheet.addRow(['Total', ...t.columnTotals, ...(hasTotals ? [t.total] : [])]).font = { bold: true };
     sheet.getColumn(1).width = 36;
   }
   const defs = book.addWorksheet('Definitionen');

@@ -30,7 +30,9 @@ export class FiguresController {
 
   @Get('catalogue')
   @Roles('ags', 'gemeinde', 'sozialregion', 'migrationsamt')
-  @ApiOperation({ summary: 'The versioned figure catalogue: what each figure counts, from which events, by which date' })
+  @ApiOperation({
+    summary: 'The versioned figure catalogue: what each figure counts, from which events, by which date',
+  })
   catalogue() {
     return CATALOGUE;
   }
@@ -38,12 +40,19 @@ export class FiguresController {
   @Get()
   @Roles('ags', 'gemeinde', 'sozialregion', 'migrationsamt')
   @ApiOperation({
-    summary: 'Figures per area and period in the caller\'s view',
-    description: 'AGS: every area. IB: their municipalities (Leitgemeinde: with its members) beside the canton (suppressed). Sozialregion: its region. Migrationsamt: its own figures. Outside AGS\'s view, or with public=true, counts 1 … threshold-1 are null, with complementary suppression; totals are the true totals.',
+    summary: "Figures per area and period in the caller's view",
+    description:
+      "AGS: every area. IB: their municipalities (Leitgemeinde: with its members) beside the canton (suppressed). Sozialregion: its region. Migrationsamt: its own figures. Outside AGS's view, or with public=true, counts 1 … threshold-1 are null, with complementary suppression; totals are the true totals.",
   })
   @ApiOkResponse({ description: 'FigureReport' })
   figures(@CurrentPrincipal() p: Principal, @Query() q: FigureQuery): Promise<FigureReport> {
-    return this.queries.forCaller(p, { period: parsePeriod(q.period), level: q.level ?? 'municipality', breakdown: q.breakdown ?? null, figures: q.figures, public: q.public });
+    return this.queries.forCaller(p, {
+      period: parsePeriod(q.period),
+      level: q.level ?? 'municipality',
+      breakdown: q.breakdown ?? null,
+      figures: q.figures,
+      public: q.public,
+    });
   }
 
   @Get('kip')
@@ -51,15 +60,36 @@ export class FiguresController {
   @ApiOperation({ summary: 'The SEM/KIP key figures of a year for the canton, with the IAS age split' })
   async kip(@CurrentPrincipal() p: Principal, @Query() q: KipQuery) {
     const period = parsePeriod(q.year);
-    const report = await this.queries.forCaller(p, { period, level: 'canton', breakdown: 'ageGroup', figures: [...new Set(KIP_KEY_FIGURES.map((k) => k.figure))] });
-    const byVariant = await this.queries.forCaller(p, { period, level: 'canton', breakdown: null, figures: [...new Set(KIP_KEY_FIGURES.map((k) => k.figure))] });
+    const report = await this.queries.forCaller(p, {
+      period,
+      level: 'canton',
+      breakdown: 'ageGroup',
+      figures: [...new Set(KIP_KEY_FIGURES.map((k) => k.figure))],
+    });
+    const byVariant = await this.queries.forCaller(p, {
+      period,
+      level: 'canton',
+      breakdown: null,
+      figures: [...new Set(KIP_KEY_FIGURES.map((k) => k.figure))],
+    });
     return {
-      year: q.year, catalogueVersion: report.catalogueVersion,
+      year: q.year,
+      catalogueVersion: report.catalogueVersion,
       keyFigures: KIP_KEY_FIGURES.map((k) => {
         const aged = report.figures.find((t) => t.figure === k.figure)!;
         const plain = byVariant.figures.find((t) => t.figure === k.figure)!;
-        const total = k.variant === null ? plain.total : plain.rows[0]?.values[plain.columns.indexOf(k.variant)] ?? 0;
-        return { key: k.key, label: k.label, figure: k.figure, variant: k.variant, total, byAgeGroup: k.variant === null ? Object.fromEntries(aged.columns.map((c, i) => [c, aged.rows[0]?.values[i] ?? 0])) : null };
+        const total = k.variant === null ? plain.total : (plain.rows[0]?.values[plain.columns.indexOf(k.variant)] ?? 0);
+        return {
+          key: k.key,
+          label: k.label,
+          figure: k.figure,
+          variant: k.variant,
+          total,
+          byAgeGroup:
+            k.variant === null
+              ? Object.fromEntries(aged.columns.map((c, i) => [c, aged.rows[0]?.values[i] ?? 0]))
+              : null,
+        };
       }),
     };
   }
@@ -68,18 +98,51 @@ export class FiguresController {
   @Roles('ags', 'gemeinde', 'sozialregion', 'migrationsamt')
   @ApiOperation({ summary: 'The same figures as CSV, XLSX or a designed PDF report (chart, table, definitions)' })
   async export(@CurrentPrincipal() p: Principal, @Query() q: ExportQuery): Promise<StreamableFile> {
-    const report = await this.queries.forCaller(p, { period: parsePeriod(q.period), level: q.level ?? 'municipality', breakdown: q.breakdown ?? null, figures: q.figures, public: q.public });
-    const body = q.format === 'csv' ? csvExport(report) : q.format === 'xlsx' ? await xlsxExport(report) : await pdfExport(report);
-    await this.audit.recordAlone({ actor: auditActorOf(p), action: 'figures.export', objectType: 'report', objectId: report.period.label, outcome: 'granted', detail: { format: q.format, level: report.level, public: q.public === true, suppressed: report.suppression.applied } });
-    return new StreamableFile(body, { type: TYPES[q.format], disposition: `attachment; filename="kennzahlen-${report.period.label}.${q.format}"` });
+    const report = await this.queries.forCaller(p, {
+      period: parsePeriod(q.period),
+      level: q.level ?? 'municipality',
+      breakdown: q.breakdown ?? null,
+      figures: q.figures,
+      public: q.public,
+    });
+    const body =
+      q.format === 'csv' ? csvExport(report) : q.format === 'xlsx' ? await xlsxExport(report) : await pdfExport(report);
+    await this.audit.recordAlone({
+      actor: auditActorOf(p),
+      action: 'figures.export',
+      objectType: 'report',
+      objectId: report.period.label,
+      outcome: 'granted',
+      detail: {
+        format: q.format,
+        level: report.level,
+        public: q.public === true,
+        suppressed: report.suppression.applied,
+      },
+    });
+    return new StreamableFile(body, {
+      type: TYPES[q.format],
+      disposition: `attachment; filename="kennzahlen-${report.period.label}.${q.format}"`,
+    });
   }
 
   @Get(':figure/trace')
   @Roles('ags', 'gemeinde', 'sozialregion', 'migrationsamt')
   @ApiParam({ name: 'figure', description: 'Catalogue key, e.g. first-information' })
-  @ApiOperation({ summary: 'The events that make a figure\'s cell: ids, types, dates, pseudonymous case references; for the IB a link to the case' })
+  @ApiOperation({
+    summary:
+      "The events that make a figure's cell: ids, types, dates, pseudonymous case references; for the IB a link to the case",
+  })
   async trace(@CurrentPrincipal() p: Principal, @Param('figure') figure: string, @Query() q: TraceQuery) {
     const upTo = q.snapshot ? (await this.snapshots.get(q.snapshot)).logPosition : undefined;
-    return this.tracer.trace(p, { figure, period: parsePeriod(q.period), level: q.level, area: q.area, column: q.column, breakdown: q.breakdown, upTo });
+    return this.tracer.trace(p, {
+      figure,
+      period: parsePeriod(q.period),
+      level: q.level,
+      area: q.area,
+      column: q.column,
+      breakdown: q.breakdown,
+      upTo,
+    });
   }
 }

@@ -31,7 +31,13 @@ export interface CellQuery {
   upTo?: number;
 }
 
-const FACT_COLUMN: Record<Breakdown, string> = { euEfta: 'eu_efta', permit: 'permit', nationalityGroup: 'nat_group', ageGroup: 'age_group', sex: 'sex' };
+const FACT_COLUMN: Record<Breakdown, string> = {
+  euEfta: 'eu_efta',
+  permit: 'permit',
+  nationalityGroup: 'nat_group',
+  ageGroup: 'age_group',
+  sex: 'sex',
+};
 
 /**
  * Reads counts either from the monthly cells (dashboards: small, indexed) or, for a log position, from the facts
@@ -59,13 +65,24 @@ export class CellSource {
     }
     const rows: Record<string, string | number>[] = await em.query(sql, params);
     return rows.map((r) => ({
-      figure: String(r['figure']), variant: String(r['variant']), month: String(r['month']), municipality: Number(r['municipality']),
-      value: String(r['value']), n: Number(r['n']), amount: Number(r['amount']),
+      figure: String(r['figure']),
+      variant: String(r['variant']),
+      month: String(r['month']),
+      municipality: Number(r['municipality']),
+      value: String(r['value']),
+      n: Number(r['n']),
+      amount: Number(r['amount']),
     }));
   }
 
   /** The distribution of a days figure (value → persons), per municipality and month. */
-  async amounts(em: EntityManager, figure: string, period: Period, municipalities?: readonly number[], upTo?: number): Promise<AmountRow[]> {
+  async amounts(
+    em: EntityManager,
+    figure: string,
+    period: Period,
+    municipalities?: readonly number[],
+    upTo?: number,
+  ): Promise<AmountRow[]> {
     const params: unknown[] = [figure, period.from, period.to];
     const muni = municipalities ? `AND municipality = ANY($${params.push(municipalities)}::int[])` : '';
     const seq = upTo === undefined ? '' : `AND seq <= $${params.push(upTo)}`;
@@ -75,6 +92,11 @@ export class CellSource {
        GROUP BY 1, 2, 3`,
       params,
     );
-    return rows.map((r) => ({ municipality: Number(r['municipality']), month: String(r['month']), amount: Number(r['amount']), n: Number(r['n']) }));
+    return rows.map((r) => ({
+      municipality: Number(r['municipality']),
+      month: String(r['month']),
+      amount: Number(r['amount']),
+      n: Number(r['n']),
+    }));
   }
 }

@@ -14,7 +14,8 @@ export class Projector {
   async project(em: EntityManager, seqs: readonly number[], types?: ReadonlySet<string>): Promise<void> {
     if (seqs.length === 0) return;
     const list = `{${seqs.join(',')}}`;
-    for (const rule of FACT_RULES) if (!types || types.has(rule.type)) await em.query(factInsert(rule, 'l.seq = ANY($1::bigint[])'), [list]);
+    for (const rule of FACT_RULES)
+      if (!types || types.has(rule.type)) await em.query(factInsert(rule, 'l.seq = ANY($1::bigint[])'), [list]);
     await em.query(cellUpsert('f.seq = ANY($1::bigint[])'), [list]);
   }
 

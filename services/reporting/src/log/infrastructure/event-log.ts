@@ -17,7 +17,14 @@ export class EventLog {
   /** Appends in the given order; returns the log positions of the rows that were new. */
   async append(em: EntityManager, events: readonly CloudEvent[]): Promise<number[]> {
     if (events.length === 0) return [];
-    const rows = events.map((e) => ({ id: e.id, type: e.type, source: e.source, subject: e.subject ?? null, time: e.time ?? new Date().toISOString(), data: e.data }));
+    const rows = events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      source: e.source,
+      subject: e.subject ?? null,
+      time: e.time ?? new Date().toISOString(),
+      data: e.data,
+    }));
     const inserted: { seq: string }[] = await em.query(
       `INSERT INTO event_log (event_id, type, source, subject, occurred_at, data)
        SELECT r->>'id', r->>'type', r->>'source', r->>'subject', (r->>'time')::timestamptz, r->'data'

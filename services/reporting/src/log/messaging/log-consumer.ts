@@ -11,7 +11,10 @@ export const LOG_QUEUE = 'reporting.all-events';
  * of them arrive; an event with personal data is never handled here (it would be dead-lettered, not stored).
  */
 export function loggableTypes(): string[] {
-  return [...loadEventSchemas()].filter(([, schema]) => schema['x-personal-data'] === false).map(([type]) => type).sort();
+  return [...loadEventSchemas()]
+    .filter(([, schema]) => schema['x-personal-data'] === false)
+    .map(([type]) => type)
+    .sort();
 }
 
 /**

@@ -17,13 +17,24 @@ export interface QuestionnaireView {
 }
 
 const view = (r: Record<string, unknown>): QuestionnaireView => ({
-  id: String(r['id']), year: Number(r['year']), version: Number(r['version']), status: r['status'] as QuestionnaireView['status'],
-  definition: r['definition'] as QuestionnaireDefinition, createdBy: String(r['created_by']), createdAt: new Date(String(r['created_at'])).toISOString(),
+  id: String(r['id']),
+  year: Number(r['year']),
+  version: Number(r['version']),
+  status: r['status'] as QuestionnaireView['status'],
+  definition: r['definition'] as QuestionnaireDefinition,
+  createdBy: String(r['created_by']),
+  createdAt: new Date(String(r['created_at'])).toISOString(),
   publishedAt: r['published_at'] ? new Date(String(r['published_at'])).toISOString() : null,
 });
 
 export function questionnaireNotFound(id: string): ReportingRefusal {
-  return new ReportingRefusal('SD1', 'questionnaire-not-found', { de: `Es gibt keinen Fragebogen ${id}.`, en: `There is no questionnaire ${id}.` }, 'not-found', { id });
+  return new ReportingRefusal(
+    'SD1',
+    'questionnaire-not-found',
+    { de: `Es gibt keinen Fragebogen ${id}.`, en: `There is no questionnaire ${id}.` },
+    'not-found',
+    { id },
+  );
 }
 
 /**
@@ -31,17 +42,37 @@ export function questionnaireNotFound(id: string): ReportingRefusal {
  * never (SD1; the database refuses it too), so old answers stay readable against the version they answered.
  */
 export class Questionnaires {
-  constructor(private readonly dataSource: DataSource, private readonly audit: AuditLog) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
-  async create(p: Principal, year: number, definition: QuestionnaireDefinition, now: string): Promise<QuestionnaireView> {
+  async create(
+    p: Principal,
+    year: number,
+    definition: QuestionnaireDefinition,
+    now: string,
+  ): Promise<QuestionnaireView> {
     assertValid(questionnaireViolations(definition), 'Fragebogen');
     return this.dataSource.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock(7421015, $1)', [year]);
-      const [{ v }] = await em.query('SELECT coalesce(max(version), 0) + 1 AS v FROM sd_questionnaire WHERE year = $1', [year]);
+      const [{ v }] = await em.query(
+        'SELECT coalesce(max(version), 0) + 1 AS v FROM sd_questionnaire WHERE year = $1',
+        [year],
+      );
       const id = randomUUID();
-      await em.query(`INSERT INTO sd_questionnaire (id, year, version, status, definition, created_by, created_at) VALUES ($1, $2, $3, 'draft', $4, $5, $6)`,
-        [id, year, v, JSON.stringify(definition), p.username, now]);
-      await this.audit.record(em, { actor: auditActorOf(p), action: 'questionnaire.create', objectType: 'questionnaire', objectId: id, outcome: 'granted', detail: { year, version: Number(v) } });
+      await em.query(
+        `INSERT INTO sd_questionnaire (id, year, version, status, definition, created_by, created_at) VALUES ($1, $2, $3, 'draft', $4, $5, $6)`,
+        [id, year, v, JSON.stringify(definition), p.username, now],
+      );
+      await this.audit.record(em, {
+        actor: auditActorOf(p),
+        action: 'questionnaire.create',
+        objectType: 'questionnaire',
+        objectId: id,
+        outcome: 'granted',
+        detail: { year, version: Number(v) },
+      });
       return (await this.find(em, id))!;
     });
   }
@@ -53,7 +84,13 @@ export class Questionnaires {
       if (!current) throw questionnaireNotFound(id);
       if (current.status === 'published') throw frozen(id);
       await em.query('UPDATE sd_questionnaire SET definition = $2 WHERE id = $1', [id, JSON.stringify(definition)]);
-      await this.audit.record(em, { actor: auditActorOf(p), action: 'questionnaire.update', objectType: 'questionnaire', objectId: id, outcome: 'granted' });
+      await this.audit.record(em, {
+        actor: auditActorOf(p),
+        action: 'questionnaire.update',
+        objectType: 'questionnaire',
+        objectId: id,
+        outcome: 'granted',
+      });
       return (await this.find(em, id))!;
     });
   }
@@ -64,7 +101,13 @@ export class Questionnaires {
       if (!current) throw questionnaireNotFound(id);
       if (current.status === 'published') throw frozen(id);
       await em.query(`UPDATE sd_questionnaire SET status = 'published', published_at = $2 WHERE id = $1`, [id, now]);
-      await this.audit.record(em, { actor: auditActorOf(p), action: 'questionnaire.publish', objectType: 'questionnaire', objectId: id, outcome: 'granted' });
+      await this.audit.record(em, {
+        actor: auditActorOf(p),
+        action: 'questionnaire.publish',
+        objectType: 'questionnaire',
+        objectId: id,
+        outcome: 'granted',
+      });
       return (await this.find(em, id))!;
     });
   }
@@ -88,8 +131,14 @@ export class Questionnaires {
 }
 
 function frozen(id: string): ReportingRefusal {
-  return new ReportingRefusal('SD1', 'questionnaire-published', {
-    de: 'Ein veröffentlichter Fragebogen wird nicht mehr geändert: legen Sie eine neue Version an.',
-    en: 'A published questionnaire is not changed any more: create a new version.',
-  }, 'conflict', { id });
+  return new ReportingRefusal(
+    'SD1',
+    'questionnaire-published',
+    {
+      de: 'Ein veröffentlichter Fragebogen wird nicht mehr geändert: legen Sie eine neue Version an.',
+      en: 'A published questionnaire is not changed any more: create a new version.',
+    },
+    'conflict',
+    { id },
+  );
 }

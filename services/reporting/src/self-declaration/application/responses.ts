@@ -6,7 +6,14 @@ import { figureOf } from '../../figures/domain/catalogue.js';
 import { parsePeriod } from '../../figures/domain/period.js';
 import type { ReportingReference } from '../../shared/reference.js';
 import { ReportingRefusal } from '../../shared/reporting-refusal.js';
-import { answerViolations, assertValid, questionsOf, type Answer, type Answers, type Question } from '../domain/questionnaire.js';
+import {
+  answerViolations,
+  assertValid,
+  questionsOf,
+  type Answer,
+  type Answers,
+  type Question,
+} from '../domain/questionnaire.js';
 import { transition, type ResponseAction, type ResponseState } from '../domain/response-state.js';
 import type { Questionnaires } from './questionnaires.js';
 import { roundNotFound, type Rounds, type RoundView } from './rounds.js';
@@ -53,23 +60,46 @@ export class Responses {
   async list(p: Principal, roundId: string): Promise<ResponseSummary[]> {
     const { round } = await this.rounds.get(roundId);
     const visible = this.visibleMunicipalities(p);
-    const rows: Record<string, unknown>[] = await this.dataSource.query('SELECT municipality, state, submitted_at FROM sd_response WHERE round_id = $1', [round.id]);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      'SELECT municipality, state, submitted_at FROM sd_response WHERE round_id = $1',
+      [round.id],
+    );
     const byBfs = new Map(rows.map((r) => [Number(r['municipality']), r]));
     return visible.map((bfs) => {
       const r = byBfs.get(bfs);
       const submittedAt = r?.['submitted_at'] ? new Date(String(r['submitted_at'])).toISOString() : null;
-      return { municipality: bfs, name: this.reference.nameOf(bfs), state: (r?.['state'] as ResponseState | undefined) ?? 'not-started', submittedAt, late: late(submittedAt, round.deadline) };
+      return {
+        municipality: bfs,
+        name: this.reference.nameOf(bfs),
+        state: (r?.['state'] as ResponseState | undefined) ?? 'not-started',
+        submittedAt,
+        late: late(submittedAt, round.deadline),
+      };
     });
   }
 
   async get(p: Principal, roundId: string, bfs: number, today: string): Promise<ResponseView> {
     this.assertMayRead(p, bfs);
     const view = await this.load(this.dataSource.manager, roundId, bfs, today);
-    await this.audit.recordAlone({ actor: auditActorOf(p), action: 'self-declaration.read', objectType: 'self-declaration', objectId: `${roundId}/${bfs}`, municipality: bfs, outcome: 'granted' });
+    await this.audit.recordAlone({
+      actor: auditActorOf(p),
+      action: 'self-declaration.read',
+      objectType: 'self-declaration',
+      objectId: `${roundId}/${bfs}`,
+      municipality: bfs,
+      outcome: 'granted',
+    });
     return view;
   }
 
-  async save(p: Principal, roundId: string, bfs: number, answers: Answers, now: string, today: string): Promise<ResponseView> {
+  async save(
+    p: Principal,
+    roundId: string,
+    bfs: number,
+    answers: Answers,
+    now: string,
+    today: string,
+  ): Promise<ResponseView> {
     return this.step(p, roundId, bfs, 'save', now, today, async (em, round, view) => {
       const { questionnaire } = await this.rounds.get(round.id);
       assertValid(answerViolations(questionnaire.definition, answers, false), 'Antworten');
@@ -85,16 +115,42 @@ export class Responses {
     });
   }
 
-  async decide(p: Principal, roundId: string, bfs: number, action: 'return' | 'accept', comment: string | undefined, now: string, today: string): Promise<ResponseView> {
+  async decide(
+    p: Principal,
+    roundId: string,
+    bfs: number,
+    action: 'return' | 'accept',
+    comment: string | undefined,
+    now: string,
+    today: string,
+  ): Promise<ResponseView> {
     if (action === 'return' && !comment?.trim()) {
-      throw new ReportingRefusal('SD3', 'comment-required', { de: 'Eine Rückweisung braucht einen Kommentar.', en: 'A return needs a comment.' }, 'unprocessable', { field: 'comment' });
+      throw new ReportingRefusal(
+        'SD3',
+        'comment-required',
+        { de: 'Eine Rückweisung braucht einen Kommentar.', en: 'A return needs a comment.' },
+        'unprocessable',
+        { field: 'comment' },
+      );
     }
-    return this.step(p, roundId, bfs, action, now, today, async (_em, _round, view) => ({ answers: view.answers, comment: comment?.trim() || null }));
+    return this.step(p, roundId, bfs, action, now, today, async (_em, _round, view) => ({
+      answers: view.answers,
+      comment: comment?.trim() || null,
+    }));
   }
 
   private async step(
-    p: Principal, roundId: string, bfs: number, action: ResponseAction, now: string, today: string,
-    apply: (em: EntityManager, round: RoundView, view: ResponseView) => Promise<{ answers: Answers; comment: string | null }>,
+    p: Principal,
+    roundId: string,
+    bfs: number,
+    action: ResponseAction,
+    now: string,
+    today: string,
+    apply: (
+      em: EntityManager,
+      round: RoundView,
+      view: ResponseView,
+    ) => Promise<{ answers: Answers; comment: string | null }>,
   ): Promise<ResponseView> {
     if (action === 'return' || action === 'accept') this.assertAgs(p);
     else this.assertMayAnswer(p, bfs);
@@ -111,9 +167,19 @@ export class Responses {
            updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at, submitted_at = coalesce(EXCLUDED.submitted_at, sd_response.submitted_at)`,
         [roundId, bfs, state, JSON.stringify(answers), comment, p.username, now],
       );
-      await em.query('INSERT INTO sd_response_event (round_id, municipality, at, actor, action, state, comment) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [roundId, bfs, now, p.username, action, state, action === 'return' || action === 'accept' ? comment : null]);
-      await this.audit.record(em, { actor: auditActorOf(p), action: `self-declaration.${action}`, objectType: 'self-declaration', objectId: `${roundId}/${bfs}`, municipality: bfs, outcome: 'granted', detail: { state } });
+      await em.query(
+        'INSERT INTO sd_response_event (round_id, municipality, at, actor, action, state, comment) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [roundId, bfs, now, p.username, action, state, action === 'return' || action === 'accept' ? comment : null],
+      );
+      await this.audit.record(em, {
+        actor: auditActorOf(p),
+        action: `self-declaration.${action}`,
+        objectType: 'self-declaration',
+        objectId: `${roundId}/${bfs}`,
+        municipality: bfs,
+        outcome: 'granted',
+        detail: { state },
+      });
       return this.load(em, roundId, bfs, today);
     });
   }
@@ -122,45 +188,99 @@ export class Responses {
     const round = await this.rounds.find(em, roundId);
     if (!round) throw roundNotFound(roundId);
     if (!this.reference.municipalities.has(bfs)) {
-      throw new ReportingRefusal('SD4', 'not-a-municipality', { de: `BFS ${bfs} ist keine Solothurner Gemeinde.`, en: `BFS ${bfs} is not a Solothurn municipality.` }, 'not-found', { municipality: bfs });
+      throw new ReportingRefusal(
+        'SD4',
+        'not-a-municipality',
+        { de: `BFS ${bfs} ist keine Solothurner Gemeinde.`, en: `BFS ${bfs} is not a Solothurn municipality.` },
+        'not-found',
+        { municipality: bfs },
+      );
     }
     const questionnaire = (await this.questionnaires.find(em, round.questionnaireId))!;
     const [row] = await em.query(`SELECT * FROM sd_response WHERE round_id = $1 AND municipality = $2`, [roundId, bfs]);
-    const history = await em.query(`SELECT at, actor, action, state, comment FROM sd_response_event WHERE round_id = $1 AND municipality = $2 ORDER BY at`, [roundId, bfs]);
-    const reminders = await em.query(`SELECT kind, to_char(due_on, 'YYYY-MM-DD') AS due_on, sent_at FROM sd_reminder WHERE round_id = $1 AND municipality = $2 ORDER BY due_on`, [roundId, bfs]);
+    const history = await em.query(
+      `SELECT at, actor, action, state, comment FROM sd_response_event WHERE round_id = $1 AND municipality = $2 ORDER BY at`,
+      [roundId, bfs],
+    );
+    const reminders = await em.query(
+      `SELECT kind, to_char(due_on, 'YYYY-MM-DD') AS due_on, sent_at FROM sd_reminder WHERE round_id = $1 AND municipality = $2 ORDER BY due_on`,
+      [roundId, bfs],
+    );
     const unit = this.reference.responsibleUnit(bfs, today);
-    const prefill = row ? { answers: row.answers as Answers, from: {} } : await this.prefill(em, round, questionsOf(questionnaire.definition), bfs, today);
+    const prefill = row
+      ? { answers: row.answers as Answers, from: {} }
+      : await this.prefill(em, round, questionsOf(questionnaire.definition), bfs, today);
     const submittedAt = row?.submitted_at ? new Date(row.submitted_at).toISOString() : null;
     return {
-      roundId, year: round.year, deadline: round.deadline, questionnaireId: questionnaire.id, questionnaireVersion: questionnaire.version,
-      municipality: bfs, name: this.reference.nameOf(bfs), state: row?.state ?? 'not-started', submittedAt, late: late(submittedAt, round.deadline),
-      answers: prefill.answers, prefilledFrom: prefill.from, answeredByLeitgemeinde: unit !== bfs,
+      roundId,
+      year: round.year,
+      deadline: round.deadline,
+      questionnaireId: questionnaire.id,
+      questionnaireVersion: questionnaire.version,
+      municipality: bfs,
+      name: this.reference.nameOf(bfs),
+      state: row?.state ?? 'not-started',
+      submittedAt,
+      late: late(submittedAt, round.deadline),
+      answers: prefill.answers,
+      prefilledFrom: prefill.from,
+      answeredByLeitgemeinde: unit !== bfs,
       comment: row?.comment ?? null,
-      history: history.map((h: Record<string, unknown>) => ({ at: new Date(String(h['at'])).toISOString(), actor: String(h['actor']), action: String(h['action']), state: String(h['state']), comment: (h['comment'] as string | null) ?? null })),
-      reminders: reminders.map((r: Record<string, unknown>) => ({ kind: String(r['kind']), dueOn: String(r['due_on']), sentAt: new Date(String(r['sent_at'])).toISOString() })),
+      history: history.map((h: Record<string, unknown>) => ({
+        at: new Date(String(h['at'])).toISOString(),
+        actor: String(h['actor']),
+        action: String(h['action']),
+        state: String(h['state']),
+        comment: (h['comment'] as string | null) ?? null,
+      })),
+      reminders: reminders.map((r: Record<string, unknown>) => ({
+        kind: String(r['kind']),
+        dueOn: String(r['due_on']),
+        sentAt: new Date(String(r['sent_at'])).toISOString(),
+      })),
     };
   }
 
   /** Last year's answer to the same question, unless the platform knows it better (organisation model, figures of the year). */
-  private async prefill(em: EntityManager, round: RoundView, questions: readonly Question[], bfs: number, today: string): Promise<{ answers: Answers; from: Record<string, 'previous-year' | 'platform'> }> {
+  private async prefill(
+    em: EntityManager,
+    round: RoundView,
+    questions: readonly Question[],
+    bfs: number,
+    today: string,
+  ): Promise<{ answers: Answers; from: Record<string, 'previous-year' | 'platform'> }> {
     const answers: Record<string, Answer> = {};
     const from: Record<string, 'previous-year' | 'platform'> = {};
     const previous = await this.rounds.previous(em, round.year);
     if (previous) {
-      const [row] = await em.query(`SELECT answers FROM sd_response WHERE round_id = $1 AND municipality = $2 AND state IN ('submitted', 'accepted')`, [previous.id, bfs]);
-      for (const q of questions) if (row?.answers && row.answers[q.key] !== undefined) [answers[q.key], from[q.key]] = [row.answers[q.key], 'previous-year'];
+      const [row] = await em.query(
+        `SELECT answers FROM sd_response WHERE round_id = $1 AND municipality = $2 AND state IN ('submitted', 'accepted')`,
+        [previous.id, bfs],
+      );
+      for (const q of questions)
+        if (row?.answers && row.answers[q.key] !== undefined)
+          [answers[q.key], from[q.key]] = [row.answers[q.key], 'previous-year'];
     }
-    const figureKeys = questions.filter((q) => q.prefill?.startsWith('figure:')).map((q) => q.prefill!.slice('figure:'.length));
+    const figureKeys = questions
+      .filter((q) => q.prefill?.startsWith('figure:'))
+      .map((q) => q.prefill!.slice('figure:'.length));
     const counts = new Map<string, number>();
     if (figureKeys.length) {
       const defs = figureKeys.map((k) => figureOf(k)!).filter(Boolean);
-      const tables = await this.figures.compute(em, defs, { period: parsePeriod(String(round.year)), level: 'municipality', breakdown: null }, { municipalities: [bfs], suppress: false });
+      const tables = await this.figures.compute(
+        em,
+        defs,
+        { period: parsePeriod(String(round.year)), level: 'municipality', breakdown: null },
+        { municipalities: [bfs], suppress: false },
+      );
       for (const t of tables) counts.set(t.figure, t.rows[0]?.values.reduce<number>((s, v) => s + (v ?? 0), 0) ?? 0);
     }
     const unit = this.reference.responsibleUnit(bfs, today);
     for (const q of questions) {
       if (!q.prefill) continue;
-      if (q.prefill === 'organisation-model') answers[q.key] = unit !== bfs ? 'member' : this.reference.membersOf(bfs, today).length > 1 ? 'leitgemeinde' : 'in-house';
+      if (q.prefill === 'organisation-model')
+        answers[q.key] =
+          unit !== bfs ? 'member' : this.reference.membersOf(bfs, today).length > 1 ? 'leitgemeinde' : 'in-house';
       else if (q.prefill === 'leitgemeinde') answers[q.key] = unit !== bfs ? unit : null;
       else answers[q.key] = counts.get(q.prefill.slice('figure:'.length)) ?? 0;
       from[q.key] = 'platform';
@@ -193,8 +313,18 @@ function late(submittedAt: string | null, deadline: string): boolean {
 }
 
 function outOfScope(bfs?: number): ReportingRefusal {
-  return new ReportingRefusal('SD3', 'self-declaration-out-of-scope', {
-    de: bfs ? `Sie können die Selbstdeklaration von BFS ${bfs} nicht bearbeiten.` : 'Nur AGS weist Selbstdeklarationen zurück oder nimmt sie an.',
-    en: bfs ? `You may not act on the self-declaration of BFS ${bfs}.` : 'Only AGS returns or accepts self-declarations.',
-  }, 'forbidden', bfs ? { municipality: bfs } : {});
+  return new ReportingRefusal(
+    'SD3',
+    'self-declaration-out-of-scope',
+    {
+      de: bfs
+        ? `Sie können die Selbstdeklaration von BFS ${bfs} nicht bearbeiten.`
+        : 'Nur AGS weist Selbstdeklarationen zurück oder nimmt sie an.',
+      en: bfs
+        ? `You may not act on the self-declaration of BFS ${bfs}.`
+        : 'Only AGS returns or accepts self-declarations.',
+    },
+    'forbidden',
+    bfs ? { municipality: bfs } : {},
+  );
 }

@@ -4,7 +4,16 @@ export const QUESTION_TYPES = ['yesno', 'single', 'multi', 'number', 'text', 'da
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** Where a draft's first answer comes from besides last year's: the platform's own knowledge of the municipality. */
-export const PREFILL_SOURCES = ['organisation-model', 'leitgemeinde', 'figure:first-information', 'figure:first-information-talks', 'figure:integration-talks', 'figure:agreements', 'figure:migrationsamt-reports', 'figure:interpreter-talks'] as const;
+export const PREFILL_SOURCES = [
+  'organisation-model',
+  'leitgemeinde',
+  'figure:first-information',
+  'figure:first-information-talks',
+  'figure:integration-talks',
+  'figure:agreements',
+  'figure:migrationsamt-reports',
+  'figure:interpreter-talks',
+] as const;
 export type PrefillSource = (typeof PREFILL_SOURCES)[number];
 
 export interface Option {
@@ -52,18 +61,24 @@ export function questionnaireViolations(def: QuestionnaireDefinition): Violation
   const keys = new Set<string>();
   if (!def.sections.length) out.push({ path: 'sections', message: 'mindestens ein Abschnitt' });
   def.sections.forEach((s, si) => {
-    if (!KEY.test(s.key)) out.push({ path: `sections[${si}].key`, message: 'Schlüssel: Kleinbuchstaben, Ziffern, Bindestrich' });
+    if (!KEY.test(s.key))
+      out.push({ path: `sections[${si}].key`, message: 'Schlüssel: Kleinbuchstaben, Ziffern, Bindestrich' });
     if (!s.questions.length) out.push({ path: `sections[${si}].questions`, message: 'mindestens eine Frage' });
     s.questions.forEach((q, qi) => {
       const path = `sections[${si}].questions[${qi}]`;
-      if (!KEY.test(q.key)) out.push({ path: `${path}.key`, message: 'Schlüssel: Kleinbuchstaben, Ziffern, Bindestrich' });
+      if (!KEY.test(q.key))
+        out.push({ path: `${path}.key`, message: 'Schlüssel: Kleinbuchstaben, Ziffern, Bindestrich' });
       if (keys.has(q.key)) out.push({ path: `${path}.key`, message: `Schlüssel «${q.key}» kommt zweimal vor` });
       keys.add(q.key);
       const choice = q.type === 'single' || q.type === 'multi';
-      if (choice && (!q.options || q.options.length < 2)) out.push({ path: `${path}.options`, message: 'Auswahlfragen brauchen mindestens zwei Optionen' });
-      if (choice && q.options && new Set(q.options.map((o) => o.value)).size !== q.options.length) out.push({ path: `${path}.options`, message: 'Optionswerte müssen eindeutig sein' });
-      if (!choice && q.options?.length) out.push({ path: `${path}.options`, message: 'nur Auswahlfragen haben Optionen' });
-      if (q.min !== undefined && q.max !== undefined && q.min > q.max) out.push({ path: `${path}.min`, message: 'min ist grösser als max' });
+      if (choice && (!q.options || q.options.length < 2))
+        out.push({ path: `${path}.options`, message: 'Auswahlfragen brauchen mindestens zwei Optionen' });
+      if (choice && q.options && new Set(q.options.map((o) => o.value)).size !== q.options.length)
+        out.push({ path: `${path}.options`, message: 'Optionswerte müssen eindeutig sein' });
+      if (!choice && q.options?.length)
+        out.push({ path: `${path}.options`, message: 'nur Auswahlfragen haben Optionen' });
+      if (q.min !== undefined && q.max !== undefined && q.min > q.max)
+        out.push({ path: `${path}.min`, message: 'min ist grösser als max' });
     });
   });
   return out;
@@ -80,7 +95,8 @@ export function questionsOf(def: QuestionnaireDefinition): Question[] {
 export function answerViolations(def: QuestionnaireDefinition, answers: Answers, complete: boolean): Violation[] {
   const out: Violation[] = [];
   const questions = new Map(questionsOf(def).map((q) => [q.key, q]));
-  for (const key of Object.keys(answers)) if (!questions.has(key)) out.push({ path: `answers.${key}`, message: 'keine Frage dieses Fragebogens' });
+  for (const key of Object.keys(answers))
+    if (!questions.has(key)) out.push({ path: `answers.${key}`, message: 'keine Frage dieses Fragebogens' });
   for (const q of questions.values()) {
     const a = answers[q.key];
     const path = `answers.${q.key}`;
@@ -95,21 +111,26 @@ export function answerViolations(def: QuestionnaireDefinition, answers: Answers,
         if (typeof a !== 'boolean') out.push({ path, message: 'ja oder nein (true/false) erwartet' });
         break;
       case 'single':
-        if (typeof a !== 'string' || !values.has(a)) out.push({ path, message: `eine der Optionen ${[...values].join(', ')} erwartet` });
+        if (typeof a !== 'string' || !values.has(a))
+          out.push({ path, message: `eine der Optionen ${[...values].join(', ')} erwartet` });
         break;
       case 'multi':
-        if (!Array.isArray(a) || a.some((v) => typeof v !== 'string' || !values.has(v)) || new Set(a).size !== a.length) out.push({ path, message: `Optionen aus ${[...values].join(', ')} (je einmal) erwartet` });
+        if (!Array.isArray(a) || a.some((v) => typeof v !== 'string' || !values.has(v)) || new Set(a).size !== a.length)
+          out.push({ path, message: `Optionen aus ${[...values].join(', ')} (je einmal) erwartet` });
         break;
       case 'number':
         if (typeof a !== 'number' || !Number.isFinite(a)) out.push({ path, message: 'Zahl erwartet' });
-        else if ((q.min !== undefined && a < q.min) || (q.max !== undefined && a > q.max)) out.push({ path, message: `Zahl zwischen ${q.min ?? '−∞'} und ${q.max ?? '∞'} erwartet` });
+        else if ((q.min !== undefined && a < q.min) || (q.max !== undefined && a > q.max))
+          out.push({ path, message: `Zahl zwischen ${q.min ?? '−∞'} und ${q.max ?? '∞'} erwartet` });
         break;
       case 'text':
         if (typeof a !== 'string') out.push({ path, message: 'Text erwartet' });
-        else if (a.length > (q.maxLength ?? 4000)) out.push({ path, message: `höchstens ${q.maxLength ?? 4000} Zeichen` });
+        else if (a.length > (q.maxLength ?? 4000))
+          out.push({ path, message: `höchstens ${q.maxLength ?? 4000} Zeichen` });
         break;
       case 'date':
-        if (typeof a !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(a)) out.push({ path, message: 'Datum (JJJJ-MM-TT) erwartet' });
+        if (typeof a !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(a))
+          out.push({ path, message: 'Datum (JJJJ-MM-TT) erwartet' });
         break;
     }
   }
@@ -118,8 +139,14 @@ export function answerViolations(def: QuestionnaireDefinition, answers: Answers,
 
 export function assertValid(violations: readonly Violation[], what: string): void {
   if (violations.length === 0) return;
-  throw new ReportingRefusal('SD2', 'invalid-answers', {
-    de: `${what}: ${violations.map((v) => `${v.path} – ${v.message}`).join('; ')}`,
-    en: `${what} is invalid: ${violations.map((v) => v.path).join(', ')}`,
-  }, 'unprocessable', { violations });
+  throw new ReportingRefusal(
+    'SD2',
+    'invalid-answers',
+    {
+      de: `${what}: ${violations.map((v) => `${v.path} – ${v.message}`).join('; ')}`,
+      en: `${what} is invalid: ${violations.map((v) => v.path).join(', ')}`,
+    },
+    'unprocessable',
+    { violations },
+  );
 }

@@ -21,10 +21,16 @@ const TO: Record<ResponseAction, (from: ResponseState) => ResponseState> = {
 /** The state after `action`, or a refusal naming SD3 (conflict: not in this state). */
 export function transition(from: ResponseState, action: ResponseAction): ResponseState {
   if (!FROM[action].includes(from)) {
-    throw new ReportingRefusal('SD3', 'response-state', {
-      de: `Eine Selbstdeklaration im Zustand «${from}» kann nicht ${{ save: 'bearbeitet', submit: 'eingereicht', return: 'zurückgewiesen', accept: 'angenommen' }[action]} werden.`,
-      en: `A self-declaration in state "${from}" cannot be ${{ save: 'edited', submit: 'submitted', return: 'returned', accept: 'accepted' }[action]}.`,
-    }, 'conflict', { state: from, action });
+    throw new ReportingRefusal(
+      'SD3',
+      'response-state',
+      {
+        de: `Eine Selbstdeklaration im Zustand «${from}» kann nicht ${{ save: 'bearbeitet', submit: 'eingereicht', return: 'zurückgewiesen', accept: 'angenommen' }[action]} werden.`,
+        en: `A self-declaration in state "${from}" cannot be ${{ save: 'edited', submit: 'submitted', return: 'returned', accept: 'accepted' }[action]}.`,
+      },
+      'conflict',
+      { state: from, action },
+    );
   }
   return TO[action](from);
 }

@@ -7,7 +7,16 @@ import { Reminders } from '../application/reminders.js';
 import { Responses } from '../application/responses.js';
 import { Results } from '../application/results.js';
 import { Rounds } from '../application/rounds.js';
-import { answersBody, decisionBody, parseBody, questionnaireBody, questionnaireUpdateBody, roundBody, toAnswers, toDefinition } from './self-declaration.schemas.js';
+import {
+  answersBody,
+  decisionBody,
+  parseBody,
+  questionnaireBody,
+  questionnaireUpdateBody,
+  roundBody,
+  toAnswers,
+  toDefinition,
+} from './self-declaration.schemas.js';
 
 const BODY = { schema: { type: 'object' } };
 
@@ -34,7 +43,10 @@ export class SelfDeclarationsController {
   @Roles('ags')
   @HttpCode(201)
   @ApiBody(BODY)
-  @ApiOperation({ summary: 'AGS drafts a questionnaire: version n+1 of its year (sections, questions: yesno, single, multi, number, text, date)' })
+  @ApiOperation({
+    summary:
+      'AGS drafts a questionnaire: version n+1 of its year (sections, questions: yesno, single, multi, number, text, date)',
+  })
   createQuestionnaire(@CurrentPrincipal() p: Principal, @Body() body: unknown) {
     const b = parseBody(questionnaireBody, body);
     return this.questionnaires.create(p, b.year, toDefinition(b), this.clock.instant());
@@ -50,7 +62,11 @@ export class SelfDeclarationsController {
   @Roles('ags')
   @ApiBody(BODY)
   @ApiOperation({ summary: 'Change a draft questionnaire (a published one: 409, SD1)' })
-  updateQuestionnaire(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
+  updateQuestionnaire(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+  ) {
     return this.questionnaires.update(p, id, toDefinition(parseBody(questionnaireUpdateBody, body)));
   }
 
@@ -71,7 +87,9 @@ export class SelfDeclarationsController {
   @Roles('ags')
   @HttpCode(201)
   @ApiBody(BODY)
-  @ApiOperation({ summary: 'AGS opens the year\'s round on a published questionnaire with a deadline; reminders are scheduled' })
+  @ApiOperation({
+    summary: "AGS opens the year's round on a published questionnaire with a deadline; reminders are scheduled",
+  })
   openRound(@CurrentPrincipal() p: Principal, @Body() body: unknown) {
     return this.rounds.open(p, parseBody(roundBody, body), this.clock.instant(), this.clock.today());
   }
@@ -91,15 +109,21 @@ export class SelfDeclarationsController {
 
   @Get('rounds/:roundId/responses')
   @Roles('ags', 'gemeinde')
-  @ApiOperation({ summary: 'Every municipality\'s state in the round (AGS), or the IB\'s own municipalities' })
+  @ApiOperation({ summary: "Every municipality's state in the round (AGS), or the IB's own municipalities" })
   listResponses(@CurrentPrincipal() p: Principal, @Param('roundId', new ParseUUIDPipe()) roundId: string) {
     return this.responses.list(p, roundId);
   }
 
   @Get('rounds/:roundId/responses/:bfs')
   @Roles('ags', 'gemeinde')
-  @ApiOperation({ summary: 'A response; before the first save, a draft prefilled from last year and from the platform' })
-  getResponse(@CurrentPrincipal() p: Principal, @Param('roundId', new ParseUUIDPipe()) roundId: string, @Param('bfs', ParseIntPipe) bfs: number) {
+  @ApiOperation({
+    summary: 'A response; before the first save, a draft prefilled from last year and from the platform',
+  })
+  getResponse(
+    @CurrentPrincipal() p: Principal,
+    @Param('roundId', new ParseUUIDPipe()) roundId: string,
+    @Param('bfs', ParseIntPipe) bfs: number,
+  ) {
     return this.responses.get(p, roundId, bfs, this.clock.today());
   }
 
@@ -107,14 +131,30 @@ export class SelfDeclarationsController {
   @Roles('gemeinde')
   @ApiBody(BODY)
   @ApiOperation({ summary: 'The IB saves the draft answers (checked by type; required questions only on submission)' })
-  saveResponse(@CurrentPrincipal() p: Principal, @Param('roundId', new ParseUUIDPipe()) roundId: string, @Param('bfs', ParseIntPipe) bfs: number, @Body() body: unknown) {
-    return this.responses.save(p, roundId, bfs, toAnswers(parseBody(answersBody, body)), this.clock.instant(), this.clock.today());
+  saveResponse(
+    @CurrentPrincipal() p: Principal,
+    @Param('roundId', new ParseUUIDPipe()) roundId: string,
+    @Param('bfs', ParseIntPipe) bfs: number,
+    @Body() body: unknown,
+  ) {
+    return this.responses.save(
+      p,
+      roundId,
+      bfs,
+      toAnswers(parseBody(answersBody, body)),
+      this.clock.instant(),
+      this.clock.today(),
+    );
   }
 
   @Post('rounds/:roundId/responses/:bfs/submission')
   @Roles('gemeinde')
   @HttpCode(200)
-  submitResponse(@CurrentPrincipal() p: Principal, @Param('roundId', new ParseUUIDPipe()) roundId: string, @Param('bfs', ParseIntPipe) bfs: number) {
+  submitResponse(
+    @CurrentPrincipal() p: Principal,
+    @Param('roundId', new ParseUUIDPipe()) roundId: string,
+    @Param('bfs', ParseIntPipe) bfs: number,
+  ) {
     return this.responses.submit(p, roundId, bfs, this.clock.instant(), this.clock.today());
   }
 
@@ -123,15 +163,41 @@ export class SelfDeclarationsController {
   @HttpCode(200)
   @ApiBody(BODY)
   @ApiOperation({ summary: 'AGS returns a submitted response with a comment' })
-  returnResponse(@CurrentPrincipal() p: Principal, @Param('roundId', new ParseUUIDPipe()) roundId: string, @Param('bfs', ParseIntPipe) bfs: number, @Body() body: unknown) {
-    return this.responses.decide(p, roundId, bfs, 'return', parseBody(decisionBody, body).comment, this.clock.instant(), this.clock.today());
+  returnResponse(
+    @CurrentPrincipal() p: Principal,
+    @Param('roundId', new ParseUUIDPipe()) roundId: string,
+    @Param('bfs', ParseIntPipe) bfs: number,
+    @Body() body: unknown,
+  ) {
+    return this.responses.decide(
+      p,
+      roundId,
+      bfs,
+      'return',
+      parseBody(decisionBody, body).comment,
+      this.clock.instant(),
+      this.clock.today(),
+    );
   }
 
   @Post('rounds/:roundId/responses/:bfs/acceptance')
   @Roles('ags')
   @HttpCode(200)
   @ApiBody(BODY)
-  acceptResponse(@CurrentPrincipal() p: Principal, @Param('roundId', new ParseUUIDPipe()) roundId: string, @Param('bfs', ParseIntPipe) bfs: number, @Body() body: unknown) {
-    return this.responses.decide(p, roundId, bfs, 'accept', parseBody(decisionBody, body).comment, this.clock.instant(), this.clock.today());
+  acceptResponse(
+    @CurrentPrincipal() p: Principal,
+    @Param('roundId', new ParseUUIDPipe()) roundId: string,
+    @Param('bfs', ParseIntPipe) bfs: number,
+    @Body() body: unknown,
+  ) {
+    return this.responses.decide(
+      p,
+      roundId,
+      bfs,
+      'accept',
+      parseBody(decisionBody, body).comment,
+      this.clock.instant(),
+      this.clock.today(),
+    );
   }
 }

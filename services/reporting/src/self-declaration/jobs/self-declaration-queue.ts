@@ -32,8 +32,14 @@ export class SelfDeclarationQueue implements OnApplicationBootstrap, OnApplicati
   ) {
     this.connection = createRedisConnection();
     this.queue = new Queue(SELF_DECLARATION_QUEUE, {
-      connection: this.connection, prefix: options.prefix,
-      defaultJobOptions: { removeOnComplete: { age: 86_400, count: 1_000 }, removeOnFail: { age: 7 * 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 5_000 } },
+      connection: this.connection,
+      prefix: options.prefix,
+      defaultJobOptions: {
+        removeOnComplete: { age: 86_400, count: 1_000 },
+        removeOnFail: { age: 7 * 86_400 },
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 5_000 },
+      },
     });
     this.queue.on('error', (err) => this.logger.warn({ err: err.message }, 'self-declaration queue error'));
   }
@@ -41,7 +47,11 @@ export class SelfDeclarationQueue implements OnApplicationBootstrap, OnApplicati
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.enabled) return;
     this.workerConnection = createRedisConnection();
-    this.worker = new Worker(SELF_DECLARATION_QUEUE, (job) => this.process(job), { connection: this.workerConnection, prefix: this.options.prefix, concurrency: 2 });
+    this.worker = new Worker(SELF_DECLARATION_QUEUE, (job) => this.process(job), {
+      connection: this.workerConnection,
+      prefix: this.options.prefix,
+      concurrency: 2,
+    });
     this.worker.on('error', (err) => this.logger.warn({ err: err.message }, 'self-declaration worker error'));
     await this.queue.upsertJobScheduler(SWEEP_JOB, { every: this.options.sweepEveryMs }, { name: SWEEP_JOB, data: {} });
   }
@@ -54,14 +64,22 @@ export class SelfDeclarationQueue implements OnApplicationBootstrap, OnApplicati
   async scheduleRound(round: RoundView): Promise<void> {
     const now = this.clock.now().getTime();
     try {
-      await this.queue.addBulk(REMINDERS.map(({ kind, offsetDays }) => ({
-        name: REMIND_JOB,
-        data: { roundId: round.id, kind },
-        // 06:00 UTC is 07:00 or 08:00 in Solothurn: the reminder is there at the start of the working day.
-        opts: { jobId: jobId('sd-reminder', round.id, kind), delay: Math.max(0, Date.parse(`${addDays(round.deadline, offsetDays)}T06:00:00Z`) - now) },
-      })));
+      await this.queue.addBulk(
+        REMINDERS.map(({ kind, offsetDays }) => ({
+          name: REMIND_JOB,
+          data: { roundId: round.id, kind },
+          // 06:00 UTC is 07:00 or 08:00 in Solothurn: the reminder is there at the start of the working day.
+          opts: {
+            jobId: jobId('sd-reminder', round.id, kind),
+            delay: Math.max(0, Date.parse(`${addDays(round.deadline, offsetDays)}T06:00:00Z`) - now),
+          },
+        })),
+      );
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message, roundId: round.id }, 'self-declaration reminders not scheduled; the sweep will send them');
+      this.logger.warn(
+        { err: (err as Error).message, roundId: round.id },
+        'self-declaration reminders not scheduled; the sweep will send them',
+      );
     }
   }
 

@@ -7,7 +7,13 @@ import { BREAKDOWNS, CATALOGUE } from '../../figures/domain/catalogue.js';
 import { suppressTable } from '../../figures/domain/figure-table.js';
 import { parsePeriod } from '../../figures/domain/period.js';
 import { ReportingRefusal } from '../../shared/reporting-refusal.js';
-import { contentHash, differenceOf, type CellDifference, type SnapshotContent, type SnapshotTable } from '../domain/snapshot-content.js';
+import {
+  contentHash,
+  differenceOf,
+  type CellDifference,
+  type SnapshotContent,
+  type SnapshotTable,
+} from '../domain/snapshot-content.js';
 
 export interface SnapshotSummary {
   id: string;
@@ -45,7 +51,11 @@ export class Snapshots {
     private readonly threshold: number,
   ) {}
 
-  async freeze(principal: Principal, periodLabel: string, now: string): Promise<{ snapshot: SnapshotSummary; created: boolean }> {
+  async freeze(
+    principal: Principal,
+    periodLabel: string,
+    now: string,
+  ): Promise<{ snapshot: SnapshotSummary; created: boolean }> {
     const period = parsePeriod(periodLabel);
     return this.dataSource.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SPACE, period.label]);
@@ -61,9 +71,27 @@ export class Snapshots {
       await em.query(
         `INSERT INTO report_snapshot (id, period, version, catalogue_version, log_position, content, content_hash, difference, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [id, period.label, version, CATALOGUE.version, logPosition, JSON.stringify(content), hash, difference ? JSON.stringify(difference) : null, principal.username, now],
+        [
+          id,
+          period.label,
+          version,
+          CATALOGUE.version,
+          logPosition,
+          JSON.stringify(content),
+          hash,
+          difference ? JSON.stringify(difference) : null,
+          principal.username,
+          now,
+        ],
       );
-      await this.audit.record(em, { actor: auditActorOf(principal), action: 'snapshot.freeze', objectType: 'snapshot', objectId: id, outcome: 'granted', detail: { period: period.label, version, contentHash: hash } });
+      await this.audit.record(em, {
+        actor: auditActorOf(principal),
+        action: 'snapshot.freeze',
+        objectType: 'snapshot',
+        objectId: id,
+        outcome: 'granted',
+        detail: { period: period.label, version, contentHash: hash },
+      });
       const snapshot = (await this.byId(em, id))!;
       return { snapshot: strip(snapshot), created: true };
     });
@@ -74,11 +102,21 @@ export class Snapshots {
     const period = parsePeriod(periodLabel);
     const defs = CATALOGUE.figures;
     const tables: SnapshotTable[] = [];
-    const byMunicipality = await this.queries.compute(em, defs, { period, level: 'municipality', breakdown: null }, { suppress: false, upTo: logPosition });
+    const byMunicipality = await this.queries.compute(
+      em,
+      defs,
+      { period, level: 'municipality', breakdown: null },
+      { suppress: false, upTo: logPosition },
+    );
     byMunicipality.forEach((table) => tables.push({ level: 'municipality', breakdown: null, table }));
     for (const breakdown of BREAKDOWNS) {
       const counted = defs.filter((d) => d.aggregate === 'count');
-      const canton = await this.queries.compute(em, counted, { period, level: 'canton', breakdown }, { suppress: false, upTo: logPosition });
+      const canton = await this.queries.compute(
+        em,
+        counted,
+        { period, level: 'canton', breakdown },
+        { suppress: false, upTo: logPosition },
+      );
       canton.forEach((table) => tables.push({ level: 'canton', breakdown, table }));
     }
     const publicPattern: Record<string, Record<string, string[]>> = {};
@@ -86,17 +124,26 @@ export class Snapshots {
       const hidden = suppressTable(table, this.threshold);
       const cells: Record<string, string[]> = {};
       hidden.rows.forEach((row) => {
-        const cols = table.columns.filter((_, i) => row.values[i] === null && table.rows.find((r) => r.area.id === row.area.id)?.values[i] !== null);
+        const cols = table.columns.filter(
+          (_, i) => row.values[i] === null && table.rows.find((r) => r.area.id === row.area.id)?.values[i] !== null,
+        );
         if (cols.length) cells[row.area.id] = [...cols];
       });
       if (Object.keys(cells).length) publicPattern[table.figure] = cells;
     }
-    return { catalogueVersion: CATALOGUE.version, period: period.label, threshold: this.threshold, tables, publicPattern };
+    return {
+      catalogueVersion: CATALOGUE.version,
+      period: period.label,
+      threshold: this.threshold,
+      tables,
+      publicPattern,
+    };
   }
 
   async list(periodLabel?: string): Promise<SnapshotSummary[]> {
     const rows = await this.dataSource.query(
-      `SELECT id FROM report_snapshot ${periodLabel ? 'WHERE period = $1' : ''} ORDER BY period, version`, periodLabel ? [parsePeriod(periodLabel).label] : [],
+      `SELECT id FROM report_snapshot ${periodLabel ? 'WHERE period = $1' : ''} ORDER BY period, version`,
+      periodLabel ? [parsePeriod(periodLabel).label] : [],
     );
     const out: SnapshotSummary[] = [];
     for (const r of rows) out.push(strip((await this.byId(this.dataSource.manager, r.id))!));
@@ -117,7 +164,9 @@ export class Snapshots {
   }
 
   private async latest(em: EntityManager, period: string): Promise<Snapshot | undefined> {
-    const [row] = await em.query('SELECT id FROM report_snapshot WHERE period = $1 ORDER BY version DESC LIMIT 1', [period]);
+    const [row] = await em.query('SELECT id FROM report_snapshot WHERE period = $1 ORDER BY version DESC LIMIT 1', [
+      period,
+    ]);
     return row ? this.byId(em, row.id) : undefined;
   }
 
@@ -131,9 +180,17 @@ export class Snapshots {
     );
     if (!r) return undefined;
     return {
-      id: r.id, period: r.period, version: r.version, catalogueVersion: r.catalogue_version, logPosition: Number(r.log_position),
-      contentHash: r.content_hash, createdBy: r.created_by, createdAt: new Date(r.created_at).toISOString(),
-      difference: r.difference, lateEvents: Number(r.late), content: r.content,
+      id: r.id,
+      period: r.period,
+      version: r.version,
+      catalogueVersion: r.catalogue_version,
+      logPosition: Number(r.log_position),
+      contentHash: r.content_hash,
+      createdBy: r.created_by,
+      createdAt: new Date(r.created_at).toISOString(),
+      difference: r.difference,
+      lateEvents: Number(r.late),
+      content: r.content,
     };
   }
 
@@ -151,5 +208,11 @@ function strip(s: Snapshot): SnapshotSummary {
 }
 
 function notFound(id: string): ReportingRefusal {
-  return new ReportingRefusal('RP4', 'snapshot-not-found', { de: `Es gibt keinen Stand ${id}.`, en: `There is no snapshot ${id}.` }, 'not-found', { id });
+  return new ReportingRefusal(
+    'RP4',
+    'snapshot-not-found',
+    { de: `Es gibt keinen Stand ${id}.`, en: `There is no snapshot ${id}.` },
+    'not-found',
+    { id },
+  );
 }

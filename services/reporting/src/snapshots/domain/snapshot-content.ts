@@ -21,7 +21,9 @@ export interface SnapshotContent {
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -46,11 +48,12 @@ export interface CellDifference {
 export function differenceOf(before: SnapshotContent, after: SnapshotContent): CellDifference[] {
   const index = (c: SnapshotContent) => {
     const m = new Map<string, number | null>();
-    for (const t of c.tables) for (const row of t.table.rows) {
-      const base = [t.table.figure, t.level, t.breakdown ?? '', row.area.id];
-      t.table.columns.forEach((col, i) => m.set(JSON.stringify([...base, col]), row.values[i] ?? null));
-      if (row.total !== null) m.set(JSON.stringify([...base, 'total']), row.total);
-    }
+    for (const t of c.tables)
+      for (const row of t.table.rows) {
+        const base = [t.table.figure, t.level, t.breakdown ?? '', row.area.id];
+        t.table.columns.forEach((col, i) => m.set(JSON.stringify([...base, col]), row.values[i] ?? null));
+        if (row.total !== null) m.set(JSON.stringify([...base, 'total']), row.total);
+      }
     return m;
   };
   const a = index(before);
@@ -61,7 +64,17 @@ export function differenceOf(before: SnapshotContent, after: SnapshotContent): C
     const y = b.get(key) ?? null;
     if (x === y) continue;
     const [figure, level, breakdown, area, column] = JSON.parse(key) as string[];
-    out.push({ figure: figure!, level: level!, breakdown: breakdown || null, area: area!, column: column!, before: x, after: y });
+    out.push({
+      figure: figure!,
+      level: level!,
+      breakdown: breakdown || null,
+      area: area!,
+      column: column!,
+      before: x,
+      after: y,
+    });
   }
-  return out.sort((p, q) => `${p.figure}|${p.level}|${p.area}|${p.column}`.localeCompare(`${q.figure}|${q.level}|${q.area}|${q.column}`));
+  return out.sort((p, q) =>
+    `${p.figure}|${p.level}|${p.area}|${p.column}`.localeCompare(`${q.figure}|${q.level}|${q.area}|${q.column}`),
+  );
 }

@@ -10,18 +10,29 @@ import { FreezeSnapshotDto, SnapshotListQuery } from './snapshot.dto.js';
 @Controller('api/v1/snapshots')
 @Roles('ags')
 export class SnapshotsController {
-  constructor(@Inject(Snapshots) private readonly snapshots: Snapshots, @Inject(Clock) private readonly clock: Clock) {}
+  constructor(
+    @Inject(Snapshots) private readonly snapshots: Snapshots,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Frozen reports (AGS), each with its hash, catalogue version, log position, difference and late events' })
+  @ApiOperation({
+    summary: 'Frozen reports (AGS), each with its hash, catalogue version, log position, difference and late events',
+  })
   list(@Query() q: SnapshotListQuery) {
     return this.snapshots.list(q.period);
   }
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Freeze a period (AGS): 201 with a new version, or 200 with the current one when nothing changed' })
-  async freeze(@CurrentPrincipal() p: Principal, @Body() b: FreezeSnapshotDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOperation({
+    summary: 'Freeze a period (AGS): 201 with a new version, or 200 with the current one when nothing changed',
+  })
+  async freeze(
+    @CurrentPrincipal() p: Principal,
+    @Body() b: FreezeSnapshotDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { snapshot, created } = await this.snapshots.freeze(p, b.period, this.clock.instant());
     if (!created) reply.status(200);
     return { ...snapshot, created };

@@ -15,10 +15,19 @@ export class ClaimEvents {
     const counts = await this.claims.lineCounts(em, claim.id);
     const [fresh] = await em.query('SELECT payable_rappen FROM claim WHERE id = $1', [claim.id]);
     await this.outbox.add(em, {
-      type, subject: claim.id,
+      type,
+      subject: claim.id,
       data: {
-        claimId: claim.id, municipality: claim.municipality, period: claim.period, periodFrom: claim.periodFrom, periodTo: claim.periodTo,
-        payableRappen: Number(fresh.payable_rappen), lineCount: counts.lines, lateLineCount: counts.late, items: await this.claims.itemSummary(em, claim.id), ...extra,
+        claimId: claim.id,
+        municipality: claim.municipality,
+        period: claim.period,
+        periodFrom: claim.periodFrom,
+        periodTo: claim.periodTo,
+        payableRappen: Number(fresh.payable_rappen),
+        lineCount: counts.lines,
+        lateLineCount: counts.late,
+        items: await this.claims.itemSummary(em, claim.id),
+        ...extra,
       },
     });
   }

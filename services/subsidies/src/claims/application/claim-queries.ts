@@ -19,7 +19,10 @@ export class ClaimQueries {
     private readonly audit: AuditLog,
   ) {}
 
-  async list(caller: Caller, f: { status?: string; municipality?: number; period?: string }): Promise<(ClaimRow & { statusLabel: string })[]> {
+  async list(
+    caller: Caller,
+    f: { status?: string; municipality?: number; period?: string },
+  ): Promise<(ClaimRow & { statusLabel: string })[]> {
     if (f.status !== undefined && !(CLAIM_STATUSES as readonly string[]).includes(f.status)) {
       throw refuse('S16', 'status-unknown', `Unbekannter Status «${f.status}».`, `Unknown status "${f.status}".`);
     }
@@ -33,8 +36,20 @@ export class ClaimQueries {
     if (!claim || !mayActFor(caller, claim.municipality)) throw notFound('claim', id);
     if (audit) {
       // The lines name cases (pseudonymous ids): who looked at which claim is recorded.
-      await this.audit.recordAlone({ actor: caller.audit, action: 'claim.read', objectType: 'subsidy-claim', objectId: id, municipality: claim.municipality, outcome: 'granted' });
+      await this.audit.recordAlone({
+        actor: caller.audit,
+        action: 'claim.read',
+        objectType: 'subsidy-claim',
+        objectId: id,
+        municipality: claim.municipality,
+        outcome: 'granted',
+      });
     }
-    return { ...claim, statusLabel: STATUS_LABELS_DE[claim.status], lines: await this.claims.lines(em, id), steps: await this.claims.steps(em, id) };
+    return {
+      ...claim,
+      statusLabel: STATUS_LABELS_DE[claim.status],
+      lines: await this.claims.lines(em, id),
+      steps: await this.claims.steps(em, id),
+    };
   }
 }

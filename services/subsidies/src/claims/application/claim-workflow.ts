@@ -24,13 +24,23 @@ export class ClaimWorkflow {
     private readonly queries: ClaimQueries,
   ) {}
 
-  private async withClaim(caller: Caller, id: string, action: string, work: (em: EntityManager, claim: ClaimRow) => Promise<Record<string, unknown> | void>): Promise<ClaimDetail> {
+  private async withClaim(
+    caller: Caller,
+    id: string,
+    action: string,
+    work: (em: EntityManager, claim: ClaimRow) => Promise<Record<string, unknown> | void>,
+  ): Promise<ClaimDetail> {
     await this.dataSource.transaction(async (em) => {
       const claim = await this.claims.find(em, id, true);
       if (!claim || !mayActFor(caller, claim.municipality)) throw notFound('claim', id);
       const detail = await work(em, claim);
       await this.audit.record(em, {
-        actor: caller.audit, action, objectType: 'subsidy-claim', objectId: claim.id, municipality: claim.municipality, outcome: 'granted',
+        actor: caller.audit,
+        action,
+        objectType: 'subsidy-claim',
+        objectId: claim.id,
+        municipality: claim.municipality,
+        outcome: 'granted',
         detail: { period: claim.period, from: claim.status, ...(detail ?? {}) },
       });
     });
@@ -44,53 +54,80 @@ export class ClaimWorkflow {
     } catch (error) {
       const rule = (error as { rule?: string }).rule;
       if (rule && rule !== 'S8') {
-        await this.audit.recordAlone({ actor: caller.audit, action, objectType: 'subsidy-claim', objectId: id, outcome: 'denied', detail: { rule } }).catch(() => undefined);
+        await this.audit
+          .recordAlone({
+            actor: caller.audit,
+            action,
+            objectType: 'subsidy-claim',
+            objectId: id,
+            outcome: 'denied',
+            detail: { rule },
+          })
+          .catch(() => undefined);
       }
       throw error;
     }
   }
 
   dispute(caller: Caller, id: string, entryId: number, reason: string | null): Promise<ClaimDetail> {
-    return this.audited(caller, id, 'claim.dispute', () => this.withClaim(caller, id, 'claim.dispute', async (em, claim) => {
-      assertDisputable(claim, reason);
-      if (!(await this.claims.setDispute(em, claim.id, entryId, reason?.trim() ?? null, caller.name))) {
-        throw refuse('S10', 'line-not-found', `Die Zeile ${entryId} gehört nicht zu dieser Abrechnung.`, `Line ${entryId} is not on this claim.`, 'not-found');
-      }
-      await this.claims.refreshPayable(em, claim.id);
-      return { entryId, disputed: reason !== null };
-    }));
+    return this.audited(caller, id, 'claim.dispute', () =>
+      this.withClaim(caller, id, 'claim.dispute', async (em, claim) => {
+        assertDisputable(claim, reason);
+        if (!(await this.claims.setDispute(em, claim.id, entryId, reason?.trim() ?? null, caller.name))) {
+          throw refuse(
+            'S10',
+            'line-not-found',
+            `Die Zeile ${entryId} gehört nicht zu dieser Abrechnung.`,
+            `Line ${entryId} is not on this claim.`,
+            'not-found',
+          );
+        }
+        await this.claims.refreshPayable(em, claim.id);
+        return { entryId, disputed: reason !== null };
+      }),
+    );
   }
 
   submit(caller: Caller, id: string): Promise<ClaimDetail> {
-    return this.audited(caller, id, 'claim.submit', () => this.withClaim(caller, id, 'claim.submit', async (em, claim) => {
-      const to = nextStatus(claim, 'submit', caller);
-      await this.claims.refreshPayable(em, claim.id);
-      await this.claims.transition(em, claim, to, 'submit', caller, null);
-      await this.events.emit(em, 'subsidy.claim-submitted.v1', claim, { submittedAt: this.clock.now().toISOString() });
-    }));
+    return this.audited(caller, id, 'claim.submit', () =>
+      this.withClaim(caller, id, 'claim.submit', async (em, claim) => {
+        const to = nextStatus(claim, 'submit', caller);
+        await this.claims.refreshPayable(em, claim.id);
+        await this.claims.transition(em, claim, to, 'submit', caller, null);
+        await this.events.emit(em, 'subsidy.claim-submitted.v1', claim, {
+          submittedAt: this.clock.now().toISOString(),
+        });
+      }),
+    );
   }
 
   check(caller: Caller, id: string, comment: string | null): Promise<ClaimDetail> {
-    return this.audited(caller, id, 'claim.check', () => this.withClaim(caller, id, 'claim.check', async (em, claim) => {
-      const to = nextStatus(claim, 'check', caller);
-      await this.claims.transition(em, claim, to, 'check', caller, comment, { checked_by: caller.id });
-    }));
+    return this.audited(caller, id, 'claim.check', () =>
+      this.withClaim(caller, id, 'claim.check', async (em, claim) => {
+        const to = nextStatus(claim, 'check', caller);
+        await this.claims.transition(em, claim, to, 'check', caller, comment, { checked_by: caller.id });
+      }),
+    );
   }
 
   approve(caller: Caller, id: string, comment: string | null): Promise<ClaimDetail> {
-    return this.audited(caller, id, 'claim.approve', () => this.withClaim(caller, id, 'claim.approve', async (em, claim) => {
-      const to = nextStatus(claim, 'approve', caller);
-      await this.claims.transition(em, claim, to, 'approve', caller, comment, { approved_by: caller.id });
-      await this.events.emit(em, 'subsidy.claim-approved.v1', claim, { approvedAt: this.clock.now().toISOString() });
-    }));
+    return this.audited(caller, id, 'claim.approve', () =>
+      this.withClaim(caller, id, 'claim.approve', async (em, claim) => {
+        const to = nextStatus(claim, 'approve', caller);
+        await this.claims.transition(em, claim, to, 'approve', caller, comment, { approved_by: caller.id });
+        await this.events.emit(em, 'subsidy.claim-approved.v1', claim, { approvedAt: this.clock.now().toISOString() });
+      }),
+    );
   }
 
   sendBack(caller: Caller, id: string, comment: string | undefined): Promise<ClaimDetail> {
-    return this.audited(caller, id, 'claim.return', () => this.withClaim(caller, id, 'claim.return', async (em, claim) => {
-      const text = assertReturnComment(comment);
-      const to = nextStatus(claim, 'return', caller);
-      // A returned claim is checked again from the start: the earlier check no longer counts.
-      await this.claims.transition(em, claim, to, 'return', caller, text, { checked_by: null });
-    }));
+    return this.audited(caller, id, 'claim.return', () =>
+      this.withClaim(caller, id, 'claim.return', async (em, claim) => {
+        const text = assertReturnComment(comment);
+        const to = nextStatus(claim, 'return', caller);
+        // A returned claim is checked again from the start: the earlier check no longer counts.
+        await this.claims.transition(em, claim, to, 'return', caller, text, { checked_by: null });
+      }),
+    );
   }
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { nextStatus, payable, type ClaimState } from './claim.js';
 
-const claim = (over: Partial<ClaimState>): ClaimState => ({ id: 'k', municipality: 2601, period: '2027-Q1', status: 'draft', checkedBy: null, ...over });
+const claim = (over: Partial<ClaimState>): ClaimState => ({
+  id: 'k',
+  municipality: 2601,
+  period: '2027-Q1',
+  status: 'draft',
+  checkedBy: null,
+  ...over,
+});
 const koordination = { id: 'u-ko', name: 'ags.koordination', roles: ['ags'] };
 const finanzen = { id: 'u-fi', name: 'ags.finanzen', roles: ['ags', 'ags-finanzen'] };
 
@@ -15,17 +22,33 @@ describe('claim workflow', () => {
   });
 
   it('enforces four eyes: not the checker, and only with the finance role (S6)', () => {
-    expect(() => nextStatus(claim({ status: 'checked', checkedBy: 'u-fi' }), 'approve', finanzen)).toThrow(expect.objectContaining({ rule: 'S6', code: 'four-eyes' }));
-    expect(() => nextStatus(claim({ status: 'checked', checkedBy: 'u-other' }), 'approve', koordination)).toThrow(expect.objectContaining({ rule: 'S6', code: 'approval-needs-finance-role' }));
+    expect(() => nextStatus(claim({ status: 'checked', checkedBy: 'u-fi' }), 'approve', finanzen)).toThrow(
+      expect.objectContaining({ rule: 'S6', code: 'four-eyes' }),
+    );
+    expect(() => nextStatus(claim({ status: 'checked', checkedBy: 'u-other' }), 'approve', koordination)).toThrow(
+      expect.objectContaining({ rule: 'S6', code: 'approval-needs-finance-role' }),
+    );
   });
 
   it('refuses steps out of order, so nothing is approved or exported twice (S7)', () => {
-    expect(() => nextStatus(claim({ status: 'approved' }), 'approve', finanzen)).toThrow(expect.objectContaining({ rule: 'S7' }));
-    expect(() => nextStatus(claim({ status: 'exported' }), 'export', finanzen)).toThrow(expect.objectContaining({ rule: 'S7' }));
-    expect(() => nextStatus(claim({ status: 'draft' }), 'check', koordination)).toThrow(expect.objectContaining({ rule: 'S7' }));
+    expect(() => nextStatus(claim({ status: 'approved' }), 'approve', finanzen)).toThrow(
+      expect.objectContaining({ rule: 'S7' }),
+    );
+    expect(() => nextStatus(claim({ status: 'exported' }), 'export', finanzen)).toThrow(
+      expect.objectContaining({ rule: 'S7' }),
+    );
+    expect(() => nextStatus(claim({ status: 'draft' }), 'check', koordination)).toThrow(
+      expect.objectContaining({ rule: 'S7' }),
+    );
   });
 
   it('pays the undisputed lines only', () => {
-    expect(payable([{ amountRappen: 30000, disputedReason: null }, { amountRappen: 8000, disputedReason: 'kein Dolmetscher' }, { amountRappen: -1000, disputedReason: null }])).toBe(29000);
+    expect(
+      payable([
+        { amountRappen: 30000, disputedReason: null },
+        { amountRappen: 8000, disputedReason: 'kein Dolmetscher' },
+        { amountRappen: -1000, disputedReason: null },
+      ]),
+    ).toBe(29000);
   });
 });

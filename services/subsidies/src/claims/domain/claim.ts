@@ -5,7 +5,13 @@ export const CLAIM_STATUSES = ['draft', 'submitted', 'checked', 'approved', 'exp
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 export const STATUS_LABELS_DE: Record<ClaimStatus, string> = {
-  draft: 'Entwurf', submitted: 'eingereicht', checked: 'sachlich geprüft', approved: 'freigegeben', exported: 'exportiert', paid: 'bezahlt', returned: 'zurückgewiesen',
+  draft: 'Entwurf',
+  submitted: 'eingereicht',
+  checked: 'sachlich geprüft',
+  approved: 'freigegeben',
+  exported: 'exportiert',
+  paid: 'bezahlt',
+  returned: 'zurückgewiesen',
 };
 
 export type ClaimStep = 'submit' | 'check' | 'approve' | 'return' | 'export' | 'confirm-payment' | 'dispute';
@@ -37,13 +43,24 @@ const FROM: Record<ClaimStep, readonly ClaimStatus[]> = {
 };
 
 const TO: Record<Exclude<ClaimStep, 'dispute'>, ClaimStatus> = {
-  submit: 'submitted', check: 'checked', approve: 'approved', return: 'returned', export: 'exported', 'confirm-payment': 'paid',
+  submit: 'submitted',
+  check: 'checked',
+  approve: 'approved',
+  return: 'returned',
+  export: 'exported',
+  'confirm-payment': 'paid',
 };
 
 function assertFrom(step: ClaimStep, claim: ClaimState): void {
   if (!FROM[step].includes(claim.status)) {
-    throw refuse('S7', 'claim-step-not-allowed', `Der Schritt «${step}» ist im Status «${STATUS_LABELS_DE[claim.status]}» nicht möglich.`,
-      `Step "${step}" is not allowed in status "${claim.status}".`, 'conflict', { step, status: claim.status });
+    throw refuse(
+      'S7',
+      'claim-step-not-allowed',
+      `Der Schritt «${step}» ist im Status «${STATUS_LABELS_DE[claim.status]}» nicht möglich.`,
+      `Step "${step}" is not allowed in status "${claim.status}".`,
+      'conflict',
+      { step, status: claim.status },
+    );
   }
 }
 
@@ -55,11 +72,22 @@ export function nextStatus(claim: ClaimState, step: Exclude<ClaimStep, 'dispute'
   assertFrom(step, claim);
   if (step === 'approve') {
     if (!actor.roles.includes('ags-finanzen')) {
-      throw refuse('S6', 'approval-needs-finance-role', 'Freigeben darf nur AGS Finanzen.', 'Only AGS finance (role ags-finanzen) may approve.', 'forbidden');
+      throw refuse(
+        'S6',
+        'approval-needs-finance-role',
+        'Freigeben darf nur AGS Finanzen.',
+        'Only AGS finance (role ags-finanzen) may approve.',
+        'forbidden',
+      );
     }
     if (claim.checkedBy === actor.id) {
-      throw refuse('S6', 'four-eyes', 'Vier-Augen-Prinzip: Wer sachlich geprüft hat, darf nicht auch freigeben.',
-        'Four eyes: the person who checked the claim may not approve it.', 'forbidden');
+      throw refuse(
+        'S6',
+        'four-eyes',
+        'Vier-Augen-Prinzip: Wer sachlich geprüft hat, darf nicht auch freigeben.',
+        'Four eyes: the person who checked the claim may not approve it.',
+        'forbidden',
+      );
     }
   }
   return TO[step];
@@ -69,13 +97,24 @@ export function nextStatus(claim: ClaimState, step: Exclude<ClaimStep, 'dispute'
 export function assertDisputable(claim: ClaimState, reason: string | null): void {
   assertFrom('dispute', claim);
   if (reason !== null && !reason.trim()) {
-    throw refuse('S10', 'dispute-reason-missing', 'Eine Beanstandung braucht eine Begründung.', 'A dispute needs a reason.');
+    throw refuse(
+      'S10',
+      'dispute-reason-missing',
+      'Eine Beanstandung braucht eine Begründung.',
+      'A dispute needs a reason.',
+    );
   }
 }
 
 /** S7: sending back needs a comment saying why. */
 export function assertReturnComment(comment: string | undefined): string {
-  if (!comment?.trim()) throw refuse('S7', 'return-comment-missing', 'Zurückweisen nur mit Kommentar.', 'Sending a claim back needs a comment.');
+  if (!comment?.trim())
+    throw refuse(
+      'S7',
+      'return-comment-missing',
+      'Zurückweisen nur mit Kommentar.',
+      'Sending a claim back needs a comment.',
+    );
   return comment.trim();
 }
 

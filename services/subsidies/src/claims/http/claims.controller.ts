@@ -12,19 +12,36 @@ import { ClaimRun } from '../application/claim-run.js';
 import { ClaimWorkflow } from '../application/claim-workflow.js';
 
 export class ClaimListQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
   status?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(9999)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(9999)
   municipality?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
   period?: string;
 }
 
 export class DisputeDto {
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Why the line is wrong; null withdraws the dispute' })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Why the line is wrong; null withdraws the dispute',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   reason?: string | null;
 }
 
@@ -59,7 +76,10 @@ export class ClaimsController {
 
   @Get('claims')
   @Roles('ags', 'gemeinde')
-  @ApiOperation({ summary: 'Claims: an IB sees their municipalities\' claims, AGS all (the approval queue: status=submitted or checked)' })
+  @ApiOperation({
+    summary:
+      "Claims: an IB sees their municipalities' claims, AGS all (the approval queue: status=submitted or checked)",
+  })
   list(@CurrentPrincipal() p: Principal, @Query() q: ClaimListQueryDto) {
     return this.queries.list(callerOf(p), q);
   }
@@ -67,7 +87,9 @@ export class ClaimsController {
   @Get('claims/:id')
   @Roles('ags', 'gemeinde')
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOperation({ summary: 'A claim with its lines (case reference, date, item, rate, amount; no names) and its steps' })
+  @ApiOperation({
+    summary: 'A claim with its lines (case reference, date, item, rate, amount; no names) and its steps',
+  })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.queries.get(callerOf(p), id);
   }
@@ -75,8 +97,16 @@ export class ClaimsController {
   @Post('claims/:id/lines/:entryId/dispute')
   @HttpCode(200)
   @Roles('gemeinde')
-  @ApiOperation({ summary: 'The municipality disputes a line with a reason (or withdraws with null); disputed lines are not paid (S10)' })
-  dispute(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('entryId', ParseIntPipe) entryId: number, @Body() b: DisputeDto) {
+  @ApiOperation({
+    summary:
+      'The municipality disputes a line with a reason (or withdraws with null); disputed lines are not paid (S10)',
+  })
+  dispute(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Param('entryId', ParseIntPipe) entryId: number,
+    @Body() b: DisputeDto,
+  ) {
     return this.workflow.dispute(callerOf(p), id, entryId, b.reason ?? null);
   }
 

@@ -28,10 +28,20 @@ const COLUMNS = `id, municipality, period, to_char(period_from, 'YYYY-MM-DD') AS
   total_rappen, payable_rappen, checked_by, approved_by, export_id, to_char(paid_on, 'YYYY-MM-DD') AS paid_on, drafted_at, updated_at`;
 
 const toClaim = (r: Record<string, unknown>): ClaimRow => ({
-  id: String(r['id']), municipality: Number(r['municipality']), period: String(r['period']), periodFrom: String(r['period_from']), periodTo: String(r['period_to']),
-  status: r['status'] as ClaimStatus, totalRappen: Number(r['total_rappen']), payableRappen: Number(r['payable_rappen']),
-  checkedBy: (r['checked_by'] as string | null) ?? null, approvedBy: (r['approved_by'] as string | null) ?? null, exportId: (r['export_id'] as string | null) ?? null,
-  paidOn: (r['paid_on'] as string | null) ?? null, draftedAt: (r['drafted_at'] as Date).toISOString(), updatedAt: (r['updated_at'] as Date).toISOString(),
+  id: String(r['id']),
+  municipality: Number(r['municipality']),
+  period: String(r['period']),
+  periodFrom: String(r['period_from']),
+  periodTo: String(r['period_to']),
+  status: r['status'] as ClaimStatus,
+  totalRappen: Number(r['total_rappen']),
+  payableRappen: Number(r['payable_rappen']),
+  checkedBy: (r['checked_by'] as string | null) ?? null,
+  approvedBy: (r['approved_by'] as string | null) ?? null,
+  exportId: (r['export_id'] as string | null) ?? null,
+  paidOn: (r['paid_on'] as string | null) ?? null,
+  draftedAt: (r['drafted_at'] as Date).toISOString(),
+  updatedAt: (r['updated_at'] as Date).toISOString(),
 });
 
 /** Claims, their lines and steps. The claim row is the only mutable one; lines are unique per entry. */
@@ -77,7 +87,10 @@ export class ClaimRepository {
     return row ? toClaim(row) : null;
   }
 
-  async list(em: EntityManager, f: { municipalities: readonly number[] | null; status?: string; municipality?: number; period?: string }): Promise<ClaimRow[]> {
+  async list(
+    em: EntityManager,
+    f: { municipalities: readonly number[] | null; status?: string; municipality?: number; period?: string },
+  ): Promise<ClaimRow[]> {
     const rows = await em.query(
       `SELECT ${COLUMNS} FROM claim WHERE ($1::int[] IS NULL OR municipality = ANY($1::int[])) AND ($2::text IS NULL OR status = $2)
          AND ($3::int IS NULL OR municipality = $3) AND ($4::text IS NULL OR period = $4) ORDER BY period_from DESC, municipality LIMIT 1000`,
@@ -93,21 +106,41 @@ export class ClaimRepository {
       [claimId],
     );
     return rows.map((r) => ({
-      entryId: Number(r['id']), caseId: String(r['case_id']), serviceDate: String(r['date']), item: String(r['item']), rateRappen: Number(r['rate_rappen']),
-      amountRappen: Number(r['amount_rappen']), late: Boolean(r['late']), disputedReason: (r['disputed_reason'] as string | null) ?? null,
+      entryId: Number(r['id']),
+      caseId: String(r['case_id']),
+      serviceDate: String(r['date']),
+      item: String(r['item']),
+      rateRappen: Number(r['rate_rappen']),
+      amountRappen: Number(r['amount_rappen']),
+      late: Boolean(r['late']),
+      disputedReason: (r['disputed_reason'] as string | null) ?? null,
       ...(r['kind'] === 'correction' ? { correction: String(r['reason']) } : {}),
     }));
   }
 
   async steps(em: EntityManager, claimId: string): Promise<ClaimStepRow[]> {
-    const rows: Record<string, unknown>[] = await em.query(`SELECT step, from_status, to_status, actor, actor_name, comment, at FROM claim_step WHERE claim_id = $1 ORDER BY id`, [claimId]);
+    const rows: Record<string, unknown>[] = await em.query(
+      `SELECT step, from_status, to_status, actor, actor_name, comment, at FROM claim_step WHERE claim_id = $1 ORDER BY id`,
+      [claimId],
+    );
     return rows.map((r) => ({
-      step: String(r['step']), fromStatus: (r['from_status'] as string | null) ?? null, toStatus: String(r['to_status']), actor: String(r['actor']),
-      actorName: String(r['actor_name']), comment: (r['comment'] as string | null) ?? null, at: (r['at'] as Date).toISOString(),
+      step: String(r['step']),
+      fromStatus: (r['from_status'] as string | null) ?? null,
+      toStatus: String(r['to_status']),
+      actor: String(r['actor']),
+      actorName: String(r['actor_name']),
+      comment: (r['comment'] as string | null) ?? null,
+      at: (r['at'] as Date).toISOString(),
     }));
   }
 
-  async setDispute(em: EntityManager, claimId: string, entryId: number, reason: string | null, by: string): Promise<boolean> {
+  async setDispute(
+    em: EntityManager,
+    claimId: string,
+    entryId: number,
+    reason: string | null,
+    by: string,
+  ): Promise<boolean> {
     const rows: unknown[] = await em.query(
       `UPDATE claim_line SET disputed_reason = $3, disputed_by = CASE WHEN $3::text IS NULL THEN NULL ELSE $4 END, disputed_at = CASE WHEN $3::text IS NULL THEN NULL ELSE now() END
        WHERE claim_id = $1 AND entry_id = $2 RETURNING entry_id`,
@@ -125,9 +158,20 @@ export class ClaimRepository {
     );
   }
 
-  async transition(em: EntityManager, claim: ClaimState, to: ClaimStatus, step: string, actor: { id: string; name: string }, comment: string | null, set: Record<string, unknown> = {}): Promise<void> {
+  async transition(
+    em: EntityManager,
+    claim: ClaimState,
+    to: ClaimStatus,
+    step: string,
+    actor: { id: string; name: string },
+    comment: string | null,
+    set: Record<string, unknown> = {},
+  ): Promise<void> {
     const assignments = Object.keys(set).map((column, i) => `${column} = $${i + 3}`);
-    await em.query(`UPDATE claim SET status = $2, updated_at = now()${assignments.map((a) => `, ${a}`).join('')} WHERE id = $1`, [claim.id, to, ...Object.values(set)]);
+    await em.query(
+      `UPDATE claim SET status = $2, updated_at = now()${assignments.map((a) => `, ${a}`).join('')} WHERE id = $1`,
+      [claim.id, to, ...Object.values(set)],
+    );
     await em.query(
       `INSERT INTO claim_step (claim_id, step, from_status, to_status, actor, actor_name, comment) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [claim.id, step, claim.status, to, actor.id, actor.name, comment],
@@ -135,7 +179,10 @@ export class ClaimRepository {
   }
 
   /** Payable lines per item, for the events out (counts and amounts, no case ids). */
-  async itemSummary(em: EntityManager, claimId: string): Promise<{ item: string; count: number; amountRappen: number }[]> {
+  async itemSummary(
+    em: EntityManager,
+    claimId: string,
+  ): Promise<{ item: string; count: number; amountRappen: number }[]> {
     const rows: Record<string, unknown>[] = await em.query(
       `SELECT e.item, count(*)::int AS n, sum(e.amount_rappen) AS amount FROM claim_line l JOIN ledger_entry e ON e.id = l.entry_id
        WHERE l.claim_id = $1 AND l.disputed_reason IS NULL GROUP BY e.item ORDER BY e.item`,
@@ -145,7 +192,10 @@ export class ClaimRepository {
   }
 
   async lineCounts(em: EntityManager, claimId: string): Promise<{ lines: number; late: number }> {
-    const [row] = await em.query(`SELECT count(*)::int AS lines, count(*) FILTER (WHERE late)::int AS late FROM claim_line WHERE claim_id = $1`, [claimId]);
+    const [row] = await em.query(
+      `SELECT count(*)::int AS lines, count(*) FILTER (WHERE late)::int AS late FROM claim_line WHERE claim_id = $1`,
+      [claimId],
+    );
     return { lines: row.lines as number, late: row.late as number };
   }
 }

@@ -27,20 +27,37 @@ export class ClaimRunQueue implements OnApplicationBootstrap, OnApplicationShutd
     private readonly options: { prefix: string; everyMs: number; enabled: boolean },
   ) {
     this.connection = createRedisConnection();
-    this.queue = new Queue(CLAIM_QUEUE, { connection: this.connection, prefix: options.prefix, defaultJobOptions: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 }, attempts: 3, backoff: { type: 'exponential', delay: 10_000 } } });
+    this.queue = new Queue(CLAIM_QUEUE, {
+      connection: this.connection,
+      prefix: options.prefix,
+      defaultJobOptions: {
+        removeOnComplete: { count: 100 },
+        removeOnFail: { count: 100 },
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 10_000 },
+      },
+    });
     this.queue.on('error', (err) => this.logger.warn({ err: err.message }, 'claim queue error'));
   }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.enabled) return;
     this.workerConnection = createRedisConnection();
-    this.worker = new Worker(CLAIM_QUEUE, async () => {
-      const result = await this.run.run(this.clock.today());
-      if (result.claims) this.logger.info(result, 'claims drafted');
-      return result;
-    }, { connection: this.workerConnection, prefix: this.options.prefix, concurrency: 1 });
+    this.worker = new Worker(
+      CLAIM_QUEUE,
+      async () => {
+        const result = await this.run.run(this.clock.today());
+        if (result.claims) this.logger.info(result, 'claims drafted');
+        return result;
+      },
+      { connection: this.workerConnection, prefix: this.options.prefix, concurrency: 1 },
+    );
     this.worker.on('error', (err) => this.logger.warn({ err: err.message }, 'claim worker error'));
-    await this.queue.upsertJobScheduler(CLAIM_RUN_JOB, { every: this.options.everyMs }, { name: CLAIM_RUN_JOB, data: {} });
+    await this.queue.upsertJobScheduler(
+      CLAIM_RUN_JOB,
+      { every: this.options.everyMs },
+      { name: CLAIM_RUN_JOB, data: {} },
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,6 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent } from '@si/messaging';
-import type { CaseFirstInformationCompletedV1, CaseIntegrationTalkHeldV1, OfferParticipationRecordedV1 } from '@si/contracts';
+import type {
+  CaseFirstInformationCompletedV1,
+  CaseIntegrationTalkHeldV1,
+  OfferParticipationRecordedV1,
+} from '@si/contracts';
 import { rateOn, type TariffVersion } from '../../tariffs/domain/tariff.js';
 import type { TariffRepository } from '../../tariffs/infrastructure/tariff.repository.js';
 import { eligibility, type SubsidyFact } from '../domain/eligibility.js';
@@ -17,17 +21,37 @@ export function factOf(event: CloudEvent): SubsidyFact | null {
   if (event.type === FIRST_INFORMATION) {
     const d = event.data as unknown as CaseFirstInformationCompletedV1;
     return {
-      kind: 'first-information', caseId: d.caseId, municipality: d.municipality, on: d.completedOn, form: d.form,
-      talkId: d.talk?.talkId ?? null, interpreter: d.talk?.interpreter.used ?? false,
+      kind: 'first-information',
+      caseId: d.caseId,
+      municipality: d.municipality,
+      on: d.completedOn,
+      form: d.form,
+      talkId: d.talk?.talkId ?? null,
+      interpreter: d.talk?.interpreter.used ?? false,
     };
   }
   if (event.type === INTEGRATION_TALK) {
     const d = event.data as unknown as CaseIntegrationTalkHeldV1;
-    return { kind: 'integration-talk', caseId: d.caseId, municipality: d.municipality, on: d.heldOn, talkId: d.talkId, interpreter: d.interpreter.used, deficitCriteria: d.deficitCriteria ?? [] };
+    return {
+      kind: 'integration-talk',
+      caseId: d.caseId,
+      municipality: d.municipality,
+      on: d.heldOn,
+      talkId: d.talkId,
+      interpreter: d.interpreter.used,
+      deficitCriteria: d.deficitCriteria ?? [],
+    };
   }
   if (event.type === OFFER_PARTICIPATION) {
     const d = event.data as unknown as OfferParticipationRecordedV1;
-    return { kind: 'offer-participation', caseId: d.caseId, municipality: d.municipality, on: d.on, referralId: d.referralId, step: d.step };
+    return {
+      kind: 'offer-participation',
+      caseId: d.caseId,
+      municipality: d.municipality,
+      on: d.on,
+      referralId: d.referralId,
+      step: d.step,
+    };
   }
   return null;
 }
@@ -60,21 +84,32 @@ export class LedgerBooking {
   }
 
   async bookAll(em: EntityManager, events: readonly CloudEvent[]): Promise<void> {
-    const facts = events.map((event) => ({ event, fact: factOf(event) })).filter((x): x is { event: CloudEvent; fact: SubsidyFact } => x.fact !== null);
+    const facts = events
+      .map((event) => ({ event, fact: factOf(event) }))
+      .filter((x): x is { event: CloudEvent; fact: SubsidyFact } => x.fact !== null);
     if (facts.length === 0) return;
     await this.tariffs.lockShared(em);
     const firstInfo = facts.flatMap(({ fact }) => (fact.kind === 'first-information' ? [fact] : []));
-    const booked = await this.ledger.firstInformationFactsMany(em, firstInfo.map((f) => f.caseId), firstInfo.flatMap((f) => (f.talkId ? [f.talkId] : [])));
+    const booked = await this.ledger.firstInformationFactsMany(
+      em,
+      firstInfo.map((f) => f.caseId),
+      firstInfo.flatMap((f) => (f.talkId ? [f.talkId] : [])),
+    );
     const versions = await this.tariffs.all(em);
     const periods = new Map<string, string>();
-    for (const year of new Set(facts.map(({ fact }) => fact.on.slice(0, 4)))) periods.set(year, String(await this.periods.monthsOf(em, Number(year))));
+    for (const year of new Set(facts.map(({ fact }) => fact.on.slice(0, 4))))
+      periods.set(year, String(await this.periods.monthsOf(em, Number(year))));
     const entries: NewEntry[] = [];
     const refusals: Refusal[] = [];
     const eventsWithEntries = new Map<string, { event: CloudEvent; fact: SubsidyFact }>();
     for (const { event, fact } of facts) {
-      const ctx = fact.kind === 'first-information'
-        ? { firstInformationBookedForCase: booked.cases.has(fact.caseId), talkBooked: fact.talkId !== null && booked.talks.has(fact.talkId) }
-        : { firstInformationBookedForCase: false, talkBooked: false };
+      const ctx =
+        fact.kind === 'first-information'
+          ? {
+              firstInformationBookedForCase: booked.cases.has(fact.caseId),
+              talkBooked: fact.talkId !== null && booked.talks.has(fact.talkId),
+            }
+          : { firstInformationBookedForCase: false, talkBooked: false };
       const base = { eventId: event.id, eventType: event.type, caseId: fact.caseId, municipality: fact.municipality };
       const decision = eligibility(fact, ctx);
       if ('refused' in decision) {
@@ -91,9 +126,20 @@ export class LedgerBooking {
       for (const earning of decision.earns) {
         const tariff = rateOn(versions, earning.item, earning.on) as TariffVersion;
         mine.push({
-          kind: 'booking', sourceEventId: event.id, eventType: event.type, eligibilityKey: earning.eligibilityKey, correctsEntry: null, caseId: fact.caseId,
-          municipality: fact.municipality, item: earning.item, serviceDate: earning.on, period, tariffId: tariff.id, rateRappen: tariff.amountRappen,
-          amountRappen: tariff.amountRappen, reason: null,
+          kind: 'booking',
+          sourceEventId: event.id,
+          eventType: event.type,
+          eligibilityKey: earning.eligibilityKey,
+          correctsEntry: null,
+          caseId: fact.caseId,
+          municipality: fact.municipality,
+          item: earning.item,
+          serviceDate: earning.on,
+          period,
+          tariffId: tariff.id,
+          rateRappen: tariff.amountRappen,
+          amountRappen: tariff.amountRappen,
+          reason: null,
         });
       }
       entries.push(...mine);
@@ -109,7 +155,14 @@ export class LedgerBooking {
       if (inserted.has(eventId)) continue;
       // A concurrent transaction booked the same talk or case first (the database's eligibility key held the rule).
       const rule = fact.kind === 'first-information' && fact.talkId ? 'S2' : 'S1';
-      refusals.push({ eventId, eventType: event.type, caseId: fact.caseId, municipality: fact.municipality, rule, reason: 'Bereits gebucht (gleichzeitig eingegangen).' });
+      refusals.push({
+        eventId,
+        eventType: event.type,
+        caseId: fact.caseId,
+        municipality: fact.municipality,
+        rule,
+        reason: 'Bereits gebucht (gleichzeitig eingegangen).',
+      });
     }
     await this.ledger.refuseMany(em, refusals);
   }

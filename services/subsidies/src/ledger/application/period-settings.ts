@@ -24,11 +24,29 @@ export class PeriodSettings {
   }
 
   async set(em: EntityManager, year: number, months: number, by: string): Promise<void> {
-    if (!isPeriodMonths(months)) throw refuse('S15', 'period-months-invalid', 'Periodenlänge: 1, 2, 3, 4, 6 oder 12 Monate.', 'Period length must be 1, 2, 3, 4, 6 or 12 months.');
-    const [claims] = await em.query(`SELECT count(*)::int AS n FROM claim WHERE period_from >= make_date($1, 1, 1) AND period_from <= make_date($1, 12, 31)`, [year]);
-    const [booked] = await em.query(`SELECT count(*)::int AS n FROM ledger_entry WHERE service_date >= make_date($1, 1, 1) AND service_date <= make_date($1, 12, 31)`, [year]);
+    if (!isPeriodMonths(months))
+      throw refuse(
+        'S15',
+        'period-months-invalid',
+        'Periodenlänge: 1, 2, 3, 4, 6 oder 12 Monate.',
+        'Period length must be 1, 2, 3, 4, 6 or 12 months.',
+      );
+    const [claims] = await em.query(
+      `SELECT count(*)::int AS n FROM claim WHERE period_from >= make_date($1, 1, 1) AND period_from <= make_date($1, 12, 31)`,
+      [year],
+    );
+    const [booked] = await em.query(
+      `SELECT count(*)::int AS n FROM ledger_entry WHERE service_date >= make_date($1, 1, 1) AND service_date <= make_date($1, 12, 31)`,
+      [year],
+    );
     if (claims.n > 0 || booked.n > 0) {
-      throw refuse('S15', 'period-fixed', `Für ${year} bestehen bereits Buchungen oder Abrechnungen; die Periodenlänge bleibt.`, `${year} already has entries or claims; its period length is fixed.`, 'conflict');
+      throw refuse(
+        'S15',
+        'period-fixed',
+        `Für ${year} bestehen bereits Buchungen oder Abrechnungen; die Periodenlänge bleibt.`,
+        `${year} already has entries or claims; its period length is fixed.`,
+        'conflict',
+      );
     }
     await em.query(
       `INSERT INTO claim_period_setting (year, months, recorded_by) VALUES ($1, $2, $3)

@@ -4,9 +4,32 @@ import type { TariffItem } from '../../tariffs/domain/tariff.js';
 
 /** What a case event tells the ledger (pseudonymous: case id, municipality, the facts that earn money). */
 export type SubsidyFact =
-  | { kind: 'first-information'; caseId: string; municipality: number; on: LocalDate; form: 'talk' | 'info-folder'; talkId: string | null; interpreter: boolean }
-  | { kind: 'integration-talk'; caseId: string; municipality: number; on: LocalDate; talkId: string; interpreter: boolean; deficitCriteria: readonly string[] }
-  | { kind: 'offer-participation'; caseId: string; municipality: number; on: LocalDate; referralId: string; step: string };
+  | {
+      kind: 'first-information';
+      caseId: string;
+      municipality: number;
+      on: LocalDate;
+      form: 'talk' | 'info-folder';
+      talkId: string | null;
+      interpreter: boolean;
+    }
+  | {
+      kind: 'integration-talk';
+      caseId: string;
+      municipality: number;
+      on: LocalDate;
+      talkId: string;
+      interpreter: boolean;
+      deficitCriteria: readonly string[];
+    }
+  | {
+      kind: 'offer-participation';
+      caseId: string;
+      municipality: number;
+      on: LocalDate;
+      referralId: string;
+      step: string;
+    };
 
 /** What the ledger already holds that the rules look at. */
 export interface EligibilityContext {
@@ -31,28 +54,52 @@ export type Eligibility = { earns: Earning[] } | { refused: { rule: RuleId; reas
  */
 export function eligibility(fact: SubsidyFact, ctx: EligibilityContext): Eligibility {
   if (fact.kind === 'first-information') {
-    if (ctx.firstInformationBookedForCase) return { refused: { rule: 'S1', reason: 'Für diesen Fall (Person und Zuzug) ist bereits eine Erstinformation gebucht.' } };
-    if (fact.form === 'info-folder') return { earns: [{ item: 'info-folder', on: fact.on, eligibilityKey: `first-information:${fact.caseId}` }] };
-    if (fact.talkId && ctx.talkBooked) return { refused: { rule: 'S2', reason: `Das Haushaltsgespräch ${fact.talkId} ist bereits für einen anderen Fall des Haushalts gebucht.` } };
+    if (ctx.firstInformationBookedForCase)
+      return {
+        refused: { rule: 'S1', reason: 'Für diesen Fall (Person und Zuzug) ist bereits eine Erstinformation gebucht.' },
+      };
+    if (fact.form === 'info-folder')
+      return { earns: [{ item: 'info-folder', on: fact.on, eligibilityKey: `first-information:${fact.caseId}` }] };
+    if (fact.talkId && ctx.talkBooked)
+      return {
+        refused: {
+          rule: 'S2',
+          reason: `Das Haushaltsgespräch ${fact.talkId} ist bereits für einen anderen Fall des Haushalts gebucht.`,
+        },
+      };
     const talkKey = fact.talkId ? `first-information-talk:${fact.talkId}` : `first-information:${fact.caseId}`;
     return {
       earns: [
         { item: 'first-information-talk', on: fact.on, eligibilityKey: talkKey },
-        ...(fact.interpreter ? [{ item: 'interpreter' as const, on: fact.on, eligibilityKey: `${talkKey}:interpreter` }] : []),
+        ...(fact.interpreter
+          ? [{ item: 'interpreter' as const, on: fact.on, eligibilityKey: `${talkKey}:interpreter` }]
+          : []),
       ],
     };
   }
   if (fact.kind === 'offer-participation') {
-    if (fact.step !== 'completed') return { refused: { rule: 'S17', reason: `Teilnahmeschritt «${fact.step}»: subventioniert wird der bestätigte Abschluss.` } };
-    return { earns: [{ item: 'offer-participation', on: fact.on, eligibilityKey: `offer-participation:${fact.referralId}` }] };
+    if (fact.step !== 'completed')
+      return {
+        refused: {
+          rule: 'S17',
+          reason: `Teilnahmeschritt «${fact.step}»: subventioniert wird der bestätigte Abschluss.`,
+        },
+      };
+    return {
+      earns: [{ item: 'offer-participation', on: fact.on, eligibilityKey: `offer-participation:${fact.referralId}` }],
+    };
   }
   if (fact.deficitCriteria.length === 0) {
-    return { refused: { rule: 'S3', reason: 'Im Integrationsgespräch wurden keine Integrationsdefizite festgestellt.' } };
+    return {
+      refused: { rule: 'S3', reason: 'Im Integrationsgespräch wurden keine Integrationsdefizite festgestellt.' },
+    };
   }
   return {
     earns: [
       { item: 'integration-talk', on: fact.on, eligibilityKey: `integration-talk:${fact.talkId}` },
-      ...(fact.interpreter ? [{ item: 'interpreter' as const, on: fact.on, eligibilityKey: `integration-talk:${fact.talkId}:interpreter` }] : []),
+      ...(fact.interpreter
+        ? [{ item: 'interpreter' as const, on: fact.on, eligibilityKey: `integration-talk:${fact.talkId}:interpreter` }]
+        : []),
     ],
   };
 }

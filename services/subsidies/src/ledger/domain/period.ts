@@ -19,11 +19,16 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 function label(year: number, index: number, months: PeriodMonths): string {
   switch (months) {
-    case 12: return String(year);
-    case 6: return `${year}-H${index}`;
-    case 3: return `${year}-Q${index}`;
-    case 1: return `${year}-M${pad(index)}`;
-    default: return `${year}-P${index}`;
+    case 12:
+      return String(year);
+    case 6:
+      return `${year}-H${index}`;
+    case 3:
+      return `${year}-Q${index}`;
+    case 1:
+      return `${year}-M${pad(index)}`;
+    default:
+      return `${year}-P${index}`;
   }
 }
 
@@ -35,7 +40,11 @@ export function periodOf(day: LocalDate, months: PeriodMonths): Period {
   const firstMonth = (index - 1) * months + 1;
   const lastMonth = firstMonth + months - 1;
   const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
-  return { label: label(year, index, months), from: `${year}-${pad(firstMonth)}-01`, to: `${year}-${pad(lastMonth)}-${pad(lastDay)}` };
+  return {
+    label: label(year, index, months),
+    from: `${year}-${pad(firstMonth)}-01`,
+    to: `${year}-${pad(lastMonth)}-${pad(lastDay)}`,
+  };
 }
 
 /** Every period of a year that has ended before `today` (a claim run drafts these). */

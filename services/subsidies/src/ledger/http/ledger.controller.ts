@@ -12,23 +12,37 @@ import { PeriodSettings } from '../application/period-settings.js';
 
 export class LedgerQueryDto {
   @ApiPropertyOptional({ description: 'BFS number' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(9999)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(9999)
   municipality?: number;
 
   @ApiPropertyOptional({ description: 'Claim period, e.g. 2027-Q1' })
-  @IsOptional() @IsString() @Matches(/^\d{4}(-[A-Z]\d{1,2})?$/, { message: 'period must look like 2027-Q1' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}(-[A-Z]\d{1,2})?$/, { message: 'period must look like 2027-Q1' })
   period?: string;
 
   @ApiPropertyOptional({ description: 'Tariff item' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   item?: string;
 
   @ApiPropertyOptional({ description: 'Entries after this id (paging)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   after?: number;
 
   @ApiPropertyOptional({ description: 'At most this many entries (default 500, max 5000)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
   limit?: number;
 }
 
@@ -49,7 +63,9 @@ export class LedgerController {
 
   @Get('ledger')
   @Roles('ags', 'ags-finanzen', 'gemeinde')
-  @ApiOperation({ summary: 'Ledger entries (case id, event id, date, item, rate, amount); an IB sees their municipalities only' })
+  @ApiOperation({
+    summary: 'Ledger entries (case id, event id, date, item, rate, amount); an IB sees their municipalities only',
+  })
   list(@CurrentPrincipal() p: Principal, @Query() q: LedgerQueryDto) {
     return this.ledger.list(callerOf(p), q);
   }
@@ -72,7 +88,11 @@ export class LedgerController {
   @Roles('ags')
   @HttpCode(200)
   @ApiOperation({ summary: 'AGS sets the period length of a year (before it has entries; rule S15)' })
-  async setPeriod(@CurrentPrincipal() p: Principal, @Param('year', ParseIntPipe) year: number, @Body() b: PeriodSettingDto) {
+  async setPeriod(
+    @CurrentPrincipal() p: Principal,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() b: PeriodSettingDto,
+  ) {
     await this.dataSource.transaction((em) => this.periods.set(em, year, b.months, p.username));
     return { year, months: b.months };
   }

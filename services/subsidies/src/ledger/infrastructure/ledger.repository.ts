@@ -58,7 +58,21 @@ export class LedgerRepository {
     const params: unknown[] = [];
     const rows = entries.map((e) => {
       const start = params.length;
-      params.push(e.kind, e.sourceEventId, e.eventType, e.eligibilityKey, e.correctsEntry, e.caseId, e.municipality, e.item, e.serviceDate, e.period, e.tariffId, e.rateRappen, e.amountRappen);
+      params.push(
+        e.kind,
+        e.sourceEventId,
+        e.eventType,
+        e.eligibilityKey,
+        e.correctsEntry,
+        e.caseId,
+        e.municipality,
+        e.item,
+        e.serviceDate,
+        e.period,
+        e.tariffId,
+        e.rateRappen,
+        e.amountRappen,
+      );
       return `(${Array.from({ length: COLUMNS }, (_, i) => `$${start + i + 1}`).join(', ')}, $${params.push(e.reason)})`;
     });
     const result: unknown[] = await em.query(
@@ -81,7 +95,22 @@ export class LedgerRepository {
       const params: unknown[] = [];
       const rows = chunk.map((e) => {
         const start = params.length;
-        params.push(e.kind, e.sourceEventId, e.eventType, e.eligibilityKey, e.correctsEntry, e.caseId, e.municipality, e.item, e.serviceDate, e.period, e.tariffId, e.rateRappen, e.amountRappen, e.reason);
+        params.push(
+          e.kind,
+          e.sourceEventId,
+          e.eventType,
+          e.eligibilityKey,
+          e.correctsEntry,
+          e.caseId,
+          e.municipality,
+          e.item,
+          e.serviceDate,
+          e.period,
+          e.tariffId,
+          e.rateRappen,
+          e.amountRappen,
+          e.reason,
+        );
         return `(${Array.from({ length: 14 }, (_, c) => `$${start + c + 1}`).join(', ')})`;
       });
       const result: { source_event_id: string | null }[] = await em.query(
@@ -98,7 +127,17 @@ export class LedgerRepository {
     return out;
   }
 
-  async refuseMany(em: EntityManager, refusals: readonly { eventId: string; eventType: string; caseId: string | null; municipality: number | null; rule: string; reason: string }[]): Promise<void> {
+  async refuseMany(
+    em: EntityManager,
+    refusals: readonly {
+      eventId: string;
+      eventType: string;
+      caseId: string | null;
+      municipality: number | null;
+      rule: string;
+      reason: string;
+    }[],
+  ): Promise<void> {
     if (refusals.length === 0) return;
     await em.query(
       `INSERT INTO refused_event (event_id, event_type, case_id, municipality, rule, reason)
@@ -109,27 +148,57 @@ export class LedgerRepository {
   }
 
   /** S1/S2 for many events at once: the cases with a first information booked, the household talks booked. */
-  async firstInformationFactsMany(em: EntityManager, caseIds: readonly string[], talkIds: readonly string[]): Promise<{ cases: Set<string>; talks: Set<string> }> {
+  async firstInformationFactsMany(
+    em: EntityManager,
+    caseIds: readonly string[],
+    talkIds: readonly string[],
+  ): Promise<{ cases: Set<string>; talks: Set<string> }> {
     if (caseIds.length === 0) return { cases: new Set(), talks: new Set() };
     const cases: { case_id: string }[] = await em.query(
       `SELECT DISTINCT case_id FROM ledger_entry WHERE case_id = ANY($1::uuid[]) AND kind = 'booking' AND item IN ('first-information-talk', 'info-folder')`,
       [caseIds],
     );
     const talks: { key: string }[] = talkIds.length
-      ? await em.query(`SELECT eligibility_key AS key FROM ledger_entry WHERE eligibility_key = ANY($1::text[])`, [talkIds.map((t) => `first-information-talk:${t}`)])
+      ? await em.query(`SELECT eligibility_key AS key FROM ledger_entry WHERE eligibility_key = ANY($1::text[])`, [
+          talkIds.map((t) => `first-information-talk:${t}`),
+        ])
       : [];
-    return { cases: new Set(cases.map((c) => c.case_id)), talks: new Set(talks.map((t) => t.key.slice('first-information-talk:'.length))) };
+    return {
+      cases: new Set(cases.map((c) => c.case_id)),
+      talks: new Set(talks.map((t) => t.key.slice('first-information-talk:'.length))),
+    };
   }
 
   /** Bookings of `item` from `from` to `to` (null: open) with what they earned so far (booking + corrections). */
-  async positions(em: EntityManager, item: TariffItem, from: LocalDate, to: LocalDate | null): Promise<(BookedPosition & { caseId: string; municipality: number; period: string })[]> {
-    const rows: { id: string; item: TariffItem; service_date: string; net: string; case_id: string; municipality: number; period: string }[] = await em.query(
+  async positions(
+    em: EntityManager,
+    item: TariffItem,
+    from: LocalDate,
+    to: LocalDate | null,
+  ): Promise<(BookedPosition & { caseId: string; municipality: number; period: string })[]> {
+    const rows: {
+      id: string;
+      item: TariffItem;
+      service_date: string;
+      net: string;
+      case_id: string;
+      municipality: number;
+      period: string;
+    }[] = await em.query(
       `SELECT b.id, b.item, to_char(b.service_date, 'YYYY-MM-DD') AS service_date, b.case_id, b.municipality, b.period,
               b.amount_rappen + COALESCE((SELECT sum(c.amount_rappen) FROM ledger_entry c WHERE c.corrects_entry = b.id), 0) AS net
        FROM ledger_entry b WHERE b.kind = 'booking' AND b.item = $1 AND b.service_date >= $2 AND ($3::date IS NULL OR b.service_date <= $3)`,
       [item, from, to],
     );
-    return rows.map((r) => ({ entryId: Number(r.id), item: r.item, serviceDate: r.service_date, netRappen: Number(r.net), caseId: r.case_id, municipality: r.municipality, period: r.period }));
+    return rows.map((r) => ({
+      entryId: Number(r.id),
+      item: r.item,
+      serviceDate: r.service_date,
+      netRappen: Number(r.net),
+      caseId: r.case_id,
+      municipality: r.municipality,
+      period: r.period,
+    }));
   }
 
   async list(em: EntityManager, f: LedgerFilter): Promise<LedgerEntryView[]> {
@@ -148,15 +217,30 @@ export class LedgerRepository {
       params,
     );
     return rows.map((r) => ({
-      id: Number(r['id']), kind: r['kind'] as LedgerEntryView['kind'], eventId: (r['source_event_id'] as string | null) ?? null, eventType: String(r['event_type']),
-      correctsEntry: r['corrects_entry'] === null ? null : Number(r['corrects_entry']), caseId: String(r['case_id']), municipality: Number(r['municipality']),
-      item: r['item'] as TariffItem, date: String(r['date']), period: String(r['period']), tariffId: Number(r['tariff_id']), rateRappen: Number(r['rate_rappen']),
-      amountRappen: Number(r['amount_rappen']), reason: (r['reason'] as string | null) ?? null, bookedAt: (r['booked_at'] as Date).toISOString(),
+      id: Number(r['id']),
+      kind: r['kind'] as LedgerEntryView['kind'],
+      eventId: (r['source_event_id'] as string | null) ?? null,
+      eventType: String(r['event_type']),
+      correctsEntry: r['corrects_entry'] === null ? null : Number(r['corrects_entry']),
+      caseId: String(r['case_id']),
+      municipality: Number(r['municipality']),
+      item: r['item'] as TariffItem,
+      date: String(r['date']),
+      period: String(r['period']),
+      tariffId: Number(r['tariff_id']),
+      rateRappen: Number(r['rate_rappen']),
+      amountRappen: Number(r['amount_rappen']),
+      reason: (r['reason'] as string | null) ?? null,
+      bookedAt: (r['booked_at'] as Date).toISOString(),
       claimId: (r['claim_id'] as string | null) ?? null,
     }));
   }
 
-  async refusals(em: EntityManager, municipalities: readonly number[] | null, limit: number): Promise<Record<string, unknown>[]> {
+  async refusals(
+    em: EntityManager,
+    municipalities: readonly number[] | null,
+    limit: number,
+  ): Promise<Record<string, unknown>[]> {
     return em.query(
       `SELECT event_id AS "eventId", event_type AS "eventType", case_id AS "caseId", municipality, rule, reason, received_at AS "receivedAt"
        FROM refused_event WHERE ($1::int[] IS NULL OR municipality = ANY($1::int[])) ORDER BY received_at DESC LIMIT $2`,

@@ -1,6 +1,11 @@
 import type { OnModuleInit } from '@nestjs/common';
 import type { BatchEventHandler, EventConsumers } from '@si/messaging';
-import { FIRST_INFORMATION, INTEGRATION_TALK, OFFER_PARTICIPATION, type LedgerBooking } from '../application/ledger-booking.js';
+import {
+  FIRST_INFORMATION,
+  INTEGRATION_TALK,
+  OFFER_PARTICIPATION,
+  type LedgerBooking,
+} from '../application/ledger-booking.js';
 
 export const CASE_EVENTS_QUEUE = 'subsidies.case-events';
 
@@ -18,11 +23,15 @@ export class CaseEventConsumer implements OnModuleInit {
   onModuleInit(): void {
     // A run of events is booked in one go; if it fails, the consumer retries each event alone.
     const batch: BatchEventHandler = { batch: (events, em) => this.booking.bookAll(em, events) };
-    this.consumers.register(CASE_EVENTS_QUEUE, {
-      [FIRST_INFORMATION]: batch,
-      [INTEGRATION_TALK]: batch,
-      // infra/rabbitmq/topology.json binds the offers' participation events to the same queue.
-      [OFFER_PARTICIPATION]: batch,
-    }, { unhandled: 'ignore', batchSize: 500, prefetch: 2_000 });
+    this.consumers.register(
+      CASE_EVENTS_QUEUE,
+      {
+        [FIRST_INFORMATION]: batch,
+        [INTEGRATION_TALK]: batch,
+        // infra/rabbitmq/topology.json binds the offers' participation events to the same queue.
+        [OFFER_PARTICIPATION]: batch,
+      },
+      { unhandled: 'ignore', batchSize: 500, prefetch: 2_000 },
+    );
   }
 }

@@ -45,14 +45,30 @@ export class BudgetService {
     const usedPercent = budget ? Math.floor((used * 1000) / budget) / 10 : null;
     const reached = usedPercent === null ? [] : warn.filter((t) => usedPercent >= t);
     return {
-      year, budgetRappen: budget, committedRappen: committed, approvedRappen: approved, paidRappen: paid, remainingRappen: budget === null ? null : budget - used,
-      usedPercent, warnPercent: warn, warning: reached.length ? Math.max(...reached) : null,
+      year,
+      budgetRappen: budget,
+      committedRappen: committed,
+      approvedRappen: approved,
+      paidRappen: paid,
+      remainingRappen: budget === null ? null : budget - used,
+      usedPercent,
+      warnPercent: warn,
+      warning: reached.length ? Math.max(...reached) : null,
     };
   }
 
   async set(caller: Caller, year: number, amountRappen: number, warnPercent: number[]): Promise<BudgetView> {
-    if (!Number.isSafeInteger(amountRappen) || amountRappen < 0 || warnPercent.some((p) => !Number.isInteger(p) || p < 1 || p > 100)) {
-      throw refuse('S14', 'budget-invalid', 'Budget in ganzen Rappen ≥ 0, Warnschwellen zwischen 1 und 100 %.', 'Budget in whole Rappen ≥ 0, thresholds from 1 to 100 %.');
+    if (
+      !Number.isSafeInteger(amountRappen) ||
+      amountRappen < 0 ||
+      warnPercent.some((p) => !Number.isInteger(p) || p < 1 || p > 100)
+    ) {
+      throw refuse(
+        'S14',
+        'budget-invalid',
+        'Budget in ganzen Rappen ≥ 0, Warnschwellen zwischen 1 und 100 %.',
+        'Budget in whole Rappen ≥ 0, thresholds from 1 to 100 %.',
+      );
     }
     await this.dataSource.transaction(async (em) => {
       await em.query(
@@ -60,7 +76,14 @@ export class BudgetService {
          ON CONFLICT (year) DO UPDATE SET amount_rappen = EXCLUDED.amount_rappen, warn_percent = EXCLUDED.warn_percent, updated_by = EXCLUDED.updated_by, updated_at = now()`,
         [year, amountRappen, [...new Set(warnPercent)].sort((a, b) => a - b), caller.name],
       );
-      await this.audit.record(em, { actor: caller.audit, action: 'budget.set', objectType: 'budget', objectId: String(year), outcome: 'granted', detail: { amountRappen, warnPercent } });
+      await this.audit.record(em, {
+        actor: caller.audit,
+        action: 'budget.set',
+        objectType: 'budget',
+        objectId: String(year),
+        outcome: 'granted',
+        detail: { amountRappen, warnPercent },
+      });
     });
     return this.get(year);
   }

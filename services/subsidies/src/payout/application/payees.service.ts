@@ -6,8 +6,15 @@ import { isPayableIban, normaliseIban } from '../domain/iban.js';
 import type { Payee } from '../domain/payout-claim.js';
 
 const toPayee = (r: Record<string, unknown>): Payee & { demo: boolean } => ({
-  municipality: Number(r['municipality']), name: String(r['name']), iban: String(r['iban']), creditorNo: String(r['creditor_no']), street: String(r['street']),
-  buildingNo: (r['building_no'] as string | null) ?? null, postCode: String(r['post_code']), town: String(r['town']), demo: Boolean(r['demo']),
+  municipality: Number(r['municipality']),
+  name: String(r['name']),
+  iban: String(r['iban']),
+  creditorNo: String(r['creditor_no']),
+  street: String(r['street']),
+  buildingNo: (r['building_no'] as string | null) ?? null,
+  postCode: String(r['post_code']),
+  town: String(r['town']),
+  demo: Boolean(r['demo']),
 });
 
 /** Where municipalities are paid (AGS Finanzen maintains it); every IBAN is checked (S9). */
@@ -24,7 +31,14 @@ export class PayeesService {
   async put(caller: Caller, p: Payee): Promise<Payee & { demo: boolean }> {
     const iban = normaliseIban(p.iban);
     if (!isPayableIban(iban)) {
-      throw refuse('S9', 'iban-invalid', `Die IBAN ${iban} ist ungültig (Prüfziffer oder Länge; nur CH/LI).`, `IBAN ${iban} is invalid (check digits or length; CH/LI only).`, 'unprocessable', { pointer: '/iban' });
+      throw refuse(
+        'S9',
+        'iban-invalid',
+        `Die IBAN ${iban} ist ungültig (Prüfziffer oder Länge; nur CH/LI).`,
+        `IBAN ${iban} is invalid (check digits or length; CH/LI only).`,
+        'unprocessable',
+        { pointer: '/iban' },
+      );
     }
     return this.dataSource.transaction(async (em) => {
       const [row] = await em.query(
@@ -34,7 +48,14 @@ export class PayeesService {
          RETURNING *`,
         [p.municipality, p.name, iban, p.creditorNo, p.street, p.buildingNo, p.postCode, p.town, caller.name],
       );
-      await this.audit.record(em, { actor: caller.audit, action: 'payee.update', objectType: 'payee', objectId: String(p.municipality), municipality: p.municipality, outcome: 'granted' });
+      await this.audit.record(em, {
+        actor: caller.audit,
+        action: 'payee.update',
+        objectType: 'payee',
+        objectId: String(p.municipality),
+        municipality: p.municipality,
+        outcome: 'granted',
+      });
       return toPayee(row);
     });
   }

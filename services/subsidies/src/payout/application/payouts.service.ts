@@ -28,8 +28,13 @@ export interface ExportView {
 }
 
 const toExport = (r: Record<string, unknown>): ExportView => ({
-  id: String(r['id']), messageId: String(r['message_id']), claimIds: r['claim_ids'] as string[], totalRappen: Number(r['total_rappen']),
-  pain001Sha256: String(r['pain001_sha256']), createdBy: String(r['created_by']), createdAt: (r['created_at'] as Date).toISOString(),
+  id: String(r['id']),
+  messageId: String(r['message_id']),
+  claimIds: r['claim_ids'] as string[],
+  totalRappen: Number(r['total_rappen']),
+  pain001Sha256: String(r['pain001_sha256']),
+  createdBy: String(r['created_by']),
+  createdAt: (r['created_at'] as Date).toISOString(),
 });
 
 /**
@@ -56,16 +61,46 @@ export class PayoutsService {
                 c.payable_rappen, c.checked_by, c.approved_by, c.status, p.municipality AS payee, p.name, p.iban, p.creditor_no, p.street, p.building_no, p.post_code, p.town
          FROM claim c LEFT JOIN payee p ON p.municipality = c.municipality WHERE c.status = 'approved' ORDER BY c.municipality, c.period FOR UPDATE OF c`,
       );
-      if (rows.length === 0) throw refuse('S12', 'nothing-to-export', 'Keine freigegebenen Abrechnungen zum Export.', 'No approved claims to export.', 'conflict');
-      const missing = rows.filter((r) => r['payee'] === null || !isPayableIban(String(r['iban']))).map((r) => Number(r['municipality']));
+      if (rows.length === 0)
+        throw refuse(
+          'S12',
+          'nothing-to-export',
+          'Keine freigegebenen Abrechnungen zum Export.',
+          'No approved claims to export.',
+          'conflict',
+        );
+      const missing = rows
+        .filter((r) => r['payee'] === null || !isPayableIban(String(r['iban'])))
+        .map((r) => Number(r['municipality']));
       if (missing.length) {
-        throw refuse('S12', 'payee-missing', `Zahlungsverbindung fehlt oder IBAN ungültig für BFS ${missing.join(', ')}.`, `Payee missing or IBAN invalid for BFS ${missing.join(', ')}.`, 'unprocessable', { municipalities: missing });
+        throw refuse(
+          'S12',
+          'payee-missing',
+          `Zahlungsverbindung fehlt oder IBAN ungültig für BFS ${missing.join(', ')}.`,
+          `Payee missing or IBAN invalid for BFS ${missing.join(', ')}.`,
+          'unprocessable',
+          { municipalities: missing },
+        );
       }
       const claims: PayoutClaim[] = rows.map((r) => ({
-        claimId: String(r['id']), municipality: Number(r['municipality']), period: String(r['period']), periodFrom: String(r['period_from']), periodTo: String(r['period_to']),
-        payableRappen: Number(r['payable_rappen']), checkedBy: String(r['checked_by']), approvedBy: String(r['approved_by']),
-        payee: { municipality: Number(r['municipality']), name: String(r['name']), iban: String(r['iban']), creditorNo: String(r['creditor_no']), street: String(r['street']),
-          buildingNo: (r['building_no'] as string | null) ?? null, postCode: String(r['post_code']), town: String(r['town']) },
+        claimId: String(r['id']),
+        municipality: Number(r['municipality']),
+        period: String(r['period']),
+        periodFrom: String(r['period_from']),
+        periodTo: String(r['period_to']),
+        payableRappen: Number(r['payable_rappen']),
+        checkedBy: String(r['checked_by']),
+        approvedBy: String(r['approved_by']),
+        payee: {
+          municipality: Number(r['municipality']),
+          name: String(r['name']),
+          iban: String(r['iban']),
+          creditorNo: String(r['creditor_no']),
+          street: String(r['street']),
+          buildingNo: (r['building_no'] as string | null) ?? null,
+          postCode: String(r['post_code']),
+          town: String(r['town']),
+        },
       }));
       const id = randomUUID();
       const now = this.clock.now();
@@ -73,10 +108,20 @@ export class PayoutsService {
       const messageId = `SI-${today.replaceAll('-', '')}-${id.replaceAll('-', '').slice(0, 20)}`;
       // A claim whose corrections leave nothing (or less) to pay is booked, but not in the payment file.
       const paying = claims.filter((c) => c.payableRappen > 0);
-      const csv = bookingCsv(claims, { postingDate: today, dueDate: addDays(today, this.config.booking.paymentTermDays), glAccount: this.config.booking.glAccount, costCentre: this.config.booking.costCentre });
+      const csv = bookingCsv(claims, {
+        postingDate: today,
+        dueDate: addDays(today, this.config.booking.paymentTermDays),
+        glAccount: this.config.booking.glAccount,
+        costCentre: this.config.booking.costCentre,
+      });
       const xml = pain001({
-        messageId, createdAt: now.toISOString().slice(0, 19), executionDate: addDays(today, 1), initiatingParty: this.config.debtor.name,
-        debtor: this.config.debtor, debtorBic: this.config.debtor.bic, claims: paying,
+        messageId,
+        createdAt: now.toISOString().slice(0, 19),
+        executionDate: addDays(today, 1),
+        initiatingParty: this.config.debtor.name,
+        debtor: this.config.debtor,
+        debtorBic: this.config.debtor.bic,
+        claims: paying,
       });
       const issues = paying.length ? this.schema.issues(xml) : [];
       if (issues.length) {
@@ -86,43 +131,85 @@ export class PayoutsService {
       const total = claims.reduce((s, c) => s + c.payableRappen, 0);
       const [row] = await em.query(
         `INSERT INTO payout_export (id, message_id, claim_ids, total_rappen, booking_csv, pain001, pain001_sha256, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-        [id, messageId, claims.map((c) => c.claimId), total, csv, xml, createHash('sha256').update(xml).digest('hex'), caller.name],
+        [
+          id,
+          messageId,
+          claims.map((c) => c.claimId),
+          total,
+          csv,
+          xml,
+          createHash('sha256').update(xml).digest('hex'),
+          caller.name,
+        ],
       );
       for (const c of claims) {
         const claim = await this.claims.find(em, c.claimId);
         if (!claim) throw new Error(`claim ${c.claimId} vanished under its lock`);
-        await this.claims.transition(em, claim, nextStatus(claim, 'export', caller), 'export', caller, null, { export_id: id });
+        await this.claims.transition(em, claim, nextStatus(claim, 'export', caller), 'export', caller, null, {
+          export_id: id,
+        });
       }
-      await this.audit.record(em, { actor: caller.audit, action: 'payout.export', objectType: 'payout-export', objectId: id, outcome: 'granted', detail: { claims: claims.length, totalRappen: total } });
+      await this.audit.record(em, {
+        actor: caller.audit,
+        action: 'payout.export',
+        objectType: 'payout-export',
+        objectId: id,
+        outcome: 'granted',
+        detail: { claims: claims.length, totalRappen: total },
+      });
       return toExport(row);
     });
   }
 
   async list(): Promise<ExportView[]> {
-    return (await this.dataSource.query('SELECT * FROM payout_export ORDER BY created_at DESC LIMIT 200')).map(toExport);
+    return (await this.dataSource.query('SELECT * FROM payout_export ORDER BY created_at DESC LIMIT 200')).map(
+      toExport,
+    );
   }
 
   async file(caller: Caller, id: string, kind: 'csv' | 'pain001'): Promise<string> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('export', id);
     const [row] = await this.dataSource.query(`SELECT booking_csv, pain001 FROM payout_export WHERE id = $1`, [id]);
     if (!row) throw notFound('export', id);
-    await this.audit.recordAlone({ actor: caller.audit, action: `payout.download-${kind}`, objectType: 'payout-export', objectId: id, outcome: 'granted' });
+    await this.audit.recordAlone({
+      actor: caller.audit,
+      action: `payout.download-${kind}`,
+      objectType: 'payout-export',
+      objectId: id,
+      outcome: 'granted',
+    });
     return kind === 'csv' ? row.booking_csv : row.pain001;
   }
 
   async confirmPayment(caller: Caller, claimId: string, paidOn: string): Promise<void> {
-    if (!isLocalDate(paidOn)) throw refuse('S16', 'paid-on-invalid', 'Zahlungsdatum: gültiger Kalendertag.', 'paidOn must be a calendar day.');
+    if (!isLocalDate(paidOn))
+      throw refuse('S16', 'paid-on-invalid', 'Zahlungsdatum: gültiger Kalendertag.', 'paidOn must be a calendar day.');
     await this.dataSource.transaction(async (em) => {
       const claim = await this.claims.find(em, claimId, true);
       if (!claim || !mayActFor(caller, claim.municipality)) throw notFound('claim', claimId);
       try {
         nextStatus(claim, 'confirm-payment', caller);
       } catch (error) {
-        throw refuse('S13', 'not-exported', 'Bezahlt bestätigen lässt sich nur eine exportierte Abrechnung.', 'Only an exported claim can be confirmed paid.', 'conflict', { status: claim.status, cause: (error as Error).message });
+        throw refuse(
+          'S13',
+          'not-exported',
+          'Bezahlt bestätigen lässt sich nur eine exportierte Abrechnung.',
+          'Only an exported claim can be confirmed paid.',
+          'conflict',
+          { status: claim.status, cause: (error as Error).message },
+        );
       }
       await this.claims.transition(em, claim, 'paid', 'confirm-payment', caller, null, { paid_on: paidOn });
       await this.events.emit(em, 'subsidy.claim-paid.v1', claim, { paidOn, exportId: claim.exportId });
-      await this.audit.record(em, { actor: caller.audit, action: 'claim.confirm-payment', objectType: 'subsidy-claim', objectId: claimId, municipality: claim.municipality, outcome: 'granted', detail: { paidOn } });
+      await this.audit.record(em, {
+        actor: caller.audit,
+        action: 'claim.confirm-payment',
+        objectType: 'subsidy-claim',
+        objectId: claimId,
+        municipality: claim.municipality,
+        outcome: 'granted',
+        detail: { paidOn },
+      });
     });
   }
 }

@@ -9,8 +9,21 @@ import type { PayoutClaim } from './payout-claim.js';
  * postingDate, dueDate, glAccount, costCentre, text, checkedBy, approvedBy.
  * Control line: `#control`, the number of lines, the sum in CHF. UTF-8, comma separated, RFC 4180 quoting.
  */
-export const BOOKING_COLUMNS = ['claimId', 'municipalityBfs', 'creditorNo', 'periodFrom', 'periodTo', 'amountChf', 'postingDate', 'dueDate',
-  'glAccount', 'costCentre', 'text', 'checkedBy', 'approvedBy'] as const;
+export const BOOKING_COLUMNS = [
+  'claimId',
+  'municipalityBfs',
+  'creditorNo',
+  'periodFrom',
+  'periodTo',
+  'amountChf',
+  'postingDate',
+  'dueDate',
+  'glAccount',
+  'costCentre',
+  'text',
+  'checkedBy',
+  'approvedBy',
+] as const;
 
 export interface BookingSettings {
   readonly postingDate: LocalDate;
@@ -27,8 +40,25 @@ const quote = (value: string | number) => {
 export function bookingCsv(claims: readonly PayoutClaim[], s: BookingSettings): string {
   const lines = [BOOKING_COLUMNS.join(',')];
   for (const c of claims) {
-    lines.push([c.claimId, c.municipality, c.payee.creditorNo, c.periodFrom, c.periodTo, chf(c.payableRappen), s.postingDate, s.dueDate,
-      s.glAccount, s.costCentre, `start.integration Subventionen ${c.period} BFS ${c.municipality}`, c.checkedBy, c.approvedBy].map(quote).join(','));
+    lines.push(
+      [
+        c.claimId,
+        c.municipality,
+        c.payee.creditorNo,
+        c.periodFrom,
+        c.periodTo,
+        chf(c.payableRappen),
+        s.postingDate,
+        s.dueDate,
+        s.glAccount,
+        s.costCentre,
+        `start.integration Subventionen ${c.period} BFS ${c.municipality}`,
+        c.checkedBy,
+        c.approvedBy,
+      ]
+        .map(quote)
+        .join(','),
+    );
   }
   const total = claims.reduce((sum, c) => sum + c.payableRappen, 0);
   lines.push(['#control', claims.length, chf(total)].join(','));

@@ -20,13 +20,22 @@ export interface Pain001Input {
 
 /** SPS permits the Latin character set (basic Latin, Latin-1, Latin Extended-A, € and a few Romanian letters); anything else becomes `.`. */
 function sps(text: string, max: number): string {
-  const kept = [...text.normalize('NFC')].map((c) => (/[\u0020-\u007e\u00a0-\u017f\u20ac\u0218-\u021b]/.test(c) ? c : '.')).join('');
-  return kept.slice(0, max).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+  const kept = [...text.normalize('NFC')]
+    .map((c) => (/[\u0020-\u007e\u00a0-\u017f\u20ac\u0218-\u021b]/.test(c) ? c : '.'))
+    .join('');
+  return kept
+    .slice(0, max)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
 }
 
 function address(a: Pick<Payee, 'street' | 'buildingNo' | 'postCode' | 'town'>): string {
-  return `<PstlAdr><StrtNm>${sps(a.street, 70)}</StrtNm>${a.buildingNo ? `<BldgNb>${sps(a.buildingNo, 16)}</BldgNb>` : ''}`
-    + `<PstCd>${sps(a.postCode, 16)}</PstCd><TwnNm>${sps(a.town, 35)}</TwnNm><Ctry>CH</Ctry></PstlAdr>`;
+  return (
+    `<PstlAdr><StrtNm>${sps(a.street, 70)}</StrtNm>${a.buildingNo ? `<BldgNb>${sps(a.buildingNo, 16)}</BldgNb>` : ''}` +
+    `<PstCd>${sps(a.postCode, 16)}</PstCd><TwnNm>${sps(a.town, 35)}</TwnNm><Ctry>CH</Ctry></PstlAdr>`
+  );
 }
 
 /** End-to-end id: the claim id without dashes fits the 35 characters and is the remittance reference the municipality sees. */
@@ -41,15 +50,17 @@ export function pain001(input: Pain001Input): string {
   const total = input.claims.reduce((s, c) => s + c.payableRappen, 0);
   const n = input.claims.length;
   const d = input.debtor;
-  const txs = input.claims.map((c) => [
-    '<CdtTrfTxInf>',
-    `<PmtId><InstrId>${sps(endToEndId(c.claimId).slice(0, 35), 35)}</InstrId><EndToEndId>${sps(endToEndId(c.claimId), 35)}</EndToEndId></PmtId>`,
-    `<Amt><InstdAmt Ccy="CHF">${chf(c.payableRappen)}</InstdAmt></Amt>`,
-    `<Cdtr><Nm>${sps(c.payee.name, 70)}</Nm>${address(c.payee)}</Cdtr>`,
-    `<CdtrAcct><Id><IBAN>${normaliseIban(c.payee.iban)}</IBAN></Id></CdtrAcct>`,
-    `<RmtInf><Ustrd>${sps(`start.integration Subventionen ${c.period} BFS ${c.municipality}`, 140)}</Ustrd></RmtInf>`,
-    '</CdtTrfTxInf>',
-  ].join(''));
+  const txs = input.claims.map((c) =>
+    [
+      '<CdtTrfTxInf>',
+      `<PmtId><InstrId>${sps(endToEndId(c.claimId).slice(0, 35), 35)}</InstrId><EndToEndId>${sps(endToEndId(c.claimId), 35)}</EndToEndId></PmtId>`,
+      `<Amt><InstdAmt Ccy="CHF">${chf(c.payableRappen)}</InstdAmt></Amt>`,
+      `<Cdtr><Nm>${sps(c.payee.name, 70)}</Nm>${address(c.payee)}</Cdtr>`,
+      `<CdtrAcct><Id><IBAN>${normaliseIban(c.payee.iban)}</IBAN></Id></CdtrAcct>`,
+      `<RmtInf><Ustrd>${sps(`start.integration Subventionen ${c.period} BFS ${c.municipality}`, 140)}</Ustrd></RmtInf>`,
+      '</CdtTrfTxInf>',
+    ].join(''),
+  );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<Document xmlns="${PAIN001_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${PAIN001_NAMESPACE} ${PAIN001_SCHEMA_LOCATION}">`,

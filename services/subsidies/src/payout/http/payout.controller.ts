@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, ParseIntPipe, Post, Put, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt } from 'class-validator';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
@@ -23,7 +35,9 @@ export class BudgetDto {
   @IntField('Integrationskredit of the year in Rappen', 0, 1_000_000_000_000) amountRappen!: number;
 
   @ApiProperty({ type: [Number], description: 'Warning thresholds in percent, e.g. [75, 90]' })
-  @IsArray() @ArrayMaxSize(10) @IsInt({ each: true })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
   warnPercent!: number[];
 }
 
@@ -50,7 +64,7 @@ export class PayoutController {
 
   @Put('payees/:bfs')
   @Roles('ags-finanzen')
-  @ApiOperation({ summary: 'AGS Finanzen sets a municipality\'s payment details (IBAN checked, structured address)' })
+  @ApiOperation({ summary: "AGS Finanzen sets a municipality's payment details (IBAN checked, structured address)" })
   putPayee(@CurrentPrincipal() p: Principal, @Param('bfs', ParseIntPipe) bfs: number, @Body() b: PayeeDto) {
     return this.payees.put(callerOf(p), { ...b, municipality: bfs, buildingNo: b.buildingNo ?? null });
   }
@@ -58,7 +72,10 @@ export class PayoutController {
   @Post('exports')
   @HttpCode(201)
   @Roles('ags-finanzen')
-  @ApiOperation({ summary: 'Export every approved claim: CSV booking file and pain.001 (validated against the schema); the claims become exported' })
+  @ApiOperation({
+    summary:
+      'Export every approved claim: CSV booking file and pain.001 (validated against the schema); the claims become exported',
+  })
   export(@CurrentPrincipal() p: Principal) {
     return this.payouts.export(callerOf(p));
   }
@@ -97,14 +114,14 @@ export class PayoutController {
 
   @Get('budget/:year')
   @Roles('ags')
-  @ApiOperation({ summary: 'The year\'s Integrationskredit: committed, approved, paid, remaining, warning' })
+  @ApiOperation({ summary: "The year's Integrationskredit: committed, approved, paid, remaining, warning" })
   getBudget(@Param('year', ParseIntPipe) year: number) {
     return this.budget.get(year);
   }
 
   @Put('budget/:year')
   @Roles('ags-finanzen')
-  @ApiOperation({ summary: 'AGS Finanzen sets the year\'s budget and warning thresholds' })
+  @ApiOperation({ summary: "AGS Finanzen sets the year's budget and warning thresholds" })
   setBudget(@CurrentPrincipal() p: Principal, @Param('year', ParseIntPipe) year: number, @Body() b: BudgetDto) {
     return this.budget.set(callerOf(p), year, b.amountRappen, b.warnPercent);
   }

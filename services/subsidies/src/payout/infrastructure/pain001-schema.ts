@@ -19,7 +19,10 @@ export class Pain001Schema {
   private readonly validator: libxml2.XsdValidator;
 
   constructor(xsd: Uint8Array = readFileSync(PAIN001_XSD)) {
-    const schemaDoc = libxml2.XmlDocument.fromBuffer(xsd, { url: 'pain.001.001.09.ch.03.xsd', option: P.XML_PARSE_NONET });
+    const schemaDoc = libxml2.XmlDocument.fromBuffer(xsd, {
+      url: 'pain.001.001.09.ch.03.xsd',
+      option: P.XML_PARSE_NONET,
+    });
     try {
       this.validator = libxml2.XsdValidator.fromDoc(schemaDoc);
     } finally {
@@ -31,7 +34,10 @@ export class Pain001Schema {
   issues(xml: string): SchemaIssue[] {
     let doc: libxml2.XmlDocument;
     try {
-      doc = libxml2.XmlDocument.fromBuffer(Buffer.from(xml, 'utf8'), { option: P.XML_PARSE_NONET | P.XML_PARSE_NO_XXE, url: 'pain001.xml' });
+      doc = libxml2.XmlDocument.fromBuffer(Buffer.from(xml, 'utf8'), {
+        option: P.XML_PARSE_NONET | P.XML_PARSE_NO_XXE,
+        url: 'pain001.xml',
+      });
     } catch (error) {
       return [{ line: 0, message: (error as Error).message }];
     }
@@ -40,7 +46,9 @@ export class Pain001Schema {
       return [];
     } catch (error) {
       const details = (error as { details?: { message: string; line: number }[] }).details;
-      return Array.isArray(details) && details.length ? details.map((d) => ({ line: d.line, message: d.message.trim() })) : [{ line: 0, message: (error as Error).message }];
+      return Array.isArray(details) && details.length
+        ? details.map((d) => ({ line: d.line, message: d.message.trim() }))
+        : [{ line: 0, message: (error as Error).message }];
     } finally {
       doc.dispose();
     }

@@ -14,7 +14,16 @@ interface PlaceholderFile {
 }
 
 interface PayeeFile {
-  payees: { municipality: number; name: string; iban: string; creditorNo: string; street: string; buildingNo: string | null; postCode: string; town: string }[];
+  payees: {
+    municipality: number;
+    name: string;
+    iban: string;
+    creditorNo: string;
+    street: string;
+    buildingNo: string | null;
+    postCode: string;
+    town: string;
+  }[];
 }
 
 /**
@@ -37,7 +46,11 @@ export class DemoData implements OnApplicationBootstrap {
       if ((await this.tariffs.count(em)) === 0) {
         const file = JSON.parse(readFileSync(DEMO('tariffs.placeholder.json'), 'utf8')) as PlaceholderFile;
         for (const v of file.versions) {
-          await this.tariffs.insert(em, { ...v, placeholder: true, reference: file.reference, reason: 'Demo-Daten (Platzhalter)' }, 'system:demo-data');
+          await this.tariffs.insert(
+            em,
+            { ...v, placeholder: true, reference: file.reference, reason: 'Demo-Daten (Platzhalter)' },
+            'system:demo-data',
+          );
         }
         this.logger.info({ versions: file.versions.length }, 'placeholder tariffs loaded (demo data)');
       }

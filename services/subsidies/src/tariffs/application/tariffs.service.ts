@@ -43,19 +43,51 @@ export class TariffsService {
         if (!position) throw new Error(`correction for unknown entry ${entryId}`);
         return position;
       };
-      await this.ledger.insert(em, corrections.map((c) => {
-        const b = positionOf(c.corrects);
-        return {
-          kind: 'correction' as const, sourceEventId: null, eventType: `tariff-version:${version.id}`, eligibilityKey: null, correctsEntry: c.corrects,
-          caseId: b.caseId, municipality: b.municipality, item: c.item, serviceDate: c.serviceDate, period: b.period, tariffId: c.tariff.id,
-          rateRappen: c.tariff.amountRappen, amountRappen: c.deltaRappen, reason: `Tarifänderung (Version ${version.id}): ${input.reason}`,
-        };
-      }));
+      await this.ledger.insert(
+        em,
+        corrections.map((c) => {
+          const b = positionOf(c.corrects);
+          return {
+            kind: 'correction' as const,
+            sourceEventId: null,
+            eventType: `tariff-version:${version.id}`,
+            eligibilityKey: null,
+            correctsEntry: c.corrects,
+            caseId: b.caseId,
+            municipality: b.municipality,
+            item: c.item,
+            serviceDate: c.serviceDate,
+            period: b.period,
+            tariffId: c.tariff.id,
+            rateRappen: c.tariff.amountRappen,
+            amountRappen: c.deltaRappen,
+            reason: `Tarifänderung (Version ${version.id}): ${input.reason}`,
+          };
+        }),
+      );
       await this.audit.record(em, {
-        actor: caller.audit, action: 'tariff.record', objectType: 'tariff-version', objectId: String(version.id), outcome: 'granted',
-        detail: { item: input.item, validFrom: input.validFrom, validTo: input.validTo, amountRappen: input.amountRappen, corrections: corrections.length },
+        actor: caller.audit,
+        action: 'tariff.record',
+        objectType: 'tariff-version',
+        objectId: String(version.id),
+        outcome: 'granted',
+        detail: {
+          item: input.item,
+          validFrom: input.validFrom,
+          validTo: input.validTo,
+          amountRappen: input.amountRappen,
+          corrections: corrections.length,
+        },
       });
-      return { version, corrections: corrections.map((c) => ({ entryId: c.corrects, caseId: positionOf(c.corrects).caseId, date: c.serviceDate, deltaRappen: c.deltaRappen })) };
+      return {
+        version,
+        corrections: corrections.map((c) => ({
+          entryId: c.corrects,
+          caseId: positionOf(c.corrects).caseId,
+          date: c.serviceDate,
+          deltaRappen: c.deltaRappen,
+        })),
+      };
     });
   }
 }

@@ -23,14 +23,19 @@ export interface Correction {
  * correction entry for the difference; the booking itself is never touched. A version that covers no booked
  * day (the usual, forward-looking case) yields none.
  */
-export function correctionsFor(newVersion: TariffVersion, all: readonly TariffVersion[], booked: readonly BookedPosition[]): Correction[] {
+export function correctionsFor(
+  newVersion: TariffVersion,
+  all: readonly TariffVersion[],
+  booked: readonly BookedPosition[],
+): Correction[] {
   const out: Correction[] = [];
   for (const b of booked) {
     if (b.item !== newVersion.item || !covers(newVersion, b.serviceDate)) continue;
     const rate = rateOn(all, b.item, b.serviceDate);
     if (!rate) continue;
     const delta = rate.amountRappen - b.netRappen;
-    if (delta !== 0) out.push({ corrects: b.entryId, item: b.item, serviceDate: b.serviceDate, tariff: rate, deltaRappen: delta });
+    if (delta !== 0)
+      out.push({ corrects: b.entryId, item: b.item, serviceDate: b.serviceDate, tariff: rate, deltaRappen: delta });
   }
   return out;
 }

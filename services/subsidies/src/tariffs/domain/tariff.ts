@@ -2,7 +2,13 @@ import { isLocalDate, type LocalDate } from '../../shared/local-date.js';
 import { refuse } from '../../shared/subsidy-error.js';
 
 /** What the canton pays for (DOMAIN.md "Money and control"; wave2-domain.md §4.3). */
-export const TARIFF_ITEMS = ['first-information-talk', 'info-folder', 'integration-talk', 'interpreter', 'offer-participation'] as const;
+export const TARIFF_ITEMS = [
+  'first-information-talk',
+  'info-folder',
+  'integration-talk',
+  'interpreter',
+  'offer-participation',
+] as const;
 export type TariffItem = (typeof TARIFF_ITEMS)[number];
 
 export const ITEM_LABELS_DE: Record<TariffItem, string> = {
@@ -50,15 +56,32 @@ export function rateOn(versions: readonly TariffVersion[], item: TariffItem, day
 
 /** S11: a version names a known item, a valid range and whole Rappen. */
 export function assertTariffVersion(v: NewTariffVersion): void {
-  if (!isTariffItem(v.item)) throw refuse('S11', 'tariff-item-unknown', `Unbekannte Position «${String(v.item)}».`, `Unknown tariff item "${String(v.item)}".`);
+  if (!isTariffItem(v.item))
+    throw refuse(
+      'S11',
+      'tariff-item-unknown',
+      `Unbekannte Position «${String(v.item)}».`,
+      `Unknown tariff item "${String(v.item)}".`,
+    );
   if (!isLocalDate(v.validFrom) || (v.validTo !== null && !isLocalDate(v.validTo))) {
-    throw refuse('S11', 'tariff-dates-invalid', 'Gültigkeit: gültige Kalendertage angeben.', 'Validity must be calendar days.');
+    throw refuse(
+      'S11',
+      'tariff-dates-invalid',
+      'Gültigkeit: gültige Kalendertage angeben.',
+      'Validity must be calendar days.',
+    );
   }
   if (v.validTo !== null && v.validTo < v.validFrom) {
     throw refuse('S11', 'tariff-range-invalid', '«Gültig bis» liegt vor «gültig ab».', 'validTo is before validFrom.');
   }
   if (!Number.isSafeInteger(v.amountRappen) || v.amountRappen < 0) {
-    throw refuse('S11', 'tariff-amount-invalid', 'Der Betrag ist in ganzen Rappen ≥ 0 anzugeben.', 'The amount must be whole Rappen ≥ 0.');
+    throw refuse(
+      'S11',
+      'tariff-amount-invalid',
+      'Der Betrag ist in ganzen Rappen ≥ 0 anzugeben.',
+      'The amount must be whole Rappen ≥ 0.',
+    );
   }
-  if (!v.reason.trim()) throw refuse('S11', 'tariff-reason-missing', 'Eine Begründung ist nötig.', 'A reason is required.');
+  if (!v.reason.trim())
+    throw refuse('S11', 'tariff-reason-missing', 'Eine Begründung ist nötig.', 'A reason is required.');
 }

@@ -48,7 +48,8 @@ export class TariffsController {
   @Roles('ags')
   @ApiOperation({
     summary: 'AGS records a new tariff version',
-    description: 'The newest version covering a day is that day\'s rate. Booked entries never change: bookings on days the version covers get correction entries for the difference, with the reason (rule S5).',
+    description:
+      "The newest version covering a day is that day's rate. Booked entries never change: bookings on days the version covers get correction entries for the difference, with the reason (rule S5).",
   })
   record(@CurrentPrincipal() p: Principal, @Body() b: TariffVersionDto) {
     return this.tariffs.record(callerOf(p), { ...b, validTo: b.validTo ?? null });

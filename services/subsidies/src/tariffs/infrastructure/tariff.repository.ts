@@ -18,8 +18,16 @@ const COLUMNS = `id, item, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_c
   placeholder, reference, reason, recorded_by, recorded_at`;
 
 const toVersion = (r: Row): TariffVersion => ({
-  id: Number(r.id), item: r.item, validFrom: r.valid_from, validTo: r.valid_to, amountRappen: Number(r.amount_rappen), placeholder: r.placeholder,
-  reference: r.reference, reason: r.reason, recordedBy: r.recorded_by, recordedAt: r.recorded_at.toISOString(),
+  id: Number(r.id),
+  item: r.item,
+  validFrom: r.valid_from,
+  validTo: r.valid_to,
+  amountRappen: Number(r.amount_rappen),
+  placeholder: r.placeholder,
+  reference: r.reference,
+  reason: r.reason,
+  recordedBy: r.recorded_by,
+  recordedAt: r.recorded_at.toISOString(),
 });
 
 /**

@@ -18,8 +18,25 @@ export async function deliverArrival(bfs: number): Promise<{ officialName: strin
   try {
     for (;;) {
       seed += 1;
-      execFileSync(process.execPath, [join(repoRoot, 'services/registry-intake/scripts/gen-ech.mjs'), '--kind', 'events', '--persons', '12',
-        '--municipality', String(bfs), '--seed', String(seed), '--today', new Date().toISOString().slice(0, 10), '--out', dir], { stdio: 'ignore' });
+      execFileSync(
+        process.execPath,
+        [
+          join(repoRoot, 'services/registry-intake/scripts/gen-ech.mjs'),
+          '--kind',
+          'events',
+          '--persons',
+          '12',
+          '--municipality',
+          String(bfs),
+          '--seed',
+          String(seed),
+          '--today',
+          new Date().toISOString().slice(0, 10),
+          '--out',
+          dir,
+        ],
+        { stdio: 'ignore' },
+      );
       const file = readdirSync(dir).find((f) => /-moveIn-abroad\.xml$/.test(f));
       if (!file) continue;
       const xml = readFileSync(join(dir, file));
@@ -27,10 +44,13 @@ export async function deliverArrival(bfs: number): Promise<{ officialName: strin
       const officialName = /<[\w-]+:officialName>([^<]+)</.exec(text)?.[1] ?? '';
       const firstName = /<[\w-]+:firstName>([^<]+)</.exec(text)?.[1] ?? '';
       const r = await fetch(`${urls().intake}/api/v1/deliveries`, {
-        method: 'POST', headers: { authorization: `Bearer ${await registerToken()}`, 'content-type': 'application/xml' }, body: xml,
+        method: 'POST',
+        headers: { authorization: `Bearer ${await registerToken()}`, 'content-type': 'application/xml' },
+        body: xml,
       });
       const body = (await r.json()) as { status?: string; emitted?: number };
-      if (r.status !== 202 || body.emitted !== 1) throw new Error(`arrival not accepted: ${r.status} ${JSON.stringify(body)}`);
+      if (r.status !== 202 || body.emitted !== 1)
+        throw new Error(`arrival not accepted: ${r.status} ${JSON.stringify(body)}`);
       return { officialName, firstName };
     }
   } finally {

@@ -15,7 +15,8 @@ export async function login(page: Page, username: string, password = 'demo'): Pr
 /** axe with WCAG 2.1 A/AA: no serious or critical violation on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   expect(bad).toEqual([]);
 }
@@ -23,7 +24,8 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** A password-grant token for preparing data through the APIs (not for what the browser tests). */
 export async function apiToken(username: string): Promise<string> {
   const r = await fetch(`${urls().issuer}/protocol/openid-connect/token`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'password', client_id: 'si-cli', username, password: 'demo' }),
   });
   if (r.status !== 200) throw new Error(`token for ${username}: ${r.status}`);
@@ -32,8 +34,13 @@ export async function apiToken(username: string): Promise<string> {
 
 export async function registerToken(): Promise<string> {
   const r = await fetch(`${urls().issuer}/protocol/openid-connect/token`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'register-connector', client_secret: 'register-connector-secret' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'register-connector',
+      client_secret: 'register-connector-secret',
+    }),
   });
   return ((await r.json()) as { access_token: string }).access_token;
 }

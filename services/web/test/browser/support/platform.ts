@@ -56,12 +56,18 @@ export async function startBrowserPlatform(): Promise<{ urls: PlatformUrls; stop
     const service = async (name: string, env: Record<string, string>) => {
       const db = await createTestDatabase(name);
       databases.push(db);
-      const p = new ServiceProcess(name, await freePort(), { ...common, DATABASE_URL: db.appUrl, DATABASE_MIGRATOR_URL: db.migratorUrl, ...env });
+      const p = new ServiceProcess(name, await freePort(), {
+        ...common,
+        DATABASE_URL: db.appUrl,
+        DATABASE_MIGRATOR_URL: db.migratorUrl,
+        ...env,
+      });
       processes.push(p);
       return p;
     };
     const intake = await service('registry-intake', {
-      PERSON_REF_KEY: `web-person-ref-key-${randomBytes(16).toString('hex')}`, SEDEX_INBOX_DIR: mkdtempSync(join(tmpdir(), 'web-sedex-')),
+      PERSON_REF_KEY: `web-person-ref-key-${randomBytes(16).toString('hex')}`,
+      SEDEX_INBOX_DIR: mkdtempSync(join(tmpdir(), 'web-sedex-')),
     });
     const cases = await service('case-management', { CASE_JOBS_PREFIX: `${prefix}bull` });
     const offers = await service('offers', {});
@@ -69,18 +75,33 @@ export async function startBrowserPlatform(): Promise<{ urls: PlatformUrls; stop
     const reporting = await service('reporting', { REPORTING_JOBS_PREFIX: `${prefix}bull` });
     const dfpa = await service('dfpa', { DFPA_JOBS_PREFIX: `${prefix}bull` });
     const webApp = new ServiceProcess('web', webPort, {
-      ...common, WEB_PUBLIC_URL: web, WEB_REDIS_PREFIX: `${prefix}web:`,
-      REGISTRY_INTAKE_URL: intake.url, CASE_MANAGEMENT_URL: cases.url, OFFERS_URL: offers.url,
-      SUBSIDIES_URL: subsidies.url, REPORTING_URL: reporting.url, DFPA_URL: dfpa.url,
+      ...common,
+      WEB_PUBLIC_URL: web,
+      WEB_REDIS_PREFIX: `${prefix}web:`,
+      REGISTRY_INTAKE_URL: intake.url,
+      CASE_MANAGEMENT_URL: cases.url,
+      OFFERS_URL: offers.url,
+      SUBSIDIES_URL: subsidies.url,
+      REPORTING_URL: reporting.url,
+      DFPA_URL: dfpa.url,
     });
     processes.push(webApp);
     await Promise.all([intake, cases, offers, subsidies, reporting, dfpa].map((p) => p.start(240_000)));
     await webApp.start(120_000);
-    const offersServesSearch = await fetch(`${offers.url}/api/v1/public/offers?q=&lang=fr`).then((r) => r.status === 200, () => false);
+    const offersServesSearch = await fetch(`${offers.url}/api/v1/public/offers?q=&lang=fr`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     return {
       urls: {
-        web, issuer: oidc.issuer, intake: intake.url, cases: cases.url, offers: offersServesSearch ? offers.url : null,
-        subsidies: subsidies.url, reporting: reporting.url, dfpa: dfpa.url,
+        web,
+        issuer: oidc.issuer,
+        intake: intake.url,
+        cases: cases.url,
+        offers: offersServesSearch ? offers.url : null,
+        subsidies: subsidies.url,
+        reporting: reporting.url,
+        dfpa: dfpa.url,
       },
       stop,
     };

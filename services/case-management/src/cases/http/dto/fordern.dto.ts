@@ -1,7 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { ART58A_CRITERIA, CRITERION_ASSESSMENTS, FINANCING_SOURCES, MEASURE_CATEGORIES, REVIEW_OUTCOMES } from '../../domain/index.js';
+import {
+  ART58A_CRITERIA,
+  CRITERION_ASSESSMENTS,
+  FINANCING_SOURCES,
+  MEASURE_CATEGORIES,
+  REVIEW_OUTCOMES,
+} from '../../domain/index.js';
 import { BoolField, DateField, EnumField, IntField, OptionalTextField, TextField } from './fields.js';
 import { InterpreterDto } from './informieren.dto.js';
 
@@ -34,7 +40,11 @@ export class Abs2Dto {
   @BoolField('Other weighty personal circumstances')
   otherWeightyCircumstances!: boolean;
 
-  @ApiProperty({ type: String, description: 'How the circumstances were weighed (required when considered)', maxLength: 4000 })
+  @ApiProperty({
+    type: String,
+    description: 'How the circumstances were weighed (required when considered)',
+    maxLength: 4000,
+  })
   @IsString()
   @MaxLength(4000)
   assessment!: string;

@@ -17,7 +17,11 @@ export class InterpreterDto {
   @BoolField('An intercultural interpreter attended')
   used!: boolean;
 
-  @ApiPropertyOptional({ type: String, pattern: '^[a-z]{3}$', description: 'Interpreter language (ISO 639-3), required when used (R2)' })
+  @ApiPropertyOptional({
+    type: String,
+    pattern: '^[a-z]{3}$',
+    description: 'Interpreter language (ISO 639-3), required when used (R2)',
+  })
   @ValidateIf((o: InterpreterDto) => o.used || o.language !== undefined)
   @Matches(/^[a-z]{3}$/, { message: 'interpreter.language must be an ISO 639-3 code' })
   language?: string;
@@ -82,7 +86,11 @@ export class FirstInformationTalkDto {
   @Type(() => ReferralTargetDto)
   offersRecommended!: ReferralTargetDto[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Further cases of the same household the talk served (all recorded together, or none)' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Further cases of the same household the talk served (all recorded together, or none)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

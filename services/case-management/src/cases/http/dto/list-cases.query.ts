@@ -1,14 +1,33 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { CASE_PHASES, CASE_STATUSES } from '../../domain/index.js';
 import { SORT_KEYS } from '../../infrastructure/work-list.query.js';
 
 /** Query strings arrive as strings (or arrays when repeated): `phase=a,b` and `phase=a&phase=b` both work. */
 const list = ({ value }: { value: unknown }): unknown =>
-  value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
-const ints = (params: { value: unknown }): unknown => (list(params) as string[] | undefined)?.map((v) => (/^\d+$/.test(v) ? Number(v) : v));
-const int = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+  value === undefined
+    ? undefined
+    : (Array.isArray(value) ? value : [value])
+        .flatMap((v) => String(v).split(','))
+        .map((v) => v.trim())
+        .filter(Boolean);
+const ints = (params: { value: unknown }): unknown =>
+  (list(params) as string[] | undefined)?.map((v) => (/^\d+$/.test(v) ? Number(v) : v));
+const int = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 const bool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 export const SORTS = SORT_KEYS.flatMap((k) => [k, `-${k}`]);
@@ -21,14 +40,18 @@ export class ListCasesQuery {
   @IsIn(CASE_PHASES, { each: true })
   phase?: (typeof CASE_PHASES)[number][];
 
-  @ApiPropertyOptional({ type: [String], enum: CASE_STATUSES, description: 'Statuses; default every status but closed' })
+  @ApiPropertyOptional({
+    type: [String],
+    enum: CASE_STATUSES,
+    description: 'Statuses; default every status but closed',
+  })
   @IsOptional()
   @Transform(list)
   @IsArray()
   @IsIn(CASE_STATUSES, { each: true })
   status?: (typeof CASE_STATUSES)[number][];
 
-  @ApiPropertyOptional({ type: [Number], description: 'BFS numbers (narrows the caller\'s scope, never widens it)' })
+  @ApiPropertyOptional({ type: [Number], description: "BFS numbers (narrows the caller's scope, never widens it)" })
   @IsOptional()
   @Transform(ints)
   @IsArray()
@@ -36,12 +59,19 @@ export class ListCasesQuery {
   @IsInt({ each: true })
   municipality?: number[];
 
-  @ApiPropertyOptional({ type: String, format: 'date', description: 'Cases whose next due date is on or before this day' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    description: 'Cases whose next due date is on or before this day',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   due?: string;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'Only cases whose next due date has passed (true) or has not (false)' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Only cases whose next due date has passed (true) or has not (false)',
+  })
   @IsOptional()
   @Transform(bool)
   @IsBoolean()
@@ -63,7 +93,10 @@ export class ListCasesQuery {
   @MaxLength(64)
   household?: string;
 
-  @ApiPropertyOptional({ type: String, description: 'Name search: every word must occur in official or first name (case and accents ignored)' })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Name search: every word must occur in official or first name (case and accents ignored)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

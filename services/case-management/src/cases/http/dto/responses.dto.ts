@@ -16,13 +16,17 @@ export class NationalityDto {
 
 export class WorkListItemDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ description: 'BFS number of the residence municipality (a Leitgemeinde member keeps its own)' }) municipality!: number;
+  @ApiProperty({ description: 'BFS number of the residence municipality (a Leitgemeinde member keeps its own)' })
+  municipality!: number;
   @ApiProperty({ enum: CASE_PHASES }) phase!: string;
   @ApiProperty({ enum: CASE_STATUSES }) status!: string;
-  @ApiProperty({ type: WorkListPersonDto, nullable: true, description: 'null for AGS (pseudonymous view)' }) person!: WorkListPersonDto | null;
+  @ApiProperty({ type: WorkListPersonDto, nullable: true, description: 'null for AGS (pseudonymous view)' })
+  person!: WorkListPersonDto | null;
   @ApiProperty({ type: String, nullable: true }) householdRef!: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Next date to act on' }) due!: string | null;
-  @ApiProperty({ type: String, enum: ['first-information', 'agreement-review'], nullable: true }) dueKind!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Next date to act on' }) due!:
+    string | null;
+  @ApiProperty({ type: String, enum: ['first-information', 'agreement-review'], nullable: true }) dueKind!:
+    string | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ type: String, format: 'date', nullable: true }) firstInformationDue!: string | null;
   @ApiProperty({ enum: ['pending', 'suspended', 'met'] }) firstInformationDeadline!: string;
@@ -30,7 +34,12 @@ export class WorkListItemDto {
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
   @ApiProperty({ type: NationalityDto }) nationality!: NationalityDto;
   @ApiProperty({ type: String, nullable: true }) language!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Sozialregion a hand-over is requested from or the case is at' }) sozialregion!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Sozialregion a hand-over is requested from or the case is at',
+  })
+  sozialregion!: string | null;
 }
 
 export class WorkListPageDto {
@@ -42,7 +51,8 @@ export class WorkListPageDto {
 export class HistoryEntryDto {
   @ApiProperty() seq!: number;
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiPropertyOptional({ description: 'Actor (token subject or producing service); not shown to Sozialregion and AGS' }) actorId?: string;
+  @ApiPropertyOptional({ description: 'Actor (token subject or producing service); not shown to Sozialregion and AGS' })
+  actorId?: string;
   @ApiProperty({ enum: ['gemeinde', 'sozialregion', 'ags', 'migrationsamt', 'system'] }) role!: string;
   @ApiProperty() action!: string;
   @ApiPropertyOptional() reason?: string;
@@ -56,32 +66,85 @@ export class CaseDetailDto {
   @ApiProperty() municipality!: number;
   @ApiProperty({ enum: CASE_STATUSES }) status!: string;
   @ApiProperty({ enum: CASE_PHASES }) phase!: string;
-  @ApiProperty({ type: String, nullable: true, description: '"at Sozialregion X" once dfpa.case-accepted.v1 came back' }) atSozialregion!: string | null;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true }) handover!: Record<string, unknown> | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Sozialregion of the current or last DFPA hand-over' }) sozialregion!: string | null;
-  @ApiProperty({ type: String, nullable: true, enum: ['requested', 'accepted', 'assessment-done', 'plan-active', 'closed', 'rejected', 'returned'], description: 'Coarse DFPA status (R25): never the assessment or the plan' }) dfpaStatus!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: '"at Sozialregion X" once dfpa.case-accepted.v1 came back',
+  })
+  atSozialregion!: string | null;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true }) handover!: Record<
+    string,
+    unknown
+  > | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Sozialregion of the current or last DFPA hand-over' })
+  sozialregion!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['requested', 'accepted', 'assessment-done', 'plan-active', 'closed', 'rejected', 'returned'],
+    description: 'Coarse DFPA status (R25): never the assessment or the plan',
+  })
+  dfpaStatus!: string | null;
   @ApiProperty({ format: 'date' }) registrationDate!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'due, suspensions, extensions, status' }) firstInformationDeadline!: Record<string, unknown>;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'Names and identification; null for AGS' }) person!: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'due, suspensions, extensions, status' })
+  firstInformationDeadline!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    description: 'Names and identification; null for AGS',
+  })
+  person!: Record<string, unknown> | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) firstInformation?: Record<string, unknown>;
   @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) referrals?: unknown[];
   @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) integrationTalks?: unknown[];
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Art. 58a Abs. 2 (health): IB and Migrationsamt only' }) abs2Considerations?: unknown[];
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Art. 58a Abs. 2 (health): IB and Migrationsamt only',
+  })
+  abs2Considerations?: unknown[];
   @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) agreements?: unknown[];
   @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) reports?: unknown[];
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Cases of the same household the caller may see' }) household?: unknown[];
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Cases of the same household the caller may see',
+  })
+  household?: unknown[];
   @ApiProperty({ type: [HistoryEntryDto] }) history!: HistoryEntryDto[];
   @ApiProperty({ type: String, format: 'date', nullable: true }) arrivalDate!: string | null;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'Reason, date and note once closed' }) closure!: Record<string, unknown> | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'AGS only: nationality and EU/EFTA, without names' }) subject?: Record<string, unknown>;
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Ended DFPA hand-overs' }) pastHandovers?: unknown[];
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Moves to another Solothurn municipality' }) transfers?: unknown[];
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Deadline reminders sent' }) reminders?: unknown[];
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    description: 'Reason, date and note once closed',
+  })
+  closure!: Record<string, unknown> | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'AGS only: nationality and EU/EFTA, without names',
+  })
+  subject?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Ended DFPA hand-overs' })
+  pastHandovers?: unknown[];
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Moves to another Solothurn municipality',
+  })
+  transfers?: unknown[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Deadline reminders sent' })
+  reminders?: unknown[];
 }
 
 /** The role views (application/case-view.ts) and this documented shape: a field a view carries must be documented here. */
-type Undocumented = Exclude<keyof CaseDetailForIb | keyof CaseDetailForSozialregion | keyof CaseDetailForAgs, keyof CaseDetailDto>;
+type Undocumented = Exclude<
+  keyof CaseDetailForIb | keyof CaseDetailForSozialregion | keyof CaseDetailForAgs,
+  keyof CaseDetailDto
+>;
 export const everyViewFieldIsDocumented: [Undocumented] extends [never] ? true : { undocumented: Undocumented } = true;
 
 export class ProblemDto {
@@ -89,7 +152,8 @@ export class ProblemDto {
   @ApiProperty() title!: string;
   @ApiProperty() status!: number;
   @ApiPropertyOptional() detail?: string;
-  @ApiPropertyOptional({ description: 'The rule that refused the request (R1–R31, CM1–CM7)', example: 'R10' }) rule?: string;
+  @ApiPropertyOptional({ description: 'The rule that refused the request (R1–R31, CM1–CM7)', example: 'R10' })
+  rule?: string;
   @ApiPropertyOptional() ruleText?: string;
   @ApiPropertyOptional() code?: string;
   @ApiPropertyOptional() correlationId?: string;

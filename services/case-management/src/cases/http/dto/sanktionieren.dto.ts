@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { DECISION_KINDS, MEASURE_KINDS, REPORT_REASON_KINDS } from '../../domain/index.js';
 import { BoolField, DateField, EnumField, OptionalDateField, OptionalEnumField, TextField } from './fields.js';
 import { AgreementGoalDto } from './fordern.dto.js';
@@ -9,7 +19,10 @@ export class ReportReasonDto {
   @EnumField(REPORT_REASON_KINDS, 'Kind of reason (R8)')
   kind!: (typeof REPORT_REASON_KINDS)[number];
 
-  @ApiPropertyOptional({ type: String, description: 'The agreement reviewed as (partly) not fulfilled (kind agreement-not-fulfilled)' })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'The agreement reviewed as (partly) not fulfilled (kind agreement-not-fulfilled)',
+  })
   @ValidateIf((o: ReportReasonDto) => o.kind === 'agreement-not-fulfilled')
   @IsString()
   @MinLength(1)
@@ -42,7 +55,11 @@ export class MigrationsamtDecisionDto {
   @DateField('Day of the decision')
   decidedOn!: string;
 
-  @ApiProperty({ enum: DECISION_KINDS, description: 'binding-agreement is refused for EU/EFTA nationals and family of Swiss (R10, R5): recommendation only' })
+  @ApiProperty({
+    enum: DECISION_KINDS,
+    description:
+      'binding-agreement is refused for EU/EFTA nationals and family of Swiss (R10, R5): recommendation only',
+  })
   @IsIn(DECISION_KINDS)
   kind!: (typeof DECISION_KINDS)[number];
 

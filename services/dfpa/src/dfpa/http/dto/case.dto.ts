@@ -1,11 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { EXIT_REASONS, PLACEMENT_KINDS, RETURN_REASONS } from '../../domain/index.js';
 
 export class CaseworkersDto {
-  @ApiProperty({ type: [String], description: 'Usernames of the responsible caseworkers; the first leads. Only they see health constraints.', example: ['sr.olten'] })
-  @IsString({ each: true }) @ArrayMinSize(1) @ArrayMaxSize(5)
+  @ApiProperty({
+    type: [String],
+    description: 'Usernames of the responsible caseworkers; the first leads. Only they see health constraints.',
+    example: ['sr.olten'],
+  })
+  @IsString({ each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
   caseworkers!: string[];
 }
 
@@ -15,7 +34,9 @@ export class ReturnDto {
   reasonCode!: string;
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'For the integration officer; no personal or health details.' })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   reason?: string;
 }
 
@@ -30,8 +51,12 @@ export class ClosureDto {
 }
 
 export class MoveDto {
-  @ApiProperty({ description: 'Id of the Sozialregion the person moved to (contracts/reference/sozialregionen.json).', example: 'thal-gaeu' })
-  @IsString() @Length(1, 80)
+  @ApiProperty({
+    description: 'Id of the Sozialregion the person moved to (contracts/reference/sozialregionen.json).',
+    example: 'thal-gaeu',
+  })
+  @IsString()
+  @Length(1, 80)
   toSozialregion!: string;
 
   @ApiProperty({ format: 'date' })
@@ -69,21 +94,29 @@ export class DirectPersonDto {
   @ApiProperty() @IsString() @Length(1, 100) officialName!: string;
   @ApiProperty() @IsString() @Length(1, 100) firstName!: string;
   @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) dateOfBirth!: string;
-  @ApiProperty({ enum: ['female', 'male', 'unknown'] }) @IsIn(['female', 'male', 'unknown']) sex!: 'female' | 'male' | 'unknown';
+  @ApiProperty({ enum: ['female', 'male', 'unknown'] }) @IsIn(['female', 'male', 'unknown']) sex!:
+    'female' | 'male' | 'unknown';
   @ApiPropertyOptional({ description: 'AHV number (756…)' }) @IsOptional() @IsString() @MaxLength(13) vn?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10) permitCode?: string;
 }
 
 export class DirectCaseDto {
-  @ApiProperty({ description: 'Pseudonymous person reference from the canton\'s assignment.', example: 'p-va-2027-0012' })
-  @IsString() @Length(1, 64)
+  @ApiProperty({
+    description: "Pseudonymous person reference from the canton's assignment.",
+    example: 'p-va-2027-0012',
+  })
+  @IsString()
+  @Length(1, 64)
   personRef!: string;
 
   @ApiProperty({ type: DirectPersonDto })
-  @ValidateNested() @Type(() => DirectPersonDto)
+  @ValidateNested()
+  @Type(() => DirectPersonDto)
   person!: DirectPersonDto;
 
-  @ApiProperty({ example: 'sr.olten' }) @IsString() @Length(1, 100)
+  @ApiProperty({ example: 'sr.olten' })
+  @IsString()
+  @Length(1, 100)
   caseworker!: string;
 
   @ApiProperty({ format: 'date', description: 'Day the canton assigned the person to the region (RRB 2019/782).' })
@@ -91,6 +124,9 @@ export class DirectCaseDto {
   assignedOn!: string;
 
   @ApiPropertyOptional({ description: 'BFS number of the municipality of residence, where known.' })
-  @IsOptional() @IsInt() @Min(1) @Max(9999)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(9999)
   municipality?: number;
 }

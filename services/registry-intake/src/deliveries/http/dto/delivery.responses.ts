@@ -6,7 +6,7 @@ export class DeliveryAcceptedDto {
   @ApiProperty({ description: 'eCH events (or base-delivery persons) read' }) eventsFound!: number;
   @ApiProperty() emitted!: number;
   @ApiProperty() skipped!: number;
-  @ApiPropertyOptional({ description: 'BFS number of the delivery\'s municipality' }) municipality!: number | null;
+  @ApiPropertyOptional({ description: "BFS number of the delivery's municipality" }) municipality!: number | null;
 }
 
 export class DeliveryDuplicateDto {
@@ -17,12 +17,15 @@ export class DeliveryDuplicateDto {
 export class RefusalIssueDto {
   @ApiProperty() line!: number;
   @ApiProperty() column!: number;
-  @ApiProperty({ description: 'The parser\'s or XSD validator\'s message' }) message!: string;
+  @ApiProperty({ description: "The parser's or XSD validator's message" }) message!: string;
   @ApiPropertyOptional({ description: 'Element path of a schema error' }) path?: string;
 }
 
 export class RefusalDto {
-  @ApiProperty({ description: 'Why the delivery was refused, e.g. schema-invalid, unsupported-version, municipality-unknown' }) code!: string;
+  @ApiProperty({
+    description: 'Why the delivery was refused, e.g. schema-invalid, unsupported-version, municipality-unknown',
+  })
+  code!: string;
   @ApiProperty() message!: string;
   @ApiProperty({ type: [RefusalIssueDto] }) issues!: RefusalIssueDto[];
 }
@@ -35,7 +38,8 @@ export class DeliveryViewDto {
   @ApiPropertyOptional({ description: 'sedex envelope messageId' }) sourceRef!: string | null;
   @ApiPropertyOptional() municipality!: number | null;
   @ApiPropertyOptional() senderId!: string | null;
-  @ApiPropertyOptional({ description: 'The eCH-0020 event element, e.g. moveIn or baseDelivery' }) eventElement!: string | null;
+  @ApiPropertyOptional({ description: 'The eCH-0020 event element, e.g. moveIn or baseDelivery' }) eventElement!:
+    string | null;
   @ApiPropertyOptional() testDelivery!: boolean | null;
   @ApiProperty() receivedAt!: string;
   @ApiPropertyOptional() completedAt!: string | null;
@@ -43,7 +47,8 @@ export class DeliveryViewDto {
   @ApiProperty() eventsFound!: number;
   @ApiProperty() emitted!: number;
   @ApiProperty() skipped!: number;
-  @ApiPropertyOptional({ description: 'Target-group rule version the delivery was decided under' }) ruleVersion!: string | null;
+  @ApiPropertyOptional({ description: 'Target-group rule version the delivery was decided under' }) ruleVersion!:
+    string | null;
   @ApiPropertyOptional({ type: RefusalDto }) refusal!: RefusalDto | null;
   @ApiProperty() reprocessable!: boolean;
   @ApiProperty() attempts!: number;
@@ -64,18 +69,25 @@ export class OutcomeDto {
   @ApiPropertyOptional() eventType!: string | null;
   @ApiPropertyOptional({ format: 'uuid' }) eventId!: string | null;
   @ApiPropertyOptional({ description: 'Pseudonymous person reference' }) personRef!: string | null;
-  @ApiPropertyOptional({ description: 'Skip reason, e.g. swiss-citizen, outside-canton, not-used' }) reason!: string | null;
+  @ApiPropertyOptional({ description: 'Skip reason, e.g. swiss-citizen, outside-canton, not-used' }) reason!:
+    string | null;
   @ApiPropertyOptional() detail!: string | null;
   @ApiProperty({ type: [String] }) notes!: string[];
-  @ApiPropertyOptional({ description: 'Arrivals and registrations: rule version and decision' }) targetGroup!: Record<string, unknown> | null;
+  @ApiPropertyOptional({ description: 'Arrivals and registrations: rule version and decision' }) targetGroup!: Record<
+    string,
+    unknown
+  > | null;
 }
 
 export class DeliveryDetailDto extends DeliveryViewDto {
-  @ApiProperty({ description: 'Counts per emitted event type, per skip reason and per target-group decision' }) summary!: Record<string, unknown>;
-  @ApiProperty({ type: [String], description: 'Notes on the delivery as a whole, e.g. a municipality matched by name' }) notes!: string[];
+  @ApiProperty({ description: 'Counts per emitted event type, per skip reason and per target-group decision' })
+  summary!: Record<string, unknown>;
+  @ApiProperty({ type: [String], description: 'Notes on the delivery as a whole, e.g. a municipality matched by name' })
+  notes!: string[];
   @ApiPropertyOptional() sha256!: string | null;
   @ApiPropertyOptional() lastDuplicateAt!: string | null;
-  @ApiProperty({ type: [OutcomeDto], description: 'The first 100 log lines; more under /outcomes' }) outcomes!: OutcomeDto[];
+  @ApiProperty({ type: [OutcomeDto], description: 'The first 100 log lines; more under /outcomes' })
+  outcomes!: OutcomeDto[];
   @ApiProperty() outcomesTotal!: number;
 }
 

@@ -3,7 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DELIVERY_STATUSES, type DeliverySource, type DeliveryStatus } from '../../domain/index.js';
 
-const int = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+const int = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
 /** Keyset paging, the same on every list of this service. */
 class PageQuery {
@@ -33,7 +34,7 @@ export class ListDeliveriesQuery extends PageQuery {
   @IsIn(['http', 'sedex'])
   source?: DeliverySource;
 
-  @ApiPropertyOptional({ type: Number, description: 'BFS number (narrows the caller\'s scope, never widens it)' })
+  @ApiPropertyOptional({ type: Number, description: "BFS number (narrows the caller's scope, never widens it)" })
   @IsOptional()
   @Transform(int)
   @IsInt()
