@@ -31,21 +31,26 @@ lint() { NX_DAEMON=false NX_NO_CLOUD=true npx nx show projects >/dev/null && npx
 step "lint: module boundaries and style (eslint)" lint
 step "format: every source as Prettier writes it (npx prettier --write <file> fixes one)" npx prettier --check --log-level warn .
 
+# Debian's Chromium, installed like the other system packages (never downloaded by Playwright): the dev identity
+# server's login page test (jest) and the workspace's browser tests both drive it.
+ensure_chromium() {
+  [ -x /usr/lib/chromium/chromium-headless-shell ] && return 0
+  command -v apt-get >/dev/null || { say "no chromium-headless-shell and no apt-get: the browser tests will fail"; return 0; }
+  say "installing chromium-headless-shell from Debian's packages"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium-headless-shell >"$SI_STATE/logs/apt-chromium.log" 2>&1 \
+    || say "installing chromium-headless-shell failed (see $SI_STATE/logs/apt-chromium.log)"
+}
+ensure_chromium
+
 rm -f "$SI_STATE"/jest-*.json
 say "jest: unit, integration and end-to-end tests"
 jest --maxWorkers=2 --testPathIgnorePatterns '\.fault-spec\.ts$' '/node_modules/' '/dist/' --json --outputFile="$SI_STATE/jest-main.json" ${SI_JEST_ARGS:-} || true
 jest_counts "$SI_STATE/jest-main.json"
-# The workspace in a real browser: Debian's Chromium (installed like the other system packages, never downloaded
-# by Playwright), Playwright with axe; the flows of services/web/test/browser. Screenshots and traces of failed
-# steps stay in the log folder ($SI_STATE/logs/browser).
+# The workspace in a real browser: Debian's Chromium (ensure_chromium above), Playwright with axe; the flows of
+# services/web/test/browser. Screenshots and traces of failed steps stay in the log folder ($SI_STATE/logs/browser).
 browser_tests() {
-  if ! [ -x /usr/lib/chromium/chromium-headless-shell ]; then
-    command -v apt-get >/dev/null || { say "no chromium-headless-shell and no apt-get: browser tests fail"; failed=$((failed + 1)); return; }
-    say "installing chromium-headless-shell from Debian's packages"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium-headless-shell >"$SI_STATE/logs/apt-chromium.log" 2>&1 \
-      || { say "installing chromium-headless-shell failed (see $SI_STATE/logs/apt-chromium.log)"; failed=$((failed + 1)); return; }
-  fi
+  [ -x /usr/lib/chromium/chromium-headless-shell ] || { say "no chromium-headless-shell: browser tests fail"; failed=$((failed + 1)); return; }
   local out="$SI_STATE/logs/browser"
   rm -rf "$out"; mkdir -p "$out"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 SI_BROWSER_ARTIFACTS="$out" CI=true npx playwright test -c services/web/playwright.config.ts || true
