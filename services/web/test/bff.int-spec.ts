@@ -170,3 +170,58 @@ describe('pages without a session', () => {
     expect(r.headers.get('cache-control')).toBe('no-store');
   });
 });
+
+describe('token refresh', () => {
+  /** The app's own session store and token relay, called as a page's service call does. */
+  async function relayFor(username: string) {
+    const { SessionStore } = await import('../src/auth/session.store.js');
+    const { UserTokens } = await import('../src/auth/user-token.js');
+    const { LoginRequired } = await import('../src/shell/web-errors.js');
+    const { web: jar } = await login(username);
+    const sessionId = jar.get('si-session') ?? '';
+    const store = app.get(SessionStore);
+    const tokens = app.get(UserTokens);
+    const call = async () => {
+      const session = await store.get(sessionId);
+      const request = { url: '/faelle', web: { lang: 'de', path: '/faelle', session, sessionId } };
+      return tokens.accessToken(request as never);
+    };
+    /** Ages the access token in Redis as if its lifetime had run out. */
+    const expire = async (change: Record<string, unknown> = {}) => {
+      const session = await store.get(sessionId);
+      if (!session) throw new Error('no session');
+      await store.save(sessionId, { ...session, accessExpiresAt: Date.now() - 1_000, ...change });
+    };
+    return { jar, sessionId, store, call, expire, LoginRequired };
+  }
+
+  const userinfo = (token: string) =>
+    fetch(`${oidc.issuer}/protocol/openid-connect/userinfo`, { headers: { authorization: `Bearer ${token}` } });
+
+  it('refreshes an expired access token once for parallel calls, keeps the new tokens in Redis, and the new token is valid at the identity server', async () => {
+    const { sessionId, store, call, expire } = await relayFor('ib.solothurn');
+    const before = await store.get(sessionId);
+    const current = await call();
+    expect(current).toBe(before?.accessToken); // still fresh: no refresh
+    await expire();
+    const [a, b, c] = await Promise.all([call(), call(), call()]);
+    expect(a).not.toBe(before?.accessToken);
+    expect(new Set([a, b, c]).size).toBe(1);
+    const after = await store.get(sessionId);
+    expect(after?.accessToken).toBe(a);
+    expect(after?.accessExpiresAt).toBeGreaterThan(Date.now() + 60_000);
+    expect(after?.refreshToken).toBeTruthy();
+    expect(after?.user.username).toBe('ib.solothurn');
+    expect((await userinfo(a)).status).toBe(200);
+  });
+
+  it('ends the session and asks for a new login when the identity server refuses the refresh', async () => {
+    const { jar, sessionId, store, call, expire, LoginRequired } = await relayFor('ib.olten');
+    await expire({ refreshToken: 'not-a-refresh-token' });
+    await expect(call()).rejects.toBeInstanceOf(LoginRequired);
+    expect(await store.get(sessionId)).toBeUndefined();
+    const page = await go(`${web}/faelle`, jar);
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe('/auth/login?returnTo=%2Ffaelle');
+  });
+});
