@@ -1,2 +1,3 @@
 export * from './schemas.js';
+export { parseCsv, readCsv } from './csv.js';
 export type * from './generated/events.js';

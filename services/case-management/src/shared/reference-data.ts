@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readJson, referenceDir } from '@si/contracts';
+import { readCsv, readJson, referenceDir } from '@si/contracts';
 import { SozialregionDirectory } from '../organisation/domain/index.js';
-import { parseCsv } from './csv.js';
 
 /**
  * The reference data the case needs, read once at start from contracts/reference: the Sozialregion of
@@ -18,9 +16,9 @@ export class ReferenceData {
 
   static load(dir = referenceDir): ReferenceData {
     const directory = SozialregionDirectory.load(() => readJson(join(dir, 'sozialregionen.json')));
-    const countries = parseCsv(readFileSync(join(dir, 'countries.csv'), 'utf8'));
+    const countries = readCsv(join(dir, 'countries.csv'));
     const euEfta = new Map(countries.map((c) => [Number(c['bfs_code']), c['eu_efta'] === 'true'] as const));
-    const languages = parseCsv(readFileSync(join(dir, 'languages.csv'), 'utf8'));
+    const languages = readCsv(join(dir, 'languages.csv'));
     const iso3 = new Map(
       languages
         .filter((l) => l['iso639_1'] && l['iso639_3'])

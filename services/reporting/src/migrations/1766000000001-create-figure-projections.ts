@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { referenceDir } from '@si/contracts';
+import { readCsv, referenceDir } from '@si/contracts';
 import { nationalityGroupOf } from '../shared/nationality-group.js';
-import { parseCsv } from '../shared/csv.js';
 
 /**
  * The projections of the event log: one fact per counted thing (`figure_fact`, what the trace and the
@@ -22,7 +20,7 @@ export class CreateFigureProjections1766000000001 implements MigrationInterface 
     await q.query(
       `COMMENT ON TABLE country_group IS 'Nationality group per BFS country code (contracts/reference/countries.csv: EU/EFTA, else continent); reference data.'`,
     );
-    const countries = parseCsv(readFileSync(join(referenceDir, 'countries.csv'), 'utf8'));
+    const countries = readCsv(join(referenceDir, 'countries.csv'));
     const rows = countries
       .filter((c) => /^\d{4}$/.test(c['bfs_code'] ?? ''))
       .map(

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readJson, referenceDir } from '@si/contracts';
-import { parseCsv } from './csv.js';
+import { readCsv, readJson, referenceDir } from '@si/contracts';
 
 export const LEVELS = ['municipality', 'leitgemeinde', 'sozialregion', 'canton'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -45,7 +43,7 @@ export class ReportingReference {
   }
 
   static load(): ReportingReference {
-    const rows = parseCsv(readFileSync(join(referenceDir, 'solothurn-municipalities.csv'), 'utf8'));
+    const rows = readCsv(join(referenceDir, 'solothurn-municipalities.csv'));
     const municipalities = new Map(rows.map((r) => [Number(r['bfs_nr']), String(r['name'])] as const));
     const { sozialregionen } = readJson<{ sozialregionen: Sozialregion[] }>(join(referenceDir, 'sozialregionen.json'));
     const { periods } = readJson<{ periods: LeitgemeindePeriod[] }>(
