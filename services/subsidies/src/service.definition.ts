@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@si/service';
 import { migrations } from './migrations/index.js';
+import { subsidiesProblems } from './shared/problems.js';
 
 export const definition: ServiceDefinition = {
   name: 'subsidies',
@@ -10,4 +11,5 @@ claims per municipality and period with four-eyes approval at AGS (check by one 
 CSV booking and pain.001 payment files, and the yearly budget. Every refusal is application/problem+json with \`rule\` naming the rule (S1–S16).
 An IB reaches only the claims and entries of their municipalities; out-of-scope claims answer 404. No names: case ids only.`,
   migrations,
+  problems: subsidiesProblems,
 };

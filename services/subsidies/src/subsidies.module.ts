@@ -4,6 +4,13 @@ import type { DataSource } from 'typeorm';
 import { AuditLog } from '@si/audit';
 import { EventConsumers, Outbox } from '@si/messaging';
 import { createLogger, type Logger } from '@si/observability';
+import {
+  loadConfig,
+  payoutSettingsOf,
+  periodMonthsOf,
+  SUBSIDIES_CONFIG,
+  type SubsidiesConfig,
+} from './config/subsidies.config.js';
 import { ClaimEvents } from './claims/application/claim-events.js';
 import { ClaimQueries } from './claims/application/claim-queries.js';
 import { ClaimRun } from './claims/application/claim-run.js';
@@ -23,7 +30,6 @@ import { PayoutsService } from './payout/application/payouts.service.js';
 import { PayoutController } from './payout/http/payout.controller.js';
 import { Pain001Schema } from './payout/infrastructure/pain001-schema.js';
 import { Clock, SystemClock } from './shared/clock.js';
-import { loadConfig, SUBSIDIES_CONFIG, type SubsidiesConfig } from './shared/subsidies.config.js';
 import { DemoData } from './tariffs/application/demo-data.js';
 import { TariffsService } from './tariffs/application/tariffs.service.js';
 import { TariffsController } from './tariffs/http/tariffs.controller.js';
@@ -48,7 +54,7 @@ export const SERVICE_LOGGER = Symbol('SERVICE_LOGGER');
     {
       provide: PeriodSettings,
       inject: [SUBSIDIES_CONFIG],
-      useFactory: (c: SubsidiesConfig) => new PeriodSettings(c.defaultPeriodMonths),
+      useFactory: (c: SubsidiesConfig) => new PeriodSettings(periodMonthsOf(c)),
     },
     { provide: Pain001Schema, useFactory: () => new Pain001Schema() },
     {
@@ -126,7 +132,7 @@ export const SERVICE_LOGGER = Symbol('SERVICE_LOGGER');
         a: AuditLog,
         clock: Clock,
         c: SubsidiesConfig,
-      ) => new PayoutsService(ds, r, e, s, a, clock, c),
+      ) => new PayoutsService(ds, r, e, s, a, clock, payoutSettingsOf(c)),
     },
   ],
   exports: [ClaimRunQueue, Clock],

@@ -7,7 +7,7 @@ import { FI, firstInformation, startSubsidiesApp, type SubsidiesTestApp } from '
 describe('scheduled claim run', () => {
   let t: SubsidiesTestApp;
   beforeAll(async () => {
-    t = await startSubsidiesApp({ SUBSIDIES_JOBS_ENABLED: 'true', SUBSIDIES_CLAIM_RUN_EVERY_MS: '1000' });
+    t = await startSubsidiesApp({ jobsEnabled: true, claimRunEveryMs: 1000 });
   }, 60_000);
   afterAll(async () => {
     await t?.close();

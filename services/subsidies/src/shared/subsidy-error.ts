@@ -1,23 +1,23 @@
-import type { RuleId } from './rules.js';
+import { DomainError, type LocalisedMessage, type RefusalKind } from '@si/kernel';
+import { RULES, type RuleId } from './rules.js';
 
-export type RefusalKind = 'conflict' | 'unprocessable' | 'forbidden' | 'not-found';
-
-export interface Messages {
-  de: string;
-  en: string;
-}
-
-/** A refusal of the subsidy domain: the rule that refused, a stable code, German and English text. */
-export class SubsidyError extends Error {
+/**
+ * A refusal of the subsidy domain: the rule that refused, a stable code, German and English text, and the kind of
+ * refusal (conflict, unprocessable, forbidden, not-found). The HTTP status is chosen by @si/http, never here.
+ */
+export class SubsidyError extends DomainError {
   constructor(
-    readonly rule: RuleId,
-    readonly code: string,
-    readonly messages: Messages,
-    readonly kind: RefusalKind,
-    readonly details: Readonly<Record<string, unknown>> = {},
+    override readonly ruleId: RuleId,
+    code: string,
+    messages: LocalisedMessage,
+    kind: RefusalKind,
+    details: Readonly<Record<string, unknown>> = {},
   ) {
-    super(messages.en);
-    this.name = 'SubsidyError';
+    super(ruleId, code, messages, kind, details);
+  }
+
+  get rule(): string {
+    return RULES[this.ruleId];
   }
 }
 

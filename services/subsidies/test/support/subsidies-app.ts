@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildCloudEvent, EventValidator, type CloudEvent } from '@si/messaging';
 import { startServiceTestApp, type ServiceTestApp } from '@si/service-testing';
+import { SUBSIDIES_CONFIG, subsidiesSettings, type SubsidiesConfig } from '../../src/config/subsidies.config.js';
 import { Clock } from '../../src/shared/clock.js';
 import { definition } from '../../src/service.definition.js';
 import { ClaimRunQueue } from '../../src/claims/jobs/claim-run.queue.js';
@@ -41,12 +42,18 @@ export interface SubsidiesTestApp extends ServiceTestApp {
   as(user: User, method: string, path: string, body?: unknown): ReturnType<ServiceTestApp['call']>;
 }
 
-export async function startSubsidiesApp(env: Record<string, string> = {}): Promise<SubsidiesTestApp> {
+/** The real subsidies app on a fresh database and broker prefix; `config` on top of the defaults (jobs off unless asked). */
+export async function startSubsidiesApp(config: Partial<SubsidiesConfig> = {}): Promise<SubsidiesTestApp> {
   const clock = new FixedClock();
   const t = await startServiceTestApp({
     definition,
     modules: [SubsidiesModule],
-    env: (prefix) => ({ SUBSIDIES_JOBS_PREFIX: `${prefix}bull`, SUBSIDIES_JOBS_ENABLED: 'false', ...env }),
+    config: (prefix) => [
+      {
+        provide: SUBSIDIES_CONFIG,
+        useValue: subsidiesSettings.defaults({ jobsPrefix: `${prefix}bull`, jobsEnabled: false, ...config }),
+      },
+    ],
     override: (b) => b.overrideProvider(Clock).useValue(clock),
     capture: 'subsidy.#',
     beforeClose: (app) =>

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditLog } from '@si/audit';
 import { mayActFor, notFound, type Caller } from '../../shared/caller.js';
 import type { Clock } from '../../shared/clock.js';
-import { refuse } from '../../shared/subsidy-error.js';
+import { refuse, SubsidyError } from '../../shared/subsidy-error.js';
 import { assertDisputable, assertReturnComment, nextStatus } from '../domain/claim.js';
 import type { ClaimRepository, ClaimRow } from '../infrastructure/claim.repository.js';
 import type { ClaimEvents } from './claim-events.js';
@@ -52,7 +52,7 @@ export class ClaimWorkflow {
     try {
       return await run();
     } catch (error) {
-      const rule = (error as { rule?: string }).rule;
+      const rule = error instanceof SubsidyError ? error.ruleId : undefined;
       if (rule && rule !== 'S8') {
         await this.audit
           .recordAlone({

@@ -23,22 +23,22 @@ describe('claim workflow', () => {
 
   it('enforces four eyes: not the checker, and only with the finance role (S6)', () => {
     expect(() => nextStatus(claim({ status: 'checked', checkedBy: 'u-fi' }), 'approve', finanzen)).toThrow(
-      expect.objectContaining({ rule: 'S6', code: 'four-eyes' }),
+      expect.objectContaining({ ruleId: 'S6', code: 'four-eyes' }),
     );
     expect(() => nextStatus(claim({ status: 'checked', checkedBy: 'u-other' }), 'approve', koordination)).toThrow(
-      expect.objectContaining({ rule: 'S6', code: 'approval-needs-finance-role' }),
+      expect.objectContaining({ ruleId: 'S6', code: 'approval-needs-finance-role' }),
     );
   });
 
   it('refuses steps out of order, so nothing is approved or exported twice (S7)', () => {
     expect(() => nextStatus(claim({ status: 'approved' }), 'approve', finanzen)).toThrow(
-      expect.objectContaining({ rule: 'S7' }),
+      expect.objectContaining({ ruleId: 'S7' }),
     );
     expect(() => nextStatus(claim({ status: 'exported' }), 'export', finanzen)).toThrow(
-      expect.objectContaining({ rule: 'S7' }),
+      expect.objectContaining({ ruleId: 'S7' }),
     );
     expect(() => nextStatus(claim({ status: 'draft' }), 'check', koordination)).toThrow(
-      expect.objectContaining({ rule: 'S7' }),
+      expect.objectContaining({ ruleId: 'S7' }),
     );
   });
 

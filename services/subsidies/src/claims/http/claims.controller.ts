@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -6,7 +6,6 @@ import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import { callerOf } from '../../shared/caller.js';
 import { Clock } from '../../shared/clock.js';
 import { OptionalTextField, TextField } from '../../shared/http/fields.js';
-import { SubsidyProblemFilter } from '../../shared/problems.js';
 import { ClaimQueries } from '../application/claim-queries.js';
 import { ClaimRun } from '../application/claim-run.js';
 import { ClaimWorkflow } from '../application/claim-workflow.js';
@@ -57,7 +56,6 @@ export class ReturnDto {
 
 @ApiTags('claims')
 @Controller('api/v1')
-@UseFilters(SubsidyProblemFilter)
 export class ClaimsController {
   constructor(
     @Inject(ClaimQueries) private readonly queries: ClaimQueries,

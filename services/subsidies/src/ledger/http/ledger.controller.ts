@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Put, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
@@ -6,7 +6,6 @@ import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import { callerOf } from '../../shared/caller.js';
 import { IntField } from '../../shared/http/fields.js';
-import { SubsidyProblemFilter } from '../../shared/problems.js';
 import { LedgerQueries } from '../application/ledger-queries.js';
 import { PeriodSettings } from '../application/period-settings.js';
 
@@ -53,7 +52,6 @@ export class PeriodSettingDto {
 
 @ApiTags('ledger')
 @Controller('api/v1')
-@UseFilters(SubsidyProblemFilter)
 export class LedgerController {
   constructor(
     @Inject(LedgerQueries) private readonly ledger: LedgerQueries,

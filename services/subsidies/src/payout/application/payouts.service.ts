@@ -7,7 +7,7 @@ import type { Clock } from '../../shared/clock.js';
 import { addDays } from '../../shared/local-date.js';
 import { isLocalDate } from '../../shared/local-date.js';
 import { refuse } from '../../shared/subsidy-error.js';
-import type { SubsidiesConfig } from '../../shared/subsidies.config.js';
+import type { PayoutSettings } from '../../config/subsidies.config.js';
 import type { ClaimEvents } from '../../claims/application/claim-events.js';
 import { nextStatus } from '../../claims/domain/claim.js';
 import type { ClaimRepository } from '../../claims/infrastructure/claim.repository.js';
@@ -51,7 +51,7 @@ export class PayoutsService {
     private readonly schema: Pain001Schema,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
-    private readonly config: SubsidiesConfig,
+    private readonly config: PayoutSettings,
   ) {}
 
   async export(caller: Caller): Promise<ExportView> {

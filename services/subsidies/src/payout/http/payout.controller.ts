@@ -1,22 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Inject,
-  Param,
-  ParseIntPipe,
-  Post,
-  Put,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt } from 'class-validator';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import { callerOf } from '../../shared/caller.js';
 import { DateField, IntField, OptionalTextField, TextField } from '../../shared/http/fields.js';
-import { SubsidyProblemFilter } from '../../shared/problems.js';
 import { BudgetService } from '../application/budget.service.js';
 import { PayeesService } from '../application/payees.service.js';
 import { PayoutsService } from '../application/payouts.service.js';
@@ -47,7 +34,6 @@ export class PaymentDto {
 
 @ApiTags('payout')
 @Controller('api/v1')
-@UseFilters(SubsidyProblemFilter)
 export class PayoutController {
   constructor(
     @Inject(PayoutsService) private readonly payouts: PayoutsService,

@@ -58,10 +58,10 @@ describe('tariffs', () => {
       reason: 'neu',
     };
     expect(() => assertTariffVersion({ ...base, amountRappen: 10.5 })).toThrow(
-      expect.objectContaining({ rule: 'S11', code: 'tariff-amount-invalid' }),
+      expect.objectContaining({ ruleId: 'S11', code: 'tariff-amount-invalid' }),
     );
     expect(() => assertTariffVersion({ ...base, validTo: '2026-12-31' })).toThrow(
-      expect.objectContaining({ rule: 'S11', code: 'tariff-range-invalid' }),
+      expect.objectContaining({ ruleId: 'S11', code: 'tariff-range-invalid' }),
     );
     expect(() => assertTariffVersion(base)).not.toThrow();
   });

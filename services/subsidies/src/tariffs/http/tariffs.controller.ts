@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import { callerOf } from '../../shared/caller.js';
 import { BoolField, DateField, EnumField, IntField, OptionalDateField, TextField } from '../../shared/http/fields.js';
-import { SubsidyProblemFilter } from '../../shared/problems.js';
 import { TariffsService } from '../application/tariffs.service.js';
 import { TARIFF_ITEMS, type TariffItem } from '../domain/tariff.js';
 
@@ -32,7 +31,6 @@ export class TariffVersionDto {
 
 @ApiTags('tariffs')
 @Controller('api/v1/tariffs')
-@UseFilters(SubsidyProblemFilter)
 export class TariffsController {
   constructor(@Inject(TariffsService) private readonly tariffs: TariffsService) {}
 
