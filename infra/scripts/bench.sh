@@ -12,7 +12,7 @@ case "${1:-}" in
   offers) build=(services/offers test/tsconfig.json); run=(node test/dist/bench/offers.js) ;;
   reporting) build=(services/reporting services/reporting/scripts); run=(node services/reporting/scripts/dist/bench-reporting.js) ;;
   # The workspace in Debian's Chromium against a platform of its own (services/web/bench/web.bench.ts).
-  web) build=(services/registry-intake services/case-management services/offers services/web infra/dev-oidc libs/testing)
+  web) build=(services/registry-intake services/case-management services/case-management/scripts services/offers services/subsidies services/reporting services/dfpa services/web infra/dev-oidc libs/testing)
        run=(env PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test -c services/web/bench/playwright.bench.config.ts) ;;
   *) die "usage: bench.sh backbone|intake|cases|subsidies|dfpa|offers|reporting|web" ;;
 esac

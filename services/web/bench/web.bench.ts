@@ -5,7 +5,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { apiToken, login, registerToken } from '../test/browser/support/browser.js';
+import { apiToken, registerToken } from '../test/browser/support/browser.js';
 import { urls } from '../test/browser/support/urls.js';
 
 /**
@@ -15,6 +15,8 @@ import { urls } from '../test/browser/support/urls.js';
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 300);
+/** Cases written straight into case-management's database beside the delivered ones (issue: 1,000,000). */
+const SEED_CASES = Number(process.env.BENCH_SEED_CASES ?? 1_000_000);
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 const pct = (xs: number[], p: number) => {
@@ -62,6 +64,34 @@ async function deliver(): Promise<number> {
   }
 }
 
+/**
+ * A million cases beside the delivered ones, written by case-management's own benchmark seeder (10 % Solothurn,
+ * 10 % Olten, the rest over the canton), each with the snapshot of a real case so rows have a realistic size.
+ */
+async function seedCases(): Promise<number> {
+  if (SEED_CASES <= 0) return 0;
+  const pg = (await import('pg')).default;
+  const sql = new pg.Client({ connectionString: urls().casesMigratorUrl });
+  await sql.connect();
+  try {
+    const template = (await sql.query('SELECT snapshot FROM case_record LIMIT 1')).rows[0]?.snapshot;
+    const municipalities = (
+      JSON.parse(readFileSync(join(repoRoot, 'contracts/reference/sozialregionen.json'), 'utf8')) as {
+        sozialregionen: { municipalities: number[] }[];
+      }
+    ).sozialregionen.flatMap((r) => r.municipalities);
+    // Built by bench.sh; loaded by path, as the seeder belongs to case-management's scripts, not to the web.
+    const seeder = join(repoRoot, 'services/case-management/scripts/dist/seed-cases.js');
+    const { seed } = (await import(seeder)) as {
+      seed: (url: string, template: unknown, municipalities: number[], cases: number) => Promise<number>;
+    };
+    await seed(urls().casesMigratorUrl, template, municipalities, SEED_CASES);
+    return Number((await sql.query('SELECT count(*) AS n FROM case_record')).rows[0].n);
+  } finally {
+    await sql.end();
+  }
+}
+
 test('bench:web', async ({ page }) => {
   const arrivals = await deliver();
   const token = await apiToken('ib.solothurn');
@@ -81,7 +111,21 @@ test('bench:web', async ({ page }) => {
     expect(stable).toBe(true);
   }).toPass({ timeout: 120_000, intervals: [3000] });
 
-  await login(page, 'ib.solothurn');
+  const casesInDatabase = await seedCases();
+
+  // Login → usable work list, as a person does it (the identity server's form, then the landing page).
+  const loginTimes: number[] = [];
+  for (let i = 0; i < Math.min(RUNS, 20); i++) {
+    await page.context().clearCookies();
+    await page.goto(`${urls().web}/`);
+    await page.getByRole('link', { name: 'Anmelden' }).first().click();
+    await page.locator('#username').fill('ib.solothurn');
+    await page.locator('#password').fill('demo');
+    const t0 = performance.now();
+    await page.locator('button[type="submit"]').click();
+    await page.getByTestId('work-list').locator('tbody a').first().waitFor();
+    loginTimes.push(performance.now() - t0);
+  }
   await page.goto(`${urls().web}/faelle`, { waitUntil: 'load' });
   // JavaScript the work list loads, as transferred (gzip).
   let jsBytes = 0;
@@ -140,6 +184,8 @@ test('bench:web', async ({ page }) => {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
+  console.log(`cases in case-management's database: ${casesInDatabase.toLocaleString('de-CH')}`);
+  console.log(line('browser: login submitted → usable work list', loginTimes));
   console.log(line('browser: navigation → usable work list', browserList));
   console.log(line('API: the work list calls (3 in parallel)', apiList));
   console.log(line('browser: navigation → saved form', browserForm));

@@ -20,6 +20,8 @@ export interface PlatformUrls {
   subsidies: string;
   reporting: string;
   dfpa: string;
+  /** case-management's database as its migrator (the benchmark seeds a million cases into it). */
+  casesMigratorUrl: string;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function startBrowserPlatform(): Promise<{ urls: PlatformUrls; stop
       SEDEX_INBOX_DIR: mkdtempSync(join(tmpdir(), 'web-sedex-')),
     });
     const cases = await service('case-management', { CASE_JOBS_PREFIX: `${prefix}bull` });
+    const casesDb = databases.at(-1);
     const offers = await service('offers', {});
     const subsidies = await service('subsidies', { SUBSIDIES_JOBS_PREFIX: `${prefix}bull` });
     const reporting = await service('reporting', { REPORTING_JOBS_PREFIX: `${prefix}bull` });
@@ -102,6 +105,7 @@ export async function startBrowserPlatform(): Promise<{ urls: PlatformUrls; stop
         subsidies: subsidies.url,
         reporting: reporting.url,
         dfpa: dfpa.url,
+        casesMigratorUrl: casesDb?.migratorUrl ?? '',
       },
       stop,
     };
