@@ -61,15 +61,22 @@ describe('role menu', () => {
   const labels = (roles: WebUser['roles']) => menuFor(user(roles)).map((e) => e.label);
 
   it('gives each role only its own entries', () => {
-    expect(labels(['gemeinde'])).toEqual(['menu.worklist', 'menu.offers']);
+    expect(labels(['gemeinde'])).toEqual(['menu.worklist', 'subsidies.menu.claims', 'menu.offers']);
     expect(labels(['migrationsamt'])).toEqual(['menu.reportedCases']);
-    expect(labels(['sozialregion'])).toEqual(['menu.handovers', 'menu.offers']);
+    expect(labels(['sozialregion'])).toEqual(['menu.handovers', 'menu.dfpaCases', 'menu.offers']);
     expect(labels(['ags'])).toEqual([
       'menu.caseOverview',
       'menu.organisation',
       'menu.quarantine',
       'menu.targetGroupRule',
+      'menu.curation',
+      'subsidies.menu.approval',
+      'subsidies.menu.tariffs',
+      'subsidies.menu.budget',
     ]);
+    expect(labels(['ags', 'ags-finanzen'])).toContain('subsidies.menu.payout');
+    expect(labels(['anbieter'])).toEqual(['menu.providerOffers', 'menu.providerReferrals']);
+    expect(labels(['mentoring-koordination'])).toEqual(['menu.mentoring']);
   });
 
   it('shows nothing to someone without a workspace role, and no menu when logged out', () => {

@@ -14,12 +14,22 @@ export interface MenuEntry {
 export const MENU: readonly MenuEntry[] = [
   { href: '/faelle', label: 'menu.worklist', roles: ['gemeinde'] },
   { href: '/faelle', label: 'menu.reportedCases', roles: ['migrationsamt'] },
-  { href: '/faelle', label: 'menu.handovers', roles: ['sozialregion'] },
+  { href: '/dfpa/eingang', label: 'menu.handovers', roles: ['sozialregion'] },
+  { href: '/dfpa/faelle', label: 'menu.dfpaCases', roles: ['sozialregion'] },
   { href: '/faelle', label: 'menu.caseOverview', roles: ['ags'] },
   { href: '/organisation', label: 'menu.organisation', roles: ['ags'] },
   { href: '/lieferungen/quarantaene', label: 'menu.quarantine', roles: ['ags'] },
   { href: '/zielgruppenregel', label: 'menu.targetGroupRule', roles: ['ags'] },
+  { href: '/kuration', label: 'menu.curation', roles: ['ags'] },
+  { href: '/subventionen/freigabe', label: 'subsidies.menu.approval', roles: ['ags'] },
+  { href: '/subventionen/tarife', label: 'subsidies.menu.tariffs', roles: ['ags'] },
+  { href: '/subventionen/auszahlung', label: 'subsidies.menu.payout', roles: ['ags-finanzen'] },
+  { href: '/subventionen/budget', label: 'subsidies.menu.budget', roles: ['ags'] },
+  { href: '/subventionen/abrechnungen', label: 'subsidies.menu.claims', roles: ['gemeinde'] },
   { href: '/de/angebote', label: 'menu.offers', roles: ['gemeinde', 'sozialregion'] },
+  { href: '/anbieter/angebote', label: 'menu.providerOffers', roles: ['anbieter'] },
+  { href: '/anbieter/zuweisungen', label: 'menu.providerReferrals', roles: ['anbieter'] },
+  { href: '/mentoring', label: 'menu.mentoring', roles: ['mentoring-koordination'] },
 ];
 
 /** The entries a user sees: those of their roles, each target once. */

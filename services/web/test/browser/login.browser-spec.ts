@@ -4,20 +4,39 @@ import { urls } from './support/urls.js';
 
 /** Issue 15, point 7: each demo user logs in through the login page and sees only their menu. */
 const USERS: { user: string; name: string; role: string; menu: string[] }[] = [
-  { user: 'ib.solothurn', name: 'Anna Brunner', role: 'Integrationsbeauftragte/r', menu: ['Arbeitsliste', 'Angebote'] },
-  { user: 'ib.olten', name: 'Marco Frei', role: 'Integrationsbeauftragte/r', menu: ['Arbeitsliste', 'Angebote'] },
+  {
+    user: 'ib.solothurn',
+    name: 'Anna Brunner',
+    role: 'Integrationsbeauftragte/r',
+    menu: ['Arbeitsliste', 'Subventionsabrechnungen', 'Angebote'],
+  },
+  {
+    user: 'ib.olten',
+    name: 'Marco Frei',
+    role: 'Integrationsbeauftragte/r',
+    menu: ['Arbeitsliste', 'Subventionsabrechnungen', 'Angebote'],
+  },
   {
     user: 'ib.hubersdorf',
     name: 'Sabine Kaufmann',
     role: 'Integrationsbeauftragte/r',
-    menu: ['Arbeitsliste', 'Angebote'],
+    menu: ['Arbeitsliste', 'Subventionsabrechnungen', 'Angebote'],
   },
-  { user: 'sr.olten', name: 'Lukas Meier', role: 'Sozialregion', menu: ['Übergaben', 'Angebote'] },
+  { user: 'sr.olten', name: 'Lukas Meier', role: 'Sozialregion', menu: ['Übergaben', 'DFPA-Fälle', 'Angebote'] },
   {
     user: 'ags.koordination',
     name: 'Claudia Steiner',
     role: 'Amt für Gesellschaft und Soziales',
-    menu: ['Fallübersicht', 'Organisationsmodell', 'Lieferungen in Quarantäne', 'Zielgruppenregel'],
+    menu: [
+      'Fallübersicht',
+      'Organisationsmodell',
+      'Lieferungen in Quarantäne',
+      'Zielgruppenregel',
+      'Angebote prüfen',
+      'Abrechnungen prüfen und freigeben',
+      'Subventionstarife',
+      'Integrationskredit',
+    ],
   },
   { user: 'ma.integration', name: 'Daniel Roth', role: 'Migrationsamt', menu: ['Gemeldete Fälle'] },
 ];
