@@ -128,6 +128,30 @@ describe('public offer search (no login)', () => {
     expect(near.items[0].distanceKm).toBeLessThan(3);
   });
 
+  it('answers a repeated question from its cache with an ETag (304 when unchanged) until a publication changes the catalogue', async () => {
+    const first = await search('q=nahkurs&lang=de');
+    expect(first.body.total).toBe(0);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[0-9]+-[A-Za-z0-9_-]+"$/);
+    const again = await fetch(`${t.url}/api/v1/public/offers?q=nahkurs&lang=de`, {
+      headers: { 'if-none-match': etag! },
+    });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    await publish('sewing', {
+      texts: { de: { title: 'Nähkurs für Frauen', summary: 'Nähen lernen', description: 'Jeden Dienstag.' } },
+      category: 'living-together',
+      cefrFrom: undefined,
+      cefrTo: undefined,
+      originalLanguage: 'de',
+    });
+    const after = await search('q=nahkurs&lang=de');
+    expect(idsOf(after.body)).toEqual([ids.sewing]);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect((await t.call('anbieter.vhs', 'POST', `/api/v1/offers/${ids.sewing}/withdraw`)).status).toBe(200);
+    expect((await search('q=nahkurs&lang=de')).body.total).toBe(0);
+  });
+
   it('refuses bad requests as problem+json naming the parameter, and caps page size and query length', async () => {
     const big = await search('pageSize=500');
     expect(big.status).toBe(400);

@@ -35,6 +35,12 @@ export const offersSettings = defineConfig('offers', {
     max: 3_600,
     meaning: 'Cache-Control max-age of public search answers (s)',
   }),
+  publicCacheEntries: int('OFFERS_PUBLIC_CACHE_ENTRIES', {
+    default: 2_000,
+    min: 0,
+    max: 100_000,
+    meaning: 'Public answers kept in memory per catalogue version (0 = none; a change of the catalogue retires them)',
+  }),
 });
 
 export type OffersConfig = ValuesOf<typeof offersSettings.settings>;

@@ -10,6 +10,7 @@ import { PublicRateLimitGuard } from '../shared/public-rate-limit.guard.js';
 import { OFFERS_LOGGER } from '../shared/shared.module.js';
 import { OfferCommands } from './application/offer-commands.js';
 import { OfferQueries } from './application/offer-queries.js';
+import { PublicCatalogue } from './application/public-catalogue.js';
 import { CurationController, OffersController } from './http/offers.controller.js';
 import { ProvidersController } from './http/providers.controller.js';
 import { PublicOffersController } from './http/public-offers.controller.js';
@@ -43,9 +44,14 @@ const DS = getDataSourceToken();
     },
     {
       provide: OfferQueries,
-      inject: [DS, OfferRepository, PublicSearchQuery, Clock],
-      useFactory: (ds: DataSource, o: OfferRepository, s: PublicSearchQuery, clock: Clock) =>
-        new OfferQueries(ds, o, s, clock),
+      inject: [DS, OfferRepository],
+      useFactory: (ds: DataSource, o: OfferRepository) => new OfferQueries(ds, o),
+    },
+    {
+      provide: PublicCatalogue,
+      inject: [DS, PublicSearchQuery, Clock, OFFERS_CONFIG],
+      useFactory: (ds: DataSource, s: PublicSearchQuery, clock: Clock, c: OffersConfig) =>
+        new PublicCatalogue(ds, s, clock, c.publicCacheEntries),
     },
     {
       provide: OfferReviewQueue,

@@ -121,8 +121,7 @@ export class MentoringService {
   async suggestionsFor(p: Principal, requestId: string, limit = 3): Promise<(Suggestion & { name: string })[]> {
     const em = this.dataSource.manager;
     const request = await this.visibleRequest(p, em, requestId);
-    const mentors = await this.repo.mentors(em, request.poolId);
-    const found = suggestions(request, mentors, this.at, limit);
+    const found = suggestions(request, await this.repo.candidates(em, request), this.at, limit);
     await this.audit.recordAlone({
       actor: auditActor(p),
       action: 'mentor.suggest',
@@ -132,7 +131,10 @@ export class MentoringService {
       outcome: 'granted',
       detail: { mentors: found.map((s) => s.mentorId) },
     });
-    const names = new Map(mentors.map((m) => [m.id, m.name]));
+    const names = await this.repo.names(
+      em,
+      found.map((s) => s.mentorId),
+    );
     return found.map((s) => ({ ...s, name: names.get(s.mentorId) ?? '' }));
   }
 

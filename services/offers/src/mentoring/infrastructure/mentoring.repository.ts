@@ -111,6 +111,33 @@ export class MentoringRepository {
     ).map(toMentor);
   }
 
+  /**
+   * The mentors of the request's pool who can be matched at all: active, with a language the mentee speaks at A2 or
+   * better among their own (`speaks`, indexed), an overlapping time and the required gender. Only what the matching
+   * reads, no names or contacts; the domain still checks every hard constraint (MP3), this only spares it the rest.
+   */
+  async candidates(em: EntityManager, r: MentoringRequest): Promise<Mentor[]> {
+    const speaks = r.languages.filter((l) => l.level !== 'A1').map((l) => l.code);
+    const rows: unknown[] = await em.query(
+      `SELECT m.id, m.pool_id, NULL AS name, NULL AS email, NULL AS phone, m.consent_on::text, m.active, m.languages, m.municipality,
+              m.interests, m.availability, m.capacity, m.gender, coalesce(t.load, 0) AS load
+       FROM mentor m
+       LEFT JOIN LATERAL (SELECT count(*)::int AS load FROM tandem t WHERE t.mentor_id = m.id AND t.status IN ('proposed', 'active')) t ON true
+       WHERE m.pool_id = $1 AND m.active AND m.speaks && $2::text[] AND m.availability && $3::text[] AND ($4::text IS NULL OR m.gender = $4)`,
+      [r.poolId, speaks, r.availability, r.hard.mentorGender ?? null],
+    );
+    return rows.map(toMentor);
+  }
+
+  /** The names of a few mentors (those suggested). */
+  async names(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    const rows: { id: string; name: string }[] = await em.query(
+      'SELECT id, name FROM mentor WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async addRequest(em: EntityManager, r: RequestRecord, createdBy: string): Promise<void> {
     await em.query(
       `INSERT INTO mentoring_request (id, pool_id, case_id, mentee_ref, municipality, languages, goals, interests, availability, hard, soft, status, created_by)

@@ -1,19 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { canSeeInternal, type OffersActor } from '../domain/offer-keepers.js';
-import type { PublicOffer, PublicSearch, PublicSearchResult } from '../domain/public-search.js';
 import type { Offer } from '../domain/offer.js';
 import { NotFoundError } from '../../shared/rules.js';
 import type { OfferRepository, HistoryEntry } from '../infrastructure/offer.repository.js';
-import type { PublicSearchQuery } from '../infrastructure/public-search.query.js';
-import type { Clock } from '../../shared/clock.js';
 
-/** Reads of offers: the keepers' and curators' internal view, and the public one. */
+/** Reads of offers: the keepers' and curators' internal view (the public one is PublicCatalogue). */
 export class OfferQueries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly offers: OfferRepository,
-    private readonly search: PublicSearchQuery,
-    private readonly clock: Clock,
   ) {}
 
   /** The internal record with its history; out of scope answers as not found (OF7). */
@@ -34,19 +29,5 @@ export class OfferQueries {
           ? { municipalities: actor.gemeinden, providerMunicipalities: actor.gemeinden }
           : {};
     return this.offers.list(em, { ...scope, ...(status ? { status } : {}) }, limit, offset);
-  }
-
-  publicSearch(search: PublicSearch): Promise<PublicSearchResult> {
-    return this.search.run(this.dataSource.manager, search, this.clock.today());
-  }
-
-  /** One public offer by id in the reader's language: published and not ended, else undefined (OF11). */
-  async publicOffer(id: string, lang: PublicSearch['lang']): Promise<PublicOffer | undefined> {
-    const result = await this.search.run(
-      this.dataSource.manager,
-      { id, lang, sort: 'start', page: 1, pageSize: 1 },
-      this.clock.today(),
-    );
-    return result.items[0];
   }
 }

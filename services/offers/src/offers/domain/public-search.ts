@@ -23,8 +23,6 @@ export const SORTS = ['relevance', 'start', 'distance'] as const;
 /** A parsed public search: what the reader asked for, within the limits. */
 export interface PublicSearch {
   readonly q?: string;
-  /** One offer only (the public detail page). */
-  readonly id?: string;
   readonly lang: TextLanguage;
   readonly category?: Category;
   readonly cefr?: CefrLevel;

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param, ParseUUIDPipe, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public } from '@si/auth';
 import { z } from 'zod';
@@ -7,12 +7,13 @@ import { Canton } from '../../shared/canton.js';
 import { NotFoundError } from '../../shared/rules.js';
 import { PublicRateLimitGuard } from '../../shared/public-rate-limit.guard.js';
 import { parseInput } from '../../shared/zod-input.js';
-import { OfferQueries } from '../application/offer-queries.js';
+import { PublicCatalogue, type Cached } from '../application/public-catalogue.js';
 import { TEXT_LANGUAGES } from '../domain/offer-content.js';
 import { parsePublicSearch, publicSearchSchema } from './public-search.params.js';
 
 interface Reply {
   header(name: string, value: string): unknown;
+  status(code: number): unknown;
 }
 
 const QUERY_DOCS = Object.entries(publicSearchSchema.shape).map(([name]) => name);
@@ -27,7 +28,7 @@ const QUERY_DOCS = Object.entries(publicSearchSchema.shape).map(([name]) => name
 @UseGuards(PublicRateLimitGuard)
 export class PublicOffersController {
   constructor(
-    @Inject(OfferQueries) private readonly queries: OfferQueries,
+    @Inject(PublicCatalogue) private readonly catalogue: PublicCatalogue,
     @Inject(Canton) private readonly canton: Canton,
     @Inject(OFFERS_CONFIG) private readonly config: OffersConfig,
   ) {}
@@ -39,10 +40,12 @@ export class PublicOffersController {
   })
   @ApiQuery({ name: 'q', required: false, description: 'Words, at most 200 characters' })
   @ApiQuery({ name: 'lang', required: false, enum: TEXT_LANGUAGES })
-  async search(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: Reply) {
-    const result = await this.queries.publicSearch(parsePublicSearch(query, this.canton));
-    this.cacheable(reply);
-    return result;
+  async search(
+    @Query() query: Record<string, unknown>,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.answer(await this.catalogue.search(parsePublicSearch(query, this.canton)), ifNoneMatch, reply);
   }
 
   @Get(':id')
@@ -50,6 +53,7 @@ export class PublicOffersController {
   async one(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: Record<string, unknown>,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
     const { lang } = parseInput(
@@ -58,10 +62,20 @@ export class PublicOffersController {
       'query',
       'OF12',
     );
-    const offer = await this.queries.publicOffer(id, lang);
-    if (!offer) throw new NotFoundError('Angebot', id);
+    const offer = await this.catalogue.offer(id, lang);
+    if (!offer.value) throw new NotFoundError('Angebot', id);
+    return this.answer(offer, ifNoneMatch, reply);
+  }
+
+  /** The answer with its ETag, or 304 without a body when the reader's copy is still the current one. */
+  private answer<T>(cached: Cached<T>, ifNoneMatch: string | undefined, reply: Reply): T | undefined {
     this.cacheable(reply);
-    return offer;
+    reply.header('ETag', cached.etag);
+    if (ifNoneMatch?.split(/\s*,\s*/).some((tag) => tag === cached.etag || tag === `W/${cached.etag}`)) {
+      reply.status(304);
+      return undefined;
+    }
+    return cached.value;
   }
 
   private cacheable(reply: Reply): void {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { LocalDate } from '@si/kernel';
-import { CEFR_LEVELS, type OfferContent } from '../domain/offer-content.js';
+import { CEFR_LEVELS, type OfferContent, type TextLanguage } from '../domain/offer-content.js';
 import type { PublicOffer, PublicSearch, PublicSearchResult } from '../domain/public-search.js';
 import type { Canton } from '../../shared/canton.js';
 
@@ -8,29 +8,32 @@ import type { Canton } from '../../shared/canton.js';
 const distance = (lat: string, lon: string) =>
   `(2 * 6371 * asin(sqrt(power(sin(radians(o.lat - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(o.lat)) * power(sin(radians(o.lon - ${lon}) / 2), 2))))`;
 
+// The text in the reader's language ($2), else the original's, of the offer aliased `alias`.
+const TEXT_IN = (alias: string) =>
+  `SELECT x.lang, x.title, x.summary FROM offer_text x WHERE x.offer_id = ${alias}.id AND x.lang IN ($2, ${alias}.original_language)
+   ORDER BY x.lang = $2 DESC LIMIT 1`;
+
 /** Below this many full-text matches the typo-tolerant trigram match is added. */
 const TYPO_FALLBACK_BELOW = 20;
+
+type Item = {
+  id: string;
+  lang: string;
+  title: string;
+  summary: string;
+  content: OfferContent;
+  provider: string;
+  distance: number | null;
+};
 
 interface Row {
   result: {
     total: number;
-    items:
-      | {
-          id: string;
-          lang: string;
-          title: string;
-          summary: string;
-          content: OfferContent;
-          provider: string;
-          rank: number;
-          distance: number | null;
-        }[]
+    items: Item[] | null;
+    /** The matches grouped by every facet at once: one pass over the matching set, few groups. */
+    groups:
+      | { category: string; languages: string[]; regions: string[]; free: boolean; childcare: boolean; n: number }[]
       | null;
-    category: Record<string, number> | null;
-    languages: Record<string, number> | null;
-    regions: Record<string, number> | null;
-    free: number;
-    childcare: number;
   };
 }
 
@@ -46,7 +49,6 @@ export class PublicSearchQuery {
     const params: unknown[] = [today, s.lang];
     const p = (v: unknown) => `$${params.push(v)}`;
     const where = [`o.status = 'published'`, `o.ends_on >= $1`];
-    if (s.id) where.push(`o.id = ${p(s.id)}::uuid`);
     if (s.category) where.push(`o.category = ${p(s.category)}`);
     if (s.cefr) {
       const level = p(CEFR_LEVELS.indexOf(s.cefr));
@@ -115,32 +117,49 @@ export class PublicSearchQuery {
       SELECT json_build_object(
         'total', (SELECT count(*) FROM m),
         'items', (SELECT json_agg(json_build_object('id', pg.id, 'lang', t.lang, 'title', t.title, 'summary', t.summary, 'content', o.content,
-                                                    'provider', pr.name, 'rank', pg.rank, 'distance', pg.distance) ORDER BY ${order.replaceAll('m.', 'pg.')})
+                                                    'provider', pr.name, 'distance', pg.distance) ORDER BY ${order.replaceAll('m.', 'pg.')})
                   FROM page pg JOIN offer o ON o.id = pg.id JOIN provider pr ON pr.id = o.provider_id
-                  CROSS JOIN LATERAL (SELECT x.lang, x.title, x.summary FROM offer_text x WHERE x.offer_id = pg.id AND x.lang IN ($2, pg.original_language)
-                                      ORDER BY x.lang = $2 DESC LIMIT 1) t),
-        'category', (SELECT json_object_agg(category, n) FROM (SELECT category, count(*) n FROM m GROUP BY category) f),
-        'languages', (SELECT json_object_agg(l, n) FROM (SELECT l, count(*) n FROM m, unnest(m.languages_held) l GROUP BY l) f),
-        'regions', (SELECT json_object_agg(r, n) FROM (SELECT r, count(*) n FROM m, unnest(m.regions) r GROUP BY r) f),
-        'free', (SELECT count(*) FROM m WHERE m.free_of_charge),
-        'childcare', (SELECT count(*) FROM m WHERE m.childcare)) AS result`;
+                  CROSS JOIN LATERAL (${TEXT_IN('pg')}) t),
+        'groups', (SELECT json_agg(json_build_object('category', category, 'languages', languages_held, 'regions', regions,
+                                                     'free', free_of_charge, 'childcare', childcare, 'n', n))
+                   FROM (SELECT category, languages_held, regions, free_of_charge, childcare, count(*) AS n FROM m GROUP BY 1, 2, 3, 4, 5) g)) AS result`;
     const [{ result: r }] = (await em.query(sql, params)) as [Row];
+    const facets = {
+      category: {} as Record<string, number>,
+      languagesHeld: {} as Record<string, number>,
+      region: {} as Record<string, number>,
+      freeOfCharge: 0,
+      childcare: 0,
+    };
+    const add = (to: Record<string, number>, key: string, n: number) => (to[key] = (to[key] ?? 0) + n);
+    for (const g of r.groups ?? []) {
+      add(facets.category, g.category, g.n);
+      for (const l of new Set(g.languages)) add(facets.languagesHeld, l, g.n);
+      for (const x of new Set(g.regions)) add(facets.region, x, g.n);
+      if (g.free) facets.freeOfCharge += g.n;
+      if (g.childcare) facets.childcare += g.n;
+    }
     return {
       items: (r.items ?? []).map((i) => this.publicOffer(i, s.lang)),
       page: s.page,
       pageSize: s.pageSize,
       total: Number(r.total),
-      facets: {
-        category: r.category ?? {},
-        languagesHeld: r.languages ?? {},
-        region: r.regions ?? {},
-        freeOfCharge: Number(r.free),
-        childcare: Number(r.childcare),
-      },
+      facets,
     };
   }
 
-  private publicOffer(i: NonNullable<Row['result']['items']>[number], lang: string): PublicOffer {
+  /** One public offer by id (the detail page): the primary key, no ranking and no facets. */
+  async one(em: EntityManager, id: string, lang: TextLanguage, today: LocalDate): Promise<PublicOffer | undefined> {
+    const rows: Item[] = await em.query(
+      `SELECT o.id, t.lang, t.title, t.summary, o.content, pr.name AS provider, NULL::float8 AS distance
+       FROM offer o JOIN provider pr ON pr.id = o.provider_id CROSS JOIN LATERAL (${TEXT_IN('o')}) t
+       WHERE o.id = $1::uuid AND o.status = 'published' AND o.ends_on >= $3`,
+      [id, lang, today],
+    );
+    return rows[0] ? this.publicOffer(rows[0], lang) : undefined;
+  }
+
+  private publicOffer(i: Item, lang: string): PublicOffer {
     const c = i.content;
     return {
       id: i.id,
