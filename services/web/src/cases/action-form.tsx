@@ -4,14 +4,24 @@ import type { CaseAction } from './case-actions.js';
 import type { CaseDetail } from './case.api.js';
 import { many, one, type Field, type FormError, type FormInput } from './form-spec.js';
 
-export interface ActionFormProps {
+/** What the form needs of an action: the officer's CaseAction, and the DFPA screens' actions on their own objects. */
+export interface FormAction<C> {
+  id: string;
+  title: string;
+  fields: (c: C) => readonly Field[];
+  warning?: (c: C) => string | null;
+}
+
+export interface ActionFormProps<C extends { id: string } = CaseDetail> {
   ctx: WebContext;
-  caseDetail: CaseDetail;
-  action: CaseAction;
+  caseDetail: C;
+  action: FormAction<C>;
   /** What the user typed (after a refusal): shown again, nothing lost. */
   values?: FormInput;
   errors?: FormError[];
   today: string;
+  /** The form posts to `${basePath}/${id}/aktion/${action}`: the officer's case unless another screen says so. */
+  basePath?: string;
 }
 
 const idOf = (action: string, name: string) => `f-${action}-${name.replace(/[^a-zA-Z0-9]+/g, '-')}`;
@@ -20,7 +30,15 @@ const idOf = (action: string, name: string) => `f-${action}-${name.replace(/[^a-
  * One action as a form. After a refusal it is open, shows the service's message with its rule next to the
  * field it concerns (or above the form), announces the summary (role=alert) and keeps every value typed.
  */
-export function ActionForm({ ctx, caseDetail, action, values, errors = [], today }: ActionFormProps) {
+export function ActionForm<C extends { id: string } = CaseDetail>({
+  ctx,
+  caseDetail,
+  action,
+  values,
+  errors = [],
+  today,
+  basePath = '/faelle',
+}: ActionFormProps<C>) {
   const { t } = ctx;
   const fields = action.fields(caseDetail);
   const warning = action.warning?.(caseDetail);
@@ -30,7 +48,7 @@ export function ActionForm({ ctx, caseDetail, action, values, errors = [], today
       <summary>{t(action.title)}</summary>
       <form
         method="post"
-        action={`/faelle/${caseDetail.id}/aktion/${action.id}`}
+        action={`${basePath}/${caseDetail.id}/aktion/${action.id}`}
         novalidate={false}
         aria-describedby={errors.length ? summaryId : undefined}
       >
@@ -276,7 +294,7 @@ function FieldView({ ctx, action, field, prefix, values, errors, today }: FieldP
             {field.empty ? <option value="">{t(field.empty)}</option> : null}
             {field.options.map((o) => (
               <option value={o.value} selected={value === o.value}>
-                {o.label === 'cefr.level' ? o.text : o.text ? `${t(o.label)} ${o.text}` : t(o.label)}
+                {o.label === 'cefr.level' || !o.label ? o.text : o.text ? `${t(o.label)} ${o.text}` : t(o.label)}
               </option>
             ))}
           </select>

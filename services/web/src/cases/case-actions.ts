@@ -524,7 +524,7 @@ export function actionsFor(c: CaseDetail, roles: readonly WebRole[]): CaseAction
 
 /** The service path of an action: `{param}` comes from the form (and leaves the body). */
 export function actionPath(
-  action: CaseAction,
+  action: Pick<CaseAction, 'path'>,
   caseId: string,
   body: Record<string, unknown>,
 ): { path: string; body: Record<string, unknown> } {

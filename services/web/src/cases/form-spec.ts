@@ -29,7 +29,10 @@ export type Field =
   | { kind: 'fieldset'; name: string; label: string; fields: readonly Field[]; hint?: string }
   | { kind: 'rows'; name: string; label: string; count: number; fields: readonly Field[]; hint?: string };
 
-/** `label` is a catalogue key unless `text` is given (names from the case, e.g. household members). */
+/**
+ * `label` is a catalogue key put before `text` when both are given (names from the case, e.g. household members);
+ * an empty `label` shows `text` alone (names from reference data: countries, regions).
+ */
 export interface Option {
   value: string;
   label: string;
