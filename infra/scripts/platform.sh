@@ -89,8 +89,13 @@ start.integration runs on this machine (loopback only). Data and logs: $SI_STATE
     ib.olten          Integrationsbeauftragter Olten (2581)
     ib.hubersdorf     Leitgemeinde Hubersdorf (2548; Balm b.G., Flumenthal, Günsberg, Kammersrohr, Riedholz)
     sr.olten          Sozialregion Olten
-    ags.koordination  Amt für Gesellschaft und Soziales
+    sr.thal-gaeu      Sozialregion Thal-Gäu
+    ags.koordination  Amt für Gesellschaft und Soziales (Koordination)
+    ags.finanzen      Amt für Gesellschaft und Soziales (Finanzen: second approval of subsidy claims)
     ma.integration    Migrationsamt
+    anbieter.vhs      Anbieterin Volkshochschule Solothurn (offers)
+    anbieter.caritas  Anbieterin Caritas Solothurn (offers)
+    mp.olten          Koordination Mentoring-Pool Olten
   A token:  node infra/scripts/token.mjs ib.solothurn
   Stop:     npm run platform:stop    Status: npm run platform:status
 MSG
