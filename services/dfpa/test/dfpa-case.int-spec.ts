@@ -227,6 +227,34 @@ describe('dfpa case', () => {
     );
   });
 
+  it("lists the region's cases newest first with the work-list line of each case, by status, audited with the ids shown", async () => {
+    const { id } = await takeOver();
+    expect((await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/assessments`, bodies.assessment())).status).toBe(201);
+    expect((await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/plans`, bodies.plan())).status).toBe(201);
+    const detail = (await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body;
+    const list = await t.as('sr.olten', 'GET', '/api/v1/cases?limit=200');
+    expect(list.status).toBe(200);
+    const line = list.body.items.find((c: { dfpaCaseId: string }) => c.dfpaCaseId === id);
+    const summaryKeys = ['dfpaCaseId', 'sozialregionId', 'origin', 'caseId', 'municipality', 'personRef', 'name'];
+    const more = ['status', 'progress', 'caseworkers', 'openedOn', 'nextReviewOn'];
+    expect(line).toEqual(Object.fromEntries([...summaryKeys, ...more].map((k) => [k, detail[k]])));
+    expect(line.name).toBe('Tesfay, Senait');
+    expect(line.nextReviewOn).toBe(detail.plan.reviewOn);
+    const opened = list.body.items.map((c: { openedOn: string }) => c.openedOn);
+    expect(opened).toEqual([...opened].sort().reverse());
+    const audit = await t.sql.query(
+      `SELECT object_id, detail FROM audit_record WHERE action = 'dfpa.case.list' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit.rows[0]).toEqual({
+      object_id: 'sozialregion=olten;status=active',
+      detail: { cases: list.body.items.map((c: { dfpaCaseId: string }) => c.dfpaCaseId) },
+    });
+    const closed = await t.as('sr.olten', 'GET', '/api/v1/cases?status=closed');
+    expect(closed.body.items.map((c: { dfpaCaseId: string }) => c.dfpaCaseId)).not.toContain(id);
+    const thal = await t.as('sr.thal-gaeu', 'GET', '/api/v1/cases?limit=200');
+    expect(thal.body.items.map((c: { dfpaCaseId: string }) => c.dfpaCaseId)).not.toContain(id);
+  });
+
   it('moves a case to another region: back to the municipality with person-moved, personal data no longer kept here', async () => {
     const { h, id } = await takeOver();
     const moved = await t.as('sr.olten', 'POST', `/api/v1/cases/${id}/move`, {

@@ -127,12 +127,38 @@ describe('dfpa hand-overs (instance serving Olten only)', () => {
     expect(after).toMatchObject({ overdue: true, reminded: true });
   });
 
-  it('audits every inbox read with the hand-overs it showed', async () => {
-    await inbox();
-    const rows = await t.sql.query(
-      `SELECT actor_username, outcome, detail FROM audit_record WHERE action = 'dfpa.handover.list' ORDER BY id DESC LIMIT 1`,
-    );
-    expect(rows.rows[0]).toMatchObject({ actor_username: 'sr.olten', outcome: 'granted' });
-    expect(Array.isArray(rows.rows[0].detail.handovers)).toBe(true);
+  it('pages the inbox oldest first by cursor and audits each read with exactly the hand-overs it showed', async () => {
+    for (let i = 0; i < 3; i += 1) await t.publishHandover(handoverData('olten'));
+    const all = await eventually(async () => {
+      const ids = (await inbox()).map((h) => h.handoverId);
+      expect(ids.length).toBeGreaterThanOrEqual(4);
+      return ids;
+    });
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { status: number; body: { items: { handoverId: string }[]; next: string | null } } = await t.as(
+        'sr.olten',
+        'GET',
+        `/api/v1/handovers?limit=3${after ? `&after=${after}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      const shown = page.body.items.map((h) => h.handoverId);
+      const audit = await t.sql.query(
+        `SELECT actor_username, outcome, object_id, detail FROM audit_record WHERE action = 'dfpa.handover.list' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(audit.rows[0]).toMatchObject({
+        actor_username: 'sr.olten',
+        outcome: 'granted',
+        object_id: 'sozialregion=olten',
+        detail: { handovers: shown },
+      });
+      seen.push(...shown);
+      after = page.body.next;
+    } while (after);
+    expect(seen).toEqual(all);
+    const broken = await t.as('sr.olten', 'GET', '/api/v1/handovers?after=bm9uc2Vuc2U');
+    expect(broken.status).toBe(422);
+    expect(broken.body.detail).toContain('after');
   });
 });

@@ -1,6 +1,6 @@
 import type { DfpaCaseState } from '../domain/index.js';
 
-/** The work-list line: enough to find the person, nothing of the assessment. */
+/** The work-list line: enough to find the person, nothing of the assessment. `DfpaCaseRepository.listPage` builds the same in SQL. */
 export function caseSummary(s: DfpaCaseState) {
   return {
     dfpaCaseId: s.dfpaCaseId,

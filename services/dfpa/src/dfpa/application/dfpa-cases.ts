@@ -27,6 +27,7 @@ import {
   type DfpaPerson,
 } from '../domain/index.js';
 import type { DfpaCaseRepository } from '../infrastructure/dfpa-case.repository.js';
+import { pageJson, readAuditedPage } from '../infrastructure/audited-page.js';
 import type { DeadlineRepository } from '../infrastructure/deadline.repository.js';
 import type { DeadlineQueue } from '../jobs/deadline-queue.js';
 import type { Clock } from '../../shared/clock.js';
@@ -51,22 +52,16 @@ export class DfpaCases {
     private readonly regionOf: (bfs: number) => string | undefined = () => undefined,
   ) {}
 
+  /** The work-list page as JSON text (assembled by PostgreSQL in the statement that writes its audit record). */
   async list(caller: DfpaCaller, status: string, limit: number, after?: { openedOn: string; id: string }) {
-    const rows = await this.cases.list(this.dataSource.manager, caller.region, status, limit, after);
-    await this.audit.recordAlone({
+    const read = await readAuditedPage(this.dataSource, this.cases.listPage(caller.region, status, limit, after), {
       actor: caller.audit,
       action: 'dfpa.case.list',
       objectType: 'dfpa-case',
       objectId: `sozialregion=${caller.region};status=${status}`,
-      outcome: 'granted',
-      detail: { cases: rows.map((r) => r.dfpaCaseId) },
+      detailKey: 'cases',
     });
-    const last = rows.at(-1);
-    return {
-      items: rows.map(caseSummary),
-      next:
-        rows.length === limit && last ? Buffer.from(`${last.openedOn}|${last.dfpaCaseId}`).toString('base64url') : null,
-    };
+    return pageJson(read, limit);
   }
 
   async get(caller: DfpaCaller, id: string) {

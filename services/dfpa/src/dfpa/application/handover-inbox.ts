@@ -6,6 +6,7 @@ import type { LocalDate } from '@si/kernel';
 import { PermanentEventError, type Outbox } from '@si/messaging';
 import { acceptHandover, addWorkingDays, rejectHandover, type Handover, type ServedRegions } from '../domain/index.js';
 import type { HandoverRepository } from '../infrastructure/handover.repository.js';
+import { pageJson, readAuditedPage } from '../infrastructure/audited-page.js';
 import type { Deadline, DeadlineRepository } from '../infrastructure/deadline.repository.js';
 import type { DeadlineQueue } from '../jobs/deadline-queue.js';
 import type { Clock } from '../../shared/clock.js';
@@ -102,29 +103,23 @@ export class HandoverInbox {
     }
   }
 
+  /** The inbox page as JSON text (assembled by PostgreSQL in the statement that writes its audit record). */
   async list(
     caller: DfpaCaller,
     page: { limit: number; after?: { requestedOn: string; id: string } },
-  ): Promise<{ items: InboxItem[]; next: string | null }> {
-    const today = this.clock.today();
-    const rows = await this.handovers.open(this.dataSource.manager, caller.region, page.limit, page.after);
-    await this.audit.recordAlone({
-      actor: caller.audit,
-      action: 'dfpa.handover.list',
-      objectType: 'handover',
-      objectId: `sozialregion=${caller.region}`,
-      outcome: 'granted',
-      detail: { handovers: rows.map((r) => r.handoverId) },
-    });
-    const items = rows.map((h) => view(h, today));
-    const last = rows.at(-1);
-    return {
-      items,
-      next:
-        rows.length === page.limit && last
-          ? Buffer.from(`${last.requestedOn}|${last.handoverId}`).toString('base64url')
-          : null,
-    };
+  ): Promise<string> {
+    const read = await readAuditedPage(
+      this.dataSource,
+      this.handovers.openPage(caller.region, page.limit, this.clock.today(), page.after),
+      {
+        actor: caller.audit,
+        action: 'dfpa.handover.list',
+        objectType: 'handover',
+        objectId: `sozialregion=${caller.region}`,
+        detailKey: 'handovers',
+      },
+    );
+    return pageJson(read, page.limit);
   }
 
   async get(caller: DfpaCaller, handoverId: string): Promise<InboxItem> {
@@ -202,6 +197,7 @@ export class HandoverInbox {
   }
 }
 
+/** One hand-over as the inbox shows it; the list builds the same lines in SQL (`HandoverRepository.openPage`). */
 function view(h: Handover & { reminded: boolean }, today: LocalDate): InboxItem {
   return {
     handoverId: h.handoverId,

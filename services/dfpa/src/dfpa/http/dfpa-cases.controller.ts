@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import { invalid, type DfpaPerson, type ServedRegions } from '../domain/index.js';
@@ -40,6 +52,7 @@ export class DfpaCasesController {
   @ApiQuery({ name: 'status', required: false, enum: STATUSES })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'after', required: false })
+  @Header('content-type', 'application/json; charset=utf-8')
   list(
     @CurrentPrincipal() p: Principal,
     @Query('status') status = 'active',

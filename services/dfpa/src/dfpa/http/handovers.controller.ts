@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import type { ServedRegions } from '../domain/index.js';
@@ -29,6 +29,7 @@ export class HandoversController {
   )
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'after', required: false, description: 'Cursor from `next`' })
+  @Header('content-type', 'application/json; charset=utf-8')
   list(@CurrentPrincipal() p: Principal, @Query('limit') limit?: string, @Query('after') after?: string) {
     const page = pageOf(limit, after);
     return this.inbox.list(callerOf(p, this.regions), {

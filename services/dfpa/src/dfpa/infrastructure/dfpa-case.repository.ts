@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Assessment, DfpaCaseState, HealthConstraints } from '../domain/index.js';
 import { returnedRows } from './returned-rows.js';
+import type { PageQuery } from './audited-page.js';
 
 interface CaseRow {
   state: DfpaCaseState;
@@ -142,21 +143,26 @@ export class DfpaCaseRepository {
     }));
   }
 
-  /** The region's cases for its work list, newest first, keyset-paged. */
-  async list(
-    em: EntityManager,
-    region: string,
-    status: string,
-    limit: number,
-    after?: { openedOn: string; id: string },
-  ) {
-    const rows: { dfpa_case_id: string; state: DfpaCaseState }[] = await em.query(
-      `SELECT dfpa_case_id, state FROM dfpa_case WHERE sozialregion_id = $1 AND status = $2
-       ${after ? 'AND (opened_on, dfpa_case_id) < ($4::date, $5::uuid)' : ''}
-       ORDER BY opened_on DESC, dfpa_case_id DESC LIMIT $3`,
-      after ? [region, status, limit, after.openedOn, after.id] : [region, status, limit],
-    );
-    return rows.map((r) => r.state);
+  /**
+   * The region's cases for its work list, newest first, keyset-paged, each line the fields of `caseSummary`
+   * (dfpa-case.view.ts) built in SQL. The index `dfpa_case_list` serves the order and the cursor directly.
+   */
+  listPage(region: string, status: string, limit: number, after?: { openedOn: string; id: string }): PageQuery {
+    return {
+      name: after ? 'dfpa-case-list-page-after' : 'dfpa-case-list-page',
+      select: `SELECT dfpa_case_id AS id, opened_on, opened_on::text AS cursor_key,
+          jsonb_build_object('dfpaCaseId', dfpa_case_id, 'sozialregionId', sozialregion_id, 'origin', origin,
+            'caseId', case_id, 'municipality', state->'municipality', 'personRef', person_ref,
+            'name', CASE WHEN jsonb_typeof(state->'person') = 'object'
+              THEN (state->'person'->>'officialName') || ', ' || (state->'person'->>'firstName') END,
+            'status', status, 'progress', state->'progress', 'caseworkers', caseworkers, 'openedOn', opened_on,
+            'nextReviewOn', state->'plan'->'reviewOn') AS doc
+        FROM dfpa_case WHERE sozialregion_id = $1 AND status = $2
+        ${after ? 'AND (opened_on, dfpa_case_id) < ($4::date, $5::uuid)' : ''}
+        ORDER BY opened_on DESC, dfpa_case_id DESC LIMIT $3`,
+      params: after ? [region, status, limit, after.openedOn, after.id] : [region, status, limit],
+      order: 'page.opened_on DESC, page.id DESC',
+    };
   }
 
   /** Counts per region and status: what AGS sees (figures, not persons). */

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { LocalDate } from '@si/kernel';
 import type { Handover } from '../domain/index.js';
+import type { PageQuery } from './audited-page.js';
 
 interface HandoverRow {
   handover_id: string;
@@ -61,15 +62,27 @@ export class HandoverRepository {
     return rows[0] ? toHandover(rows[0]) : null;
   }
 
-  /** The open hand-overs of `region`, oldest first (the most urgent on top), keyset-paged. */
-  async open(em: EntityManager, region: string, limit: number, after?: { requestedOn: string; id: string }) {
-    const rows: HandoverRow[] = await em.query(
-      `SELECT ${COLUMNS} FROM handover h WHERE h.sozialregion_id = $1 AND h.status = 'open'
-       ${after ? 'AND (h.requested_on, h.handover_id) > ($3::date, $4::uuid)' : ''}
-       ORDER BY h.requested_on, h.handover_id LIMIT $2`,
-      after ? [region, limit, after.requestedOn, after.id] : [region, limit],
-    );
-    return rows.map(toHandover);
+  /**
+   * The open hand-overs of `region`, oldest first (the most urgent on top), keyset-paged, as the inbox shows them:
+   * the fields of `view` in handover-inbox.ts with the request (person, reason, contact, case summary) merged in.
+   * The reminder flag comes from the small partial index `deadline_reminded` (without it, each read hashed every
+   * deadline of every region).
+   */
+  openPage(region: string, limit: number, today: LocalDate, after?: { requestedOn: string; id: string }): PageQuery {
+    return {
+      name: after ? 'dfpa-inbox-page-after' : 'dfpa-inbox-page',
+      select: `SELECT h.handover_id AS id, h.requested_on, h.requested_on::text AS cursor_key,
+          jsonb_build_object('handoverId', h.handover_id, 'caseId', h.case_id, 'municipality', h.municipality,
+            'requestedOn', h.requested_on, 'answerDueOn', h.answer_due_on, 'overdue', $3::date > h.answer_due_on,
+            'reminded', EXISTS (SELECT 1 FROM deadline d WHERE d.kind = 'handover-answer' AND d.subject_id = h.handover_id
+              AND d.reminded_at IS NOT NULL),
+            'status', h.status) || h.request AS doc
+        FROM (SELECT * FROM handover WHERE sozialregion_id = $1 AND status = 'open'
+          ${after ? 'AND (requested_on, handover_id) > ($4::date, $5::uuid)' : ''}
+          ORDER BY requested_on, handover_id LIMIT $2) h`,
+      params: after ? [region, limit, today, after.requestedOn, after.id] : [region, limit, today],
+      order: 'page.requested_on, page.id',
+    };
   }
 
   async openForCase(em: EntityManager, caseId: string) {
