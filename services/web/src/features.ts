@@ -5,6 +5,8 @@ import { CurationModule } from './curation/curation.module.js';
 import { DfpaModule } from './dfpa/dfpa.module.js';
 import { MentoringModule } from './mentoring/mentoring.module.js';
 import { ProviderOffersModule } from './provider-offers/provider-offers.module.js';
+import { ReportingModule } from './reporting/reporting.module.js';
+import { SelfDeclarationModule } from './self-declaration/self-declaration.module.js';
 import { PublicOffersModule } from './public-offers/public-offers.module.js';
 import { SubsidiesScreensModule } from './subsidies/subsidies.module.js';
 import { WorkListModule } from './worklist/work-list.module.js';
@@ -23,4 +25,6 @@ export const FEATURE_MODULES: Type<unknown>[] = [
   MentoringModule,
   DfpaModule,
   SubsidiesScreensModule,
+  ReportingModule,
+  SelfDeclarationModule,
 ];

@@ -61,9 +61,15 @@ describe('role menu', () => {
   const labels = (roles: WebUser['roles']) => menuFor(user(roles)).map((e) => e.label);
 
   it('gives each role only its own entries', () => {
-    expect(labels(['gemeinde'])).toEqual(['menu.worklist', 'subsidies.menu.claims', 'menu.offers']);
-    expect(labels(['migrationsamt'])).toEqual(['menu.reportedCases']);
-    expect(labels(['sozialregion'])).toEqual(['menu.handovers', 'menu.dfpaCases', 'menu.offers']);
+    expect(labels(['gemeinde'])).toEqual([
+      'menu.worklist',
+      'subsidies.menu.claims',
+      'menu.ownFigures',
+      'menu.selfDeclaration',
+      'menu.offers',
+    ]);
+    expect(labels(['migrationsamt'])).toEqual(['menu.reportedCases', 'menu.figures']);
+    expect(labels(['sozialregion'])).toEqual(['menu.handovers', 'menu.dfpaCases', 'menu.figures', 'menu.offers']);
     expect(labels(['ags'])).toEqual([
       'menu.caseOverview',
       'menu.organisation',
@@ -73,6 +79,9 @@ describe('role menu', () => {
       'subsidies.menu.approval',
       'subsidies.menu.tariffs',
       'subsidies.menu.budget',
+      'menu.figures',
+      'menu.snapshots',
+      'menu.selfDeclaration',
     ]);
     expect(labels(['ags', 'ags-finanzen'])).toContain('subsidies.menu.payout');
     expect(labels(['anbieter'])).toEqual(['menu.providerOffers', 'menu.providerReferrals']);

@@ -8,21 +8,26 @@ const USERS: { user: string; name: string; role: string; menu: string[] }[] = [
     user: 'ib.solothurn',
     name: 'Anna Brunner',
     role: 'Integrationsbeauftragte/r',
-    menu: ['Arbeitsliste', 'Subventionsabrechnungen', 'Angebote'],
+    menu: ['Arbeitsliste', 'Subventionsabrechnungen', 'Meine Kennzahlen', 'Selbstdeklaration', 'Angebote'],
   },
   {
     user: 'ib.olten',
     name: 'Marco Frei',
     role: 'Integrationsbeauftragte/r',
-    menu: ['Arbeitsliste', 'Subventionsabrechnungen', 'Angebote'],
+    menu: ['Arbeitsliste', 'Subventionsabrechnungen', 'Meine Kennzahlen', 'Selbstdeklaration', 'Angebote'],
   },
   {
     user: 'ib.hubersdorf',
     name: 'Sabine Kaufmann',
     role: 'Integrationsbeauftragte/r',
-    menu: ['Arbeitsliste', 'Subventionsabrechnungen', 'Angebote'],
+    menu: ['Arbeitsliste', 'Subventionsabrechnungen', 'Meine Kennzahlen', 'Selbstdeklaration', 'Angebote'],
   },
-  { user: 'sr.olten', name: 'Lukas Meier', role: 'Sozialregion', menu: ['Übergaben', 'DFPA-Fälle', 'Angebote'] },
+  {
+    user: 'sr.olten',
+    name: 'Lukas Meier',
+    role: 'Sozialregion',
+    menu: ['Übergaben', 'DFPA-Fälle', 'Kennzahlen', 'Angebote'],
+  },
   {
     user: 'ags.koordination',
     name: 'Claudia Steiner',
@@ -36,9 +41,12 @@ const USERS: { user: string; name: string; role: string; menu: string[] }[] = [
       'Abrechnungen prüfen und freigeben',
       'Subventionstarife',
       'Integrationskredit',
+      'Kennzahlen',
+      'Eingefrorene Berichte',
+      'Selbstdeklaration',
     ],
   },
-  { user: 'ma.integration', name: 'Daniel Roth', role: 'Migrationsamt', menu: ['Gemeldete Fälle'] },
+  { user: 'ma.integration', name: 'Daniel Roth', role: 'Migrationsamt', menu: ['Gemeldete Fälle', 'Kennzahlen'] },
 ];
 
 for (const u of USERS) {
