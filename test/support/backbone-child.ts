@@ -20,8 +20,11 @@ export interface ChildConfig {
   prefetch?: number;
   window?: number;
   poolSize?: number;
-  /** `batch`: the consumer applies runs of events with one statement (BatchEventHandler). */
-  handler?: 'event' | 'batch';
+  /**
+   * `batch`: the consumer applies runs of events with one statement (BatchEventHandler); `none`: a handler per event
+   * that issues no statement (the benchmark's measure of the consumer path without the effect).
+   */
+  handler?: 'event' | 'batch' | 'none';
 }
 
 const role = process.argv[2];
@@ -56,7 +59,14 @@ if (role === 'relay') {
     prefix: config.prefix,
     topology: config.topology,
     consumer: CONSUMER,
-    handlers: { [STEP]: config.handler === 'batch' ? { batch: applySteps } : applyStep },
+    handlers: {
+      [STEP]:
+        config.handler === 'batch'
+          ? { batch: applySteps }
+          : config.handler === 'none'
+            ? async () => undefined
+            : applyStep,
+    },
     validator: new EventValidator({ schemasRoot }),
     maxAttempts: config.maxAttempts,
     concurrency: config.concurrency,

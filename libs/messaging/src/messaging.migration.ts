@@ -107,7 +107,7 @@ export class CreateSubjectHold1767000000000 implements MigrationInterface {
 }
 
 /** Add these to a service's migration list (they create the outbox, inbox and subject-hold tables). */
-export const messagingMigrations = [
+export const messagingMigrations: (new () => MigrationInterface)[] = [
   CreateOutbox1763683200000,
   CreateInbox1763683200001,
   CreateSubjectHold1767000000000,

@@ -8,12 +8,12 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createLogger } from '@si/observability';
-import { AmqpConnection } from './amqp-connection.js';
-import { EventConsumers } from './event-consumers.js';
-import { EventValidator } from './event-validator.js';
-import { Outbox } from './outbox.js';
-import { OutboxRelay } from './outbox-relay.js';
-import { loadTopology, resolveTopology, type Topology } from './topology.js';
+import { AmqpConnection } from './connection/amqp-connection.js';
+import { EventConsumers } from './consumer/event-consumers.js';
+import { EventValidator } from './events/event-validator.js';
+import { Outbox } from './outbox/outbox.js';
+import { OutboxRelay } from './outbox/outbox-relay.js';
+import { loadTopology, resolveTopology, type Topology } from './topology/topology.js';
 
 export interface MessagingModuleOptions {
   /** The service name: event source `/si/<service>`, inbox consumer key, connection names. */

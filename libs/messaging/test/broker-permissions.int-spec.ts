@@ -4,9 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { connect, type Channel, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { repoRoot } from '@si/testing';
-import { brokerUsers } from '../src/broker-users.js';
-import { eventProducers } from '../src/topology-definitions.js';
-import { declareOwnQueues, declareTopology, deleteTopology, loadTopology, resolveTopology } from '../src/topology.js';
+import { brokerUsers } from '../src/topology/broker-users.js';
+import { eventProducers } from '../src/topology/topology-definitions.js';
+import {
+  declareOwnQueues,
+  declareTopology,
+  deleteTopology,
+  loadTopology,
+  resolveTopology,
+} from '../src/topology/topology.js';
 import { AMQP_URL } from './support/messaging-fixture.js';
 
 /**

@@ -3,10 +3,10 @@ import type { ConfirmChannel, GetMessage } from 'amqplib';
 import type { EntityManager } from 'typeorm';
 import { correlation } from '@si/observability';
 import { eventually } from '@si/testing';
-import { buildCloudEvent, type CloudEvent } from '../src/cloud-event.js';
-import { EventConsumer } from '../src/event-consumer.js';
-import { replayDeadLetters } from '../src/dead-letter-replay.js';
-import { findQueue } from '../src/topology.js';
+import { buildCloudEvent, type CloudEvent } from '../src/events/cloud-event.js';
+import { EventConsumer } from '../src/consumer/event-consumer.js';
+import { replayDeadLetters } from '../src/consumer/dead-letter-replay.js';
+import { findQueue } from '../src/topology/topology.js';
 import {
   AMQP_URL,
   OTHER,

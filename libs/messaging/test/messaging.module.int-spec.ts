@@ -3,11 +3,11 @@ import { Global, Inject, Injectable, Module, type OnModuleInit } from '@nestjs/c
 import { NestFactory } from '@nestjs/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { eventually } from '@si/testing';
-import type { CloudEvent } from '../src/cloud-event.js';
-import { EventConsumers } from '../src/event-consumers.js';
+import type { CloudEvent } from '../src/events/cloud-event.js';
+import { EventConsumers } from '../src/consumer/event-consumers.js';
 import { MessagingLifecycle, MessagingModule } from '../src/messaging.module.js';
-import { Outbox } from '../src/outbox.js';
-import type { Topology } from '../src/topology.js';
+import { Outbox } from '../src/outbox/outbox.js';
+import type { Topology } from '../src/topology/topology.js';
 import {
   AMQP_URL,
   QUEUE,

@@ -1,10 +1,10 @@
 import type { ConsumeMessage } from 'amqplib';
 import { eventually } from '@si/testing';
-import type { CloudEvent } from '../src/cloud-event.js';
-import { EventValidationError } from '../src/event-validator.js';
-import { OutboxRelay } from '../src/outbox-relay.js';
-import { Outbox } from '../src/outbox.js';
-import { findQueue } from '../src/topology.js';
+import type { CloudEvent } from '../src/events/cloud-event.js';
+import { EventValidationError } from '../src/events/event-validator.js';
+import { OutboxRelay } from '../src/outbox/outbox-relay.js';
+import { Outbox } from '../src/outbox/outbox.js';
+import { findQueue } from '../src/topology/topology.js';
 import {
   AMQP_URL,
   OTHER,

@@ -4,7 +4,7 @@ import { connect, type Channel, type ChannelModel, type GetMessage } from 'amqpl
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { createDataSource, runMigrations } from '@si/persistence';
 import { createTestDatabase, type TestDatabase } from '@si/testing';
-import { EventValidator } from '../../src/event-validator.js';
+import { EventValidator } from '../../src/events/event-validator.js';
 import { messagingMigrations } from '../../src/messaging.migration.js';
 import {
   declareTopology,
@@ -12,7 +12,7 @@ import {
   resolveTopology,
   type ResolvedTopology,
   type Topology,
-} from '../../src/topology.js';
+} from '../../src/topology/topology.js';
 
 export const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 export const fixtureSchemas = fileURLToPath(new URL('../fixtures/events', import.meta.url));

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '@si/observability';
-import { OUTBOX_CHANNEL } from './messaging.migration.js';
+import { OUTBOX_CHANNEL } from '../messaging.migration.js';
 
 /** Any fixed number: the session advisory lock that makes one relay per database the active one. */
 export const RELAY_LOCK_KEY = 7_421_002;

@@ -1,15 +1,18 @@
-import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage, Message, Options } from 'amqplib';
-import type { DataSource, EntityManager } from 'typeorm';
-import { correlation, eventsConsumed, type Logger } from '@si/observability';
+import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import type { EntityManager } from 'typeorm';
+import { correlation, eventsConsumed } from '@si/observability';
 import { AckBatcher } from './ack-batcher.js';
-import { AmqpConnection } from './amqp-connection.js';
-import type { CloudEvent } from './cloud-event.js';
+import { AmqpConnection } from '../connection/amqp-connection.js';
+import { ConfirmChannelSession } from '../connection/confirm-channel-session.js';
+import type { CloudEvent } from '../events/cloud-event.js';
 import { PermanentEventError, isTransientInfrastructureError } from './consumer-errors.js';
 import { Headers, errorText, type DeathReason } from './dead-letter.js';
-import type { EventValidator } from './event-validator.js';
+import { DeliveryCopies } from './delivery-copies.js';
 import { claimInbox } from './inbox.js';
 import { SubjectHolds, type SubjectHold } from './subject-holds.js';
 import { SubjectLanes } from './subject-lanes.js';
+import type { EventConsumerOptions } from './event-consumer.options.js';
+import type { BatchEventHandler, EventHandler } from './event-handler.js';
 import {
   declareOwnQueues,
   declareTopology,
@@ -18,58 +21,10 @@ import {
   resolveTopology,
   type ResolvedQueue,
   type ResolvedTopology,
-} from './topology.js';
+} from '../topology/topology.js';
 
-/** Applies one event's effect with `em`, which belongs to the transaction that also records the inbox row. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type EventHandler<T = any> = (event: CloudEvent<T>, em: EntityManager) => Promise<void>;
-
-/**
- * Applies a run of consecutive events of one type at once (e.g. one multi-row INSERT for a projection), in the
- * transaction that records their inbox rows. The events come in delivery order, which keeps the order per
- * subject. It runs without a per-event correlation context: pass `correlationId`/`causationId` explicitly
- * when it emits events. If it throws, each event is retried alone (a batch of one) to isolate the culprit.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export interface BatchEventHandler<T = any> {
-  batch: (events: CloudEvent<T>[], em: EntityManager) => Promise<void>;
-}
-
-/** Handlers by event type: one event at a time (the default) or a {@link BatchEventHandler}. */
-export type EventHandlers = Record<string, EventHandler | BatchEventHandler>;
-
-export interface EventConsumerOptions {
-  /** The broker URL (the consumer opens its own connection) or a shared {@link AmqpConnection}. */
-  amqp: string | AmqpConnection;
-  dataSource: DataSource;
-  /** The queue as named in topology.json, e.g. `case-management.person-events`. */
-  queue: string;
-  /** The consuming service: the inbox key together with the message id. */
-  consumer: string;
-  handlers: EventHandlers;
-  validator: EventValidator;
-  /** Defaults to infra/rabbitmq/topology.json resolved with `prefix`; retry delays come from it. */
-  topology?: ResolvedTopology;
-  prefix?: string;
-  /**
-   * Declare the whole topology on every (re)connect (default true), or `'own'`: only this consumer's service's
-   * queues, as a service connecting with its own broker user may (broker-users.ts).
-   */
-  declareTopology?: boolean | 'own';
-  /** Unacknowledged deliveries the broker may push (default 500). */
-  prefetch?: number;
-  /** Transactions running at once, each for different subjects (default 4). */
-  concurrency?: number;
-  /** Messages applied in one transaction at most (default 100). */
-  batchSize?: number;
-  /** Attempts including the first before a failing message is dead-lettered (default 5). */
-  maxAttempts?: number;
-  /** What to do with a valid event no handler is registered for (default: dead-letter it). */
-  unhandled?: 'dead-letter' | 'ignore';
-  /** Called after a transaction committed, with the events it applied (not the skipped duplicates). */
-  afterCommit?: (events: CloudEvent[]) => void;
-  logger?: Logger;
-}
+export type { EventConsumerOptions } from './event-consumer.options.js';
+export type { BatchEventHandler, EventHandler, EventHandlers } from './event-handler.js';
 
 interface Delivery {
   msg: ConsumeMessage;
@@ -108,16 +63,15 @@ export class EventConsumer {
   private readonly holds: SubjectHolds;
   /** False once a lookup found no held subject in this queue; true again when this consumer holds one. */
   private mayHaveHolds = true;
+  /** The confirm channel for retry and dead-letter copies, with the consuming channel tied to it. */
+  private readonly session: ConfirmChannelSession;
+  private readonly copies: DeliveryCopies;
   private consumeChannel?: Channel;
-  private publishChannel?: ConfirmChannel;
-  /** Message ids the broker returned as unroutable on the publish channel (a missing retry queue or DLQ). */
-  private readonly returned = new Set<string>();
+  private acks?: AckBatcher;
   private consumerTag?: string;
-  private generation = 0;
   private activeBatches = 0;
   private running = false;
   private idle?: () => void;
-  private unsubscribe?: () => void;
 
   constructor(private readonly options: EventConsumerOptions) {
     this.topology = options.topology ?? resolveTopology(loadTopology(), options.prefix);
@@ -137,13 +91,21 @@ export class EventConsumer {
             logger: options.logger,
           })
         : options.amqp;
+    this.session = new ConfirmChannelSession({
+      amqp: this.amqp,
+      label: this.queue.name,
+      logger: options.logger,
+      setUp: (publish, model, generation) => this.openConsumer(publish, model, generation),
+      onLost: (generation) => this.channelLost(generation),
+    });
+    this.copies = new DeliveryCopies(this.session, this.topology, this.queue, options.consumer, options.logger);
   }
 
   /** Connects and starts consuming (returns at once; reconnects by itself). */
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    this.unsubscribe = this.amqp.onConnect((model) => this.openChannels(model));
+    this.session.start();
     if (this.ownsAmqp) await this.amqp.start();
   }
 
@@ -151,7 +113,6 @@ export class EventConsumer {
   async stop(timeoutMs = 10_000): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.unsubscribe?.();
     const channel = this.consumeChannel;
     if (channel && this.consumerTag) await channel.cancel(this.consumerTag).catch(() => undefined);
     const deadline = Date.now() + timeoutMs;
@@ -161,26 +122,17 @@ export class EventConsumer {
         setTimeout(resolve, 50);
       });
     }
-    this.consumeChannel = undefined;
-    this.publishChannel = undefined;
-    await channel?.close().catch(() => undefined);
+    await this.session.stop();
     if (this.ownsAmqp) await this.amqp.close();
   }
 
   /** For the readiness probe: consuming (or standing by as a single-active-consumer) on a live channel. */
   isConnected(): boolean {
-    return this.consumeChannel !== undefined && this.publishChannel !== undefined;
+    return this.session.isOpen();
   }
 
-  private async openChannels(model: ChannelModel): Promise<void> {
-    if (!this.running) return;
-    const publish = await model.createConfirmChannel();
-    publish.on('error', (err: Error) =>
-      this.options.logger?.warn({ err: err.message, queue: this.queue.name }, 'consumer publish channel error'),
-    );
-    publish.on('return', (msg: Message) => {
-      if (msg.properties.messageId) this.returned.add(String(msg.properties.messageId));
-    });
+  /** On every fresh confirm channel: the topology, then a consuming channel tied to it. */
+  private async openConsumer(publish: ConfirmChannel, model: ChannelModel, generation: number): Promise<Channel[]> {
     const declare = this.options.declareTopology ?? true;
     if (declare === 'own') await declareOwnQueues(publish, this.topology, this.options.consumer, this.options.prefix);
     else if (declare) await declareTopology(publish, this.topology);
@@ -189,41 +141,25 @@ export class EventConsumer {
       this.options.logger?.warn({ err: err.message, queue: this.queue.name }, 'consumer channel error'),
     );
     await channel.prefetch(this.options.prefetch ?? 500);
-    const generation = ++this.generation;
     const acks = new AckBatcher(channel);
-    const lost = () => {
-      acks.close();
-      if (this.generation !== generation) return;
-      this.consumeChannel = undefined;
-      this.publishChannel = undefined;
-      this.generation += 1;
-      const dropped = this.lanes.drop((d) => d.generation === generation);
-      if (dropped)
-        this.options.logger?.info(
-          { dropped, queue: this.queue.name },
-          'channel lost: waiting deliveries dropped, the broker redelivers them',
-        );
-      // A channel closed by the broker while the connection lives would otherwise stay closed.
-      if (this.running && this.amqp.isConnected()) setTimeout(() => this.reopen(model), 1_000);
-    };
-    channel.on('close', lost);
-    publish.on('close', () => {
-      if (this.generation === generation) void channel.close().catch(() => undefined);
-    });
     this.consumeChannel = channel;
-    this.publishChannel = publish;
+    this.acks = acks;
     const { consumerTag } = await channel.consume(this.queue.name, (msg) => this.receive(msg, acks, generation), {
       noAck: false,
     });
     this.consumerTag = consumerTag;
+    return [channel];
   }
 
-  private reopen(model: ChannelModel): void {
-    if (!this.running || this.consumeChannel || !this.amqp.isCurrent(model)) return;
-    this.openChannels(model).catch((err: Error) => {
-      this.options.logger?.warn({ err: err.message, queue: this.queue.name }, 'consumer channel reopen failed');
-      setTimeout(() => this.reopen(model), 5_000);
-    });
+  private channelLost(generation: number): void {
+    this.acks?.close();
+    this.consumeChannel = undefined;
+    const dropped = this.lanes.drop((d) => d.generation === generation);
+    if (dropped)
+      this.options.logger?.info(
+        { dropped, queue: this.queue.name },
+        'channel lost: waiting deliveries dropped, the broker redelivers them',
+      );
   }
 
   private receive(msg: ConsumeMessage | null, acks: AckBatcher, generation: number): void {
@@ -274,7 +210,7 @@ export class EventConsumer {
   }
 
   private live(d: Pick<Delivery, 'generation'>): boolean {
-    return d.generation === this.generation;
+    return d.generation === this.session.generation;
   }
 
   private async runBatch(items: Delivery[]): Promise<void> {
@@ -345,7 +281,7 @@ export class EventConsumer {
       );
       return;
     }
-    const ok = await this.republish(d, this.topology.retryExchange, retryQueue, {
+    const ok = await this.retryCopy(d, retryQueue, {
       [Headers.heldFor]: blocker?.messageId ?? 'subject',
     });
     if (ok) {
@@ -484,7 +420,7 @@ export class EventConsumer {
       );
       return; // unacked: the broker redelivers it
     }
-    const ok = await this.republish(d, this.topology.retryExchange, retry.name, {
+    const ok = await this.retryCopy(d, retry.name, {
       [Headers.attempts]: attempts,
       [Headers.lastError]: errorText(err),
     });
@@ -510,59 +446,15 @@ export class EventConsumer {
     err: unknown,
   ): Promise<void> {
     const type = d.event?.type ?? String(d.msg.properties.type ?? d.msg.fields.routingKey);
-    this.options.logger?.error(
-      { eventId: d.msg.properties.messageId, type, reason, err: errorText(err) },
-      'event dead-lettered',
-    );
-    const ok = await this.republish(d, this.topology.deadLetterExchange, this.queue.name, {
-      [Headers.deathReason]: reason,
-      [Headers.error]: errorText(err),
-      [Headers.failedAt]: new Date().toISOString(),
-      [Headers.attempts]: d.attempts,
-      [Headers.queue]: this.queue.name,
-      [Headers.consumer]: this.options.consumer,
-    });
-    if (ok) {
+    // Not acked while the channel is gone: the broker redelivers it after the reconnect.
+    if (this.live(d) && (await this.copies.toDeadLetter(d.msg, type, d.attempts, reason, err))) {
       this.ack(d);
       eventsConsumed.inc({ queue: this.queue.name, type, outcome: 'dead-lettered' });
     }
   }
 
-  /** Publishes a copy (same body, id and properties, extra headers) and waits for the broker's confirm. */
-  private async republish(
-    d: Pick<Delivery, 'msg' | 'generation'>,
-    exchange: string,
-    routingKey: string,
-    headers: Record<string, unknown>,
-  ): Promise<boolean> {
-    const channel = this.publishChannel;
-    if (!channel || !this.live(d)) return false; // not acked: the broker redelivers it after the reconnect
-    const p = d.msg.properties;
-    const options: Options.Publish = {
-      persistent: true,
-      mandatory: true,
-      messageId: p.messageId,
-      contentType: p.contentType,
-      type: p.type,
-      timestamp: p.timestamp,
-      headers: { ...(p.headers ?? {}), ...headers },
-    };
-    try {
-      await new Promise<void>((resolve, reject) => {
-        channel.publish(exchange, routingKey, d.msg.content, options, (err: unknown) => {
-          if (err) reject(err);
-          else if (p.messageId && this.returned.delete(String(p.messageId)))
-            reject(new Error(`unroutable: no queue bound to ${routingKey} on ${exchange}`));
-          else resolve();
-        });
-      });
-      return true;
-    } catch (err) {
-      this.options.logger?.warn(
-        { err: errorText(err), exchange, routingKey },
-        'republish not confirmed; the message will be redelivered',
-      );
-      return false;
-    }
+  /** A copy into the retry queue `retryQueue`; false when the channel is gone or the broker did not confirm it. */
+  private async retryCopy(d: Delivery, retryQueue: string, headers: Record<string, unknown>): Promise<boolean> {
+    return this.live(d) && this.copies.toRetry(d.msg, retryQueue, headers);
   }
 }

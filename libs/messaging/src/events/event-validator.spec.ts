@@ -3,7 +3,7 @@ import { buildCloudEvent } from './cloud-event.js';
 import { EventValidationError, EventValidator } from './event-validator.js';
 
 const validator: EventValidator = new EventValidator({
-  schemasRoot: fileURLToPath(new URL('../test/fixtures/events', import.meta.url)),
+  schemasRoot: fileURLToPath(new URL('../../test/fixtures/events', import.meta.url)),
 });
 
 describe('EventValidator', () => {

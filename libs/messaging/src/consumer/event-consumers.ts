@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@si/observability';
-import type { AmqpConnection } from './amqp-connection.js';
+import type { AmqpConnection } from '../connection/amqp-connection.js';
 import { EventConsumer, type EventConsumerOptions, type EventHandlers } from './event-consumer.js';
-import type { EventValidator } from './event-validator.js';
-import type { ResolvedTopology } from './topology.js';
+import type { EventValidator } from '../events/event-validator.js';
+import type { ResolvedTopology } from '../topology/topology.js';
 
 /** Per-queue tuning a service may set when it registers handlers. */
 export type ConsumerTuning = Partial<

@@ -1,10 +1,13 @@
-import type { ChannelModel, ConfirmChannel, Message } from 'amqplib';
+import type { ConfirmChannel } from 'amqplib';
 import type { DataSource } from 'typeorm';
 import { eventsPublished, type Logger } from '@si/observability';
-import { AmqpConnection } from './amqp-connection.js';
-import { CLOUD_EVENTS_CONTENT_TYPE } from './cloud-event.js';
+import { AmqpConnection } from '../connection/amqp-connection.js';
+import { ConfirmChannelSession } from '../connection/confirm-channel-session.js';
+import { CLOUD_EVENTS_CONTENT_TYPE } from '../events/cloud-event.js';
+import { MarkQueue } from './mark-queue.js';
 import { OutboxListener } from './outbox-listener.js';
-import { declareTopology, loadTopology, resolveTopology, type ResolvedTopology } from './topology.js';
+import { Signal } from './signal.js';
+import { declareTopology, loadTopology, resolveTopology, type ResolvedTopology } from '../topology/topology.js';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
@@ -64,15 +67,13 @@ export class OutboxRelay {
   private readonly amqp: AmqpConnection;
   private readonly ownsAmqp: boolean;
   private readonly listener: OutboxListener;
-  private channel?: ConfirmChannel;
-  private readonly returned = new Set<string>();
+  private readonly session: ConfirmChannelSession;
   private running = false;
   private loopDone?: Promise<void>;
   private wakeRequested = false;
   private wake?: () => void;
   private readonly signal = new Signal();
   private nextPurgeAt = 0;
-  private unsubscribe?: () => void;
   private releaseTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -82,6 +83,19 @@ export class OutboxRelay {
       typeof options.amqp === 'string'
         ? new AmqpConnection({ url: options.amqp, name: `${options.service}.outbox-relay`, logger: options.logger })
         : options.amqp;
+    this.session = new ConfirmChannelSession({
+      amqp: this.amqp,
+      label: `${options.service}.outbox-relay`,
+      logger: options.logger,
+      setUp: async (channel) => {
+        if ((options.declareTopology ?? true) === true) await declareTopology(channel, this.topology);
+      },
+      onOpen: () => {
+        this.listener.poke();
+        this.requestWake();
+      },
+      onLost: () => this.releaseIfStillCut(),
+    });
     const listenUrl = options.listenUrl ?? (options.dataSource.options as { url?: string }).url;
     if (!listenUrl) throw new Error('OutboxRelay needs listenUrl when the DataSource has no url');
     this.listener = new OutboxListener({
@@ -90,7 +104,7 @@ export class OutboxRelay {
       retryIntervalMs: options.pollIntervalMs,
       onNotify: () => this.requestWake(),
       onLeadershipChange: () => this.requestWake(),
-      eligible: () => this.channel !== undefined,
+      eligible: () => this.session.isOpen(),
     });
   }
 
@@ -98,7 +112,7 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    this.unsubscribe = this.amqp.onConnect((model) => this.openChannel(model));
+    this.session.start();
     if (this.ownsAmqp) await this.amqp.start();
     this.listener.start();
     this.loopDone = this.loop();
@@ -110,18 +124,15 @@ export class OutboxRelay {
     this.running = false;
     this.requestWake();
     await this.loopDone;
-    this.unsubscribe?.();
     clearTimeout(this.releaseTimer);
     await this.listener.stop();
-    const channel = this.channel;
-    this.channel = undefined;
-    await channel?.close().catch(() => undefined);
+    await this.session.stop();
     if (this.ownsAmqp) await this.amqp.close();
   }
 
   /** For the readiness probe: broker and database session are up (standby instances are ready too). */
   isConnected(): boolean {
-    return this.channel !== undefined && this.listener.isConnected();
+    return this.session.isOpen() && this.listener.isConnected();
   }
 
   /** Whether this instance holds the relay lock and publishes. */
@@ -129,38 +140,13 @@ export class OutboxRelay {
     return this.listener.isLeader();
   }
 
-  private async openChannel(model: ChannelModel): Promise<void> {
-    const channel = await model.createConfirmChannel();
-    channel.on('error', (err: Error) => this.options.logger?.warn({ err: err.message }, 'relay channel error'));
-    channel.on('return', (msg: Message) => {
-      if (msg.properties.messageId) this.returned.add(String(msg.properties.messageId));
-    });
-    channel.on('close', () => {
-      if (this.channel === channel) this.channel = undefined;
-      this.releaseIfStillCut();
-      // A channel closed by the broker while the connection lives (e.g. a 404) would otherwise stay gone.
-      if (this.running && this.amqp.isConnected()) setTimeout(() => this.reopen(model), 1_000);
-    });
-    if ((this.options.declareTopology ?? true) === true) await declareTopology(channel, this.topology);
-    this.channel = channel;
-    this.listener.poke();
-    this.requestWake();
-  }
-
   /** An active relay without a broker channel for `brokerGraceMs` hands the lock to an instance that may have one. */
   private releaseIfStillCut(): void {
     clearTimeout(this.releaseTimer);
     if (!this.running) return;
     this.releaseTimer = setTimeout(() => {
-      if (this.running && !this.channel) void this.listener.release();
+      if (this.running && !this.session.isOpen()) void this.listener.release();
     }, this.options.brokerGraceMs ?? 10_000);
-  }
-
-  private reopen(model: ChannelModel): void {
-    if (!this.running || this.channel || !this.amqp.isCurrent(model)) return;
-    this.openChannel(model).catch((err: Error) =>
-      this.options.logger?.warn({ err: err.message }, 'relay channel reopen failed'),
-    );
   }
 
   private requestWake(): void {
@@ -185,7 +171,7 @@ export class OutboxRelay {
     let backoff = 0;
     while (this.running) {
       this.wakeRequested = false;
-      const channel = this.channel;
+      const channel = this.session.channel;
       if (!channel || !this.listener.isLeader()) {
         await this.sleep(poll);
         continue;
@@ -231,7 +217,7 @@ export class OutboxRelay {
         signal.notify();
       },
     );
-    const active = () => this.running && !failure && this.channel === channel && this.listener.isLeader();
+    const active = () => this.running && !failure && this.session.channel === channel && this.listener.isLeader();
     while (active()) {
       this.wakeRequested = false;
       const rows: OutboxRow[] = await dataSource.query(
@@ -263,7 +249,7 @@ export class OutboxRelay {
                 `publish of ${row.type} ${row.id} not confirmed: ${String((err as Error)?.message ?? err)}`,
               );
               unconfirmed.push(row.id);
-            } else if (this.returned.delete(row.id)) {
+            } else if (this.session.takeReturned(row.id)) {
               this.options.logger?.warn(
                 { eventId: row.id, type: row.type },
                 'event is unroutable: no queue is bound to its type',
@@ -321,101 +307,4 @@ function drained(channel: ConfirmChannel): Promise<void> {
     channel.once('drain', done);
     channel.once('close', done);
   });
-}
-
-/** Wakes whoever waits on it; `wait()` is always created in the same tick as the check it follows. */
-class Signal {
-  private waiters: (() => void)[] = [];
-
-  wait(): Promise<void> {
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-
-  notify(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const w of waiters) w();
-  }
-}
-
-/**
- * Marks confirmed rows published, one UPDATE at a time, each taking every id confirmed meanwhile (so the
- * marks keep up with any publish rate). A failed UPDATE leaves the rows unpublished: they go out again
- * (duplicates, which consumers skip), never lost.
- */
-class MarkQueue {
-  private ids: string[] = [];
-  private unroutableIds: string[] = [];
-  private running?: Promise<void>;
-  private delayed?: NodeJS.Timeout;
-  private flushing = false;
-
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly onMarked: (ids: string[]) => void,
-    private readonly onError: (err: Error) => void,
-  ) {}
-
-  published(id: string): void {
-    this.ids.push(id);
-    this.kick();
-  }
-
-  unroutable(id: string): void {
-    this.unroutableIds.push(id);
-    this.kick();
-  }
-
-  async flush(): Promise<void> {
-    this.flushing = true;
-    try {
-      while (this.running || this.ids.length || this.unroutableIds.length) {
-        this.kick();
-        await this.running;
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  private kick(): void {
-    if (this.running || (this.ids.length === 0 && this.unroutableIds.length === 0)) return;
-    // Marks are not on the latency path: at low rates wait a few ms to mark several rows with one UPDATE.
-    if (this.ids.length < 256 && !this.flushing) {
-      this.delayed ??= setTimeout(() => {
-        this.delayed = undefined;
-        this.flushing = true;
-        this.kick();
-        this.flushing = false;
-      }, 5);
-      return;
-    }
-    clearTimeout(this.delayed);
-    this.delayed = undefined;
-    const ids = this.ids;
-    const unroutable = this.unroutableIds;
-    this.ids = [];
-    this.unroutableIds = [];
-    this.running = (async () => {
-      try {
-        if (ids.length)
-          await this.dataSource.query(
-            'UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])',
-            [ids],
-          );
-        if (unroutable.length) {
-          await this.dataSource.query(
-            `UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = 'unroutable' WHERE id = ANY($1::uuid[])`,
-            [unroutable],
-          );
-        }
-        this.onMarked([...ids, ...unroutable]);
-      } catch (err) {
-        this.onError(err as Error);
-      } finally {
-        this.running = undefined;
-      }
-      this.kick();
-    })();
-  }
 }

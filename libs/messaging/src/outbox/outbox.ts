@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { correlation } from '@si/observability';
-import { buildCloudEvent, type CloudEvent, type NewEvent } from './cloud-event.js';
-import type { EventValidator } from './event-validator.js';
+import { buildCloudEvent, type CloudEvent, type NewEvent } from '../events/cloud-event.js';
+import type { EventValidator } from '../events/event-validator.js';
 
 export interface OutboxOptions {
   /** The producing service, e.g. `case-management`; becomes the events' source `/si/<service>`. */

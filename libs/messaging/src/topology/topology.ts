@@ -53,7 +53,7 @@ export interface ResolvedTopology {
 }
 
 /** The repository's topology file, found from src/ and dist/ alike (both are three levels below the root). */
-export const defaultTopologyPath = fileURLToPath(new URL('../../../infra/rabbitmq/topology.json', import.meta.url));
+export const defaultTopologyPath = fileURLToPath(new URL('../../../../infra/rabbitmq/topology.json', import.meta.url));
 
 /** Reads topology.json (`SI_TOPOLOGY` overrides the path, e.g. in a container image). */
 export function loadTopology(path = process.env.SI_TOPOLOGY ?? defaultTopologyPath): Topology {

@@ -1,6 +1,6 @@
 import type { ConfirmChannel, GetMessage } from 'amqplib';
 import { Headers } from './dead-letter.js';
-import type { ResolvedQueue, ResolvedTopology } from './topology.js';
+import type { ResolvedQueue, ResolvedTopology } from '../topology/topology.js';
 
 /**
  * Moves up to `limit` messages from `<queue>.dlq` back into `<queue>` (through the retry exchange, which is bound to

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadEventSchemas } from '@si/contracts';
-import { topicMatches } from './topic-match.js';
+import { topicMatches } from '../events/topic-match.js';
 import { definitionsFromTopology } from './topology-definitions.js';
 import { loadTopology, resolveTopology, topologyPlan } from './topology.js';
 
@@ -11,7 +11,7 @@ const services = ['registry-intake', 'case-management', 'dfpa', 'offers', 'subsi
 describe('infra/rabbitmq topology', () => {
   it('definitions.json is generated from topology.json (run infra/rabbitmq/generate-definitions.mjs)', () => {
     const committed = JSON.parse(
-      readFileSync(fileURLToPath(new URL('../../../infra/rabbitmq/definitions.json', import.meta.url)), 'utf8'),
+      readFileSync(fileURLToPath(new URL('../../../../infra/rabbitmq/definitions.json', import.meta.url)), 'utf8'),
     );
     expect(committed).toEqual(definitionsFromTopology(topology));
   });
@@ -65,7 +65,7 @@ describe('infra/rabbitmq topology', () => {
     const regions = (
       JSON.parse(
         readFileSync(
-          fileURLToPath(new URL('../../../contracts/reference/sozialregionen.json', import.meta.url)),
+          fileURLToPath(new URL('../../../../contracts/reference/sozialregionen.json', import.meta.url)),
           'utf8',
         ),
       ) as { sozialregionen: { id: string }[] }

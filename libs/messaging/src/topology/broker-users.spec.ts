@@ -47,7 +47,10 @@ describe('broker users (security probe F1)', () => {
     expect(definitions.users.map((u) => u.name)).not.toContain('guest');
     expect(definitions.users.filter((u) => u.tags.includes('administrator')).map((u) => u.name)).toEqual(['si-admin']);
     const local = JSON.parse(
-      readFileSync(fileURLToPath(new URL('../../../infra/rabbitmq/definitions-local.json', import.meta.url)), 'utf8'),
+      readFileSync(
+        fileURLToPath(new URL('../../../../infra/rabbitmq/definitions-local.json', import.meta.url)),
+        'utf8',
+      ),
     );
     expect(local).toEqual(definitionsFromTopology(topology, { testPrefix: true }));
   });
