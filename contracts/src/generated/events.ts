@@ -597,6 +597,50 @@ export interface CaseOpenedV1 {
 }
 
 /**
+ * Emitted together with case.referral-made.v1 (same transaction, same `referralId`) only when the referral is to an offer of the Angebotsplattform and the officer recorded that the person consented to the provider learning their name and contact. Carries the name and contact from case-management's person store as they were at the referral; without consent no such event exists and the provider sees the pseudonymous referral only. Contains personal data: consumer offers only (bound by exact type), which shows it to the staff of the offer's provider and audits every read.
+ */
+export interface CaseReferralDisclosedV1 {
+  /**
+   * The referral of case.referral-made.v1.
+   */
+  referralId: string;
+  /**
+   * The case (also the CloudEvents `subject`).
+   */
+  caseId: string;
+  /**
+   * Pseudonymous person reference: the consumer keeps the disclosed data findable by it (export, deletion).
+   */
+  personRef: string;
+  /**
+   * The offer referred to; its provider may see the person.
+   */
+  offerId: string;
+  /**
+   * Day the officer recorded the consent (the referral's day).
+   */
+  consentOn: string;
+  /**
+   * Name and contact (postal address, phone, e-mail where known): nothing else of the person.
+   */
+  person: {
+    officialName: string;
+    firstName: string;
+    /**
+     * Postal address from the register, where known.
+     */
+    address: {
+      street: string;
+      houseNumber?: string;
+      postalCode: string;
+      town: string;
+    } | null;
+    phone: string | null;
+    email: string | null;
+  };
+}
+
+/**
  * Emitted when the IB proposes a measure and refers the person to an offer (offer id of the offers service), to a regular structure named by VIntA Art. 4 (typed until offers exist), or to something described in free text (the text itself stays in the case). Status changes of the referral are not published in v1. Pseudonymous: `personRef` and counting attributes only, no names, addresses or AHV numbers.
  */
 export interface CaseReferralMadeV1 {
@@ -2956,6 +3000,7 @@ export interface EventTypeMap {
   'case.integration-talk-held.v1': CaseIntegrationTalkHeldV1;
   'case.migrationsamt-decision-recorded.v1': CaseMigrationsamtDecisionRecordedV1;
   'case.opened.v1': CaseOpenedV1;
+  'case.referral-disclosed.v1': CaseReferralDisclosedV1;
   'case.referral-made.v1': CaseReferralMadeV1;
   'case.reported-to-migrationsamt.v1': CaseReportedToMigrationsamtV1;
   'case.transferred.v1': CaseTransferredV1;

@@ -81,6 +81,59 @@ describe('referrals to offers of the Angebotsplattform (CM8)', () => {
     expect(refused.body).toMatchObject({ rule: 'CM8', code: 'offer-withdrawn' });
   });
 
+  it("sends name and contact to the offer's provider only where the officer recorded the person's consent (audited)", async () => {
+    const offerId = randomUUID();
+    await t.publish('offer.published.v1', offerId, published(offerId));
+    await known(offerId, 'published');
+    const { caseId } = await informedCase();
+    const refer = (over: Record<string, unknown>) =>
+      t.call(
+        'ib.solothurn',
+        'POST',
+        `/api/v1/cases/${caseId}/referrals`,
+        bodies.referral({ target: { kind: 'offer', offerId }, ...over }),
+      );
+    const without = await refer({});
+    expect(without.status).toBe(200);
+    expect(without.body.referrals.at(-1).disclosureConsent).toBe(false);
+    const consented = await refer({ disclosureConsent: true });
+    expect(consented.status).toBe(200);
+    const referralId = consented.body.referrals.at(-1).referralId as string;
+    expect(consented.body.referrals.at(-1).disclosureConsent).toBe(true);
+
+    await eventually(() =>
+      expect(t.emitted('case.referral-disclosed.v1').filter((e) => e.subject === caseId)).toHaveLength(1),
+    );
+    const [disclosed] = t.emitted('case.referral-disclosed.v1').filter((e) => e.subject === caseId);
+    expect(disclosed!.data).toMatchObject({
+      referralId,
+      caseId,
+      offerId,
+      person: { officialName: 'Tesfay', firstName: 'Senait', address: expect.objectContaining({ town: 'Solothurn' }) },
+    });
+    // The pseudonymous referral events (to reporting and subsidies as well) never carry the name.
+    await eventually(() =>
+      expect(t.emitted('case.referral-made.v1').filter((e) => e.subject === caseId)).toHaveLength(2),
+    );
+    for (const e of t.emitted('case.referral-made.v1')) expect(JSON.stringify(e.data)).not.toContain('Tesfay');
+    const audit = (
+      await t.sql.query(
+        `SELECT recipient, detail FROM audit_record WHERE action = 'case.make-referral' AND object_id = $1 ORDER BY id`,
+        [caseId],
+      )
+    ).rows;
+    expect(audit).toHaveLength(2);
+    expect(audit[0].recipient).toBeNull();
+    expect(audit[1].recipient).toBe(`offer:${offerId}`);
+    expect(audit[1].detail.disclosedPersonFields).toEqual(['address', 'email', 'firstName', 'officialName', 'phone']);
+    expect(JSON.stringify(audit[1].detail)).not.toContain('Tesfay');
+
+    const freeText = await refer({ target: { kind: 'free-text', text: 'Quartiertreff' }, disclosureConsent: true });
+    expect(freeText.status).toBe(422);
+    expect(freeText.body).toMatchObject({ rule: 'R3' });
+    expect(JSON.stringify(freeText.body)).toContain('disclosureConsent');
+  });
+
   it("the provider's confirmations move the referral's status to completed, with the steps in between", async () => {
     const offerId = randomUUID();
     await t.publish('offer.published.v1', offerId, published(offerId));

@@ -1,7 +1,7 @@
 import { eventually } from '@si/testing';
 import { startOffersApp, type OffersTestApp } from './support/offers-app.js';
 import { offerBody, providerBody } from './support/offer-bodies.js';
-import { referralMade } from './support/case-events.js';
+import { referralDisclosed, referralMade } from './support/case-events.js';
 
 let t: OffersTestApp;
 let offerId: string;
@@ -42,11 +42,54 @@ describe('referrals and participation', () => {
       category: 'language',
       madeOn: '2026-11-20',
       stage: 'referred',
+      person: null,
       stages: [],
     });
     expect((await t.call('anbieter.caritas', 'GET', '/api/v1/referrals')).body.items).toEqual([]);
     const audited = await t.sql.query(`SELECT actor_username, action FROM audit_record WHERE action = 'referral.list'`);
     expect(audited.rows).toEqual(expect.arrayContaining([{ actor_username: 'anbieter.vhs', action: 'referral.list' }]));
+  });
+
+  it("shows the person's name and contact only where the case disclosed them with consent, and audits each showing", async () => {
+    const withoutConsent = await referred();
+    const consented = referralMade(offerId);
+    const disclosure = referralDisclosed(consented, offerId);
+    // The disclosure may arrive before its referral: it waits for it.
+    await t.publish('case.referral-disclosed.v1', consented.caseId, disclosure);
+    await t.publish('case.referral-made.v1', consented.caseId, consented);
+    const items = async () =>
+      (await t.call('anbieter.vhs', 'GET', '/api/v1/referrals')).body.items as {
+        referralId: string;
+        person: unknown;
+      }[];
+    await eventually(async () => {
+      const shown = (await items()).find((i) => i.referralId === consented.referralId);
+      expect(shown?.person).toEqual({ ...disclosure.person, consentOn: '2026-11-20' });
+    });
+    expect((await items()).find((i) => i.referralId === withoutConsent.referralId)?.person).toBeNull();
+    // Another provider sees neither; AGS sees the referral as the curator.
+    expect((await t.call('anbieter.caritas', 'GET', '/api/v1/referrals')).body.items).toEqual([]);
+
+    const reads = await t.sql.query(
+      `SELECT actor_username, object_id, detail FROM audit_record WHERE action = 'referral.person-read' AND object_id = $1`,
+      [consented.referralId],
+    );
+    expect(reads.rows.length).toBeGreaterThanOrEqual(2);
+    expect(reads.rows[0]).toMatchObject({
+      actor_username: 'anbieter.vhs',
+      detail: { personRef: consented.personRef, fields: ['address', 'email', 'firstName', 'officialName', 'phone'] },
+    });
+    expect(JSON.stringify(reads.rows)).not.toContain('Tesfay');
+    const none = await t.sql.query(
+      `SELECT 1 FROM audit_record WHERE action = 'referral.person-read' AND object_id = $1`,
+      [withoutConsent.referralId],
+    );
+    expect(none.rows).toEqual([]);
+    // Findable by the person's reference (export, deletion).
+    const kept = await t.sql.query('SELECT official_name FROM referral_disclosure WHERE person_ref = $1', [
+      consented.personRef,
+    ]);
+    expect(kept.rows).toEqual([{ official_name: 'Tesfay' }]);
   });
 
   it('the provider confirms enrolment, attendance and completion; each goes back as a pseudonymous event', async () => {

@@ -18,6 +18,7 @@ export class CreateReferralDisclosures1765000000004 implements MigrationInterfac
         consent_on    date NOT NULL,
         official_name text NOT NULL,
         first_name    text NOT NULL,
+        address       jsonb,
         phone         text,
         email         text,
         received_at   timestamptz NOT NULL DEFAULT now()

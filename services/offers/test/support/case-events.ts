@@ -24,3 +24,21 @@ export function referralMade(offerId: string, over: Record<string, unknown> = {}
     ...over,
   };
 }
+
+/** The case.referral-disclosed.v1 case-management emits beside a referral where the person consented. */
+export function referralDisclosed(referral: ReturnType<typeof referralMade>, offerId: string) {
+  return {
+    referralId: referral.referralId,
+    caseId: referral.caseId,
+    personRef: referral.personRef,
+    offerId,
+    consentOn: referral.madeOn,
+    person: {
+      officialName: 'Tesfay',
+      firstName: 'Senait',
+      address: { street: 'Dorfstrasse', houseNumber: '12', postalCode: '4500', town: 'Solothurn' },
+      phone: '+41 79 000 00 00',
+      email: null,
+    },
+  };
+}

@@ -62,6 +62,26 @@ function journeys(): CaseEvent[] {
       ib,
     ),
   );
+  events.push(
+    ...c.makeReferral(
+      {
+        referralId: 'ref-10',
+        madeOn: d('2027-02-02'),
+        target: { kind: 'offer', offerId: '0c7e5a52-1d2b-4f3a-9e8d-7c6b5a4f3e2d' },
+        category: 'language',
+        measure: 'Deutschkurs A2',
+        disclosureConsent: true,
+        disclosedPerson: {
+          officialName: 'Tesfay',
+          firstName: 'Senait',
+          address: { street: 'Dorfstrasse', houseNumber: '12', postalCode: '4500', town: 'Solothurn' },
+          phone: '+41 79 000 00 00',
+          email: null,
+        },
+      },
+      ib,
+    ),
+  );
   events.push(...c.holdIntegrationTalk(integrationTalkInput({ talkId: 'it-1' }), ib));
   events.push(...c.concludeAgreement(agreementInput('ag-1'), ib));
   events.push(
@@ -142,10 +162,10 @@ describe('domain events conform to contracts/events', () => {
     },
   );
 
-  it('only the hand-over event is marked as personal data, and only it carries names or AHV numbers', () => {
+  it('only the hand-over and the consented disclosure are marked as personal data, and only they carry names or AHV numbers', () => {
     for (const e of events) {
       const personal = schemas.get(e.type)!['x-personal-data'];
-      expect(personal).toBe(e.type === 'case.dfpa-handover-requested.v1');
+      expect(personal).toBe(e.type === 'case.dfpa-handover-requested.v1' || e.type === 'case.referral-disclosed.v1');
       if (!personal) expect(JSON.stringify(e.data)).not.toMatch(/Tesfay|Senait|756\d{10}|Dorfstrasse/);
     }
   });

@@ -6,7 +6,7 @@ import type { CefrLevel, SupportNeed } from './first-information.js';
 import type { FinancingSource, ReviewOutcome } from './integration-agreement.js';
 import type { Art58aAssessment, Art58aCriterion } from './integration-talk.js';
 import type { DecisionKind, MeasureKind, ReportReasonKind } from './migrationsamt-report.js';
-import type { MeasureCategory, ReferralStatus, RegularStructure } from './referral.js';
+import type { DisclosedPerson, MeasureCategory, ReferralStatus, RegularStructure } from './referral.js';
 import type { PermitLetter } from './residence-permit.js';
 
 /**
@@ -15,7 +15,8 @@ import type { PermitLetter } from './residence-permit.js';
  * `subject` = the case id, in the same transaction as the state.
  *
  * Pseudonymous events carry `personRef` and the counting attributes, never names or AHV numbers;
- * only `case.dfpa-handover-requested.v1` carries personal data (consumer: dfpa).
+ * only `case.dfpa-handover-requested.v1` (consumer: dfpa) and `case.referral-disclosed.v1` (consumer: offers, only with
+ * the person's consent) carry personal data.
  */
 export interface CountingAttributes {
   readonly nationality: { readonly bfsCode: number; readonly iso2: string | null };
@@ -79,6 +80,15 @@ export interface ReferralMadeData extends CaseEventBase {
     | { readonly kind: 'free-text' };
   readonly category: MeasureCategory;
   readonly status: ReferralStatus;
+}
+/** Personal data for the offer's provider, raised only where the person consented (no counting attributes). */
+export interface ReferralDisclosedData {
+  readonly referralId: string;
+  readonly caseId: string;
+  readonly personRef: string;
+  readonly offerId: string;
+  readonly consentOn: string;
+  readonly person: DisclosedPerson;
 }
 export interface IntegrationTalkHeldData extends CaseEventBase {
   readonly talkId: string;
@@ -194,6 +204,7 @@ export type CaseEvent =
       readonly data: FirstInformationCompletedData;
     }
   | { readonly type: 'case.referral-made.v1'; readonly subject: string; readonly data: ReferralMadeData }
+  | { readonly type: 'case.referral-disclosed.v1'; readonly subject: string; readonly data: ReferralDisclosedData }
   | { readonly type: 'case.integration-talk-held.v1'; readonly subject: string; readonly data: IntegrationTalkHeldData }
   | { readonly type: 'case.agreement-concluded.v1'; readonly subject: string; readonly data: AgreementConcludedData }
   | { readonly type: 'case.agreement-reviewed.v1'; readonly subject: string; readonly data: AgreementReviewedData }

@@ -217,6 +217,51 @@ describe('Fördern', () => {
     ).toBe('CM7');
   });
 
+  it("discloses name and contact to the offer's provider only with the person's consent, in an event of its own", () => {
+    const c = caseInFoerdern();
+    const referral = (referralId: string, over: Record<string, unknown>) => ({
+      referralId,
+      madeOn: d('2027-02-01'),
+      target: { kind: 'offer' as const, offerId: '0c7e5a52-1d2b-4f3a-9e8d-7c6b5a4f3e2d' },
+      category: 'language' as const,
+      measure: 'Deutschkurs A2',
+      ...over,
+    });
+    const person = {
+      officialName: 'Tesfay',
+      firstName: 'Senait',
+      address: { street: 'Dorfstrasse', houseNumber: '12', postalCode: '4500', town: 'Solothurn' },
+      phone: '+41 79 000 00 00',
+      email: null,
+    };
+    const without = c.makeReferral(referral('ref-a', {}), ib);
+    expect(without.map((e) => e.type)).toEqual(['case.referral-made.v1']);
+    expect(c.state.referrals.at(-1)).toMatchObject({ referralId: 'ref-a', disclosureConsent: false });
+
+    const withConsent = c.makeReferral(referral('ref-b', { disclosureConsent: true, disclosedPerson: person }), ib);
+    expect(withConsent.map((e) => e.type)).toEqual(['case.referral-made.v1', 'case.referral-disclosed.v1']);
+    expect(withConsent[1]!.data).toEqual({
+      referralId: 'ref-b',
+      caseId: c.state.caseId,
+      personRef: c.state.subject.personRef,
+      offerId: '0c7e5a52-1d2b-4f3a-9e8d-7c6b5a4f3e2d',
+      consentOn: '2027-02-01',
+      person,
+    });
+    expect(JSON.stringify(withConsent[0]!.data)).not.toContain('Tesfay');
+    // The case keeps the consent, not a copy of the name (that stays in the person store).
+    expect(c.state.referrals.at(-1)).toMatchObject({ referralId: 'ref-b', disclosureConsent: true });
+    expect(JSON.stringify(c.state)).not.toContain('Tesfay');
+
+    const refused = refusalOf(() =>
+      c.makeReferral(
+        referral('ref-c', { target: { kind: 'free-text', text: 'Quartiertreff' }, disclosureConsent: true }),
+        ib,
+      ),
+    );
+    expect(refused).toMatchObject({ ruleId: 'R3', details: { field: 'disclosureConsent' } });
+  });
+
   it('moves a referral through its statuses and refuses impossible steps', () => {
     const c = caseInFoerdern();
     c.updateReferralStatus('ref-1', { status: 'agreed', on: d('2027-02-01') }, ib);

@@ -13,6 +13,7 @@ import {
   type Referral,
   type ReferralStatus,
   type ReferralTarget,
+  type DisclosedPerson,
 } from './referral.js';
 
 /** Fördern (R3): measures and referrals, each with a status. */
@@ -22,6 +23,10 @@ export interface ReferralInput {
   readonly target: ReferralTarget;
   readonly category: MeasureCategory;
   readonly measure: string;
+  /** The officer recorded the person's consent to disclose name and contact to the offer's provider (default no). */
+  readonly disclosureConsent?: boolean;
+  /** Name and contact from the person store, given by the shell only with the consent; they go to the provider only. */
+  readonly disclosedPerson?: DisclosedPerson;
 }
 
 export function makeReferral(s: CaseState, input: ReferralInput, ctx: CommandContext): Change {
@@ -33,12 +38,21 @@ export function makeReferral(s: CaseState, input: ReferralInput, ctx: CommandCon
   const target = assertReferralTarget('target', input.target);
   if (!MEASURE_CATEGORIES.includes(input.category))
     throw new InvalidCommandError('category', 'unbekannt', 'unknown', 'R3');
+  const disclosureConsent = input.disclosureConsent === true;
+  if (disclosureConsent && target.kind !== 'offer')
+    throw new InvalidCommandError(
+      'disclosureConsent',
+      'nur bei einer Zuweisung an ein Angebot der Angebotsplattform (dessen Anbieter Name und Kontakt erhält)',
+      'only for a referral to an offer of the Angebotsplattform (whose provider receives name and contact)',
+      'R3',
+    );
   const referral: Referral = {
     referralId,
     madeOn,
     target,
     category: input.category,
     measure: requireText('measure', input.measure),
+    disclosureConsent,
     status: 'proposed',
     statusHistory: [{ status: 'proposed', on: madeOn, reason: null }],
   };
@@ -56,6 +70,19 @@ export function makeReferral(s: CaseState, input: ReferralInput, ctx: CommandCon
         status: referral.status,
         target: target.kind === 'free-text' ? { kind: 'free-text' } : target,
       }),
+      // Personal data, in its own event for the offers service alone, and only with the person's consent.
+      ...(disclosureConsent && target.kind === 'offer' && input.disclosedPerson
+        ? [
+            caseEvent('case.referral-disclosed.v1', state, {
+              referralId,
+              caseId: state.caseId,
+              personRef: state.subject.personRef,
+              offerId: target.offerId,
+              consentOn: madeOn,
+              person: input.disclosedPerson,
+            }),
+          ]
+        : []),
     ],
   };
 }

@@ -51,6 +51,20 @@ export const REFERRAL_STEPS: Readonly<Record<ReferralStatus, readonly ReferralSt
   cancelled: [],
 };
 
+/** What a referral discloses to the offer's provider where the person consented (name and contact, nothing else). */
+export interface DisclosedPerson {
+  readonly officialName: string;
+  readonly firstName: string;
+  readonly address: {
+    readonly street: string;
+    readonly houseNumber?: string;
+    readonly postalCode: string;
+    readonly town: string;
+  } | null;
+  readonly phone: string | null;
+  readonly email: string | null;
+}
+
 export interface Referral {
   readonly referralId: string;
   readonly madeOn: LocalDate;
@@ -58,6 +72,11 @@ export interface Referral {
   readonly category: MeasureCategory;
   /** What the person is to do, e.g. "Deutschkurs A2, 2× pro Woche". */
   readonly measure: string;
+  /**
+   * The person consented that the offer's provider learns their name and contact (offers only; absent in referrals
+   * recorded before the consent was asked: no).
+   */
+  readonly disclosureConsent?: boolean;
   readonly status: ReferralStatus;
   readonly statusHistory: readonly {
     readonly status: ReferralStatus;

@@ -14,6 +14,21 @@ const NEXT: Readonly<Record<ReferralStage, readonly ParticipationStep[]>> = {
   'dropped-out': [],
 };
 
+/** Name and contact the person consented to disclose to the provider (case.referral-disclosed.v1). */
+export interface DisclosedPerson {
+  readonly officialName: string;
+  readonly firstName: string;
+  readonly address: {
+    readonly street: string;
+    readonly houseNumber?: string;
+    readonly postalCode: string;
+    readonly town: string;
+  } | null;
+  readonly phone: string | null;
+  readonly email: string | null;
+  readonly consentOn: LocalDate;
+}
+
 /** A referral to one of a provider's offers, as the provider sees it: pseudonymous unless the person consented. */
 export interface ProviderReferral {
   readonly referralId: string;
@@ -25,6 +40,8 @@ export interface ProviderReferral {
   readonly category: string;
   readonly madeOn: LocalDate;
   readonly stage: ReferralStage;
+  /** Name and contact where the person consented to their disclosure, else null (the pseudonymous reference only). */
+  readonly person: DisclosedPerson | null;
   readonly stages: readonly {
     readonly stage: ParticipationStep;
     readonly on: LocalDate;

@@ -16,7 +16,8 @@ const confirmSchema = z.strictObject({
 
 /**
  * Referrals to a provider's offers and its confirmations (PA1, PA2). The provider sees pseudonymous references and the
- * municipality only: the case discloses no name or contact (a consent-based disclosure is not part of v1).
+ * municipality; the person's name and contact (`person`) only where the officer recorded the person's consent, each
+ * showing audited.
  */
 @ApiTags('referrals')
 @ApiBearerAuth()

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { IsBoolean, IsOptional, ValidateNested } from 'class-validator';
 import { MEASURE_CATEGORIES, REFERRAL_STATUSES } from '../../domain/index.js';
 import { DateField, EnumField, OptionalTextField, TextField } from './fields.js';
 import { ReferralTargetDto } from './referral-target.dto.js';
@@ -19,6 +19,16 @@ export class ReferralDto {
 
   @TextField('What the person is to do', 500, 'Deutschkurs A2, 2× pro Woche')
   measure!: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description:
+      "The person consented that the offer's provider learns their name and contact (target kind offer only). Without it the provider sees the pseudonymous referral only.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  disclosureConsent?: boolean;
 }
 
 export class ReferralStatusDto {
