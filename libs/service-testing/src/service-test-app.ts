@@ -38,8 +38,23 @@ export const DEMO_USERS = [
   'ma.integration',
 ] as const;
 export type DemoUser = (typeof DEMO_USERS)[number];
-/** A demo user (password grant) or the register connector (client credentials). */
-export type Caller = DemoUser | 'register-connector';
+/**
+ * Every person of the demo realm (infra/keycloak/realm-start-integration.json): DEMO_USERS and the users added with
+ * the second wave (a second Sozialregion, AGS finance, two providers, a mentoring pool). An access matrix over these
+ * also checks that another region, a provider or a pool finds nothing it has no task for. The wave-1 matrices still
+ * spell out the six DEMO_USERS column by column; they move to REALM_USERS when they add the five columns.
+ */
+export const REALM_USERS = [
+  ...DEMO_USERS,
+  'sr.thal-gaeu',
+  'ags.finanzen',
+  'anbieter.vhs',
+  'anbieter.caritas',
+  'mp.olten',
+] as const;
+export type RealmUser = (typeof REALM_USERS)[number];
+/** A realm user (password grant) or the register connector (client credentials). */
+export type Caller = RealmUser | 'register-connector';
 
 /** Response bodies are checked by shape in the specs, so they are typed loosely on purpose. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -48,7 +48,9 @@ const fx = {
   },
 };
 
-// Columns: ib.solothurn, ib.olten, ib.hubersdorf, sr.olten, ags.koordination, ma.integration, ags.finanzen, sr.thal-gaeu, sr-olten-connector, sr-thal-gaeu-connector
+// Columns: ib.solothurn, ib.olten, ib.hubersdorf, sr.olten, ags.koordination, ma.integration, ags.finanzen, sr.thal-gaeu,
+// sr-olten-connector, sr-thal-gaeu-connector. The providers (anbieter.vhs, anbieter.caritas) and the mentoring pool
+// (mp.olten) have no task in DFPA: every route refuses them by role (403), which `s` writes for them.
 const s = (
   a: number,
   b: number,
@@ -71,6 +73,9 @@ const s = (
   'sr.thal-gaeu': h,
   'sr-olten-connector': i,
   'sr-thal-gaeu-connector': j,
+  'anbieter.vhs': 403,
+  'anbieter.caritas': 403,
+  'mp.olten': 403,
 });
 /** Olten's staff and system succeed with `ok`; Thal-Gäu's find nothing; everyone else is refused by role. */
 const OLTEN = (ok: number) => s(403, 403, 403, ok, 403, 403, 403, 404, ok, 404);
@@ -159,6 +164,17 @@ describe('dfpa access matrix: every route × every demo user and region system',
     routes = routeTable(t.app).filter((r) => r.path.startsWith('/api/'));
   });
   afterAll(() => t?.close());
+
+  it('runs every person of the demo realm and every region system client, including sr.thal-gaeu', () => {
+    const realm = JSON.parse(readFileSync(`${repoRoot()}/infra/keycloak/realm-start-integration.json`, 'utf8')) as {
+      users: { username: string }[];
+      clients: { clientId: string; serviceAccountsEnabled?: boolean; defaultClientScopes?: string[] }[];
+    };
+    const people = realm.users.map((u) => u.username).filter((u) => !u.startsWith('service-account-'));
+    const regionSystems = realm.clients.map((c) => c.clientId).filter((c) => /^sr-.*-connector$/.test(c));
+    expect([...DFPA_CALLERS].sort()).toEqual([...people, ...regionSystems].sort());
+    expect(DFPA_CALLERS).toContain('sr.thal-gaeu');
+  });
 
   it('has a row for every API route and none for a route that does not exist', () => {
     expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(MATRIX).sort());

@@ -1,6 +1,6 @@
 import type { TestingModuleBuilder } from '@nestjs/testing';
 import { buildCloudEvent, EventValidator, type CloudEvent } from '@si/messaging';
-import { DEMO_USERS, startServiceTestApp, type ServiceTestApp, type TestResponse } from '@si/service-testing';
+import { REALM_USERS, startServiceTestApp, type ServiceTestApp, type TestResponse } from '@si/service-testing';
 import { DFPA_CONFIG, settings, type DfpaConfig } from '../../src/config/dfpa.config.js';
 import { DfpaModule } from '../../src/dfpa/dfpa.module.js';
 import { DeadlineQueue } from '../../src/dfpa/jobs/deadline-queue.js';
@@ -9,14 +9,8 @@ import { SharedModule } from '../../src/shared/shared.module.js';
 import { definition } from '../../src/service.definition.js';
 import { TestClock } from './test-clock.js';
 
-/** Every demo person of the realm plus the second region's caseworker and the two regions' own systems (point 7). */
-export const DFPA_CALLERS = [
-  ...DEMO_USERS,
-  'ags.finanzen',
-  'sr.thal-gaeu',
-  'sr-olten-connector',
-  'sr-thal-gaeu-connector',
-] as const;
+/** Every person of the demo realm (both regions' caseworkers among them) and the two regions' own systems (point 7). */
+export const DFPA_CALLERS = [...REALM_USERS, 'sr-olten-connector', 'sr-thal-gaeu-connector'] as const;
 export type DfpaCallerName = (typeof DFPA_CALLERS)[number];
 
 export interface DfpaTestApp extends ServiceTestApp {
