@@ -26,10 +26,12 @@ import { LedgerRepository } from './ledger/infrastructure/ledger.repository.js';
 import { CaseEventConsumer } from './ledger/messaging/case-event-consumer.js';
 import { BudgetService } from './payout/application/budget.service.js';
 import { PayeesService } from './payout/application/payees.service.js';
+import { PaymentNotifications } from './payout/application/payment-notifications.js';
 import { PayoutsService } from './payout/application/payouts.service.js';
 import { PayoutController } from './payout/http/payout.controller.js';
 import { Pain001Schema } from './payout/infrastructure/pain001-schema.js';
 import { Clock, SystemClock } from './shared/clock.js';
+import { XmlBodyStream } from './shared/http/xml-body.js';
 import { DemoData } from './tariffs/application/demo-data.js';
 import { TariffsService } from './tariffs/application/tariffs.service.js';
 import { TariffsController } from './tariffs/http/tariffs.controller.js';
@@ -134,6 +136,13 @@ export const SERVICE_LOGGER = Symbol('SERVICE_LOGGER');
         c: SubsidiesConfig,
       ) => new PayoutsService(ds, r, e, s, a, clock, payoutSettingsOf(c)),
     },
+    {
+      provide: PaymentNotifications,
+      inject: [DS, ClaimRepository, PayoutsService, AuditLog, SUBSIDIES_CONFIG],
+      useFactory: (ds: DataSource, r: ClaimRepository, p: PayoutsService, a: AuditLog, c: SubsidiesConfig) =>
+        new PaymentNotifications(ds, r, p, a, payoutSettingsOf(c).debtor.iban),
+    },
+    XmlBodyStream,
   ],
   exports: [ClaimRunQueue, Clock],
 })

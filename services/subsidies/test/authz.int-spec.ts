@@ -8,6 +8,7 @@ import {
   type SubsidiesTestApp,
   type User,
 } from './support/subsidies-app.js';
+import { camt054 } from './support/camt054.js';
 
 /**
  * The access matrix (DESIGN.md "tested for every endpoint"): every route of the running app, found in Nest's
@@ -20,6 +21,8 @@ type Params = Record<string, string>;
 interface Row {
   fixture: (t: SubsidiesTestApp) => Promise<Params>;
   body?: () => unknown;
+  /** A raw XML body instead of JSON (the bank's camt.054). */
+  xml?: () => string;
   expect: Record<User, number>;
 }
 
@@ -144,6 +147,11 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/exports/:id/booking.csv': { fixture: fx.exportFile, expect: AGS },
   'GET /api/v1/exports/:id/pain001.xml': { fixture: fx.exportFile, expect: AGS },
   'POST /api/v1/claims/:id/payment': { fixture: fx.exported, body: () => ({ paidOn: '2041-05-01' }), expect: FINANCE },
+  'POST /api/v1/payment-notifications': {
+    fixture: fx.none,
+    xml: () => camt054({ entries: [] }),
+    expect: s(403, 403, 403, 403, 403, 200, 403),
+  },
   'GET /api/v1/budget/:year': { fixture: fx.none, expect: AGS },
   'PUT /api/v1/budget/:year': {
     fixture: fx.none,
@@ -217,7 +225,9 @@ describe('access matrix: every route × every demo user', () => {
         // A success must be real: each allowed user gets a fresh object in the right state.
         const allowed = row.expect[user] < 300;
         const params = allowed ? await row.fixture(t) : (shared ??= await row.fixture(t));
-        const r = await t.as(user, method, path(params), row.body?.() ?? (method === 'GET' ? undefined : {}));
+        const r = row.xml
+          ? await t.send(user, method, path(params), row.xml(), 'application/xml')
+          : await t.as(user, method, path(params), row.body?.() ?? (method === 'GET' ? undefined : {}));
         actual[user] = r.status;
         if (r.status >= 400) expect(r.headers.get('content-type')).toContain('application/problem+json');
       }

@@ -25,7 +25,10 @@ export const subsidiesSettings = defineConfig('subsidies', {
     default: true,
     meaning: 'Run the claim-run scheduler and worker in this process',
   }),
-  jobsPrefix: text('SUBSIDIES_JOBS_PREFIX', { default: 'si', meaning: 'BullMQ key prefix (tests use one of their own)' }),
+  jobsPrefix: text('SUBSIDIES_JOBS_PREFIX', {
+    default: 'si',
+    meaning: 'BullMQ key prefix (tests use one of their own)',
+  }),
   demoData: flag('SUBSIDIES_DEMO_DATA', {
     default: true,
     meaning: 'Load the placeholder tariffs and the demo payees into an empty database',

@@ -21,6 +21,7 @@ export const RULES = {
   S15: 'Eine Abrechnungsperiode teilt das Jahr in gleich lange Perioden (1, 2, 3, 4, 6 oder 12 Monate); geändert nur, solange im Jahr keine Abrechnung besteht.',
   S16: 'Eine Eingabe muss wohlgeformt sein (Felder, Formate, Wertebereiche).',
   S17: 'Die Teilnahme an einem spezifischen Integrationsangebot wird subventioniert, wenn der Anbieter den Abschluss bestätigt, einmal pro Zuweisung.',
+  S18: 'Eine Bankmeldung (camt.054) bestätigt eine Zahlung, wenn sie eine gebuchte Belastung des Kantonskontos in CHF mit der End-to-End-Referenz einer exportierten Abrechnung und deren auszahlbarem Betrag meldet.',
 } as const;
 
 export type RuleId = keyof typeof RULES;

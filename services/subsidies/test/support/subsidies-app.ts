@@ -40,6 +40,8 @@ export interface SubsidiesTestApp extends ServiceTestApp {
   publish(type: string, subject: string, data: unknown, id?: string): Promise<CloudEvent>;
   /** A request as any user of USERS (ags.finanzen is not in the platform's DEMO_USERS). */
   as(user: User, method: string, path: string, body?: unknown): ReturnType<ServiceTestApp['call']>;
+  /** A raw body (the bank's camt.054 XML) as any user of USERS. */
+  send(user: User, method: string, path: string, body: string, contentType: string): ReturnType<ServiceTestApp['call']>;
 }
 
 /** The real subsidies app on a fresh database and broker prefix; `config` on top of the defaults (jobs off unless asked). */
@@ -104,6 +106,9 @@ export async function startSubsidiesApp(config: Partial<SubsidiesConfig> = {}): 
     },
     async as(user: User, method: string, path: string, body?: unknown) {
       return t.call({ token: await tokenOf(user) }, method, path, body);
+    },
+    async send(user: User, method: string, path: string, body: string, contentType: string) {
+      return t.request({ token: await tokenOf(user) }, method, path, body, contentType);
     },
   });
 }

@@ -1,16 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditLog } from '@si/audit';
 import type { Caller } from '../../shared/caller.js';
 import { mayActFor, notFound } from '../../shared/caller.js';
 import type { Clock } from '../../shared/clock.js';
 import { addDays } from '../../shared/local-date.js';
-import { isLocalDate } from '../../shared/local-date.js';
+import { isLocalDate, type LocalDate } from '../../shared/local-date.js';
 import { refuse } from '../../shared/subsidy-error.js';
 import type { PayoutSettings } from '../../config/subsidies.config.js';
 import type { ClaimEvents } from '../../claims/application/claim-events.js';
 import { nextStatus } from '../../claims/domain/claim.js';
-import type { ClaimRepository } from '../../claims/infrastructure/claim.repository.js';
+import type { ClaimRepository, ClaimRow } from '../../claims/infrastructure/claim.repository.js';
 import { bookingCsv } from '../domain/booking-csv.js';
 import { isPayableIban } from '../domain/iban.js';
 import { pain001 } from '../domain/pain001.js';
@@ -199,17 +199,28 @@ export class PayoutsService {
           { status: claim.status, cause: (error as Error).message },
         );
       }
-      await this.claims.transition(em, claim, 'paid', 'confirm-payment', caller, null, { paid_on: paidOn });
-      await this.events.emit(em, 'subsidy.claim-paid.v1', claim, { paidOn, exportId: claim.exportId });
-      await this.audit.record(em, {
-        actor: caller.audit,
-        action: 'claim.confirm-payment',
-        objectType: 'subsidy-claim',
-        objectId: claimId,
-        municipality: claim.municipality,
-        outcome: 'granted',
-        detail: { paidOn },
-      });
+      await this.markPaid(em, caller, claim, paidOn, 'by-hand');
+    });
+  }
+
+  /** An exported claim becomes paid: the step, the event for reporting, the audit (by hand or from a camt.054). */
+  async markPaid(
+    em: EntityManager,
+    caller: Caller,
+    claim: ClaimRow,
+    paidOn: LocalDate,
+    source: 'by-hand' | 'camt.054',
+  ): Promise<void> {
+    await this.claims.transition(em, claim, 'paid', 'confirm-payment', caller, null, { paid_on: paidOn });
+    await this.events.emit(em, 'subsidy.claim-paid.v1', claim, { paidOn, exportId: claim.exportId });
+    await this.audit.record(em, {
+      actor: caller.audit,
+      action: 'claim.confirm-payment',
+      objectType: 'subsidy-claim',
+      objectId: claim.id,
+      municipality: claim.municipality,
+      outcome: 'granted',
+      detail: { paidOn, source },
     });
   }
 }

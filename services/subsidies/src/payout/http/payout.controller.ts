@@ -1,11 +1,27 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+  Req,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { ArrayMaxSize, IsArray, IsInt } from 'class-validator';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import { callerOf } from '../../shared/caller.js';
 import { DateField, IntField, OptionalTextField, TextField } from '../../shared/http/fields.js';
+import { isStream } from '../../shared/http/xml-body.js';
 import { BudgetService } from '../application/budget.service.js';
 import { PayeesService } from '../application/payees.service.js';
+import { PaymentNotifications } from '../application/payment-notifications.js';
 import { PayoutsService } from '../application/payouts.service.js';
 
 export class PayeeDto {
@@ -39,6 +55,7 @@ export class PayoutController {
     @Inject(PayoutsService) private readonly payouts: PayoutsService,
     @Inject(PayeesService) private readonly payees: PayeesService,
     @Inject(BudgetService) private readonly budget: BudgetService,
+    @Inject(PaymentNotifications) private readonly notifications: PaymentNotifications,
   ) {}
 
   @Get('payees')
@@ -96,6 +113,22 @@ export class PayoutController {
   async confirm(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: PaymentDto) {
     await this.payouts.confirmPayment(callerOf(p), id, b.paidOn);
     return { id, status: 'paid', paidOn: b.paidOn };
+  }
+
+  @Post('payment-notifications')
+  @HttpCode(200)
+  @Roles('ags-finanzen')
+  @ApiConsumes('application/xml', 'text/xml')
+  @ApiBody({ schema: { type: 'string', format: 'xml' } })
+  @ApiOperation({
+    summary:
+      "AGS Finanzen reads the bank's camt.054: each booked debit with a claim's end-to-end id and payable amount confirms that claim paid (S18)",
+    description:
+      'The body is the camt.054 (.001.04 to .001.08) itself, read as it arrives (at most 10 MB, no DTD). Applied whole or not at all; every reported payment is listed with its outcome (confirmed, or why not). Reading a file again confirms nothing twice.',
+  })
+  readNotification(@CurrentPrincipal() p: Principal, @Req() request: FastifyRequest) {
+    if (!isStream(request.body)) throw new UnsupportedMediaTypeException('Send the camt.054 as application/xml.');
+    return this.notifications.read(callerOf(p), request.body);
   }
 
   @Get('budget/:year')

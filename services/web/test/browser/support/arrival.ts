@@ -11,9 +11,13 @@ let seed = Date.now() % 100_000;
 
 /**
  * Delivers one eCH-0020 arrival from abroad for `bfs` to registry-intake, as the municipal register does
- * (synthetic, XSD-valid, from the platform's generator), and returns the newcomer's names.
+ * (synthetic, XSD-valid, from the platform's generator), and returns the newcomer's names. `today` is the
+ * generator's reference day: the arrival falls within the 60 days before it (a past quarter for the subsidies flow).
  */
-export async function deliverArrival(bfs: number): Promise<{ officialName: string; firstName: string }> {
+export async function deliverArrival(
+  bfs: number,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<{ officialName: string; firstName: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'web-arrival-'));
   try {
     for (;;) {
@@ -31,7 +35,7 @@ export async function deliverArrival(bfs: number): Promise<{ officialName: strin
           '--seed',
           String(seed),
           '--today',
-          new Date().toISOString().slice(0, 10),
+          today,
           '--out',
           dir,
         ],
