@@ -1002,6 +1002,10 @@ export interface DfpaCaseReturnedV1 {
   returnedOn: string;
   reasonCode: "goals-reached" | "no-further-need" | "person-not-cooperating" | "person-moved" | "other";
   /**
+   * With reasonCode person-moved: the Sozialregion the person moved to. The municipality of the person's new residence hands the case to it (case.dfpa-handover-requested.v1, routed to that region only); the returning region passes on no personal data itself.
+   */
+  toSozialregion?: string;
+  /**
    * Free text for the integration officer; must not contain names, addresses, AHV numbers or health details.
    */
   reason?: string;

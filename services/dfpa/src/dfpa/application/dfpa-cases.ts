@@ -145,8 +145,13 @@ export class DfpaCases {
     return this.change(caller, id, (s, ctx) => closeCase(s, body, ctx.today));
   }
 
+  /** The person moved to another region: in the same transaction, this region forgets what it need not keep. */
   move(caller: DfpaCaller, id: string, body: { toSozialregion: unknown; movedOn: unknown }) {
-    return this.change(caller, id, (s, ctx) => moveToRegion(s, body, this.knownRegions, ctx.today));
+    return this.change(caller, id, async (s, ctx, em) => {
+      const change = moveToRegion(s, body, this.knownRegions, ctx.today);
+      await this.cases.forgetPersonAfterMove(em, s);
+      return change;
+    });
   }
 
   /** case.closed.v1 for a municipal case this instance leads: its DFPA case ends too (idempotent). */

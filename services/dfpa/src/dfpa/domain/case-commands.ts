@@ -295,11 +295,15 @@ export function closeCase(
   };
 }
 
+/** What a region erases when the person moved away (the README says what it keeps and why). */
+export const ERASED_ON_MOVE = ['person', 'handover-request', 'health'] as const;
+
 /**
- * The person moved to another region: this region keeps only what it must (references, history, plan and measures
- * for its accounts), not the person's personal data. A case from a municipality goes back to it with the reason
- * `person-moved` (dfpa.case-returned.v1), so that the new municipality hands it to the new region through the routed
- * hand-over; the personal data never travels from region to region directly.
+ * The person moved to another region: this region keeps only what it must (references, history, assessments without
+ * health, plan and measures for its accounts), not the person's personal data (ERASED_ON_MOVE). A case from a
+ * municipality goes back to it with the reason `person-moved` and the new region (dfpa.case-returned.v1), so that
+ * the municipality hands it to the new region through the routed hand-over; the personal data never travels from
+ * region to region directly.
  */
 export function moveToRegion(
   s: DfpaCaseState,
@@ -338,11 +342,17 @@ export function moveToRegion(
               municipality: s.municipality,
               returnedOn: today,
               reasonCode: 'person-moved',
+              toSozialregion: to,
             },
           },
         ]
       : [];
-  return { state, action: 'moved-to-region', details: { toSozialregion: to, movedOn }, events: [...back, closed] };
+  return {
+    state,
+    action: 'moved-to-region',
+    details: { toSozialregion: to, movedOn, erased: [...ERASED_ON_MOVE] },
+    events: [...back, closed],
+  };
 }
 
 /** case-management closed the municipal case (departure, naturalisation, death, …): the DFPA case ends with it. */

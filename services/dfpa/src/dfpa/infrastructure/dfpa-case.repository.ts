@@ -165,6 +165,22 @@ export class DfpaCaseRepository {
     };
   }
 
+  /**
+   * After a move to another region (ERASED_ON_MOVE): the health constraints of every assessment go, and of the
+   * hand-over as received only the person's reference and who handed it over stay (not the person, the municipality's
+   * reason or its case summary). The case row itself loses the person through its new state.
+   */
+  async forgetPersonAfterMove(em: EntityManager, s: DfpaCaseState): Promise<void> {
+    await em.query('DELETE FROM assessment_health WHERE dfpa_case_id = $1', [s.dfpaCaseId]);
+    if (s.handoverId)
+      await em.query(
+        `UPDATE handover SET request = jsonb_build_object('person', jsonb_build_object('personRef', person_ref),
+           'requestedBy', request->'requestedBy', 'contact', request->'contact')
+         WHERE handover_id = $1 AND sozialregion_id = $2`,
+        [s.handoverId, s.sozialregionId],
+      );
+  }
+
   /** Counts per region and status: what AGS sees (figures, not persons). */
   async figures(em: EntityManager): Promise<{ sozialregionId: string; status: string; cases: number }[]> {
     const rows: { sozialregion_id: string; status: string; n: string }[] = await em.query(
