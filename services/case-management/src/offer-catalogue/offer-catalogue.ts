@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OfferParticipationRecordedV1, OfferPublishedV1, OfferWithdrawnV1 } from '@si/contracts';
 import { CaseDomainError } from '../cases/domain/index.js';
@@ -7,6 +8,7 @@ import { CaseDomainError } from '../cases/domain/index.js';
  * referral may point to (CM8). Events may arrive out of order; a publication with a lower version than the one kept
  * changes nothing, and a withdrawal is final.
  */
+@Injectable()
 export class OfferCatalogue {
   async published(em: EntityManager, d: OfferPublishedV1): Promise<void> {
     await em.query(

@@ -1,11 +1,11 @@
-import type { OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { OfferParticipationRecordedV1, OfferPublishedV1, OfferWithdrawnV1 } from '@si/contracts';
 import type { LocalDate } from '@si/kernel';
-import { PermanentEventError, type EventConsumers } from '@si/messaging';
+import { EventConsumers, PermanentEventError } from '@si/messaging';
 import type { EntityManager } from 'typeorm';
-import type { SystemCaseWriter } from '../cases/application/system-case-writer.js';
+import { SystemCaseWriter } from '../cases/application/system-case-writer.js';
 import type { ReferralStatus } from '../cases/domain/index.js';
-import { referralStatusesFor, type OfferCatalogue } from './offer-catalogue.js';
+import { OfferCatalogue, referralStatusesFor } from './offer-catalogue.js';
 
 export const OFFER_QUEUE = 'case-management.offer-events';
 
@@ -14,11 +14,12 @@ export const OFFER_QUEUE = 'case-management.offer-events';
  * referral's status (enrolled → agreed, attending → started, completed, dropped out → discontinued or not taken up),
  * stepping through the statuses in between, as a change by the system actor `offers` with its history entry.
  */
+@Injectable()
 export class OfferEventConsumers implements OnModuleInit {
   constructor(
-    private readonly consumers: EventConsumers,
-    private readonly catalogue: OfferCatalogue,
-    private readonly writer: SystemCaseWriter,
+    @Inject(EventConsumers) private readonly consumers: EventConsumers,
+    @Inject(OfferCatalogue) private readonly catalogue: OfferCatalogue,
+    @Inject(SystemCaseWriter) private readonly writer: SystemCaseWriter,
   ) {}
 
   onModuleInit(): void {

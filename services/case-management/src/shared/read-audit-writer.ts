@@ -1,3 +1,5 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { AUDIT_TABLE, type AuditEntry } from '@si/audit';
@@ -18,16 +20,15 @@ const COLUMNS = 12;
  * one commit per read. Same table, columns and values as @si/audit's AuditLog.record; the correlation id is
  * taken when the read happens, not when the batch is written.
  */
+@Injectable()
 export class ReadAuditWriter {
   private queue: Pending[] = [];
   private writers = 0;
+  private readonly maxBatch = 500;
+  /** Inserts in flight at once: more than one, so a read never waits behind a whole insert plus its own. */
+  private readonly maxWriters = 2;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly maxBatch = 500,
-    /** Inserts in flight at once: more than one, so a read never waits behind a whole insert plus its own. */
-    private readonly maxWriters = 2,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   record(entry: AuditEntry): Promise<void> {
     const e = entry;

@@ -1,18 +1,26 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { canAccessCase, type Actor, type CaseState } from '../domain/index.js';
-import type { OrganisationRegisterProvider } from '../../organisation/infrastructure/organisation-register.provider.js';
-import type { Clock } from '../../shared/clock.js';
+import { OrganisationRegisterProvider } from '../../organisation/infrastructure/organisation-register.provider.js';
+import { Clock } from '../../shared/clock.js';
+import type { ReferenceData } from '../../shared/reference-data.js';
+import { REFERENCE_DATA } from './tokens.js';
 import type { WorkListScope } from '../infrastructure/work-list.query.js';
 
 /**
  * Per-object access (DESIGN.md, R25, R29), resolved on the day of the request with the current
  * organisation model: the domain's `canAccessCase` for one case, and the matching scope for lists.
  */
+@Injectable()
 export class CaseAccess {
+  private readonly allMunicipalities: readonly number[];
+
   constructor(
-    private readonly organisation: OrganisationRegisterProvider,
-    private readonly clock: Clock,
-    private readonly allMunicipalities: readonly number[],
-  ) {}
+    @Inject(OrganisationRegisterProvider) private readonly organisation: OrganisationRegisterProvider,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(REFERENCE_DATA) reference: ReferenceData,
+  ) {
+    this.allMunicipalities = reference.directory.municipalities;
+  }
 
   async canAccess(actor: Actor, state: Pick<CaseState, 'municipality' | 'reports' | 'handover'>): Promise<boolean> {
     return canAccessCase(actor, state, await this.organisation.current(), this.clock.today());

@@ -1,14 +1,16 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@si/auth';
 import { actorFor } from '../../shared/caller.js';
 import type { CaseDetailView } from './case-view.js';
-import type { CaseAction, CaseBatchAction, CaseCommandRunner } from './case-command.runner.js';
-import type { CaseQueries } from './case-queries.js';
+import { CaseCommandRunner, type CaseAction, type CaseBatchAction } from './case-command.runner.js';
+import { CaseQueries } from './case-queries.js';
 
 /** What the action routes call: run the action, answer with the case as the caller may now see it. */
+@Injectable()
 export class CaseActions {
   constructor(
-    private readonly runner: CaseCommandRunner,
-    private readonly queries: CaseQueries,
+    @Inject(CaseCommandRunner) private readonly runner: CaseCommandRunner,
+    @Inject(CaseQueries) private readonly queries: CaseQueries,
   ) {}
 
   async act(principal: Principal, caseId: string, action: CaseAction): Promise<CaseDetailView> {

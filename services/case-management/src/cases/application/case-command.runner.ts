@@ -1,15 +1,18 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@si/auth';
-import type { AuditLog } from '@si/audit';
-import type { Outbox } from '@si/messaging';
+import { AuditLog } from '@si/audit';
+import { Outbox } from '@si/messaging';
 import { CaseDomainError, type Case, type CaseEvent, type CommandContext } from '../domain/index.js';
 import { actorFor, auditActor, type HumanRole } from '../../shared/caller.js';
-import type { Clock } from '../../shared/clock.js';
+import { Clock } from '../../shared/clock.js';
 import { caseNotFound } from '../../shared/domain-problem.js';
 import { caseColumns } from '../infrastructure/case-columns.js';
-import type { CaseRepository, LoadedCase } from '../infrastructure/case.repository.js';
-import type { DeadlineQueue } from '../jobs/deadline-queue.js';
-import type { CaseAccess } from './case-access.js';
+import { CaseRepository, type LoadedCase } from '../infrastructure/case.repository.js';
+import { DeadlineQueue } from '../jobs/deadline-queue.js';
+import { CaseAccess } from './case-access.js';
+import { CASE_MANAGEMENT_CONFIG, type CaseManagementConfig } from '../../config/case-management.config.js';
 
 /** What one action does to a loaded case, inside the transaction. */
 export interface CaseAction {
@@ -43,17 +46,22 @@ class OutOfScope extends Error {}
  * A refusal rolls everything back and is audited as denied with its rule. After the commit the
  * first-information reminder is (re)scheduled.
  */
+@Injectable()
 export class CaseCommandRunner {
+  private readonly reminderLeadDays: number;
+
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly repository: CaseRepository,
-    private readonly access: CaseAccess,
-    private readonly outbox: Outbox,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-    private readonly deadlines: DeadlineQueue,
-    private readonly reminderLeadDays: number,
-  ) {}
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CaseRepository) private readonly repository: CaseRepository,
+    @Inject(CaseAccess) private readonly access: CaseAccess,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(DeadlineQueue) private readonly deadlines: DeadlineQueue,
+    @Inject(CASE_MANAGEMENT_CONFIG) config: Pick<CaseManagementConfig, 'reminderLeadDays'>,
+  ) {
+    this.reminderLeadDays = config.reminderLeadDays;
+  }
 
   async run(principal: Principal, caseId: string, action: CaseAction): Promise<LoadedCase> {
     const actor = actorFor(principal, action.roles);

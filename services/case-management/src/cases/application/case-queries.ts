@@ -1,14 +1,16 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '@si/auth';
-import type { ReadAuditWriter } from '../../shared/read-audit-writer.js';
+import { ReadAuditWriter } from '../../shared/read-audit-writer.js';
 import type { Actor, CaseState } from '../domain/index.js';
 import { actorFor, auditActor, type HumanRole } from '../../shared/caller.js';
-import type { Clock } from '../../shared/clock.js';
+import { Clock } from '../../shared/clock.js';
 import { caseNotFound } from '../../shared/domain-problem.js';
-import type { CaseRepository, LoadedCase } from '../infrastructure/case.repository.js';
+import { CaseRepository, type LoadedCase } from '../infrastructure/case.repository.js';
 import { queryWorkList, type SortKey, type WorkListFilter } from '../infrastructure/work-list.query.js';
-import type { DeadlineReminders } from '../jobs/deadline-reminders.js';
-import type { CaseAccess } from './case-access.js';
+import { DeadlineReminders } from '../jobs/deadline-reminders.js';
+import { CaseAccess } from './case-access.js';
 import { caseDetail, workListItem, type CaseDetailView, type HouseholdMember, type WorkListItem } from './case-view.js';
 import { decodeCursor, encodeCursor } from './work-list-cursor.js';
 
@@ -33,14 +35,15 @@ export interface WorkListPage {
  * Reads: the work list and the case detail, each scoped to the caller and written to the audit log
  * (one record per request: the list names the case ids it showed, never their contents).
  */
+@Injectable()
 export class CaseQueries {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly repository: CaseRepository,
-    private readonly access: CaseAccess,
-    private readonly audit: ReadAuditWriter,
-    private readonly clock: Clock,
-    private readonly reminders: DeadlineReminders,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CaseRepository) private readonly repository: CaseRepository,
+    @Inject(CaseAccess) private readonly access: CaseAccess,
+    @Inject(ReadAuditWriter) private readonly audit: ReadAuditWriter,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(DeadlineReminders) private readonly reminders: DeadlineReminders,
   ) {}
 
   async list(principal: Principal, params: WorkListParams): Promise<WorkListPage> {

@@ -1,7 +1,8 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PermanentEventError, type CloudEvent } from '@si/messaging';
 import type { LocalDate } from '../domain/index.js';
-import type { SystemCaseWriter } from './system-case-writer.js';
+import { SystemCaseWriter } from './system-case-writer.js';
 
 const SOURCE = 'dfpa';
 
@@ -21,8 +22,9 @@ export interface DfpaAnswerData {
  * The Sozialregion's answers to a hand-over (R16, R25): accepted → "at Sozialregion X"; rejected or
  * returned → back to the IB. The domain checks the answer names the open hand-over and its region.
  */
+@Injectable()
 export class DfpaAnswers {
-  constructor(private readonly writer: SystemCaseWriter) {}
+  constructor(@Inject(SystemCaseWriter) private readonly writer: SystemCaseWriter) {}
 
   /**
    * The envelope's `sozialregionid` (the region the answering instance or system published for) must name the same

@@ -1,13 +1,15 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@si/auth';
 import { ProblemError, problemType } from '@si/http';
-import type { OrganisationRegisterProvider } from '../../organisation/infrastructure/organisation-register.provider.js';
+import { OrganisationRegisterProvider } from '../../organisation/infrastructure/organisation-register.provider.js';
 import { actorFor, auditActor, type HumanRole } from '../../shared/caller.js';
-import type { Clock } from '../../shared/clock.js';
-import type { ReadAuditWriter } from '../../shared/read-audit-writer.js';
+import { Clock } from '../../shared/clock.js';
+import { ReadAuditWriter } from '../../shared/read-audit-writer.js';
 import { RULES } from '../domain/index.js';
-import type { BaseDeliveryRepository, BaseDeliveryRow } from '../infrastructure/base-delivery.repository.js';
-import type { CaseRepository } from '../infrastructure/case.repository.js';
+import { BaseDeliveryRepository, type BaseDeliveryRow } from '../infrastructure/base-delivery.repository.js';
+import { CaseRepository } from '../infrastructure/case.repository.js';
 import type { RegisterBaseDeliveryCompletedV1 } from '@si/contracts';
 import type { PersonRegisteredData } from '../messaging/person-event.data.js';
 import { personRefsOf } from '../messaging/person-event.mapper.js';
@@ -48,14 +50,15 @@ export interface RegisterCheck {
  * lists the live cases whose person the latest complete delivery does not list, for the IB to look into (a move
  * away the register has not reported to us, a wrong reference); it changes no case by itself.
  */
+@Injectable()
 export class RegisterChecks {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly deliveries: BaseDeliveryRepository,
-    private readonly cases: CaseRepository,
-    private readonly organisation: OrganisationRegisterProvider,
-    private readonly audit: ReadAuditWriter,
-    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(BaseDeliveryRepository) private readonly deliveries: BaseDeliveryRepository,
+    @Inject(CaseRepository) private readonly cases: CaseRepository,
+    @Inject(OrganisationRegisterProvider) private readonly organisation: OrganisationRegisterProvider,
+    @Inject(ReadAuditWriter) private readonly audit: ReadAuditWriter,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async registered(em: EntityManager, d: PersonRegisteredData): Promise<void> {

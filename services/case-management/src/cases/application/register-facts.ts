@@ -1,8 +1,9 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { AuditLog } from '@si/audit';
+import { AuditLog } from '@si/audit';
 import type { Logger } from '@si/observability';
-import { PermanentEventError, type Outbox } from '@si/messaging';
+import { Outbox, PermanentEventError } from '@si/messaging';
 import {
   Case,
   CaseDomainError,
@@ -12,10 +13,12 @@ import {
   type RegistryCloseReason,
 } from '../domain/index.js';
 import { systemAuditActor } from '../../shared/caller.js';
-import type { Clock } from '../../shared/clock.js';
+import { Clock } from '../../shared/clock.js';
+import { CASE_MANAGEMENT_CONFIG } from '../../config/case-management.config.js';
+import { REFERENCE_DATA, SERVICE_LOGGER } from './tokens.js';
 import type { ReferenceData } from '../../shared/reference-data.js';
-import type { CaseRepository } from '../infrastructure/case.repository.js';
-import type { PersonRepository } from '../infrastructure/person.repository.js';
+import { CaseRepository } from '../infrastructure/case.repository.js';
+import { PersonRepository } from '../infrastructure/person.repository.js';
 import {
   birthYearOf,
   factDate,
@@ -37,7 +40,7 @@ import type {
   PersonNaturalizedData,
   PersonRegisteredData,
 } from '../messaging/person-event.data.js';
-import type { SystemCaseWriter } from './system-case-writer.js';
+import { SystemCaseWriter } from './system-case-writer.js';
 
 const SOURCE = 'registry-intake';
 
@@ -51,17 +54,18 @@ const SUBJECT_CHANGES = new Set(['nationality', 'sex', 'dateOfBirth']);
  * the case's own nationality, sex and birth year.
  * Events about persons without a case are ignored (moveOut and death are emitted for everyone).
  */
+@Injectable()
 export class RegisterFacts {
   constructor(
-    private readonly repository: CaseRepository,
-    private readonly persons: PersonRepository,
-    private readonly writer: SystemCaseWriter,
-    private readonly outbox: Outbox,
-    private readonly audit: AuditLog,
-    private readonly reference: ReferenceData,
-    private readonly clock: Clock,
-    private readonly config: CaseConfig,
-    private readonly logger: Logger,
+    @Inject(CaseRepository) private readonly repository: CaseRepository,
+    @Inject(PersonRepository) private readonly persons: PersonRepository,
+    @Inject(SystemCaseWriter) private readonly writer: SystemCaseWriter,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(CASE_MANAGEMENT_CONFIG) private readonly config: CaseConfig,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
   async arrived(em: EntityManager, eventId: string, d: PersonArrivedData): Promise<void> {

@@ -1,10 +1,11 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuditLog } from '@si/audit';
-import { PermanentEventError, type Outbox } from '@si/messaging';
+import { AuditLog } from '@si/audit';
+import { Outbox, PermanentEventError } from '@si/messaging';
 import { CaseDomainError, type Case, type CaseEvent, type CommandContext } from '../domain/index.js';
 import { systemAuditActor } from '../../shared/caller.js';
-import type { Clock } from '../../shared/clock.js';
-import type { CaseRepository } from '../infrastructure/case.repository.js';
+import { Clock } from '../../shared/clock.js';
+import { CaseRepository } from '../infrastructure/case.repository.js';
 
 /**
  * Applies facts that arrive as events (registry-intake, dfpa) to a case, inside the consumer's
@@ -12,12 +13,13 @@ import type { CaseRepository } from '../infrastructure/case.repository.js';
  * action, with a `system` actor named after the producing service. A refusal by the domain can never
  * succeed on a retry, so it becomes a PermanentEventError (dead-lettered with the rule).
  */
+@Injectable()
 export class SystemCaseWriter {
   constructor(
-    private readonly repository: CaseRepository,
-    private readonly outbox: Outbox,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
+    @Inject(CaseRepository) private readonly repository: CaseRepository,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   context(source: string): CommandContext {

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 export interface BaseDeliveryRow {
@@ -27,6 +28,7 @@ export interface MissingCaseRow {
 }
 
 /** base_delivery, base_delivery_line and base_delivery_member (see the migration CreateRegisterChecks). */
+@Injectable()
 export class BaseDeliveryRepository {
   /** One person.registered.v1 applied; `members` are the person's references when they have a live case. */
   async registered(em: EntityManager, messageId: string, position: number, members: readonly string[]): Promise<void> {

@@ -1,3 +1,5 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CASE_MANAGEMENT_CONFIG, type CaseManagementConfig } from '../../config/case-management.config.js';
 import type { EntityManager } from 'typeorm';
 import { Case, type CaseState, type HistoryEntry, type LocalDate } from '../domain/index.js';
 import { caseColumns, columnValues, COLUMN_NAMES, nameValues, type CaseNames } from './case-columns.js';
@@ -36,8 +38,13 @@ const UPDATE_SET = COLUMN_NAMES.map((name, i) => `${name} = $${i + 3}`).join(', 
  * in `case_history` (append-only; the (case_id, seq) key refuses a lost update). Every write goes through
  * the caller's transaction so state, history, outbox and audit commit together.
  */
+@Injectable()
 export class CaseRepository {
-  constructor(private readonly reminderLeadDays: number) {}
+  private readonly reminderLeadDays: number;
+
+  constructor(@Inject(CASE_MANAGEMENT_CONFIG) config: Pick<CaseManagementConfig, 'reminderLeadDays'>) {
+    this.reminderLeadDays = config.reminderLeadDays;
+  }
 
   /** Loads a case; `lock` takes the row lock that serialises all writers of one case (and its outbox order). */
   async find(em: EntityManager, caseId: string, lock = false): Promise<LoadedCase | null> {

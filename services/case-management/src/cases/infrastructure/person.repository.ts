@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { HandoverPerson, LocalDate, Sex } from '../domain/index.js';
 
@@ -29,6 +30,7 @@ interface PersonRow {
 }
 
 /** The person store: names and identification from registry-intake, read for hand-overs and reports. */
+@Injectable()
 export class PersonRepository {
   async upsert(em: EntityManager, p: PersonRecord): Promise<void> {
     await em.query(

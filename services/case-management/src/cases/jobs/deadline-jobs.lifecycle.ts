@@ -1,12 +1,18 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { DeadlineQueue } from './deadline-queue.js';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CASE_MANAGEMENT_CONFIG, type CaseManagementConfig } from '../../config/case-management.config.js';
+import { DeadlineQueue } from './deadline-queue.js';
 
 /** Starts the reminder worker and the sweep schedule with the app (unless disabled), stops them with it. */
+@Injectable()
 export class DeadlineJobsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly enabled: boolean;
+
   constructor(
-    private readonly queue: DeadlineQueue,
-    private readonly enabled: boolean,
-  ) {}
+    @Inject(DeadlineQueue) private readonly queue: DeadlineQueue,
+    @Inject(CASE_MANAGEMENT_CONFIG) config: Pick<CaseManagementConfig, 'jobsEnabled'>,
+  ) {
+    this.enabled = config.jobsEnabled;
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.enabled) await this.queue.start();

@@ -1,10 +1,13 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CASE_MANAGEMENT_CONFIG, type CaseManagementConfig } from '../../config/case-management.config.js';
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createRedisConnection, jobId } from '@si/jobs';
 import type { Logger } from '@si/observability';
 import type { LocalDate } from '../domain/index.js';
-import type { Clock } from '../../shared/clock.js';
-import type { DeadlineReminders } from './deadline-reminders.js';
+import { Clock } from '../../shared/clock.js';
+import { SERVICE_LOGGER } from '../application/tokens.js';
+import { DeadlineReminders } from './deadline-reminders.js';
 
 export const DEADLINE_QUEUE = 'case-management.deadlines';
 export const REMINDER_JOB = 'first-information-reminder';
@@ -36,22 +39,26 @@ export function delayUntil(day: LocalDate, now: Date): number {
  * a no-op and a changed due date simply gets a new job (the old one finds its date gone and does nothing).
  * The sweep runs on a job scheduler and catches whatever Redis lost.
  */
+@Injectable()
 export class DeadlineQueue {
   private readonly connection: Redis;
   private readonly queue: Queue;
   private worker?: Worker;
   private workerConnection?: Redis;
 
+  private readonly options: { prefix: string; sweepEveryMs: number };
+
   constructor(
-    private readonly reminders: DeadlineReminders,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    private readonly options: { prefix: string; sweepEveryMs: number },
+    @Inject(DeadlineReminders) private readonly reminders: DeadlineReminders,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+    @Inject(CASE_MANAGEMENT_CONFIG) config: Pick<CaseManagementConfig, 'jobsPrefix' | 'sweepEveryMs'>,
   ) {
+    this.options = { prefix: config.jobsPrefix, sweepEveryMs: config.sweepEveryMs };
     this.connection = createRedisConnection();
     this.queue = new Queue(DEADLINE_QUEUE, {
       connection: this.connection,
-      prefix: options.prefix,
+      prefix: this.options.prefix,
       defaultJobOptions: {
         removeOnComplete: { age: 86_400, count: 10_000 },
         removeOnFail: { age: 7 * 86_400 },

@@ -1,3 +1,5 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { LocalDate } from '../domain/index.js';
 
@@ -6,8 +8,9 @@ import type { LocalDate } from '../domain/index.js';
  * row per case and due date (primary key), so a job that runs twice, a job and the sweep, or two service
  * instances, remind once. State is re-read here; the job only says "look at this case now".
  */
+@Injectable()
 export class DeadlineReminders {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The job: reminds if the case still has that due date pending and its reminder day has come. */
   async remindCase(caseId: string, due: LocalDate, today: LocalDate): Promise<boolean> {

@@ -1,10 +1,11 @@
-import type { OnModuleInit } from '@nestjs/common';
-import type { CloudEvent, EventConsumers } from '@si/messaging';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { EventConsumers, type CloudEvent } from '@si/messaging';
 import { DfpaAnswers, type DfpaAnswerData, type DfpaProgressData } from '../application/dfpa-answers.js';
-import type { RegisterChecks } from '../application/register-checks.js';
-import type { RegisterFacts } from '../application/register-facts.js';
-import type { CaseRepository } from '../infrastructure/case.repository.js';
-import type { DeadlineQueue } from '../jobs/deadline-queue.js';
+import { RegisterChecks } from '../application/register-checks.js';
+import { RegisterFacts } from '../application/register-facts.js';
+import { CaseRepository } from '../infrastructure/case.repository.js';
+import { DeadlineQueue } from '../jobs/deadline-queue.js';
 import type { DataSource } from 'typeorm';
 import type { RegisterBaseDeliveryCompletedV1 } from '@si/contracts';
 import type { PersonEventBase, PersonRegisteredData } from './person-event.data.js';
@@ -21,15 +22,16 @@ const DEADLINE_EVENTS = new Set(['person.arrived.v1', 'person.moved.v1']);
  * with the inbox row, so a redelivered event is skipped and never opens a second case. After a commit
  * the reminders of opened or transferred cases are scheduled (a lost schedule is caught by the sweep).
  */
+@Injectable()
 export class CaseEventConsumers implements OnModuleInit {
   constructor(
-    private readonly consumers: EventConsumers,
-    private readonly facts: RegisterFacts,
-    private readonly checks: RegisterChecks,
-    private readonly dfpa: DfpaAnswers,
-    private readonly repository: CaseRepository,
-    private readonly dataSource: DataSource,
-    private readonly deadlines: DeadlineQueue,
+    @Inject(EventConsumers) private readonly consumers: EventConsumers,
+    @Inject(RegisterFacts) private readonly facts: RegisterFacts,
+    @Inject(RegisterChecks) private readonly checks: RegisterChecks,
+    @Inject(DfpaAnswers) private readonly dfpa: DfpaAnswers,
+    @Inject(CaseRepository) private readonly repository: CaseRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DeadlineQueue) private readonly deadlines: DeadlineQueue,
   ) {}
 
   onModuleInit(): void {

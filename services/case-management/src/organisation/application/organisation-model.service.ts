@@ -1,6 +1,8 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '@si/auth';
-import type { AuditLog } from '@si/audit';
+import { AuditLog } from '@si/audit';
 import {
   OrganisationRegister,
   type OrganisationModel,
@@ -8,10 +10,11 @@ import {
   type OrganisationPeriodView,
 } from '../domain/index.js';
 import { actorFor, auditActor } from '../../shared/caller.js';
-import type { Clock } from '../../shared/clock.js';
+import { Clock } from '../../shared/clock.js';
+import { REFERENCE_DATA } from '../../cases/application/tokens.js';
 import type { ReferenceData } from '../../shared/reference-data.js';
-import type { OrganisationPeriodRepository } from '../infrastructure/organisation-period.repository.js';
-import type { OrganisationRegisterProvider } from '../infrastructure/organisation-register.provider.js';
+import { OrganisationPeriodRepository } from '../infrastructure/organisation-period.repository.js';
+import { OrganisationRegisterProvider } from '../infrastructure/organisation-register.provider.js';
 
 export interface MunicipalityModel {
   municipality: number;
@@ -29,14 +32,15 @@ export interface MunicipalityModel {
  * takes effect on its `validFrom` for every case of the municipality, because cases keep their own BFS
  * number and access is resolved per request.
  */
+@Injectable()
 export class OrganisationModelService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly periods: OrganisationPeriodRepository,
-    private readonly provider: OrganisationRegisterProvider,
-    private readonly reference: ReferenceData,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(OrganisationPeriodRepository) private readonly periods: OrganisationPeriodRepository,
+    @Inject(OrganisationRegisterProvider) private readonly provider: OrganisationRegisterProvider,
+    @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async current(on = this.clock.today()): Promise<MunicipalityModel[]> {

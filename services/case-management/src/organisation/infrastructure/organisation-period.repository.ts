@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OrganisationPeriod } from '../domain/index.js';
 
@@ -12,6 +13,7 @@ interface PeriodRow {
 }
 
 /** Reads and appends organisation periods (append-only table; a trigger refuses UPDATE and DELETE). */
+@Injectable()
 export class OrganisationPeriodRepository {
   async all(em: EntityManager): Promise<OrganisationPeriod[]> {
     const rows: PeriodRow[] = await em.query(
