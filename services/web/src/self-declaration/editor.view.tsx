@@ -193,7 +193,8 @@ export function EditorView({
               </div>
               <div class="field">
                 <label for="n-max">{t('selfDeclaration.max')}</label>
-                <input type="number" id="n-max" name="max" value={values['max'] ?? ''} />
+                <input type="number" id="n-max" name="max" value={values['max'] ?? ''} {...inv('max')} />
+                {err('max')}
               </div>
               <div class="field">
                 <label for="n-maxLength">{t('selfDeclaration.maxLength')}</label>
@@ -204,7 +205,9 @@ export function EditorView({
                   min={1}
                   max={20000}
                   value={values['maxLength'] ?? ''}
+                  {...inv('maxLength')}
                 />
+                {err('maxLength')}
               </div>
             </div>
             <button type="submit">{t('selfDeclaration.addQuestionButton')}</button>

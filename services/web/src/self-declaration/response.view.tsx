@@ -207,7 +207,7 @@ export function ResponseFormView({
                   <a href={`#q-${q.key}${q.type === 'single' || q.type === 'multi' || q.type === 'yesno' ? '-0' : ''}`}>
                     {q.label}
                   </a>
-                  : {errors.get(q.key)!.join('; ')}
+                  : {(errors.get(q.key) ?? []).join('; ')}
                 </li>
               ))}
           </ul>

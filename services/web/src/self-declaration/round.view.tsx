@@ -7,6 +7,11 @@ const ORDER = ['submitted', 'returned', 'draft', 'accepted', 'not-started'];
 
 function OptionRows({ ctx, result }: { ctx: WebContext; result: QuestionResult }) {
   const prev = new Map((result.previousYear?.options ?? []).map((o) => [o.value, o]));
+  const previous = (value: string) => {
+    const o = prev.get(value);
+    return o ? `${formatNumber(o.sharePercent)} %` : '–';
+  };
+  const numbers = result.numbers;
   return (
     <>
       {(result.options ?? []).map((o) => (
@@ -14,18 +19,16 @@ function OptionRows({ ctx, result }: { ctx: WebContext; result: QuestionResult }
           <th scope="row">{o.label}</th>
           <td class="num">{formatNumber(o.count)}</td>
           <td class="num">{formatNumber(o.sharePercent)} %</td>
-          {result.previousYear ? (
-            <td class="num">{prev.get(o.value) ? `${formatNumber(prev.get(o.value)!.sharePercent)} %` : '–'}</td>
-          ) : null}
+          {result.previousYear ? <td class="num">{previous(o.value)}</td> : null}
         </tr>
       ))}
-      {result.numbers ? (
+      {numbers ? (
         <>
           {(['sum', 'mean', 'median'] as const).map((k) => (
             <tr>
               <th scope="row">{ctx.t(`selfDeclaration.numbers.${k}`)}</th>
               <td class="num" colSpan={2}>
-                {formatNumber(result.numbers![k])}
+                {formatNumber(numbers[k])}
               </td>
               {result.previousYear ? (
                 <td class="num">{result.previousYear.numbers ? formatNumber(result.previousYear.numbers[k]) : '–'}</td>

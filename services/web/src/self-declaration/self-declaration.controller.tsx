@@ -122,37 +122,33 @@ export class SelfDeclarationController {
   ) {
     const ctx = webContext(request);
     const q = await this.reporting.get<Questionnaire>(request, `${API}/questionnaires/${this.uuid(id)}`);
-    const values = Object.fromEntries(
-      ['section', 'sectionTitle', 'label', 'type', 'required', 'options', 'min', 'max', 'maxLength'].map((k) => [
-        k,
-        one(form[k]),
-      ]),
-    ) as Record<string, string>;
+    const values: Record<string, string> = {};
+    for (const k of ['section', 'sectionTitle', 'label', 'type', 'required', 'options', 'min', 'max', 'maxLength'])
+      values[k] = one(form[k]);
+    const v = (k: string): string => values[k] ?? '';
     const errors: Record<string, string> = {};
-    const type = (QUESTION_TYPES as readonly string[]).includes(values['type']!)
-      ? (values['type'] as QuestionType)
-      : 'text';
+    const type = (QUESTION_TYPES as readonly string[]).includes(v('type')) ? (values['type'] as QuestionType) : 'text';
     if (!values['label']) errors['label'] = ctx.t('selfDeclaration.labelRequired');
     if (!values['section'] && !values['sectionTitle'])
       errors['sectionTitle'] = ctx.t('selfDeclaration.sectionTitleRequired');
     const options = parseOptions(values['options'] ?? '');
     if ((type === 'single' || type === 'multi') && options.length < 2)
       errors['options'] = ctx.t('selfDeclaration.optionsRequired');
-    const num = (k: string) => (values[k] === '' || values[k] === undefined ? undefined : Number(values[k]));
+    const num = (k: string): number | undefined => (v(k) === '' ? undefined : Number(v(k)));
+    const [min, max, maxLength] = [num('min'), num('max'), num('maxLength')];
     for (const k of ['min', 'max', 'maxLength'])
-      if (num(k) !== undefined && !Number.isFinite(num(k)))
-        errors[k === 'min' ? 'min' : k] = ctx.t('form.invalidValue');
+      if (num(k) !== undefined && !Number.isFinite(num(k))) errors[k] = ctx.t('form.invalidValue');
     if (Object.keys(errors).length) return this.renderEditor(request, reply, q.id, undefined, values, errors, 422, q);
     const taken = new Set(q.definition.sections.flatMap((s) => s.questions.map((x) => x.key)));
     const question: Question = {
-      key: keyFromLabel(values['label']!, taken),
+      key: keyFromLabel(v('label'), taken),
       type,
-      label: values['label']!,
+      label: v('label'),
       required: values['required'] === '1',
       ...(type === 'single' || type === 'multi' ? { options } : {}),
-      ...(type === 'number' && num('min') !== undefined ? { min: num('min')! } : {}),
-      ...(type === 'number' && num('max') !== undefined ? { max: num('max')! } : {}),
-      ...(type === 'text' && num('maxLength') !== undefined ? { maxLength: num('maxLength')! } : {}),
+      ...(type === 'number' && min !== undefined ? { min } : {}),
+      ...(type === 'number' && max !== undefined ? { max } : {}),
+      ...(type === 'text' && maxLength !== undefined ? { maxLength } : {}),
     };
     const sections = q.definition.sections.map((s) => ({ ...s, questions: [...s.questions] }));
     const target = sections.find((s) => s.key === values['section']);
@@ -160,8 +156,8 @@ export class SelfDeclarationController {
     else {
       const keys = new Set(sections.map((s) => s.key));
       sections.push({
-        key: keyFromLabel(values['sectionTitle']!, keys),
-        title: values['sectionTitle']!,
+        key: keyFromLabel(v('sectionTitle'), keys),
+        title: v('sectionTitle'),
         questions: [question],
       });
     }
