@@ -1,6 +1,5 @@
 import type { WebContext } from '../shell/web-context.js';
 import { languageOptions } from '../shared/reference-data.js';
-import type { CaseAction } from './case-actions.js';
 import type { CaseDetail } from './case.api.js';
 import { many, one, type Field, type FormError, type FormInput } from './form-spec.js';
 
@@ -206,6 +205,7 @@ function FieldView({ ctx, action, field, prefix, values, errors, today }: FieldP
             type="search"
             id={`${id}-q`}
             name="offerQuery"
+            value={values ? one(values['offerQuery']) : ''}
             autocomplete="off"
             aria-describedby={`${id}-q-hint`}
             hx-get="/faelle/angebotsauswahl"

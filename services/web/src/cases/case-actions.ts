@@ -196,20 +196,23 @@ export const CASE_ACTIONS: readonly CaseAction[] = [
         empty: 'form.choose',
       },
       { kind: 'text', name: 'measure', label: 'form.measure', required: true },
-      { kind: 'offer', name: 'offerId', label: 'form.offerId' },
+      // Named as the service's body path, so that its refusal (CM8, details.field target.offerId) lands here.
+      { kind: 'offer', name: 'target.offerId', label: 'form.offerId' },
+      // Name and contact go to the offer's provider only with the person's consent (offers only).
+      { kind: 'checkbox', name: 'disclosureConsent', label: 'providerOffers.referralForm.disclosureConsent' },
       { kind: 'select', name: 'structure', label: 'form.structure', options: STRUCTURE_OPTIONS, empty: 'form.none' },
       { kind: 'text', name: 'targetText', label: 'form.targetText' },
     ],
     finish: (body, form) => {
-      const { offerId: _o, structure: _s, targetText: _t, ...rest } = body;
-      const offerId = one(form['offerId']);
+      const { target: _o, structure: _s, targetText: _t, disclosureConsent: consent, ...rest } = body;
+      const offerId = one(form['target.offerId']);
       const structure = one(form['structure']);
       const target = offerId
         ? { kind: 'offer', offerId }
         : structure
           ? { kind: 'regular-structure', structure }
           : { kind: 'free-text', text: one(form['targetText']) };
-      return { ...rest, target };
+      return { ...rest, target, ...(consent === true ? { disclosureConsent: true } : {}) };
     },
   },
   {

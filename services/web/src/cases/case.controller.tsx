@@ -40,8 +40,8 @@ export class CaseController {
       .catch(() => ({ items: [] }));
     const html = renderFragment(
       <OfferSelect
-        id="f-zuweisung-offerId"
-        name="offerId"
+        id="f-zuweisung-target-offerId"
+        name="target.offerId"
         label={t('form.offerId')}
         none={found.items.length ? t('form.none') : t('form.noOffers')}
         options={found.items}
