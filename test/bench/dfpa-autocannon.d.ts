@@ -21,6 +21,7 @@ declare module 'autocannon' {
     duration?: number;
     overallRate?: number;
     pipelining?: number;
+    headers?: Record<string, string>;
     requests?: {
       method?: string;
       path?: string;

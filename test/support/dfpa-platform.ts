@@ -63,8 +63,8 @@ export class DfpaPlatform {
     };
   }
 
-  /** Starts (or, after a kill, restarts on the same database) the dfpa instance serving `regions`. */
-  async startDfpa(regions: string): Promise<DfpaInstance> {
+  /** Starts (or, after a kill, restarts on the same database) the dfpa instance serving `regions`; `env` adds settings. */
+  async startDfpa(regions: string, env: Record<string, string> = {}): Promise<DfpaInstance> {
     const known = this.instances.get(regions);
     const db = known?.db ?? (await createTestDatabase('dfpa'));
     const port = await freePort();
@@ -76,6 +76,7 @@ export class DfpaPlatform {
         DATABASE_MIGRATOR_URL: db.migratorUrl,
         DFPA_SOZIALREGIONEN: regions,
         DFPA_JOBS_PREFIX: `${this.prefix}${regions.replace(/[^a-z]/g, '')}`,
+        ...env,
       }),
     );
     await proc.start(START_TIMEOUT_MS);
@@ -178,11 +179,27 @@ export class DfpaPlatform {
     await this.oidc.close();
     for (const i of this.instances.values()) {
       await i.sql.end();
-      await i.db.drop();
+      await dropSoon(i.db);
     }
     if (this.cases) {
       await this.cases.sql.end();
-      await this.cases.db.drop();
+      await dropSoon(this.cases.db);
+    }
+  }
+}
+
+/**
+ * DROP DATABASE … WITH (FORCE) as the migrator fails (42501) while an autovacuum worker runs in the database: the
+ * worker belongs to no role the migrator may signal. After a benchmark's seeding or a busy test that is common, and
+ * the worker is done within seconds, so the drop is retried.
+ */
+async function dropSoon(db: TestDatabase): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.drop();
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501' || attempt === 10) throw error;
+      await new Promise((r) => setTimeout(r, 3_000));
     }
   }
 }
