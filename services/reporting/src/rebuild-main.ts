@@ -10,7 +10,7 @@ import { definition } from './service.definition.js';
 const { database } = loadPlatformConfig(definition);
 const ds = await createDataSource({
   url: database.appUrl,
-  poolSize: 1,
+  poolSize: 4,
   applicationName: 'reporting-rebuild',
 }).initialize();
 try {

@@ -174,7 +174,7 @@ describe('event log → figures', () => {
     expect(facts).toBeGreaterThan(0);
     const replayed = await t.app
       .get(Projector)
-      .rebuild(t.app.get((await import('@nestjs/typeorm')).getDataSourceToken()), 5);
+      .rebuild(t.app.get((await import('@nestjs/typeorm')).getDataSourceToken()), 3);
     expect(replayed).toBe(all.length);
     expect((await t.sql.query('SELECT count(*)::int AS n FROM figure_fact')).rows[0].n).toBe(facts);
     expect(await Promise.all(queries.map((q) => figures(q)))).toEqual(before);

@@ -2,21 +2,19 @@ import type { EntityManager } from 'typeorm';
 import type { Breakdown } from '../domain/catalogue.js';
 import type { Period } from '../domain/period.js';
 
-/** Counts of one figure, variant, municipality and month, split by one breakdown value ('' without). */
+/** Counts of one figure, variant and municipality over the period, split by one breakdown value ('' without). */
 export interface CellRow {
   figure: string;
   variant: string;
-  month: string;
   municipality: number;
   value: string;
   n: number;
   amount: number;
 }
 
-/** A histogram bucket of a days figure: how many persons took `amount` days. */
+/** A histogram bucket of a days figure: how many persons of a municipality took `amount` days in the period. */
 export interface AmountRow {
   municipality: number;
-  month: string;
   amount: number;
   n: number;
 }
@@ -41,7 +39,8 @@ const FACT_COLUMN: Record<Breakdown, string> = {
 
 /**
  * Reads counts either from the monthly cells (dashboards: small, indexed) or, for a log position, from the facts
- * (snapshots and their verification). Both give rows of the same shape; a test holds them equal.
+ * (snapshots and their verification). Both give rows of the same shape; a test holds them equal. The months of the
+ * period are summed in the database: a year of every figure is a few thousand rows, not one per month.
  */
 export class CellSource {
   async cells(em: EntityManager, q: CellQuery): Promise<CellRow[]> {
@@ -50,24 +49,22 @@ export class CellSource {
     let sql: string;
     if (q.upTo === undefined) {
       params.push(q.breakdown ?? '');
-      sql = `SELECT figure, variant, to_char(month, 'YYYY-MM-DD') AS month, municipality, dim_value AS value, sum(n)::bigint AS n, sum(amount)::bigint AS amount
+      sql = `SELECT figure, variant, municipality, dim_value AS value, sum(n)::bigint AS n, sum(amount)::bigint AS amount
              FROM figure_cell
-             WHERE figure = ANY($1::text[]) AND month BETWEEN date_trunc('month', $2::date) AND $3::date ${muni} AND dim = $${params.length}
-             GROUP BY 1, 2, 3, 4, 5`;
+             WHERE figure = ANY($1::text[]) AND dim = $${params.length} AND month BETWEEN date_trunc('month', $2::date) AND $3::date ${muni}
+             GROUP BY 1, 2, 3, 4`;
     } else {
       params.push(q.upTo);
       const column = q.breakdown ? FACT_COLUMN[q.breakdown] : `''`;
-      sql = `SELECT figure, variant, to_char(date_trunc('month', on_date), 'YYYY-MM-DD') AS month, municipality, ${column} AS value,
-                    count(*)::bigint AS n, coalesce(sum(amount), 0)::bigint AS amount
+      sql = `SELECT figure, variant, municipality, ${column} AS value, count(*)::bigint AS n, coalesce(sum(amount), 0)::bigint AS amount
              FROM figure_fact
              WHERE figure = ANY($1::text[]) AND on_date BETWEEN $2::date AND $3::date ${muni} AND seq <= $${params.length}
-             GROUP BY 1, 2, 3, 4, 5`;
+             GROUP BY 1, 2, 3, 4`;
     }
     const rows: Record<string, string | number>[] = await em.query(sql, params);
     return rows.map((r) => ({
       figure: String(r['figure']),
       variant: String(r['variant']),
-      month: String(r['month']),
       municipality: Number(r['municipality']),
       value: String(r['value']),
       n: Number(r['n']),
@@ -75,7 +72,7 @@ export class CellSource {
     }));
   }
 
-  /** The distribution of a days figure (value → persons), per municipality and month. */
+  /** The distribution of a days figure (value → persons) per municipality over the period. */
   async amounts(
     em: EntityManager,
     figure: string,
@@ -87,14 +84,13 @@ export class CellSource {
     const muni = municipalities ? `AND municipality = ANY($${params.push(municipalities)}::int[])` : '';
     const seq = upTo === undefined ? '' : `AND seq <= $${params.push(upTo)}`;
     const rows: Record<string, string | number>[] = await em.query(
-      `SELECT municipality, to_char(date_trunc('month', on_date), 'YYYY-MM-DD') AS month, amount, count(*)::bigint AS n
+      `SELECT municipality, amount, count(*)::bigint AS n
        FROM figure_fact WHERE figure = $1 AND on_date BETWEEN $2::date AND $3::date AND amount IS NOT NULL ${muni} ${seq}
-       GROUP BY 1, 2, 3`,
+       GROUP BY 1, 2`,
       params,
     );
     return rows.map((r) => ({
       municipality: Number(r['municipality']),
-      month: String(r['month']),
       amount: Number(r['amount']),
       n: Number(r['n']),
     }));

@@ -1,8 +1,9 @@
 /**
  * How each catalogue figure is projected from the event log: per event type, which date, variant, key and
- * amount a fact gets. One SQL statement per rule, run over a set of log rows (`$where` on `l`), so that the live
- * consumer and a full rebuild run exactly the same projection. Rules run in this order: `first-information-days`
- * reads the `arrivals` facts of the same case.
+ * amount a fact gets. The rules become set-based SQL over a set of log rows (`where` on `l`): one statement for all
+ * plain rules (the log rows joined to the rules of their type), then one per rule that reads other facts
+ * (`first-information-days` reads the `arrivals` facts of the same case). The live consumer and a full rebuild run
+ * the same statements; where two facts of a figure share a key, the one of the earlier log position counts, in both.
  */
 export interface FactRule {
   readonly figure: string;
@@ -14,8 +15,8 @@ export interface FactRule {
   readonly key?: string;
   readonly amount?: string;
   readonly where?: string;
-  /** Extra FROM items (joined by the rule's `where`). */
-  readonly join?: string;
+  /** Extra FROM items over the facts table named (joined by the rule's `where`); such a rule runs after the plain ones. */
+  readonly join?: (facts: string) => string;
 }
 
 const FI = 'case.first-information-completed.v1';
@@ -44,7 +45,7 @@ export const FACT_RULES: readonly FactRule[] = [
     key: `'case:' || (d->>'caseId')`,
     amount: `(d->>'completedOn')::date - arr.on_date`,
     // Only an arrival logged before: a live batch and a rebuild chunk then agree whatever their bounds.
-    join: `JOIN figure_fact arr ON arr.figure = 'arrivals' AND arr.case_id = d->>'caseId' AND arr.seq < l.seq`,
+    join: (facts) => `JOIN ${facts} arr ON arr.figure = 'arrivals' AND arr.case_id = d->>'caseId' AND arr.seq < l.seq`,
   },
   {
     figure: 'first-information-talks',
@@ -196,41 +197,99 @@ const AGE = (date: string) => `CASE WHEN a->>'birthYear' IS NULL THEN 'unknown'
   WHEN extract(year FROM ${date})::int - (a->>'birthYear')::int < 26 THEN '16-25'
   WHEN extract(year FROM ${date})::int - (a->>'birthYear')::int < 56 THEN '26-55' ELSE '56+' END`;
 
+const FACT_COLUMNS =
+  'figure, fact_key, seq, event_id, event_type, variant, on_date, municipality, case_id, eu_efta, permit, nat_group, age_group, sex, amount';
+
+/** The breakdown attributes of a fact, from the event's `attributes` (case events); without them `unknown`. */
+const ATTRIBUTE_COLUMNS = `
+  CASE WHEN a IS NULL THEN 'unknown' WHEN (a->>'euEfta')::boolean THEN 'eu-efta' ELSE 'third-country' END AS eu_efta,
+  CASE WHEN a IS NULL THEN 'unknown' ELSE coalesce(a->>'permitAusweis', 'none') END AS permit,
+  coalesce(cg.nationality_group, 'unknown') AS nat_group, a, coalesce(a->>'sex', 'unknown') AS sex`;
+
+const lit = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
 /**
- * The INSERT of one rule over the log rows `where` selects (an SQL condition on `l`, with parameters).
- * Breakdown attributes come from the event's `attributes` (case events); events without them count as `unknown`.
+ * The fact rows of the plain `rules` for the log rows `where` selects, ordered by log position: every log row is
+ * joined to the rules of its type (a hash join on the type), each rule's expressions chosen by its number.
  */
-export function factInsert(rule: FactRule, where: string): string {
+function plainFactsSelect(rules: readonly FactRule[], where: string): string {
+  const numbered = rules.map((rule) => ({ rule, n: FACT_RULES.indexOf(rule) }));
+  const pick = (expr: (r: FactRule) => string) =>
+    `CASE ru.n ${numbered.map(({ rule, n }) => `WHEN ${n} THEN ${expr(rule)}`).join(' ')} END`;
+  const values = numbered.map(({ rule, n }) => `(${n}, ${lit(rule.type)}, ${lit(rule.figure)})`).join(', ');
+  return `
+    SELECT figure, fact_key, seq, event_id, type, variant, on_date, municipality, case_id, eu_efta, permit, nat_group, ${AGE('on_date')}, sex, amount
+    FROM (
+      SELECT ru.figure, ${pick((r) => r.key ?? 'l.event_id')} AS fact_key, l.seq, l.event_id, l.type,
+             ${pick((r) => `(${r.variant ?? `''`})::text`)} AS variant, ${pick((r) => `(${r.date})::date`)} AS on_date,
+             (d->>'municipality')::int AS municipality, d->>'caseId' AS case_id, ${ATTRIBUTE_COLUMNS},
+             ${pick((r) => `(${r.amount ?? 'NULL'})::bigint`)} AS amount
+      FROM event_log l
+      JOIN (VALUES ${values}) ru(n, type, figure) ON ru.type = l.type
+      CROSS JOIN LATERAL (SELECT l.data AS d, l.data->'attributes' AS a) x
+      LEFT JOIN country_group cg ON cg.bfs_code = (a->'nationality'->>'bfsCode')::int
+      WHERE (${where}) AND d->>'municipality' IS NOT NULL AND ${pick((r) => (r.where ? `(${r.where})` : 'true'))}
+    ) f`;
+}
+
+/** The fact rows of one rule that reads other facts (`facts`: the table it reads), for the log rows `where` selects. */
+function joinedFactsSelect(rule: FactRule, facts: string, where: string): string {
   const date = `(${rule.date})::date`;
   return `
-    INSERT INTO figure_fact (figure, fact_key, seq, event_id, event_type, variant, on_date, municipality, case_id, eu_efta, permit, nat_group, age_group, sex, amount)
-    SELECT '${rule.figure}', ${rule.key ?? 'l.event_id'}, l.seq, l.event_id, l.type, ${rule.variant ?? `''`}, ${date},
-           (d->>'municipality')::int, d->>'caseId',
+    SELECT ${lit(rule.figure)} AS figure, ${rule.key ?? 'l.event_id'} AS fact_key, l.seq, l.event_id, l.type, (${rule.variant ?? `''`})::text AS variant,
+           ${date} AS on_date, (d->>'municipality')::int AS municipality, d->>'caseId' AS case_id,
            CASE WHEN a IS NULL THEN 'unknown' WHEN (a->>'euEfta')::boolean THEN 'eu-efta' ELSE 'third-country' END,
            CASE WHEN a IS NULL THEN 'unknown' ELSE coalesce(a->>'permitAusweis', 'none') END,
-           coalesce(cg.nationality_group, 'unknown'),
-           ${AGE(date)},
-           coalesce(a->>'sex', 'unknown'),
-           ${rule.amount ?? 'NULL'}
+           coalesce(cg.nationality_group, 'unknown'), ${AGE(date)}, coalesce(a->>'sex', 'unknown'), (${rule.amount ?? 'NULL'})::bigint AS amount
     FROM event_log l
     CROSS JOIN LATERAL (SELECT l.data AS d, l.data->'attributes' AS a) x
     LEFT JOIN country_group cg ON cg.bfs_code = (a->'nationality'->>'bfsCode')::int
-    ${rule.join ?? ''}
-    WHERE l.type = '${rule.type}' AND (${where}) AND d->>'municipality' IS NOT NULL ${rule.where ? `AND (${rule.where})` : ''}
-    ORDER BY l.seq
-    ON CONFLICT (figure, fact_key) DO NOTHING`;
+    ${rule.join?.(facts) ?? ''}
+    WHERE l.type = ${lit(rule.type)} AND (${where}) AND d->>'municipality' IS NOT NULL ${rule.where ? `AND (${rule.where})` : ''}`;
 }
 
-/** Adds the facts `where` selects (an SQL condition on `f`) to the monthly cells, once without and once per breakdown. */
-export function cellUpsert(where: string): string {
+/**
+ * The statements that add the facts of `rules` for the log rows `where` selects to `facts`, plain rules first.
+ * `mode` 'live': into a table with its key, in log order, a key already there wins (ON CONFLICT DO NOTHING).
+ * 'rebuild': into an empty table without indexes, the first log position of each key chosen in the query.
+ */
+export function factStatements(
+  rules: readonly FactRule[],
+  where: string,
+  facts: string,
+  mode: 'live' | 'rebuild',
+): string[] {
+  const plain = rules.filter((r) => !r.join);
+  const selects = [
+    ...(plain.length ? [plainFactsSelect(plain, where)] : []),
+    ...rules.filter((r) => r.join).map((r) => joinedFactsSelect(r, facts, where)),
+  ];
+  return selects.map((select) =>
+    mode === 'live'
+      ? `INSERT INTO ${facts} (${FACT_COLUMNS}) SELECT * FROM (${select}) s ORDER BY seq ON CONFLICT (figure, fact_key) DO NOTHING`
+      : `INSERT INTO ${facts} (${FACT_COLUMNS}) SELECT DISTINCT ON (figure, fact_key) * FROM (${select}) s ORDER BY figure, fact_key, seq`,
+  );
+}
+
+/**
+ * Sums the facts `where` selects (an SQL condition on `f`) into monthly cells, once without and once per breakdown
+ * (grouping sets: one pass over the facts). 'live' adds them to the counters there; 'rebuild' fills an empty table.
+ */
+export function cellStatement(where: string, facts: string, cells: string, mode: 'live' | 'rebuild'): string {
   return `
-    INSERT INTO figure_cell (figure, variant, month, municipality, dim, dim_value, n, amount)
-    SELECT f.figure, f.variant, date_trunc('month', f.on_date)::date, f.municipality, b.dim, b.value, count(*), coalesce(sum(f.amount), 0)
-    FROM figure_fact f
-    CROSS JOIN LATERAL (VALUES ('', ''), ('euEfta', f.eu_efta), ('permit', f.permit), ('nationalityGroup', f.nat_group),
-                               ('ageGroup', f.age_group), ('sex', f.sex)) b(dim, value)
-    WHERE ${where}
-    GROUP BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (figure, dim, month, municipality, variant, dim_value)
-    DO UPDATE SET n = figure_cell.n + EXCLUDED.n, amount = figure_cell.amount + EXCLUDED.amount`;
+    INSERT INTO ${cells} (figure, variant, month, municipality, dim, dim_value, n, amount)
+    SELECT figure, variant, month, municipality,
+           CASE WHEN GROUPING(eu_efta) = 0 THEN 'euEfta' WHEN GROUPING(permit) = 0 THEN 'permit'
+                WHEN GROUPING(nat_group) = 0 THEN 'nationalityGroup' WHEN GROUPING(age_group) = 0 THEN 'ageGroup'
+                WHEN GROUPING(sex) = 0 THEN 'sex' ELSE '' END,
+           coalesce(eu_efta, permit, nat_group, age_group, sex, ''), count(*), coalesce(sum(amount), 0)
+    FROM (SELECT figure, variant, date_trunc('month', on_date)::date AS month, municipality, eu_efta, permit, nat_group, age_group, sex, amount
+          FROM ${facts} f WHERE ${where}) f
+    GROUP BY figure, variant, month, municipality, GROUPING SETS ((), (eu_efta), (permit), (nat_group), (age_group), (sex))
+    ${
+      mode === 'live'
+        ? `ON CONFLICT (figure, dim, month, municipality, variant, dim_value)
+           DO UPDATE SET n = ${cells}.n + EXCLUDED.n, amount = ${cells}.amount + EXCLUDED.amount`
+        : ''
+    }`;
 }
