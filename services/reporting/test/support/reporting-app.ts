@@ -45,8 +45,9 @@ export function event(
   subject = String(data['caseId'] ?? data['claimId'] ?? 'x'),
 ): CloudEvent {
   const producer =
-    { case: 'case-management', dfpa: 'dfpa', subsidy: 'subsidies', person: 'registry-intake' }[type.split('.')[0]!] ??
-    'offers';
+    { case: 'case-management', dfpa: 'dfpa', subsidy: 'subsidies', person: 'registry-intake' }[
+      type.slice(0, type.indexOf('.'))
+    ] ?? 'offers';
   const e = buildCloudEvent(producer, { type, subject, data }) as CloudEvent;
   validator.validate(e); // a builder that drifts from the contract fails here, not silently in the DLQ
   return e;

@@ -119,7 +119,7 @@ export class FigureQueries {
         : rows;
     const areas = this.areasOf(level, period, options.municipalities);
     // Areas by the organisation model at the period's end (a Leitgemeinde's members of that day).
-    const end = period.months[period.months.length - 1]!;
+    const end = period.lastMonth;
     const tables: FigureTable[] = [];
     for (const def of defs) {
       let table: FigureTable;
@@ -127,7 +127,7 @@ export class FigureQueries {
         const hist = new Map<string, Map<number, number>>();
         for (const r of await this.cells.amounts(em, def.key, period, options.municipalities, options.upTo)) {
           const id = this.reference.areaOf(level, r.municipality, end).id;
-          const h = hist.get(id) ?? hist.set(id, new Map()).get(id)!;
+          const h = entry(hist, id, () => new Map<number, number>());
           h.set(r.amount, (h.get(r.amount) ?? 0) + r.n);
         }
         table = daysTable(def, areas, hist, options.suppress ? this.threshold : null);
@@ -142,7 +142,7 @@ export class FigureQueries {
         for (const r of mine) {
           const id = this.reference.areaOf(level, r.municipality, end).id;
           const column = breakdown ? r.value : r.variant;
-          const m = sums.get(id) ?? sums.set(id, new Map()).get(id)!;
+          const m = entry(sums, id, () => new Map<string, number>());
           m.set(column, (m.get(column) ?? 0) + (def.aggregate === 'sum' ? r.amount : r.n));
         }
         table = countTable(def, areas, columns, sums);
@@ -210,7 +210,7 @@ export class FigureQueries {
   areasOf(level: Level, period: Period, municipalities?: readonly number[]): AreaRef[] {
     const list = municipalities ?? [...this.reference.municipalities.keys()];
     const byId = new Map<string, AreaRef>();
-    const end = period.months[period.months.length - 1]!;
+    const end = period.lastMonth;
     for (const bfs of list) {
       const area = this.reference.areaOf(level, bfs, end);
       byId.set(area.id, area);
@@ -232,13 +232,20 @@ export class FigureQueries {
     }
     const counts = new Map<string, { active: number; withArrivals: number }>();
     // The model at the period's end, as the rows: never today, or a frozen snapshot would drift.
-    const end = period.months[period.months.length - 1]!;
+    const end = period.lastMonth;
     for (const bfs of informing) {
       const id = this.reference.areaOf(level, bfs, end).id;
-      const c = counts.get(id) ?? counts.set(id, { active: 0, withArrivals: 0 }).get(id)!;
+      const c = entry(counts, id, () => ({ active: 0, withArrivals: 0 }));
       c.withArrivals += 1;
       if (active.has(bfs)) c.active += 1;
     }
     return counts;
   }
+}
+
+/** The value of `key`, first set to `make()` when absent. */
+function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
 }

@@ -67,7 +67,7 @@ export class FigureTrace {
   async trace(principal: Principal, request: TraceRequest): Promise<Trace> {
     const scope = this.queries.scope(principal);
     this.queries.definitionsFor(scope, [request.figure]);
-    const end = request.period.months[request.period.months.length - 1]!;
+    const end = request.period.lastMonth;
     const members = this.municipalitiesOf(request.level, request.area, end);
     const area = this.reference.areaOf(request.level, members[0] ?? 0, end);
     const allowed =

@@ -40,17 +40,21 @@ export function countTable(
   columns: readonly string[],
   sums: ReadonlyMap<string, ReadonlyMap<string, number>>,
 ): FigureTable {
-  const matrix = areas.map((a) => columns.map((c) => sums.get(a.id)?.get(c) ?? 0));
+  const sum = (ns: readonly number[]) => ns.reduce((s, n) => s + n, 0);
+  const cell = (area: AreaRef, column: string) => sums.get(area.id)?.get(column) ?? 0;
   const { rowTotals, columnTotals } = publishedTotals(areas.length, columns.length);
-  const rowSums = matrix.map((r) => r.reduce((s, n) => s + n, 0));
+  const rows = areas.map((area) => {
+    const values = columns.map((c) => cell(area, c));
+    return { area, values, total: rowTotals ? sum(values) : null };
+  });
   return {
     figure: def.key,
     title: def.title.de,
     unit: def.unit,
     columns,
-    rows: areas.map((area, i) => ({ area, values: matrix[i]!, total: rowTotals ? rowSums[i]! : null })),
-    columnTotals: columnTotals ? columns.map((_, c) => matrix.reduce((s, r) => s + r[c]!, 0)) : null,
-    total: rowSums.reduce((s, n) => s + n, 0),
+    rows,
+    columnTotals: columnTotals ? columns.map((c) => sum(areas.map((a) => cell(a, c)))) : null,
+    total: sum(rows.flatMap((r) => r.values)),
     suppressedCells: 0,
   };
 }
@@ -62,7 +66,7 @@ export function suppressTable(table: FigureTable, threshold: number): FigureTabl
   const { hidden, primary, complementary } = suppress({ counts, threshold });
   return {
     ...table,
-    rows: table.rows.map((r, i) => ({ ...r, values: r.values.map((v, c) => (hidden[i]![c] ? null : v)) })),
+    rows: table.rows.map((r, i) => ({ ...r, values: r.values.map((v, c) => (hidden[i]?.[c] ? null : v)) })),
     suppressedCells: primary + complementary,
   };
 }
@@ -73,8 +77,8 @@ export function percentile(histogram: ReadonlyMap<number, number>, p: number): n
   if (total === 0) return null;
   const rank = Math.max(1, Math.ceil(p * total));
   let seen = 0;
-  for (const value of [...histogram.keys()].sort((a, b) => a - b)) {
-    seen += histogram.get(value)!;
+  for (const [value, n] of [...histogram].sort(([a], [b]) => a - b)) {
+    seen += n;
     if (seen >= rank) return value;
   }
   return null;

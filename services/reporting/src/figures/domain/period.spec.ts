@@ -10,6 +10,7 @@ describe('reporting periods', () => {
       from: '2028-01-01',
       to: '2028-03-31',
       months: ['2028-01-01', '2028-02-01', '2028-03-01'],
+      lastMonth: '2028-03-01',
     });
     expect(parsePeriod('2028-02')).toMatchObject({ kind: 'month', from: '2028-02-01', to: '2028-02-29' });
     expect(previousYear(parsePeriod('2027-Q3')).label).toBe('2026-Q3');

@@ -10,6 +10,8 @@ export interface Period {
   readonly to: string;
   /** First days of the months it spans. */
   readonly months: readonly string[];
+  /** First day of its last month: the day areas are grouped by (the organisation model at the period's end). */
+  readonly lastMonth: string;
 }
 
 export class PeriodError extends DomainError {
@@ -37,7 +39,14 @@ function span(label: string, kind: Period['kind'], year: number, firstMonth: num
   const months = Array.from({ length: count }, (_, i) => `${year}-${pad(firstMonth + i)}-01`);
   const lastMonth = firstMonth + count - 1;
   const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
-  return { label, kind, from: months[0]!, to: `${year}-${pad(lastMonth)}-${pad(lastDay)}`, months };
+  return {
+    label,
+    kind,
+    from: `${year}-${pad(firstMonth)}-01`,
+    to: `${year}-${pad(lastMonth)}-${pad(lastDay)}`,
+    months,
+    lastMonth: `${year}-${pad(lastMonth)}-01`,
+  };
 }
 
 export function parsePeriod(value: string): Period {

@@ -32,34 +32,38 @@ export function publishedTotals(rows: number, columns: number): { rowTotals: boo
 export function suppress({ counts, threshold }: SuppressionInput): SuppressionResult {
   if (!Number.isInteger(threshold) || threshold < 2)
     throw new RangeError(`threshold must be an integer ≥ 2, was ${threshold}`);
-  const rows = counts.length;
-  const columns = rows ? counts[0]!.length : 0;
-  const hidden = counts.map((row) => row.map((n) => n > 0 && n < threshold));
-  const primary = hidden.flat().filter(Boolean).length;
-  const { rowTotals, columnTotals } = publishedTotals(rows, columns);
-  type Cell = [number, number];
-  const lines: Cell[][] = [];
-  if (rowTotals) for (let r = 0; r < rows; r += 1) lines.push(Array.from({ length: columns }, (_, c): Cell => [r, c]));
-  if (columnTotals)
-    for (let c = 0; c < columns; c += 1) lines.push(Array.from({ length: rows }, (_, r): Cell => [r, c]));
-  const at = ([r, c]: Cell) => counts[r]![c]!;
+  interface Cell {
+    readonly column: number;
+    readonly n: number;
+    hidden: boolean;
+  }
+  const cells: Cell[][] = counts.map((row) => row.map((n, column) => ({ column, n, hidden: n > 0 && n < threshold })));
+  const all = cells.flat();
+  const primary = all.filter((c) => c.hidden).length;
+  const columns = Math.max(0, ...counts.map((row) => row.length));
+  const { rowTotals, columnTotals } = publishedTotals(cells.length, columns);
+  const lines: Cell[][] = [
+    ...(rowTotals ? cells : []),
+    ...(columnTotals ? Array.from({ length: columns }, (_, c) => all.filter((cell) => cell.column === c)) : []),
+  ];
 
   let changed = true;
   while (changed) {
     changed = false;
     for (const line of lines) {
-      const shut = line.filter(([r, c]) => hidden[r]![c]);
+      const shut = line.filter((c) => c.hidden);
       if (shut.length === 0) continue;
-      const hiddenSum = shut.reduce((sum, cell) => sum + at(cell), 0);
+      const hiddenSum = shut.reduce((sum, c) => sum + c.n, 0);
       if (shut.length > 1 && hiddenSum >= threshold) continue;
-      const open = line.filter(([r, c]) => !hidden[r]![c]);
-      if (open.length === 0) continue;
       // The smallest non-zero cell costs least information; a zero only when nothing else is left.
-      const pick = [...open].sort((a, b) => (at(a) === 0 ? 1 : 0) - (at(b) === 0 ? 1 : 0) || at(a) - at(b))[0]!;
-      hidden[pick[0]]![pick[1]] = true;
+      const [pick] = line
+        .filter((c) => !c.hidden)
+        .sort((a, b) => (a.n === 0 ? 1 : 0) - (b.n === 0 ? 1 : 0) || a.n - b.n);
+      if (!pick) continue;
+      pick.hidden = true;
       changed = true;
     }
   }
-  const total = hidden.flat().filter(Boolean).length;
-  return { hidden, primary, complementary: total - primary };
+  const total = all.filter((c) => c.hidden).length;
+  return { hidden: cells.map((row) => row.map((c) => c.hidden)), primary, complementary: total - primary };
 }

@@ -8,6 +8,7 @@ const INK = '#1f2a37';
 const MUTED = '#5b6472';
 const ACCENT = '#b3122e'; // Solothurn red
 const PALETTE = ['#b3122e', '#2f6690', '#3a7d44', '#c17c00', '#6b4c9a', '#5b6472'];
+const colour = (i: number) => PALETTE[i % PALETTE.length] ?? MUTED;
 
 /**
  * The designed report page (point 6): a header with period and catalogue version, per figure a bar chart of its
@@ -90,7 +91,7 @@ function bars(doc: PDFKit.PDFDocument, t: FigureTable, rows: FigureTable['rows']
     row.values.forEach((v, c) => {
       if (!v) return;
       const w = (v / max) * width;
-      doc.rect(x, y, w, 10).fill(PALETTE[c % PALETTE.length]!);
+      doc.rect(x, y, w, 10).fill(colour(c));
       x += w;
     });
     doc
@@ -103,7 +104,7 @@ function bars(doc: PDFKit.PDFDocument, t: FigureTable, rows: FigureTable['rows']
   let lx = left;
   const ly = top + rows.length * 14 + 4;
   t.columns.forEach((c, i) => {
-    doc.rect(lx, ly, 8, 8).fill(PALETTE[i % PALETTE.length]!);
+    doc.rect(lx, ly, 8, 8).fill(colour(i));
     doc
       .fillColor(MUTED)
       .fontSize(7)

@@ -4,8 +4,10 @@ import { AuditLog, auditActorOf } from '@si/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@si/auth';
 import { FigureQueries, type FigureReport } from '../application/figure-queries.js';
 import { FigureTrace } from '../application/figure-trace.js';
-import { CATALOGUE, KIP_KEY_FIGURES } from '../domain/catalogue.js';
+import { CATALOGUE } from '../domain/catalogue.js';
+import { KIP_KEY_FIGURES } from '../domain/kip-key-figures.js';
 import { parsePeriod } from '../domain/period.js';
+import type { FigureTable } from '../domain/figure-table.js';
 import { csvExport } from '../exports/csv-export.js';
 import { pdfExport } from '../exports/pdf-export.js';
 import { xlsxExport } from '../exports/xlsx-export.js';
@@ -76,8 +78,8 @@ export class FiguresController {
       year: q.year,
       catalogueVersion: report.catalogueVersion,
       keyFigures: KIP_KEY_FIGURES.map((k) => {
-        const aged = report.figures.find((t) => t.figure === k.figure)!;
-        const plain = byVariant.figures.find((t) => t.figure === k.figure)!;
+        const aged = tableOf(report, k.figure);
+        const plain = tableOf(byVariant, k.figure);
         const total = k.variant === null ? plain.total : (plain.rows[0]?.values[plain.columns.indexOf(k.variant)] ?? 0);
         return {
           key: k.key,
@@ -145,4 +147,11 @@ export class FiguresController {
       upTo,
     });
   }
+}
+
+/** The table of a figure the report was asked for (the queries return one per figure asked). */
+function tableOf(report: FigureReport, figure: string): FigureTable {
+  const table = report.figures.find((t) => t.figure === figure);
+  if (!table) throw new Error(`the report lacks the figure ${figure} it was asked for`);
+  return table;
 }

@@ -73,7 +73,7 @@ export class Questionnaires {
         outcome: 'granted',
         detail: { year, version: Number(v) },
       });
-      return (await this.find(em, id))!;
+      return this.found(em, id);
     });
   }
 
@@ -91,7 +91,7 @@ export class Questionnaires {
         objectId: id,
         outcome: 'granted',
       });
-      return (await this.find(em, id))!;
+      return this.found(em, id);
     });
   }
 
@@ -108,7 +108,7 @@ export class Questionnaires {
         objectId: id,
         outcome: 'granted',
       });
-      return (await this.find(em, id))!;
+      return this.found(em, id);
     });
   }
 
@@ -121,6 +121,13 @@ export class Questionnaires {
     const q = await this.find(this.dataSource.manager, id);
     if (!q) throw questionnaireNotFound(id);
     return q;
+  }
+
+  /** A questionnaire that must be there (just written, or named by a round): otherwise not found. */
+  async found(em: EntityManager, id: string): Promise<QuestionnaireView> {
+    const questionnaire = await this.find(em, id);
+    if (!questionnaire) throw questionnaireNotFound(id);
+    return questionnaire;
   }
 
   async find(em: EntityManager, id: string, lock = false): Promise<QuestionnaireView | undefined> {

@@ -22,8 +22,9 @@ export class Reminders {
       [roundId],
     );
     if (!round) return 0;
-    const offset = REMINDERS.find((r) => r.kind === kind)!.offsetDays;
-    const dueOn = addDays(round.deadline, offset);
+    const reminder = REMINDERS.find((r) => r.kind === kind);
+    if (!reminder) return 0;
+    const dueOn = addDays(round.deadline, reminder.offsetDays);
     if (dueOn > today) return 0;
     const municipalities = [...this.reference.municipalities.keys()];
     const inserted: unknown[] = await this.dataSource.query(

@@ -157,7 +157,7 @@ export class Responses {
     return this.dataSource.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sd:${roundId}:${bfs}`]);
       const view = await this.load(em, roundId, bfs, today);
-      const round = (await this.rounds.find(em, roundId))!;
+      const round = await this.rounds.found(em, roundId);
       const state = transition(view.state, action);
       const { answers, comment } = await apply(em, round, view);
       await em.query(
@@ -196,7 +196,7 @@ export class Responses {
         { municipality: bfs },
       );
     }
-    const questionnaire = (await this.questionnaires.find(em, round.questionnaireId))!;
+    const questionnaire = await this.questionnaires.found(em, round.questionnaireId);
     const [row] = await em.query(`SELECT * FROM sd_response WHERE round_id = $1 AND municipality = $2`, [roundId, bfs]);
     const history = await em.query(
       `SELECT at, actor, action, state, comment FROM sd_response_event WHERE round_id = $1 AND municipality = $2 ORDER BY at`,
@@ -261,12 +261,12 @@ export class Responses {
         if (row?.answers && row.answers[q.key] !== undefined)
           [answers[q.key], from[q.key]] = [row.answers[q.key], 'previous-year'];
     }
-    const figureKeys = questions
-      .filter((q) => q.prefill?.startsWith('figure:'))
-      .map((q) => q.prefill!.slice('figure:'.length));
+    const figureKeys = questions.flatMap((q) =>
+      q.prefill?.startsWith('figure:') ? [q.prefill.slice('figure:'.length)] : [],
+    );
     const counts = new Map<string, number>();
     if (figureKeys.length) {
-      const defs = figureKeys.map((k) => figureOf(k)!).filter(Boolean);
+      const defs = figureKeys.flatMap((k) => figureOf(k) ?? []);
       const tables = await this.figures.compute(
         em,
         defs,

@@ -52,7 +52,8 @@ export class Results {
       [round.id],
     );
     const byState: Record<string, number> = { 'not-started': all, draft: 0, submitted: 0, returned: 0, accepted: 0 };
-    for (const s of states) [byState[s.state], byState['not-started']] = [s.n, byState['not-started']! - s.n];
+    for (const s of states) byState[s.state] = s.n;
+    byState['not-started'] = all - states.reduce((sum, s) => sum + s.n, 0);
     const current = await this.answers(round.id);
     const prev = await this.rounds.previous(this.dataSource.manager, round.year);
     const prevAnswers = prev ? await this.answers(prev.id) : [];
@@ -130,8 +131,8 @@ function aggregate(
   if (q.type === 'number') {
     const ns = given.filter((a): a is number => typeof a === 'number').sort((a, b) => a - b);
     const sum = ns.reduce((s, n) => s + n, 0);
-    const mid = Math.floor(ns.length / 2);
-    const median = ns.length === 0 ? 0 : ns.length % 2 ? ns[mid]! : (ns[mid - 1]! + ns[mid]!) / 2;
+    const middle = ns.slice(Math.floor((ns.length - 1) / 2), Math.floor(ns.length / 2) + 1);
+    const median = middle.length ? middle.reduce((s, n) => s + n, 0) / middle.length : 0;
     return { answered, numbers: { sum, mean: ns.length ? Math.round((sum / ns.length) * 10) / 10 : 0, median } };
   }
   return { answered };

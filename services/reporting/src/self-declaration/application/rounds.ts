@@ -93,7 +93,7 @@ export class Rounds {
         outcome: 'granted',
         detail: { year: input.year, deadline: input.deadline },
       });
-      return (await this.find(em, id))!;
+      return this.found(em, id);
     });
     await this.onOpened(round);
     return round;
@@ -109,7 +109,14 @@ export class Rounds {
   async get(id: string): Promise<{ round: RoundView; questionnaire: QuestionnaireView }> {
     const round = await this.find(this.dataSource.manager, id);
     if (!round) throw roundNotFound(id);
-    return { round, questionnaire: (await this.questionnaires.find(this.dataSource.manager, round.questionnaireId))! };
+    return { round, questionnaire: await this.questionnaires.found(this.dataSource.manager, round.questionnaireId) };
+  }
+
+  /** A round that must be there (just written, or named by a response): otherwise not found. */
+  async found(em: EntityManager, id: string): Promise<RoundView> {
+    const round = await this.find(em, id);
+    if (!round) throw roundNotFound(id);
+    return round;
   }
 
   async find(em: EntityManager, id: string): Promise<RoundView | undefined> {

@@ -92,8 +92,7 @@ export class Snapshots {
         outcome: 'granted',
         detail: { period: period.label, version, contentHash: hash },
       });
-      const snapshot = (await this.byId(em, id))!;
-      return { snapshot: strip(snapshot), created: true };
+      return { snapshot: strip(await this.found(em, id)), created: true };
     });
   }
 
@@ -146,12 +145,16 @@ export class Snapshots {
       periodLabel ? [parsePeriod(periodLabel).label] : [],
     );
     const out: SnapshotSummary[] = [];
-    for (const r of rows) out.push(strip((await this.byId(this.dataSource.manager, r.id))!));
+    for (const r of rows) out.push(strip(await this.found(this.dataSource.manager, r.id)));
     return out;
   }
 
   async get(id: string): Promise<Snapshot> {
-    const s = await this.byId(this.dataSource.manager, id);
+    return this.found(this.dataSource.manager, id);
+  }
+
+  private async found(em: EntityManager, id: string): Promise<Snapshot> {
+    const s = await this.byId(em, id);
     if (!s) throw notFound(id);
     return s;
   }

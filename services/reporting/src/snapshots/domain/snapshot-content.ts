@@ -46,13 +46,16 @@ export interface CellDifference {
 
 /** The cells (and row totals) that changed from `before` to `after`. */
 export function differenceOf(before: SnapshotContent, after: SnapshotContent): CellDifference[] {
+  type Cell = Omit<CellDifference, 'before' | 'after'> & { value: number | null };
   const index = (c: SnapshotContent) => {
-    const m = new Map<string, number | null>();
+    const m = new Map<string, Cell>();
     for (const t of c.tables)
       for (const row of t.table.rows) {
-        const base = [t.table.figure, t.level, t.breakdown ?? '', row.area.id];
-        t.table.columns.forEach((col, i) => m.set(JSON.stringify([...base, col]), row.values[i] ?? null));
-        if (row.total !== null) m.set(JSON.stringify([...base, 'total']), row.total);
+        const at = { figure: t.table.figure, level: t.level, breakdown: t.breakdown ?? null, area: row.area.id };
+        const put = (column: string, value: number | null) =>
+          m.set(JSON.stringify([at.figure, at.level, at.breakdown ?? '', at.area, column]), { ...at, column, value });
+        t.table.columns.forEach((col, i) => put(col, row.values[i] ?? null));
+        if (row.total !== null) put('total', row.total);
       }
     return m;
   };
@@ -60,19 +63,12 @@ export function differenceOf(before: SnapshotContent, after: SnapshotContent): C
   const b = index(after);
   const out: CellDifference[] = [];
   for (const key of new Set([...a.keys(), ...b.keys()])) {
-    const x = a.get(key) ?? null;
-    const y = b.get(key) ?? null;
-    if (x === y) continue;
-    const [figure, level, breakdown, area, column] = JSON.parse(key) as string[];
-    out.push({
-      figure: figure!,
-      level: level!,
-      breakdown: breakdown || null,
-      area: area!,
-      column: column!,
-      before: x,
-      after: y,
-    });
+    const x = a.get(key);
+    const y = b.get(key);
+    const cell = x ?? y;
+    if (!cell || (x?.value ?? null) === (y?.value ?? null)) continue;
+    const { value: _value, ...where } = cell;
+    out.push({ ...where, before: x?.value ?? null, after: y?.value ?? null });
   }
   return out.sort((p, q) =>
     `${p.figure}|${p.level}|${p.area}|${p.column}`.localeCompare(`${q.figure}|${q.level}|${q.area}|${q.column}`),
