@@ -19,7 +19,9 @@ const FIGURE = /^[a-z0-9-]{1,60}$/;
 /** The filter from the query string; anything unknown falls back to the default, nothing reaches a service unchecked. */
 export function filterOf(query: Record<string, unknown>, levels: readonly Level[] = LEVELS): FigureFilter {
   const str = (k: string) => (typeof query[k] === 'string' ? (query[k] as string) : '');
-  const level = (levels as readonly string[]).includes(str('level')) ? (str('level') as Level) : levels[0]!;
+  const level = (levels as readonly string[]).includes(str('level'))
+    ? (str('level') as Level)
+    : (levels[0] ?? 'municipality');
   const breakdown = (BREAKDOWNS as readonly string[]).includes(str('breakdown'))
     ? (str('breakdown') as Breakdown)
     : undefined;

@@ -47,7 +47,7 @@ export class ReportExports {
     if (response.status === 404 || response.status === 400 || response.status === 422) throw new NotFoundPage();
     if (!response.ok) throw new ServiceDown('reporting');
     const type = response.headers.get('content-type') ?? '';
-    const contentType = [...TYPES].find((t) => type.startsWith(t.split(';')[0]!)) ?? 'application/octet-stream';
+    const contentType = [...TYPES].find((t) => type.startsWith(t.split(';')[0] ?? t)) ?? 'application/octet-stream';
     const name = /filename="([\w.-]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'kennzahlen';
     return {
       body: Buffer.from(await response.arrayBuffer()),

@@ -136,6 +136,8 @@ test('ib.solothurn sees its figures beside the canton and the average, suppresse
 });
 
 test('a self-declaration goes open → submitted → returned → submitted → accepted', async ({ browser }) => {
+  // Two people, fourteen pages and their axe runs: longer than one screen's test on a loaded two-core machine.
+  test.setTimeout(480_000);
   const ags = await (await browser.newContext()).newPage();
   const ib = await (await browser.newContext()).newPage();
   await login(ags, 'ags.koordination');
