@@ -16,6 +16,8 @@ export interface CaseDetail {
   status: string;
   phase: string;
   atSozialregion: string | null;
+  /** The coarse DFPA status (R25): requested, accepted, assessment-done, plan-active, closed, rejected, returned. */
+  dfpaStatus?: string | null;
   handover: { sozialregionId?: string; requestedAt?: string; status?: string } | null;
   registrationDate: string;
   arrivalDate?: string;

@@ -1,6 +1,7 @@
 import type { WebContext } from '../shell/web-context.js';
 import { formatDate, formatDateTime } from '../i18n/format.js';
 import { countryName, languageName, municipalityName } from '../shared/reference-data.js';
+import { regionName } from '../dfpa/regions.js';
 import { ActionForm } from './action-form.js';
 import { CASE_ACTIONS, type CaseAction } from './case-actions.js';
 import type { CaseDetail } from './case.api.js';
@@ -122,7 +123,13 @@ export function CasePage({ ctx, c, actions, today, done, failed }: CasePageProps
             {c.atSozialregion ? (
               <>
                 <dt>{t('case.atSozialregion')}</dt>
-                <dd>{c.atSozialregion}</dd>
+                <dd data-testid="at-sozialregion">{regionName(c.atSozialregion)}</dd>
+              </>
+            ) : null}
+            {c.dfpaStatus ? (
+              <>
+                <dt>{t('dfpa.coarse.label')}</dt>
+                <dd data-testid="dfpa-status">{t(`dfpa.coarse.${c.dfpaStatus}`, { defaultValue: c.dfpaStatus })}</dd>
               </>
             ) : null}
             {c.reports?.length ? (

@@ -8,6 +8,8 @@ import type { AssessmentVersion, DfpaCase } from './dfpa.api.js';
 import { CASE_ACTIONS, caseActionsFor } from './dfpa-actions.js';
 import { DIRECT_CASE } from './intake-actions.js';
 import { DfpaCasePage } from './dfpa-case.view.js';
+import { CasePage } from '../cases/case.view.js';
+import type { CaseDetail } from '../cases/case.api.js';
 
 const ID = '22222222-2222-4222-8222-222222222222';
 const action = (id: string) => CASE_ACTIONS.find((a) => a.id === id)!;
@@ -237,5 +239,29 @@ describe('the DFPA case page', () => {
     expect(html).toContain("CHF 1'800.50");
     expect(html).toContain('Version 1 vom 10.02.2027');
     expect(html).toContain(`action="/dfpa/faelle/${ID}/aktion/massnahme"`);
+  });
+});
+
+describe("the officer's case page for a case at a Sozialregion", () => {
+  it('names the region and the coarse status (R25), nothing of the assessment or the plan', () => {
+    const c = {
+      id: '33333333-3333-4333-8333-333333333333',
+      status: 'at-sozialregion',
+      phase: 'foerdern',
+      municipality: 2581,
+      registrationDate: '2026-11-01',
+      firstInformationDeadline: { due: '2027-02-01' },
+      person: { officialName: 'Tesfay', firstName: 'Senait' },
+      history: [],
+      version: 7,
+      atSozialregion: 'olten',
+      dfpaStatus: 'plan-active',
+      handover: { sozialregionId: 'olten', status: 'accepted' },
+    } as unknown as CaseDetail;
+    const html = renderFragment(
+      CasePage({ ctx: { ...ctx, path: `/faelle/${c.id}` }, c, actions: [], today: '2027-03-01' }),
+    );
+    expect(html).toContain('<dd data-testid="at-sozialregion">Sozialregion Olten</dd>');
+    expect(html).toContain('<dd data-testid="dfpa-status">Hilfsplan aktiv</dd>');
   });
 });
