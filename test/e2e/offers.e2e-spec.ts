@@ -13,7 +13,7 @@ import { startPlatform, type Platform } from './support/platform.js';
  * Issue 12, end to end, with registry-intake, case-management and offers as built processes on one broker prefix:
  * a provider creates an offer in German and French, AGS publishes it, an anonymous search for "cours francais soleure"
  * finds it; ib.solothurn refers a case to it, the provider confirms attendance and completion and the case's referral
- * shows it completed; a withdrawn offer can no longer be referred to; a mentoring request gets suggestions and a tandem
+ * shows it completed (the provider sees the person's name and contact only on a referral with the recorded consent); a withdrawn offer can no longer be referred to; a mentoring request gets suggestions and a tandem
  * becomes active.
  */
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -233,13 +233,45 @@ describe('Angebotsplattform and Mentoring-Pools, end to end', () => {
       },
       { timeoutMs: 20_000 },
     );
-    await eventually(
+    // Without the person's consent (the default) the provider sees the pseudonymous referral only.
+    const seen = await eventually(
       async () => {
         const r = await api('offers', 'anbieter.vhs', 'GET', '/api/v1/referrals');
-        expect(r.body.items.map((i: { referralId: string }) => i.referralId)).toContain(referral);
+        const item = r.body.items.find((i: { referralId: string }) => i.referralId === referral);
+        expect(item).toBeDefined();
+        return item as { person: unknown; personRef: string };
       },
       { timeoutMs: 20_000 },
     );
+    expect(seen.person).toBeNull();
+    expect(JSON.stringify(seen)).not.toContain(person.officialName);
+    // With the consent the officer records, the provider sees name and contact (and the showing is audited).
+    const consented = await api('cases', 'ib.solothurn', 'POST', `/api/v1/cases/${caseId}/referrals`, {
+      madeOn: day(-4),
+      target: { kind: 'offer', offerId },
+      category: 'language',
+      measure: 'Französischkurs, Abendkurs',
+      disclosureConsent: true,
+    });
+    expect(consented.status).toBe(200);
+    const consentedId = consented.body.referrals.at(-1).referralId as string;
+    await eventually(
+      async () => {
+        const r = await api('offers', 'anbieter.vhs', 'GET', '/api/v1/referrals');
+        const item = r.body.items.find((i: { referralId: string }) => i.referralId === consentedId);
+        expect(item?.person).toMatchObject({
+          officialName: person.officialName,
+          firstName: 'Selam',
+          consentOn: day(-4),
+        });
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect(
+      (await api('offers', 'anbieter.caritas', 'GET', '/api/v1/referrals')).body.items.map(
+        (i: { referralId: string }) => i.referralId,
+      ),
+    ).not.toContain(consentedId);
     for (const [step, on] of [
       ['enrolled', day(-3)],
       ['attending', day(-2)],
