@@ -219,7 +219,7 @@ function FieldView({ ctx, action, field, prefix, values, errors, today }: FieldP
               name={name}
               label={t(field.label)}
               none={t('form.none')}
-              options={value ? [{ id: value, title: value }] : []}
+              options={value ? [{ id: value, title: one(values?.[`${name}.title`]) || value }] : []}
               selected={value}
             />
           </div>

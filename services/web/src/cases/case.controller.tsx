@@ -13,7 +13,7 @@ import type { CaseDetail } from './case.api.js';
 import { CasePage, caseTitle } from './case.view.js';
 import { OfferSelect } from './action-form.js';
 import { renderFragment } from '../shell/render.js';
-import { fieldNames, formToBody, problemToErrors, type FormInput } from './form-spec.js';
+import { fieldNames, formToBody, one, problemToErrors, type FormInput } from './form-spec.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -100,6 +100,13 @@ export class CaseController {
       const errors = problemToErrors(error.problem, fieldNames(fields), ctx.t('form.invalidValue'));
       const values = { ...form };
       delete values['_csrf'];
+      // The offer picked shows again by its title, not its id.
+      const offerId = action.id === 'zuweisung' ? one(form?.['target.offerId']) : '';
+      if (UUID.test(offerId))
+        values['target.offerId.title'] = await this.offers
+          .get<{ title: string }>(null, `/api/v1/public/offers/${offerId}`, { lang: 'de' })
+          .then((o) => o.title)
+          .catch(() => offerId);
       return sendPage(
         request,
         reply,

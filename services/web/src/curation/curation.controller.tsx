@@ -23,24 +23,36 @@ export class CurationController {
   @Get()
   async queue(@Query('erledigt') done: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = webContext(request);
-    const [queue, published] = await Promise.all([
+    const [queue, published, providers] = await Promise.all([
       this.offers.get<{ items: KeptOffer[] }>(request, '/api/v1/curation/offers'),
       this.offers.get<{ items: KeptOffer[] }>(request, '/api/v1/offers', { status: 'published', limit: 100 }),
+      this.providerNames(request),
     ]);
     const step = typeof done === 'string' && Object.values(STEPS).includes(done as never) ? done : undefined;
     return sendPage(
       request,
       reply,
       { title: ctx.t('menu.curation') },
-      <CurationQueue ctx={ctx} queue={queue.items} published={published.items} {...(step ? { done: step } : {})} />,
+      <CurationQueue
+        ctx={ctx}
+        queue={queue.items}
+        published={published.items}
+        providers={providers}
+        {...(step ? { done: step } : {})}
+      />,
     );
   }
 
   @Get(':id')
   async review(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = webContext(request);
-    const offer = await this.load(request, id);
-    return sendPage(request, reply, { title: titleOf(offer) }, <CurationReview ctx={ctx} offer={offer} />);
+    const [offer, providers] = await Promise.all([this.load(request, id), this.providerNames(request)]);
+    return sendPage(
+      request,
+      reply,
+      { title: titleOf(offer) },
+      <CurationReview ctx={ctx} offer={offer} providers={providers} />,
+    );
   }
 
   @Post(':id/:step')
@@ -67,10 +79,22 @@ export class CurationController {
         request,
         reply,
         { title: titleOf(offer), status: 422 },
-        <CurationReview ctx={ctx} offer={offer} values={{ comment }} errors={placed} />,
+        <CurationReview
+          ctx={ctx}
+          offer={offer}
+          providers={await this.providerNames(request)}
+          values={{ comment }}
+          errors={placed}
+        />,
       );
     }
     return seeOther(reply, `/kuration?erledigt=${step}`);
+  }
+
+  /** Provider names by id (the offers carry the id only). */
+  private async providerNames(request: FastifyRequest): Promise<Map<string, string>> {
+    const { items } = await this.offers.get<{ items: { id: string; name: string }[] }>(request, '/api/v1/providers');
+    return new Map(items.map((p) => [p.id, p.name]));
   }
 
   private async load(request: FastifyRequest, id: string): Promise<KeptOffer> {

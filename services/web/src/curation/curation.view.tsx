@@ -18,11 +18,13 @@ export function CurationQueue({
   ctx,
   queue,
   published,
+  providers,
   done,
 }: {
   ctx: WebContext;
   queue: KeptOffer[];
   published: KeptOffer[];
+  providers: Map<string, string>;
   done?: string;
 }) {
   const { t } = ctx;
@@ -39,13 +41,25 @@ export function CurationQueue({
       {queue.length === 0 ? (
         <p data-testid="queue-empty">{t('curation.queueEmpty')}</p>
       ) : (
-        <OfferTable ctx={ctx} offers={queue} caption={t('curation.queueCaption')} testId="queue" />
+        <OfferTable
+          ctx={ctx}
+          offers={queue}
+          providers={providers}
+          caption={t('curation.queueCaption')}
+          testId="queue"
+        />
       )}
       <h2>{t('curation.published')}</h2>
       {published.length === 0 ? (
         <p>{t('curation.publishedEmpty')}</p>
       ) : (
-        <OfferTable ctx={ctx} offers={published} caption={t('curation.publishedCaption')} testId="published" />
+        <OfferTable
+          ctx={ctx}
+          offers={published}
+          providers={providers}
+          caption={t('curation.publishedCaption')}
+          testId="published"
+        />
       )}
     </>
   );
@@ -54,11 +68,13 @@ export function CurationQueue({
 function OfferTable({
   ctx,
   offers,
+  providers,
   caption,
   testId,
 }: {
   ctx: WebContext;
   offers: KeptOffer[];
+  providers: Map<string, string>;
   caption: string;
   testId: string;
 }) {
@@ -82,7 +98,7 @@ function OfferTable({
               <td>
                 <a href={`/kuration/${o.id}`}>{titleOf(o)}</a>
               </td>
-              <td>{o.providerId}</td>
+              <td>{providers.get(o.providerId) ?? o.providerId}</td>
               <td>{t(`offers.category.${o.content.category}`)}</td>
               <td>
                 <ul class="inline-list">
@@ -109,11 +125,13 @@ function OfferTable({
 export function CurationReview({
   ctx,
   offer,
+  providers,
   values = {},
   errors = [],
 }: {
   ctx: WebContext;
   offer: KeptOffer;
+  providers: Map<string, string>;
   values?: FormState['values'];
   errors?: FormState['errors'];
 }) {
@@ -132,7 +150,7 @@ export function CurationReview({
           <StatusBadge ctx={ctx} status={offer.status} />
         </dd>
         <dt>{t('curation.provider')}</dt>
-        <dd>{offer.providerId}</dd>
+        <dd>{providers.get(offer.providerId) ?? offer.providerId}</dd>
         {at ? (
           <>
             <dt>{t('curation.submittedAt')}</dt>

@@ -209,6 +209,12 @@ test('ib.solothurn refers a case to it by picking it in the referral form', asyn
     .getByRole('link', { name: new RegExp(person.officialName) })
     .click();
   caseUrl = new URL(page.url()).pathname;
+  // A referral belongs to Fördern: first the info folder (Informieren).
+  const folder = page.locator('#aktion-erstinformationsmappe');
+  await folder.locator('summary').click();
+  await folder.getByLabel('Sprache der Mappe').selectOption('fra');
+  await folder.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByTestId('phase')).toHaveText('Fördern');
   const form = page.locator('#aktion-zuweisung');
   await form.locator('summary').click();
   await form.getByLabel('Kategorie').selectOption('language');
@@ -247,8 +253,11 @@ test('anbieter.vhs sees the referral without a name and confirms enrolment and a
   await referral.getByRole('button', { name: 'Bestätigung speichern' }).click();
   await expect(referral.getByTestId('referral-stage')).toHaveText('nimmt teil');
   await expectAccessible(page);
+});
 
-  // The confirmation goes back to the referring case as an event: its history shows the referral's new status.
+test("the provider's confirmation goes back to the referring case: its history shows the referral's new status", async ({
+  page,
+}) => {
   await login(page, 'ib.solothurn');
   await expect(async () => {
     await page.goto(`${urls().web}${caseUrl}`);
