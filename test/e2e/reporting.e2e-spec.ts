@@ -15,7 +15,8 @@ import { startPlatform, type Platform } from './support/platform.js';
  * right figures per municipality, Leitgemeinde, Sozialregion and canton; the drill-down of "persons reached by first
  * information, Solothurn, this quarter" lists exactly the events case-management emitted; a public export hides a
  * count of 2 and a complement; a frozen snapshot's hash is reproduced after a full replay of the log; a
- * self-declaration goes open → submitted → returned → submitted → accepted. All three services run as built processes.
+ * self-declaration goes open → submitted → returned → submitted → accepted; the subsidy ledger entry of a talk and the
+ * figures it counts in name the same event id. The four services run as built processes on one broker prefix.
  */
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const quarterOf = (d: string) => `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
@@ -45,6 +46,8 @@ describe('reporting: arrivals and talks → figures, drill-down, suppression, sn
   let platform: Platform;
   let reporting: ServiceProcess;
   let reportingDb: TestDatabase;
+  let subsidies: ServiceProcess;
+  let subsidiesDb: TestDatabase;
   let amqp: ChannelModel;
   const informed: { id: string; subject: string; municipality: number }[] = [];
 
@@ -61,6 +64,17 @@ describe('reporting: arrivals and talks → figures, drill-down, suppression, sn
       LOG_LEVEL: 'warn',
     });
     await reporting.start();
+    subsidiesDb = await createTestDatabase('subsidies');
+    subsidies = new ServiceProcess('subsidies', await freePort(), {
+      DATABASE_URL: subsidiesDb.appUrl,
+      DATABASE_MIGRATOR_URL: subsidiesDb.migratorUrl,
+      SI_MESSAGING_PREFIX: platform.prefix,
+      OIDC_AUTH_SERVER_URL: platform.oidc.publicUrl,
+      AMQP_URL: process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+      SUBSIDIES_JOBS_PREFIX: `${platform.prefix}sbull`,
+      LOG_LEVEL: 'warn',
+    });
+    await subsidies.start();
     // What case-management emits, seen on the test's exchange: the drill-down must list exactly these.
     amqp = await connect(process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672');
     amqp.on('error', () => undefined);
@@ -84,19 +98,22 @@ describe('reporting: arrivals and talks → figures, drill-down, suppression, sn
   afterAll(async () => {
     await amqp?.close().catch(() => undefined);
     await reporting?.stop();
+    await subsidies?.stop();
+    await subsidiesDb?.drop();
     await platform?.stop();
     await reportingDb?.drop();
   }, 60_000);
 
   const api = async (
-    service: 'intake' | 'cases' | 'reporting',
+    service: 'intake' | 'cases' | 'reporting' | 'subsidies',
     user: string,
     method: string,
     path: string,
     body?: unknown,
     contentType = 'application/json',
   ) => {
-    const base = service === 'reporting' ? reporting.url : platform[service].url;
+    const base =
+      service === 'reporting' ? reporting.url : service === 'subsidies' ? subsidies.url : platform[service].url;
     const response = await fetch(`${base}${path}`, {
       method,
       headers: {
@@ -115,7 +132,13 @@ describe('reporting: arrivals and talks → figures, drill-down, suppression, sn
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return { status: response.status, body: parsed as any };
   };
-  const ok = async (service: 'cases' | 'reporting', user: string, method: string, path: string, body?: unknown) => {
+  const ok = async (
+    service: 'cases' | 'reporting' | 'subsidies',
+    user: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => {
     const r = await api(service, user, method, path, body);
     if (r.status >= 300) throw new Error(`${method} ${path} as ${user}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
@@ -245,6 +268,43 @@ describe('reporting: arrivals and talks → figures, drill-down, suppression, sn
         )
       ).status,
     ).toBe(403);
+  });
+
+  it('names in the subsidy ledger entry of a talk the same event id as the figures the talk counts in (point 5)', async () => {
+    // Solothurn's talk with an interpreter: subsidies books a first-information talk and an interpreter for it.
+    const entries = await eventually(
+      async () => {
+        const r = await ok('subsidies', 'ib.solothurn', 'GET', '/api/v1/ledger?municipality=2601');
+        const talks = r.items.filter((e: { item: string }) => e.item === 'first-information-talk');
+        expect(talks).toHaveLength(1);
+        expect(r.items.filter((e: { item: string }) => e.item === 'interpreter')).toHaveLength(1);
+        return r.items as { item: string; eventId: string; caseId: string }[];
+      },
+      { timeoutMs: 30_000 },
+    );
+    const talkEntry = entries.find((e) => e.item === 'first-information-talk')!;
+    const talkEvent = informed.find((e) => e.municipality === 2601 && e.id === talkEntry.eventId);
+    expect(talkEvent).toBeDefined();
+    expect(entries.find((e) => e.item === 'interpreter')!.eventId).toBe(talkEntry.eventId);
+    const traced = async (figure: string, column?: string) => {
+      const t = await ok(
+        'reporting',
+        'ib.solothurn',
+        'GET',
+        `/api/v1/figures/${figure}/trace?period=${informQuarter}&level=municipality&area=2601${column ? `&column=${column}` : ''}`,
+      );
+      return t.events as { eventId: string; caseRef: string }[];
+    };
+    // The ledger line and the figures it belongs to name the same event (and the same pseudonymous case).
+    for (const [figure, column] of [
+      ['first-information-talks', undefined],
+      ['first-information', 'talk'],
+      ['interpreter-talks', 'tir'],
+    ] as const) {
+      const events = await traced(figure, column);
+      expect(events.map((e) => e.eventId)).toEqual([talkEntry.eventId]);
+      expect(events[0]!.caseRef).toBe(talkEntry.caseId);
+    }
   });
 
   it("suppresses Solothurn's count of 2 and a complement in a public export; the true total stays", async () => {
