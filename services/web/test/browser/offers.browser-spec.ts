@@ -230,9 +230,7 @@ test('ib.solothurn refers a case to it by picking it in the referral form', asyn
   await expect(page.getByTestId('history')).toContainText('Zuweisung zu einer Massnahme');
 });
 
-test('anbieter.vhs sees the referral without a name and confirms enrolment and attendance; the case follows', async ({
-  page,
-}) => {
+test('anbieter.vhs sees the referral without a name and confirms enrolment and attendance', async ({ page }) => {
   await login(page, 'anbieter.vhs');
   await page.getByRole('link', { name: 'Zuweisungen' }).click();
   const referral = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: TITLE_DE }) });
