@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { describe, expect, it } from '@jest/globals';
 import { translator } from '../i18n/i18n.js';
 import { renderFragment } from '../shell/render.js';
@@ -59,7 +58,7 @@ describe('the municipality beside the canton', () => {
     },
   };
   const html = renderFragment(
-    h(MunicipalityView, {
+    MunicipalityView({
       ctx,
       catalogue,
       filter: { period: '2026', level: 'municipality', breakdown: 'sex', figure: 'arrivals' },
@@ -107,7 +106,7 @@ describe('the drill-down', () => {
   };
 
   it('lists ids, types, dates and case references; a link to the case only where the service grants it', () => {
-    const html = renderFragment(h(TraceView, { ctx, trace, title: 'Zuzüge', back: '/kennzahlen' }));
+    const html = renderFragment(TraceView({ ctx, trace, title: 'Zuzüge', back: '/kennzahlen' }));
     expect(html).toContain('<code data-testid="event-id">e1</code>');
     expect(html).toContain('20.11.2026');
     expect(html.match(/data-testid="case-link"/g)).toHaveLength(1);

@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { describe, expect, it } from '@jest/globals';
 import { translator } from '../i18n/i18n.js';
 import { renderFragment } from '../shell/render.js';
@@ -57,7 +56,7 @@ const response = (over: Partial<ResponseView> = {}): ResponseView => ({
 
 describe("the municipality's self-declaration form", () => {
   it('shows the prefilled draft and says where each prefilled answer comes from', () => {
-    const html = renderFragment(h(ResponseFormView, { ctx, response: response(), questionnaire }));
+    const html = renderFragment(ResponseFormView({ ctx, response: response(), questionnaire }));
     expect(html).toContain('name="a.persons" value="14"');
     expect(html).toContain('Vorausgefüllt aus der Plattform');
     expect(html).toContain('value="einreichen"');
@@ -65,7 +64,7 @@ describe("the municipality's self-declaration form", () => {
 
   it("puts the service's refusal next to its question, marked invalid, and keeps what was typed", () => {
     const html = renderFragment(
-      h(ResponseFormView, {
+      ResponseFormView({
         ctx,
         response: response({ state: 'draft' }),
         questionnaire,
@@ -83,7 +82,7 @@ describe("the municipality's self-declaration form", () => {
 
   it('shows the return comment, and no form once it is submitted', () => {
     const returned = renderFragment(
-      h(ResponseFormView, {
+      ResponseFormView({
         ctx,
         response: response({ state: 'returned', comment: 'Bitte ergänzen.' }),
         questionnaire,
@@ -92,17 +91,17 @@ describe("the municipality's self-declaration form", () => {
     expect(returned).toContain('Bitte ergänzen.');
     expect(returned).toContain('data-testid="response-form"');
     const submitted = renderFragment(
-      h(ResponseFormView, { ctx, response: response({ state: 'submitted' }), questionnaire }),
+      ResponseFormView({ ctx, response: response({ state: 'submitted' }), questionnaire }),
     );
     expect(submitted).not.toContain('data-testid="response-form"');
     expect(submitted).toContain('data-answer="persons">14<');
   });
 
   it('offers AGS the decision only for a submitted response', () => {
-    const open = renderFragment(h(ResponseReviewView, { ctx, response: response({ state: 'draft' }), questionnaire }));
+    const open = renderFragment(ResponseReviewView({ ctx, response: response({ state: 'draft' }), questionnaire }));
     expect(open).not.toContain('decision-form');
     const submitted = renderFragment(
-      h(ResponseReviewView, { ctx, response: response({ state: 'submitted' }), questionnaire }),
+      ResponseReviewView({ ctx, response: response({ state: 'submitted' }), questionnaire }),
     );
     expect(submitted).toContain('value="zurueckweisen"');
     expect(submitted).toContain('value="annehmen"');
