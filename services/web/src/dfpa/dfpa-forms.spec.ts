@@ -8,6 +8,8 @@ import type { AssessmentVersion, DfpaCase } from './dfpa.api.js';
 import { CASE_ACTIONS, caseActionsFor } from './dfpa-actions.js';
 import { DIRECT_CASE } from './intake-actions.js';
 import { DfpaCasePage } from './dfpa-case.view.js';
+import { InboxList } from './inbox.view.js';
+import type { InboxItem } from './dfpa.api.js';
 import { CasePage } from '../cases/case.view.js';
 import type { CaseDetail } from '../cases/case.api.js';
 
@@ -263,5 +265,34 @@ describe("the officer's case page for a case at a Sozialregion", () => {
     );
     expect(html).toContain('<dd data-testid="at-sozialregion">Sozialregion Olten</dd>');
     expect(html).toContain('<dd data-testid="dfpa-status">Hilfsplan aktiv</dd>');
+  });
+});
+
+describe('the inbox', () => {
+  const item = (overdue: boolean): InboxItem => ({
+    handoverId: '55555555-5555-4555-8555-555555555555',
+    caseId: '33333333-3333-4333-8333-333333333333',
+    municipality: 2581,
+    requestedOn: '2027-01-04',
+    answerDueOn: '2027-01-18',
+    overdue,
+    reminded: overdue,
+    status: 'open',
+    person: { officialName: 'Tesfay', firstName: 'Senait', dateOfBirth: '1994-03-08', sex: 'female' },
+    reason: 'Potenzialabklärung angezeigt.',
+  });
+
+  it('lists each hand-over with its person, municipality and answer deadline, and marks the overdue ones', () => {
+    const html = renderFragment(
+      InboxList({
+        ctx,
+        page: { items: [item(true), { ...item(false), handoverId: 'x' }], next: null },
+        region: 'olten',
+      }),
+    );
+    expect(html).toContain('Offene Übergaben an die Sozialregion Olten');
+    expect(html).toContain('href="/dfpa/eingang/55555555-5555-4555-8555-555555555555">Tesfay, Senait</a>');
+    expect(html).toContain('18.01.2027');
+    expect(html.match(/data-testid="overdue"/g)).toHaveLength(1);
   });
 });

@@ -11,6 +11,7 @@ import { urls } from './support/urls.js';
  */
 let person: { officialName: string; firstName: string };
 let handoverId = '';
+let municipalCaseId = '';
 let caseUrl = '';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -27,6 +28,7 @@ async function api(user: string, method: string, path: string, body?: unknown) {
 }
 
 test.beforeAll(async () => {
+  test.setTimeout(180_000); // registry-intake → broker → case-management, on a loaded machine
   person = await deliverArrival(2581);
   // The case opens from the broker event a moment after the delivery.
   let caseId = '';
@@ -34,12 +36,13 @@ test.beforeAll(async () => {
     const r = await api('ib.olten', 'GET', `/api/v1/cases?q=${encodeURIComponent(person.officialName)}`);
     expect(r.body['items']).toHaveLength(1);
     caseId = r.body['items'][0].id;
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 90_000 });
   const handedOver = await api('ib.olten', 'POST', `/api/v1/cases/${caseId}/dfpa-handover`, {
     reason: 'Besonderer Integrationsbedarf, Potenzialabklärung angezeigt.',
   });
   expect(handedOver.status).toBe(200);
   handoverId = handedOver.body['handover'].handoverId;
+  municipalCaseId = caseId;
 });
 
 const inboxRow = (page: Page) =>
@@ -198,6 +201,22 @@ test('sr.olten agrees the plan and adds a measure with its cost in francs, and s
   await page.getByRole('link', { name: 'DFPA-Fälle', exact: true }).click();
   await expect(page.getByTestId('dfpa-cases')).toContainText(`${person.officialName}, ${person.firstName}`);
   await expect(page.getByTestId('dfpa-cases')).toContainText('Plan aktiv');
+  await expectAccessible(page);
+});
+
+test("ib.olten's case page shows the case at Sozialregion Olten with the coarse status only, never the assessment or the plan", async ({
+  page,
+}) => {
+  expect(caseUrl).toMatch(/^\/dfpa\/faelle\//);
+  await login(page, 'ib.olten');
+  // case-management follows the region's events (plan agreed) a moment later.
+  await expect(async () => {
+    await page.goto(`${urls().web}/faelle/${municipalCaseId}`);
+    await expect(page.getByTestId('dfpa-status')).toHaveText('Hilfsplan aktiv', { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId('at-sozialregion')).toHaveText('Sozialregion Olten');
+  for (const secret of ['Kurzassessment', 'Gastronomie', 'Deutsch B1 mündlich', 'Deutschkurs B1', 'ECAP'])
+    await expect(page.locator('main')).not.toContainText(secret);
   await expectAccessible(page);
 });
 
