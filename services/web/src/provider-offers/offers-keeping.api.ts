@@ -125,5 +125,11 @@ export interface ProviderReferral {
   madeOn: string;
   stage: ReferralStage;
   stages: { stage: ParticipationStep; on: string; reason: string | null }[];
-  person?: { officialName?: string; firstName?: string; email?: string | null; phone?: string | null } | null;
+  person?: {
+    officialName?: string;
+    firstName?: string;
+    address?: { street: string; houseNumber?: string; postalCode: string; town: string } | null;
+    email?: string | null;
+    phone?: string | null;
+  } | null;
 }

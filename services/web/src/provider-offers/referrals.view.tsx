@@ -56,6 +56,9 @@ export function ReferralsPage({
                     {r.person?.officialName ? (
                       <>
                         {[r.person.firstName, r.person.officialName].filter(Boolean).join(' ')}
+                        {r.person.address
+                          ? `, ${[r.person.address.street, r.person.address.houseNumber].filter(Boolean).join(' ')}, ${r.person.address.postalCode} ${r.person.address.town}`
+                          : ''}
                         {r.person.email ? `, ${r.person.email}` : ''}
                         {r.person.phone ? `, ${r.person.phone}` : ''}
                       </>
