@@ -15,7 +15,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 120_000,
-  globalTimeout: 900_000,
+  globalTimeout: 1_200_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: `${artifacts}/results.json` }]],
   use: {
