@@ -21,7 +21,6 @@ declare module 'autocannon' {
     duration?: number;
     overallRate?: number;
     pipelining?: number;
-    headers?: Record<string, string>;
     requests?: {
       method?: string;
       path?: string;

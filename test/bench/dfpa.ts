@@ -169,20 +169,23 @@ async function main(): Promise<void> {
     await dfpa.sql.query('ANALYZE');
     const token = await p.token('sr.olten');
     for (const path of ['/api/v1/handovers', '/api/v1/cases']) {
-      const headers = { authorization: `Bearer ${token}` };
-      await autocannon({ url: `${dfpa.url}${path}`, connections: CONNECTIONS, duration: 3, headers });
+      const requests = [
+        {
+          method: 'GET',
+          path,
+          setupRequest: (req: { headers?: Record<string, string> }) => ({
+            ...req,
+            headers: { ...req.headers, authorization: `Bearer ${token}` },
+          }),
+        },
+      ];
+      await autocannon({ url: dfpa.url, connections: CONNECTIONS, duration: 3, requests });
       const cpuBefore = cpuTicks(dfpa.process.pid);
       const r = await autocannon({
         url: dfpa.url,
         connections: CONNECTIONS,
         duration: READ_SECONDS,
-        requests: [
-          {
-            method: 'GET',
-            path,
-            setupRequest: (req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${token}` } }),
-          },
-        ],
+        requests,
       });
       console.log(
         `GET ${path} as sr.olten (${fmt(CASES)} cases, ${fmt(total + 100 * REGIONS.length)} open hand-overs, 50 per page, audited): ${fmt(r.requests.average)} req/s, latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms; non-2xx ${r.non2xx}, errors ${r.errors}; dfpa CPU ${fmt(((cpuTicks(dfpa.process.pid) - cpuBefore) * 10_000) / Math.max(1, r.requests.total))} µs per read; load average ${loadavg()

@@ -53,8 +53,8 @@ export const REALM_USERS = [
   'mp.olten',
 ] as const;
 export type RealmUser = (typeof REALM_USERS)[number];
-/** A realm user (password grant) or the register connector (client credentials). */
-export type Caller = RealmUser | 'register-connector';
+/** A demo user (password grant) or the register connector (client credentials). */
+export type Caller = DemoUser | 'register-connector';
 
 /** Response bodies are checked by shape in the specs, so they are typed loosely on purpose. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
