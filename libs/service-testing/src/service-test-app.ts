@@ -55,6 +55,8 @@ export const REALM_USERS = [
 export type RealmUser = (typeof REALM_USERS)[number];
 /** A demo user (password grant) or the register connector (client credentials). */
 export type Caller = DemoUser | 'register-connector';
+/** Whom a test app signs requests for: a Caller or any other person of the demo realm (the REALM_USERS matrices). */
+export type RealmCaller = Caller | RealmUser;
 
 /** Response bodies are checked by shape in the specs, so they are typed loosely on purpose. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -96,17 +98,22 @@ export interface ServiceTestApp {
   prefix: string;
   topology: ResolvedTopology;
   amqp: ChannelModel;
-  token(caller: Caller): Promise<string>;
+  token(caller: RealmCaller): Promise<string>;
   /** A raw request as `caller` (or with an explicit token, or none). */
   request(
-    caller: Caller | { token: string } | null,
+    caller: RealmCaller | { token: string } | null,
     method: string,
     path: string,
     body?: string | Buffer,
     contentType?: string,
   ): Promise<TestResponse>;
   /** A JSON request as `caller`. */
-  call(caller: Caller | { token: string } | null, method: string, path: string, body?: unknown): Promise<TestResponse>;
+  call(
+    caller: RealmCaller | { token: string } | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<TestResponse>;
   /** Events the service emitted that match `capture`, as seen on the broker. */
   emitted(type?: string): CloudEvent<Json>[];
   close(): Promise<void>;
@@ -181,8 +188,8 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
     { noAck: true },
   );
 
-  const tokens = new Map<Caller, string>();
-  const token = async (caller: Caller) => {
+  const tokens = new Map<RealmCaller, string>();
+  const token = async (caller: RealmCaller) => {
     const cached = tokens.get(caller);
     if (cached) return cached;
     const form: Record<string, string> =
