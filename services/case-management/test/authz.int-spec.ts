@@ -1,19 +1,23 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { eventually, routeTable, type Route } from '@si/testing';
+import { eventually, repoRoot, routeTable, type Route } from '@si/testing';
 import type { RealmRole } from '@si/auth';
-import { DEMO_USERS, openApiOf, startCaseApp, type CaseTestApp, type DemoUser } from './support/case-app.js';
+import { REALM_USERS, type RealmUser } from '@si/service-testing';
+import { openApiOf, startCaseApp, type CaseTestApp, type DemoUser } from './support/case-app.js';
 import { bodies, caseUpToReport, openCase } from './support/case-flow.js';
 import { baseDeliveryCompleted, daysAgo } from './support/person-events.js';
 
 /**
  * The access matrix (DESIGN.md "tested for every endpoint"): every route of the running app, found in
- * Nest's route table, against every demo user, with the status written down here by hand. A route that
- * appears without a row fails the test, so a new route cannot ship untested.
+ * Nest's route table, against every person of the demo realm (REALM_USERS), with the status written down here
+ * by hand. A route that appears without a row fails the test, so a new route cannot ship untested.
  *
  * Scopes of the demo users: ib.solothurn 2601, ib.olten 2581, ib.hubersdorf 2548 (+ members, among
- * them 2545 Flumenthal), sr.olten the Sozialregion olten, ags.koordination AGS, ma.integration the
- * Migrationsamt. Fixtures live in Solothurn unless said otherwise, so Olten and Hubersdorf must get 404
- * (not 403: a case outside one's scope does not exist for the caller).
+ * them 2545 Flumenthal), sr.olten the Sozialregion olten, sr.thal-gaeu the Sozialregion thal-gaeu,
+ * ags.koordination AGS, ags.finanzen AGS with finance, ma.integration the Migrationsamt; anbieter.vhs and
+ * anbieter.caritas are providers, mp.olten coordinates a mentoring pool. Fixtures live in Solothurn unless said
+ * otherwise, so Olten and Hubersdorf must get 404 (not 403: a case outside one's scope does not exist for the
+ * caller); no fixture is handed to Thal-Gäu, so it finds none (404) where Olten's region finds its hand-over.
  */
 type Params = Record<string, string>;
 type Fixture = (t: CaseTestApp) => Promise<Params>;
@@ -22,7 +26,7 @@ interface Row {
   /** Builds a fresh case in the state the route needs (per allowed user, so each success is real). */
   fixture: Fixture;
   body?: () => unknown;
-  expect: Record<DemoUser, number>;
+  expect: Record<RealmUser, number>;
 }
 
 const ok = async (t: CaseTestApp, id: string, path: string, body: unknown, user: DemoUser = 'ib.solothurn') => {
@@ -94,30 +98,54 @@ const fx = {
   },
 };
 
-// Columns: ib.solothurn, ib.olten, ib.hubersdorf, sr.olten, ags.koordination, ma.integration
-const s = (a: number, b: number, c: number, d: number, e: number, f: number): Record<DemoUser, number> => ({
+// Columns: ib.solothurn, ib.olten, ib.hubersdorf, sr.olten, ags.koordination, ma.integration, sr.thal-gaeu,
+// ags.finanzen. The providers (anbieter.vhs, anbieter.caritas) and the mentoring pool (mp.olten) have no task in
+// case management: no route declares their roles, so every route refuses them by role (403), which `s` writes for
+// them (the roles check below holds the matrix to that).
+const s = (
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+  e: number,
+  f: number,
+  g: number,
+  h: number,
+): Record<RealmUser, number> => ({
   'ib.solothurn': a,
   'ib.olten': b,
   'ib.hubersdorf': c,
   'sr.olten': d,
   'ags.koordination': e,
   'ma.integration': f,
+  'sr.thal-gaeu': g,
+  'ags.finanzen': h,
+  'anbieter.vhs': 403,
+  'anbieter.caritas': 403,
+  'mp.olten': 403,
 });
-const IB_ONLY = s(200, 404, 404, 403, 403, 403);
-/** The realm role each demo user holds (infra/keycloak/realm-start-integration.json). */
-const REALM_ROLE: Record<DemoUser, RealmRole> = {
-  'ib.solothurn': 'gemeinde',
-  'ib.olten': 'gemeinde',
-  'ib.hubersdorf': 'gemeinde',
-  'sr.olten': 'sozialregion',
-  'ags.koordination': 'ags',
-  'ma.integration': 'migrationsamt',
+const IB_ONLY = s(200, 404, 404, 403, 403, 403, 403, 403);
+/** The realm roles each person holds (infra/keycloak/realm-start-integration.json). */
+const REALM_ROLES: Record<RealmUser, readonly RealmRole[]> = {
+  'ib.solothurn': ['gemeinde'],
+  'ib.olten': ['gemeinde'],
+  'ib.hubersdorf': ['gemeinde'],
+  'sr.olten': ['sozialregion'],
+  'ags.koordination': ['ags'],
+  'ma.integration': ['migrationsamt'],
+  'sr.thal-gaeu': ['sozialregion'],
+  'ags.finanzen': ['ags', 'ags-finanzen'],
+  'anbieter.vhs': ['anbieter'],
+  'anbieter.caritas': ['anbieter'],
+  'mp.olten': ['mentoring-koordination'],
 };
 
+let periodYear = 2021;
+
 const MATRIX: Record<string, Row> = {
-  'GET /api/v1/cases': { fixture: fx.none, expect: s(200, 200, 200, 200, 200, 200) },
-  'GET /api/v1/cases/:id': { fixture: fx.oltenHandover, expect: s(404, 200, 404, 200, 200, 404) },
-  'GET /api/v1/register-checks/:bfs': { fixture: fx.baseDelivery, expect: s(200, 403, 403, 403, 200, 403) },
+  'GET /api/v1/cases': { fixture: fx.none, expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+  'GET /api/v1/cases/:id': { fixture: fx.oltenHandover, expect: s(404, 200, 404, 200, 200, 404, 404, 200) },
+  'GET /api/v1/register-checks/:bfs': { fixture: fx.baseDelivery, expect: s(200, 403, 403, 403, 200, 403, 403, 200) },
   'POST /api/v1/cases/:id/first-information/info-folder': {
     fixture: fx.fresh,
     body: () => ({ handedOutOn: daysAgo(1), language: 'tir' }),
@@ -175,52 +203,56 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/cases/:id/migrationsamt-reports/:reportId/review': {
     fixture: fx.reported,
     body: () => bodies.maReview(),
-    expect: s(403, 403, 403, 403, 403, 200),
+    expect: s(403, 403, 403, 403, 403, 200, 403, 403),
   },
   'POST /api/v1/cases/:id/migrationsamt-reports/:reportId/decision': {
     fixture: fx.maReviewed,
     body: () => bodies.bindingDecision(),
-    expect: s(403, 403, 403, 403, 403, 200),
+    expect: s(403, 403, 403, 403, 403, 200, 403, 403),
   },
   'POST /api/v1/cases/:id/family-of-swiss': {
     fixture: fx.reported,
     body: () => ({ familyOfSwiss: false, reason: 'Geprüft' }),
-    expect: s(200, 404, 404, 403, 403, 200),
+    expect: s(200, 404, 404, 403, 403, 200, 403, 403),
   },
   'POST /api/v1/cases/:id/dfpa-handover': {
     fixture: fx.fresh,
     body: () => ({ reason: 'DFPA angezeigt' }),
-    expect: s(200, 404, 404, 403, 200, 403),
+    expect: s(200, 404, 404, 403, 200, 403, 403, 200),
   },
   'POST /api/v1/cases/:id/first-information-deadline/suspension': {
     fixture: fx.fresh,
     body: () => ({ since: daysAgo(1), reason: 'Spital' }),
-    expect: s(200, 404, 404, 403, 200, 403),
+    expect: s(200, 404, 404, 403, 200, 403, 403, 200),
   },
   'POST /api/v1/cases/:id/first-information-deadline/resumption': {
     fixture: fx.suspended,
     body: () => ({ on: daysAgo(0) }),
-    expect: s(200, 404, 404, 403, 200, 403),
+    expect: s(200, 404, 404, 403, 200, 403, 403, 200),
   },
   'POST /api/v1/cases/:id/first-information-deadline/extension': {
     fixture: fx.fresh,
     body: () => ({ to: daysAgo(-300), reason: 'Kurs im Ausland' }),
-    expect: s(200, 404, 404, 403, 200, 403),
+    expect: s(200, 404, 404, 403, 200, 403, 403, 200),
   },
   'POST /api/v1/cases/:id/closure': {
     fixture: fx.fresh,
     body: () => ({ on: daysAgo(0), note: 'Fall erledigt' }),
     expect: IB_ONLY,
   },
-  'GET /api/v1/organisation/municipalities': { fixture: fx.none, expect: s(200, 200, 200, 403, 200, 403) },
-  'GET /api/v1/organisation/municipalities/:bfs/periods': { fixture: fx.none, expect: s(200, 200, 200, 403, 200, 403) },
+  'GET /api/v1/organisation/municipalities': { fixture: fx.none, expect: s(200, 200, 200, 403, 200, 403, 403, 200) },
+  'GET /api/v1/organisation/municipalities/:bfs/periods': {
+    fixture: fx.none,
+    expect: s(200, 200, 200, 403, 200, 403, 403, 200),
+  },
   'POST /api/v1/organisation/municipalities/:bfs/periods': {
     fixture: async () => ({ bfs: '2549' }),
-    expect: s(403, 403, 403, 403, 200, 403),
+    expect: s(403, 403, 403, 403, 200, 403, 403, 200),
+    // Periods are append-only (R29): each call starts a year later, so each AGS user's success is a real new period.
     body: () => ({
       model: 'leitgemeinde',
       leitgemeinde: 2548,
-      validFrom: '2022-01-01',
+      validFrom: `${(periodYear += 1)}-01-01`,
       reason: 'Zusammenarbeitsvertrag Unterleberberg',
     }),
   },
@@ -232,7 +264,7 @@ const fill = (path: string, params: Params) =>
     return String(params[name]);
   });
 
-describe('access matrix: every route × every demo user', () => {
+describe('access matrix: every route × every person of the demo realm', () => {
   let t: CaseTestApp;
   let routes: Route[];
   beforeAll(async () => {
@@ -241,6 +273,19 @@ describe('access matrix: every route × every demo user', () => {
   });
   afterAll(async () => {
     await t?.close();
+  });
+
+  it('runs every person of the demo realm, with the realm roles the file gives them', () => {
+    const realm = JSON.parse(readFileSync(`${repoRoot()}/infra/keycloak/realm-start-integration.json`, 'utf8')) as {
+      users: { username: string; realmRoles?: string[] }[];
+    };
+    const people = realm.users.filter((u) => !u.username.startsWith('service-account-'));
+    expect([...REALM_USERS].sort()).toEqual(people.map((u) => u.username).sort());
+    for (const person of people)
+      expect({ user: person.username, roles: [...REALM_ROLES[person.username as RealmUser]].sort() }).toEqual({
+        user: person.username,
+        roles: (person.realmRoles ?? []).filter((r) => !r.startsWith('default-roles-')).sort(),
+      });
   });
 
   it('has a row for every API route of the app and no row for a route that does not exist', () => {
@@ -262,8 +307,8 @@ describe('access matrix: every route × every demo user', () => {
       if (JSON.stringify(operation?.['x-roles']) !== JSON.stringify(declared))
         disagreements.push(`${route.key}: OpenAPI x-roles ${JSON.stringify(operation?.['x-roles'])}`);
       // A user without any declared role is refused by role (403) whatever the object; the matrix must say so.
-      for (const user of DEMO_USERS) {
-        if (!declared.includes(REALM_ROLE[user]) && MATRIX[route.key]?.expect[user] !== 403)
+      for (const user of REALM_USERS) {
+        if (!REALM_ROLES[user].some((role) => declared.includes(role)) && MATRIX[route.key]?.expect[user] !== 403)
           disagreements.push(
             `${route.key} as ${user}: declared ${declared.join(', ')}, matrix ${MATRIX[route.key]?.expect[user]}`,
           );
@@ -290,13 +335,13 @@ describe('access matrix: every route × every demo user', () => {
     }
   });
 
-  it('gives every demo user exactly the status the matrix says on every route', async () => {
+  it('gives every person of the demo realm exactly the status the matrix says on every route', async () => {
     const failures: string[] = [];
     for (const route of routes) {
       const row = MATRIX[route.key];
       if (!row) throw new Error(`no matrix row for ${route.key}`);
       // Refused users first (they must change nothing), then each allowed user on a fresh fixture.
-      const users = [...DEMO_USERS].sort((a, b) => Number(row.expect[a] < 300) - Number(row.expect[b] < 300));
+      const users = [...REALM_USERS].sort((a, b) => Number(row.expect[a] < 300) - Number(row.expect[b] < 300));
       let shared: Params | undefined;
       for (const user of users) {
         const allowed = row.expect[user] < 300;
@@ -311,7 +356,7 @@ describe('access matrix: every route × every demo user', () => {
       }
     }
     expect(failures).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 
   it("answers a case outside the caller's scope exactly like a case that does not exist (no existence leak)", async () => {
     const { caseId } = await openCase(t, { bfsNumber: 2601 });
@@ -332,14 +377,14 @@ describe('access matrix: every route × every demo user', () => {
     const olten = await openCase(t, { bfsNumber: 2581, officialName: 'Leakcheck' });
     await ok(t, olten.caseId, '/dfpa-handover', { reason: 'DFPA' }, 'ib.olten');
     const reported = await fx.reported(t);
-    const seen = async (user: DemoUser) => {
+    const seen = async (user: RealmUser) => {
       const ids: string[] = [];
       let cursor: string | null = null;
       do {
         const r = await t.call(user, 'GET', `/api/v1/cases?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
         expect(r.status).toBe(200);
         ids.push(...r.body.items.map((i: { id: string }) => i.id));
-        for (const item of r.body.items) if (user === 'ags.koordination') expect(item.person).toBeNull();
+        for (const item of r.body.items) if (user.startsWith('ags.')) expect(item.person).toBeNull();
         cursor = r.body.nextCursor;
       } while (cursor);
       return ids;
@@ -357,12 +402,13 @@ describe('access matrix: every route × every demo user', () => {
     const sr = await seen('sr.olten');
     const { rows: handed } = await t.sql.query(`SELECT case_id FROM case_record WHERE handover_sozialregion = 'olten'`);
     expect(sr.sort()).toEqual(handed.map((r: { case_id: string }) => r.case_id).sort());
+    // No case was handed to Thal-Gäu: it sees none of Olten's.
+    expect(await seen('sr.thal-gaeu')).toEqual([]);
     const ma = await seen('ma.integration');
     const { rows: reportedRows } = await t.sql.query('SELECT case_id FROM case_record WHERE reported');
     expect(ma.sort()).toEqual(reportedRows.map((r: { case_id: string }) => r.case_id).sort());
     expect(ma).toContain(reported.id);
-    expect(await seen('ags.koordination')).toEqual(
-      expect.arrayContaining([flumenthal.caseId, solothurn.caseId, olten.caseId]),
-    );
+    for (const ags of ['ags.koordination', 'ags.finanzen'] as const)
+      expect(await seen(ags)).toEqual(expect.arrayContaining([flumenthal.caseId, solothurn.caseId, olten.caseId]));
   });
 });
