@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime, formatNumber } from '../i18n/format.js';
+import { formatChf } from '../i18n/money.js';
 import { languageName, municipalityName } from '../shared/reference-data.js';
 import type { WebContext } from '../shell/web-context.js';
-import { rappenToChf } from './offer-form.js';
 import {
   TEXT_LANGUAGES,
   type KeptOffer,
@@ -10,12 +10,6 @@ import {
   type TranslationStatus,
 } from './offers-keeping.api.js';
 import { regionName } from './offers-reference.js';
-
-/** CHF from integer Rappen, Swiss style: 1'200.00. */
-export const chf = (rappen: number) => {
-  const [francs, cents] = rappenToChf(rappen).split('.');
-  return `CHF ${formatNumber(Number(francs))}.${cents}`;
-};
 
 export function StatusBadge({ ctx, status }: { ctx: WebContext; status: OfferStatus | string }) {
   return <span class={`badge badge-status-${status}`}>{ctx.t(`providerOffers.statusName.${status}`)}</span>;
@@ -119,9 +113,9 @@ export function OfferFacts({ ctx, offer }: { ctx: WebContext; offer: KeptOffer }
       <dd>{c.freePlaces === null ? '–' : formatNumber(c.freePlaces)}</dd>
       <dt>{t('providerOffers.field.price')}</dt>
       <dd data-testid="offer-price">
-        {c.cost.priceRappen === 0 ? t('providerOffers.free') : chf(c.cost.priceRappen)}
+        {c.cost.priceRappen === 0 ? t('providerOffers.free') : formatChf(c.cost.priceRappen)}
         {c.cost.reducedPriceRappen !== undefined
-          ? `, ${t('providerOffers.field.reducedPrice')} ${chf(c.cost.reducedPriceRappen)}`
+          ? `, ${t('providerOffers.field.reducedPrice')} ${formatChf(c.cost.reducedPriceRappen)}`
           : ''}
         {c.cost.reductionNote ? ` (${c.cost.reductionNote})` : ''}
         {c.cost.subsidised ? `, ${t('providerOffers.field.subsidised')}` : ''}

@@ -1,36 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { translator } from '../i18n/i18n.js';
-import {
-  chfToRappen,
-  editorFieldNames,
-  formToOffer,
-  offerProblemToErrors,
-  offerToForm,
-  rappenToChf,
-} from './offer-form.js';
+import { editorFieldNames, formToOffer, offerProblemToErrors, offerToForm } from './offer-form.js';
 import type { OfferContent } from './offers-keeping.api.js';
 
 const t = translator('de');
-
-describe('amounts: CHF in the form, integer Rappen to the service', () => {
-  it('reads francs as people type them, exactly', () => {
-    expect(chfToRappen('120')).toBe(12000);
-    expect(chfToRappen('120.5')).toBe(12050);
-    expect(chfToRappen('120,05')).toBe(12005);
-    expect(chfToRappen("CHF 1'200.–")).toBe(120000);
-    expect(chfToRappen('0.10')).toBe(10);
-    expect(chfToRappen('0.29')).toBe(29); // 0.29 * 100 is 28.999… in floating point
-  });
-
-  it('refuses what is no amount', () => {
-    for (const bad of ['', 'zwölf', '12.345', '-5', '1e3']) expect(chfToRappen(bad)).toBeUndefined();
-  });
-
-  it('writes Rappen back as francs with two decimals', () => {
-    expect(rappenToChf(12000)).toBe('120.00');
-    expect(rappenToChf(5)).toBe('0.05');
-  });
-});
 
 const content: OfferContent = {
   originalLanguage: 'de',

@@ -1,32 +1,11 @@
 import type { Problem } from '../api/service-client.js';
 import type { T } from '../i18n/i18n.js';
+import { chfFieldValue, parseChf } from '../i18n/money.js';
 import { many, one, placeField, type FormError, type FormInput } from '../cases/form-spec.js';
 import { TEXT_LANGUAGES, type OfferContent, type OfferText, type TextLanguage } from './offers-keeping.api.js';
 
 /** Location rows the editor offers (an offer may name up to 20; more than a few is rare, AGS can add them). */
 export const LOCATION_ROWS = 2;
-
-/**
- * CHF as a person types it ("120", "120.50", "120,50", "1'200.–", "CHF 45") to integer Rappen, exactly (no floats);
- * undefined when it is not an amount.
- */
-export function chfToRappen(raw: string): number | undefined {
-  const s = raw
-    .replace(/^\s*(CHF|Fr\.?)\s*/i, '')
-    .replace(/[\s'’]/g, '')
-    .replace(/[.,]–$/, '')
-    .replace(/[.,]-$/, '');
-  const m = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(s);
-  if (!m) return undefined;
-  return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
-}
-
-/** Integer Rappen as CHF for the form and the page: 12000 → "120.00" (the form), or with thousands for display. */
-export function rappenToChf(rappen: number): string {
-  const francs = Math.trunc(rappen / 100);
-  const cents = String(rappen % 100).padStart(2, '0');
-  return `${francs}.${cents}`;
-}
 
 const numberOrRaw = (raw: string): number | string | undefined => {
   if (raw === '') return undefined;
@@ -130,11 +109,11 @@ export function formToOffer(form: FormInput): { body: Record<string, unknown>; e
   const freePlaces = numberOrRaw(one(form['freePlaces']));
 
   const priceRaw = one(form['cost.price']);
-  const priceRappen = priceRaw === '' ? undefined : chfToRappen(priceRaw);
+  const priceRappen = priceRaw === '' ? undefined : parseChf(priceRaw);
   if (priceRaw !== '' && priceRappen === undefined)
     errors.push({ field: 'cost.price', message: 'providerOffers.error.chf' });
   const reducedRaw = one(form['cost.reducedPrice']);
-  const reducedPriceRappen = reducedRaw === '' ? undefined : chfToRappen(reducedRaw);
+  const reducedPriceRappen = reducedRaw === '' ? undefined : parseChf(reducedRaw);
   if (reducedRaw !== '' && reducedPriceRappen === undefined)
     errors.push({ field: 'cost.reducedPrice', message: 'providerOffers.error.chf' });
 
@@ -217,8 +196,8 @@ export function offerToForm(c: OfferContent, languagesOffered: readonly string[]
     'schedule.recurrence.weekdays': c.schedule.recurrence?.weekdays ?? [],
     'schedule.recurrence.times': c.schedule.recurrence?.times ?? '',
     freePlaces: c.freePlaces === null ? '' : String(c.freePlaces),
-    'cost.price': rappenToChf(c.cost.priceRappen),
-    'cost.reducedPrice': c.cost.reducedPriceRappen !== undefined ? rappenToChf(c.cost.reducedPriceRappen) : '',
+    'cost.price': chfFieldValue(c.cost.priceRappen),
+    'cost.reducedPrice': c.cost.reducedPriceRappen !== undefined ? chfFieldValue(c.cost.reducedPriceRappen) : '',
     'cost.reductionNote': c.cost.reductionNote ?? '',
     'cost.subsidised': c.cost.subsidised ? 'true' : '',
     childcare: c.childcare,
