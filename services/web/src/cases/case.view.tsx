@@ -1,5 +1,6 @@
+import { HistoryTimeline } from '../shell/history-timeline.js';
 import type { WebContext } from '../shell/web-context.js';
-import { formatDate, formatDateTime } from '../i18n/format.js';
+import { formatDate } from '../i18n/format.js';
 import { countryName, languageName, municipalityName } from '../shared/reference-data.js';
 import { regionName } from '../dfpa/regions.js';
 import { ActionForm } from './action-form.js';
@@ -164,23 +165,17 @@ export function CasePage({ ctx, c, actions, today, done, failed }: CasePageProps
           ))}
         </section>
       ) : null}
-      <section aria-labelledby="verlauf">
-        <h2 id="verlauf" tabIndex={-1}>
-          {t('case.history')}
-        </h2>
-        <ol class="timeline" data-testid="history" reversed>
-          {[...c.history].reverse().map((h) => (
-            <li>
-              <time datetime={h.at}>{formatDateTime(h.at)}</time>
-              <strong>{t(`history.${h.action}`, { defaultValue: h.action })}</strong>
-              <span class="hint">
-                {t(`historyRole.${h.role}`, { defaultValue: h.role })}
-                {h.reason ? ` – ${h.reason}` : ''}
-              </span>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <HistoryTimeline
+        ctx={ctx}
+        history={c.history}
+        label={(h) => t(`history.${h.action}`, { defaultValue: h.action })}
+        hint={(h) => (
+          <>
+            {t(`historyRole.${h.role}`, { defaultValue: h.role })}
+            {h.reason ? ` – ${h.reason}` : ''}
+          </>
+        )}
+      />
     </>
   );
 }

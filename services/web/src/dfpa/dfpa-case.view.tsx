@@ -1,7 +1,8 @@
+import { HistoryTimeline } from '../shell/history-timeline.js';
 import type { WebContext } from '../shell/web-context.js';
 import { ActionForm } from '../cases/action-form.js';
 import type { FormError, FormInput } from '../cases/form-spec.js';
-import { formatDate, formatDateTime } from '../i18n/format.js';
+import { formatDate } from '../i18n/format.js';
 import { countryOptions, languageName, municipalityName } from '../shared/reference-data.js';
 import type { AssessmentVersion, DfpaCase, HistoryEntry, MeasureView } from './dfpa.api.js';
 import { CASE_ACTIONS, CASE_GROUPS, type DfpaAction } from './dfpa-actions.js';
@@ -247,23 +248,17 @@ export function DfpaCasePage({ ctx, c, actions, today, done, failed }: DfpaCaseP
         </section>
       ) : null}
 
-      <section aria-labelledby="verlauf">
-        <h2 id="verlauf" tabIndex={-1}>
-          {t('case.history')}
-        </h2>
-        <ol class="timeline" data-testid="history" reversed>
-          {[...c.history].reverse().map((h) => (
-            <li>
-              <time datetime={h.at}>{formatDateTime(h.at)}</time>
-              <strong>{t(`dfpa.history.${h.action}`, { defaultValue: h.action })}</strong>
-              <span class="hint">
-                {h.actor}
-                {historyDetail(ctx, h, c.measures)}
-              </span>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <HistoryTimeline
+        ctx={ctx}
+        history={c.history}
+        label={(h) => t(`dfpa.history.${h.action}`, { defaultValue: h.action })}
+        hint={(h) => (
+          <>
+            {h.actor}
+            {historyDetail(ctx, h, c.measures)}
+          </>
+        )}
+      />
     </>
   );
 }
