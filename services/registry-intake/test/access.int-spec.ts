@@ -1,18 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateEventDelivery } from '../src/ech/generator/delivery-generator.js';
 import { DEFAULT_TARGET_GROUP_RULE } from '../src/rules/target-group-default.rule.js';
-import { CALLERS, startIntakeApp, type Caller, type IntakeTestApp, type Response } from './support/intake-app.js';
+import { readFileSync } from 'node:fs';
+import { CALLERS, startIntakeApp, type IntakeCaller, type IntakeTestApp, type Response } from './support/intake-app.js';
 import type { RealmRole } from '@si/auth';
-import { routeTable } from '@si/testing';
+import { buildOpenApi } from '@si/http';
+import { repoRoot, routeTable } from '@si/testing';
+import { definition } from '../src/service.definition.js';
 
 /**
  * The access matrix (DESIGN.md: tested for every endpoint): every route of the running app, read from Nest's route
- * table, against every demo user and the register connector, with the expected status written down by hand. A
+ * table, against every person of the demo realm (REALM_USERS) and the register connector, with the expected status
+ * written down by hand. A
  * route without a row fails the test, so a new route cannot ship untested. Deliveries outside a caller's scope
  * answer 404 (they do not exist for the caller), routes the caller's role does not open 403.
  *
- * Scopes: ib.solothurn 2601, ib.olten 2581, ib.hubersdorf 2548 and members; sr.olten a Sozialregion;
- * ags.koordination AGS; ma.integration the Migrationsamt; register-connector the machine caller.
+ * Scopes: ib.solothurn 2601, ib.olten 2581, ib.hubersdorf 2548 and members; sr.olten and sr.thal-gaeu
+ * Sozialregionen; ags.koordination AGS, ags.finanzen AGS with finance; ma.integration the Migrationsamt; anbieter.vhs
+ * and anbieter.caritas providers; mp.olten a mentoring pool; register-connector the machine caller.
  */
 let t: IntakeTestApp;
 let seq = 0;
@@ -23,8 +28,15 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Expect = Record<Caller, number>;
-// Columns: ib.solothurn, ib.olten, ib.hubersdorf, sr.olten, ags.koordination, ma.integration, register-connector
+type Expect = Record<IntakeCaller, number>;
+// Columns: ib.solothurn, ib.olten, ib.hubersdorf, sr.olten, ags.koordination, ma.integration, register-connector.
+// The five other people of the realm follow from these exactly, which `s` writes for them:
+// - sr.thal-gaeu as sr.olten: no route of the intake declares the role sozialregion, so both are refused by role;
+// - ags.finanzen as ags.koordination: it holds the role ags, which the AGS scope asks for (ags-finanzen adds nothing
+//   here), so it sees and changes what AGS does;
+// - the providers (anbieter.vhs, anbieter.caritas) and the mentoring pool (mp.olten) have no task in the intake: no
+//   route declares their roles, so every route refuses them by role (403).
+// The roles check below holds all of it to the roles each route declares.
 const s = (a: number, b: number, c: number, d: number, e: number, f: number, g: number): Expect => ({
   'ib.solothurn': a,
   'ib.olten': b,
@@ -33,6 +45,11 @@ const s = (a: number, b: number, c: number, d: number, e: number, f: number, g: 
   'ags.koordination': e,
   'ma.integration': f,
   'register-connector': g,
+  'sr.thal-gaeu': d,
+  'ags.finanzen': e,
+  'anbieter.vhs': 403,
+  'anbieter.caritas': 403,
+  'mp.olten': 403,
 });
 
 const moveIn = () =>
@@ -52,7 +69,7 @@ async function fixture(kind: 'accepted' | 'quarantined'): Promise<string> {
 }
 
 interface Row {
-  call: (caller: Caller) => Promise<Response>;
+  call: (caller: IntakeCaller) => Promise<Response>;
   expect: Expect;
 }
 
@@ -98,21 +115,41 @@ const MATRIX: Record<string, Row> = {
   },
 };
 
-/** The realm role each caller holds (infra/keycloak/realm-start-integration.json). */
-const REALM_ROLE: Record<Caller, RealmRole> = {
-  'ib.solothurn': 'gemeinde',
-  'ib.olten': 'gemeinde',
-  'ib.hubersdorf': 'gemeinde',
-  'sr.olten': 'sozialregion',
-  'ags.koordination': 'ags',
-  'ma.integration': 'migrationsamt',
-  'register-connector': 'register-connector',
+/** The realm roles each caller holds (infra/keycloak/realm-start-integration.json). */
+const REALM_ROLES: Record<IntakeCaller, readonly RealmRole[]> = {
+  'ib.solothurn': ['gemeinde'],
+  'ib.olten': ['gemeinde'],
+  'ib.hubersdorf': ['gemeinde'],
+  'sr.olten': ['sozialregion'],
+  'ags.koordination': ['ags'],
+  'ma.integration': ['migrationsamt'],
+  'register-connector': ['register-connector'],
+  'sr.thal-gaeu': ['sozialregion'],
+  'ags.finanzen': ['ags', 'ags-finanzen'],
+  'anbieter.vhs': ['anbieter'],
+  'anbieter.caritas': ['anbieter'],
+  'mp.olten': ['mentoring-koordination'],
 };
 
 /** Framework routes open to all (health, metrics, API docs) are not in the matrix. */
 const PUBLIC = /^GET \/(health|metrics|api\/docs)/;
 
 describe('access matrix', () => {
+  it('runs every person of the demo realm and the register connector, with the realm roles the file gives them', () => {
+    const realm = JSON.parse(readFileSync(`${repoRoot()}/infra/keycloak/realm-start-integration.json`, 'utf8')) as {
+      users: { username: string; realmRoles?: string[] }[];
+    };
+    const accounts = realm.users
+      .filter((u) => !u.username.startsWith('service-account-') || u.username.endsWith('register-connector'))
+      .map((u) => ({ ...u, username: u.username.replace(/^service-account-/, '') }));
+    expect([...CALLERS].sort()).toEqual(accounts.map((u) => u.username).sort());
+    for (const account of accounts)
+      expect({ caller: account.username, roles: [...REALM_ROLES[account.username as IntakeCaller]].sort() }).toEqual({
+        caller: account.username,
+        roles: (account.realmRoles ?? []).filter((r) => !r.startsWith('default-roles-')).sort(),
+      });
+  });
+
   it('has a row for every route of the app', () => {
     const routes = routeTable(t.app)
       .map((r) => r.key)
@@ -121,15 +158,22 @@ describe('access matrix', () => {
   });
 
   it('agrees with the roles each route declares (what the guard enforces and the OpenAPI document shows as x-roles)', () => {
+    const doc = buildOpenApi(t.app, { title: definition.title, description: definition.description });
     const disagreements: string[] = [];
     for (const route of routeTable(t.app).filter((r) => !PUBLIC.test(r.key))) {
       if (route.policy.kind !== 'roles') {
         disagreements.push(`${route.key}: declares no roles`);
         continue;
       }
+      const declared = route.policy.roles;
+      const operation = (
+        doc.paths[route.path.replace(/:(\w+)/g, '{$1}')] as Record<string, { 'x-roles'?: unknown }> | undefined
+      )?.[route.method.toLowerCase()];
+      if (JSON.stringify(operation?.['x-roles']) !== JSON.stringify(declared))
+        disagreements.push(`${route.key}: OpenAPI x-roles ${JSON.stringify(operation?.['x-roles'])}`);
       // A caller without any declared role is refused by role (403) whatever the delivery; the matrix must say so.
       for (const caller of CALLERS) {
-        if (!route.policy.roles.includes(REALM_ROLE[caller]) && MATRIX[route.key]?.expect[caller] !== 403) {
+        if (!REALM_ROLES[caller].some((role) => declared.includes(role)) && MATRIX[route.key]?.expect[caller] !== 403) {
           disagreements.push(
             `${route.key} as ${caller}: declared ${route.policy.roles.join(', ')}, matrix ${MATRIX[route.key]?.expect[caller]}`,
           );

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { referenceDir } from '@si/contracts';
 import {
-  DEMO_USERS,
+  REALM_USERS,
   startServiceTestApp,
-  type Caller,
+  type RealmCaller,
   type Json,
   type ServiceTestApp,
   type TestResponse,
@@ -19,7 +19,9 @@ import { definition } from '../../src/service.definition.js';
 
 export { AMQP_URL, DEMO_USERS, type Caller, type DemoUser, type Json } from '@si/service-testing';
 export type Response = TestResponse;
-export const CALLERS: readonly Caller[] = [...DEMO_USERS, 'register-connector'];
+/** Every person of the demo realm and the register connector: whom the access matrix runs every route against. */
+export const CALLERS = [...REALM_USERS, 'register-connector'] as const satisfies readonly RealmCaller[];
+export type IntakeCaller = (typeof CALLERS)[number];
 export const TEST_PERSON_REF_KEY = 'registry-intake-test-key-0123456789abcdef';
 
 export interface IntakeTestApp extends ServiceTestApp {
@@ -28,7 +30,7 @@ export interface IntakeTestApp extends ServiceTestApp {
   /** A private copy of contracts/reference, so a test can fix master data. */
   referenceDir: string;
   /** POSTs a delivery (XML by default). */
-  deliver(caller: Caller | null, xml: string | Buffer, contentType?: string): Promise<Response>;
+  deliver(caller: RealmCaller | null, xml: string | Buffer, contentType?: string): Promise<Response>;
 }
 
 /**
@@ -70,7 +72,7 @@ export async function startIntakeApp(settings: Partial<IntakeConfig> = {}): Prom
   return Object.assign(t, {
     inboxDir,
     referenceDir: refDir,
-    deliver: (caller: Caller | null, xml: string | Buffer, contentType = 'application/xml') =>
+    deliver: (caller: RealmCaller | null, xml: string | Buffer, contentType = 'application/xml') =>
       t.request(caller, 'POST', '/api/v1/deliveries', xml, contentType),
     async close() {
       await close();
