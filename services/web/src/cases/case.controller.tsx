@@ -13,7 +13,7 @@ import type { CaseDetail } from './case.api.js';
 import { CasePage, caseTitle } from './case.view.js';
 import { OfferSelect } from './action-form.js';
 import { renderFragment } from '../shell/render.js';
-import { fieldNames, formToBody, one, problemToErrors, type FormInput } from './form-spec.js';
+import { formToBody, one, refusedForm, type FormInput } from './form-spec.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -97,9 +97,7 @@ export class CaseController {
       await this.cases.post(request, path, body);
     } catch (error) {
       if (!(error instanceof ServiceRefusal)) throw error;
-      const errors = problemToErrors(error.problem, fieldNames(fields), ctx.t('form.invalidValue'));
-      const values = { ...form };
-      delete values['_csrf'];
+      const { values, errors, status } = refusedForm(error.problem, fields, form, ctx.t('form.invalidValue'));
       // The offer picked shows again by its title, not its id.
       const offerId = action.id === 'zuweisung' ? one(form?.['target.offerId']) : '';
       if (UUID.test(offerId))
@@ -110,7 +108,7 @@ export class CaseController {
       return sendPage(
         request,
         reply,
-        { title: caseTitle(ctx, c), status: error.problem.status === 409 ? 409 : 422 },
+        { title: caseTitle(ctx, c), status },
         <CasePage
           ctx={ctx}
           c={c}

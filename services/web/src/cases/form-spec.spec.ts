@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CASE_ACTIONS, actionPath } from './case-actions.js';
 import type { CaseDetail } from './case.api.js';
-import { fieldNames, formToBody, placeField, problemToErrors } from './form-spec.js';
+import { fieldNames, formToBody, placeField, problemToErrors, refusedForm } from './form-spec.js';
 
 const caseDetail = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -128,5 +128,27 @@ describe('refusals placed next to their field', () => {
     expect(
       problemToErrors({ status: 409, title: 'Der Fall ist abgeschlossen', rule: 'CM1' }, names, 'ungültig')[0]!.field,
     ).toBeNull();
+  });
+
+  it('gives a refused form back as typed, without the CSRF token, with 409 kept and every other refusal as 422', () => {
+    const fields = talk.fields(caseDetail);
+    const conflict = refusedForm(
+      { status: 409, title: 'Der Fall ist abgeschlossen', rule: 'CM1' },
+      fields,
+      { _csrf: 'tok', place: 'Olten' },
+      'ungültig',
+    );
+    expect(conflict.values).toEqual({ place: 'Olten' });
+    expect(conflict.status).toBe(409);
+    expect(conflict.errors).toEqual([{ field: null, message: 'Der Fall ist abgeschlossen', rule: 'CM1' }]);
+    const invalid = refusedForm(
+      { status: 400, rule: 'CM7', errors: [{ message: 'heldOn must be a date YYYY-MM-DD' }] },
+      fields,
+      undefined,
+      'ungültig',
+    );
+    expect(invalid.values).toEqual({});
+    expect(invalid.status).toBe(422);
+    expect(invalid.errors.map((e) => e.field)).toEqual(['heldOn']);
   });
 });

@@ -154,3 +154,22 @@ export function problemToErrors(problem: Problem, names: readonly string[], inva
   const detailField = typeof problem.details?.['field'] === 'string' ? (problem.details['field'] as string) : undefined;
   return [{ field: placeField(detailField, names), message: problem.title ?? problem.detail ?? invalidText, ...rule }];
 }
+
+/**
+ * An action form the service refused, to render again: what was typed (without the CSRF token: the page carries a
+ * fresh one), the complaints next to the fields, and the page's status (a conflict stays 409, any other refusal 422).
+ */
+export function refusedForm(
+  problem: Problem,
+  fields: readonly Field[],
+  form: FormInput | undefined,
+  invalidText: string,
+): { values: FormInput; errors: FormError[]; status: 409 | 422 } {
+  const values = { ...(form ?? {}) };
+  delete values['_csrf'];
+  return {
+    values,
+    errors: problemToErrors(problem, fieldNames(fields), invalidText),
+    status: problem.status === 409 ? 409 : 422,
+  };
+}

@@ -4,7 +4,7 @@ import { Roles } from '@si/auth';
 import { DfpaApi } from '../api/clients.js';
 import { ServiceRefusal } from '../api/service-client.js';
 import { actionPath } from '../cases/case-actions.js';
-import { fieldNames, formToBody, problemToErrors, type FormInput } from '../cases/form-spec.js';
+import { formToBody, refusedForm, type FormError, type FormInput } from '../cases/form-spec.js';
 import { swissToday } from '../i18n/format.js';
 import { seeOther, sendPage } from '../shell/page.js';
 import { webContext } from '../shell/web-context.js';
@@ -17,12 +17,6 @@ import { DfpaCasePage, dfpaCaseTitle } from './dfpa-case.view.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE_SIZE = 50;
-
-const withoutCsrf = (form: FormInput | undefined): FormInput => {
-  const values = { ...(form ?? {}) };
-  delete values['_csrf'];
-  return values;
-};
 
 /**
  * The region's DFPA cases: the list by status, the case page with a form for every action the dfpa service offers,
@@ -59,11 +53,13 @@ export class DfpaCaseController {
       );
     } catch (error) {
       if (!(error instanceof ServiceRefusal)) throw error;
-      return this.renderList(request, reply, 'active', undefined, {
-        values: withoutCsrf(form),
-        errors: problemToErrors(error.problem, fieldNames(fields), ctx.t('form.invalidValue')),
-        status: error.problem.status === 409 ? 409 : 422,
-      });
+      return this.renderList(
+        request,
+        reply,
+        'active',
+        undefined,
+        refusedForm(error.problem, fields, form, ctx.t('form.invalidValue')),
+      );
     }
     return seeOther(reply, `/dfpa/faelle/${opened.dfpaCaseId}?erledigt=${DIRECT_CASE.id}`);
   }
@@ -111,20 +107,17 @@ export class DfpaCaseController {
       else await this.dfpa.post(request, path, body);
     } catch (error) {
       if (!(error instanceof ServiceRefusal)) throw error;
+      const { values, errors, status } = refusedForm(error.problem, fields, form, ctx.t('form.invalidValue'));
       return sendPage(
         request,
         reply,
-        { title: dfpaCaseTitle(ctx, c), status: error.problem.status === 409 ? 409 : 422 },
+        { title: dfpaCaseTitle(ctx, c), status },
         <DfpaCasePage
           ctx={ctx}
           c={c}
           actions={caseActionsFor(c)}
           today={swissToday()}
-          failed={{
-            action: action.id,
-            values: withoutCsrf(form),
-            errors: problemToErrors(error.problem, fieldNames(fields), ctx.t('form.invalidValue')),
-          }}
+          failed={{ action: action.id, values, errors }}
         />,
       );
     }
@@ -136,7 +129,7 @@ export class DfpaCaseController {
     reply: FastifyReply,
     status: DfpaCaseStatus,
     after: string | undefined,
-    failed?: { values: FormInput; errors: ReturnType<typeof problemToErrors>; status: number },
+    failed?: { values: FormInput; errors: FormError[]; status: number },
   ) {
     const ctx = webContext(request);
     const page = await this.dfpa.get<Page<DfpaCaseSummary>>(request, '/api/v1/cases', {

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '@si/auth';
 import { DfpaApi } from '../api/clients.js';
 import { ServiceRefusal } from '../api/service-client.js';
-import { fieldNames, formToBody, problemToErrors, type FormInput } from '../cases/form-spec.js';
+import { formToBody, refusedForm, type FormInput } from '../cases/form-spec.js';
 import { swissToday } from '../i18n/format.js';
 import { seeOther, sendPage } from '../shell/page.js';
 import { webContext } from '../shell/web-context.js';
@@ -86,25 +86,12 @@ export class InboxController {
       );
     } catch (error) {
       if (!(error instanceof ServiceRefusal)) throw error;
-      const values = { ...form };
-      delete values['_csrf'];
+      const { values, errors, status } = refusedForm(error.problem, fields, form, ctx.t('form.invalidValue'));
       return sendPage(
         request,
         reply,
-        {
-          title: personName(h.person) ?? ctx.t('dfpa.inbox.handover'),
-          status: error.problem.status === 409 ? 409 : 422,
-        },
-        <HandoverPage
-          ctx={ctx}
-          h={h}
-          today={swissToday()}
-          failed={{
-            action: action.id,
-            values,
-            errors: problemToErrors(error.problem, fieldNames(fields), ctx.t('form.invalidValue')),
-          }}
-        />,
+        { title: personName(h.person) ?? ctx.t('dfpa.inbox.handover'), status },
+        <HandoverPage ctx={ctx} h={h} today={swissToday()} failed={{ action: action.id, values, errors }} />,
       );
     }
     if (answer?.dfpaCaseId) return seeOther(reply, `/dfpa/faelle/${answer.dfpaCaseId}?erledigt=${action.id}`);
