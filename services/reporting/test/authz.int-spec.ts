@@ -1,21 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { routeTable, type Route } from '@si/testing';
+import type { RealmRole } from '@si/auth';
+import { buildOpenApi } from '@si/http';
+import { REALM_USERS, type RealmUser } from '@si/service-testing';
+import { repoRoot, routeTable, type Route } from '@si/testing';
+import { definition as service } from '../src/service.definition.js';
 import { CaseStory } from './support/case-events.js';
-import { DEMO_USERS, startReportingApp, type DemoUser, type ReportingTestApp } from './support/reporting-app.js';
+import { startReportingApp, type DemoUser, type ReportingTestApp } from './support/reporting-app.js';
 
 /**
- * The access matrix: every API route of the running app (from Nest's route table) against every demo user, with
- * the status written down here by hand; a route without a row fails the test. Scopes: ib.solothurn 2601, ib.olten
- * 2581, ib.hubersdorf 2548 (+ members), sr.olten the Sozialregion olten, ags.koordination AGS, ma.integration the
- * Migrationsamt. The traced cell is Solothurn's: only its IB and AGS may see its events.
+ * The access matrix: every API route of the running app (from Nest's route table) against every person of the demo
+ * realm (REALM_USERS), with the status written down here by hand; a route without a row fails the test. Scopes:
+ * ib.solothurn 2601, ib.olten 2581, ib.hubersdorf 2548 (+ members), sr.olten the Sozialregion olten, sr.thal-gaeu the
+ * Sozialregion thal-gaeu, ags.koordination AGS, ags.finanzen AGS with finance, ma.integration the Migrationsamt,
+ * anbieter.vhs and anbieter.caritas providers, mp.olten a mentoring pool. The traced cell is Solothurn's: only its IB
+ * and AGS may see its events.
  */
 type Params = Record<string, string>;
 type Fixture = (t: ReportingTestApp) => Promise<Params>;
 interface Row {
   fixture: Fixture;
   body?: (p: Params) => unknown;
-  expect: Record<DemoUser, number>;
+  expect: Record<RealmUser, number>;
 }
 
 const template = JSON.parse(
@@ -32,6 +38,7 @@ const answers = {
 };
 const SD = '/api/v1/self-declarations';
 let year = 2040;
+let snapshotYear = 2028;
 
 const call = async (t: ReportingTestApp, user: DemoUser, method: string, path: string, body?: unknown) => {
   const r = await t.call(user, method, path, body);
@@ -68,20 +75,48 @@ const fx = {
     await call(t, 'ib.solothurn', 'POST', `${SD}/rounds/${p.roundId}/responses/2601/submission`);
     return p;
   },
+  /** A period not frozen yet, so that each AGS user's freeze creates a version (201, not the current one's 200). */
+  unfrozenPeriod: async (): Promise<Params> => ({ period: `${(snapshotYear -= 1)}-Q2` }),
   snapshot: async (t: ReportingTestApp) => ({
     id: (await call(t, 'ags.koordination', 'POST', '/api/v1/snapshots', { period: '2027-Q1' })).id,
   }),
 };
 
-// Columns: ib.solothurn, ib.olten, ib.hubersdorf, sr.olten, ags.koordination, ma.integration
-const s = (a: number, b: number, c: number, d: number, e: number, f: number): Record<DemoUser, number> => ({
+// Columns: ib.solothurn, ib.olten, ib.hubersdorf, sr.olten, ags.koordination, ma.integration. The five other people
+// of the realm follow from these exactly, which `s` writes for them:
+// - sr.thal-gaeu as sr.olten: both hold the role sozialregion and see their own region's figures; no row's object is
+//   in either region (the traced cell and the self-declarations are Solothurn's, 2601), so both are refused alike;
+// - ags.finanzen as ags.koordination: it holds the role ags (ags-finanzen adds nothing that reporting asks for);
+// - the providers (anbieter.vhs, anbieter.caritas) and the mentoring pool (mp.olten) have no task in reporting: no
+//   route declares their roles, so every route refuses them by role (403). The roles check below holds all of it to
+//   the roles each route declares.
+const s = (a: number, b: number, c: number, d: number, e: number, f: number): Record<RealmUser, number> => ({
   'ib.solothurn': a,
   'ib.olten': b,
   'ib.hubersdorf': c,
   'sr.olten': d,
   'ags.koordination': e,
   'ma.integration': f,
+  'sr.thal-gaeu': d,
+  'ags.finanzen': e,
+  'anbieter.vhs': 403,
+  'anbieter.caritas': 403,
+  'mp.olten': 403,
 });
+/** The realm roles each person holds (infra/keycloak/realm-start-integration.json). */
+const REALM_ROLES: Record<RealmUser, readonly RealmRole[]> = {
+  'ib.solothurn': ['gemeinde'],
+  'ib.olten': ['gemeinde'],
+  'ib.hubersdorf': ['gemeinde'],
+  'sr.olten': ['sozialregion'],
+  'ags.koordination': ['ags'],
+  'ma.integration': ['migrationsamt'],
+  'sr.thal-gaeu': ['sozialregion'],
+  'ags.finanzen': ['ags', 'ags-finanzen'],
+  'anbieter.vhs': ['anbieter'],
+  'anbieter.caritas': ['anbieter'],
+  'mp.olten': ['mentoring-koordination'],
+};
 const EVERYONE = s(200, 200, 200, 200, 200, 200);
 const AGS = s(403, 403, 403, 403, 200, 403);
 const AGS_CREATES = s(403, 403, 403, 403, 201, 403);
@@ -100,8 +135,8 @@ const MATRIX: Record<string, Row & { query?: string }> = {
   },
   'GET /api/v1/snapshots': { fixture: fx.none, expect: AGS },
   'POST /api/v1/snapshots': {
-    fixture: fx.none,
-    body: () => ({ period: '2027-Q2' }),
+    fixture: fx.unfrozenPeriod,
+    body: (p) => ({ period: p['period'] }),
     expect: s(403, 403, 403, 403, 201, 403),
   },
   'GET /api/v1/snapshots/:id': { fixture: fx.snapshot, expect: AGS },
@@ -159,7 +194,7 @@ const fill = (path: string, params: Params) =>
     return String(params[name]);
   });
 
-describe('access matrix: every route × every demo user', () => {
+describe('access matrix: every route × every person of the demo realm', () => {
   let t: ReportingTestApp;
   let routes: Route[];
   beforeAll(async () => {
@@ -172,8 +207,45 @@ describe('access matrix: every route × every demo user', () => {
     await t?.close();
   });
 
+  it('runs every person of the demo realm, with the realm roles the file gives them', () => {
+    const realm = JSON.parse(readFileSync(`${repoRoot()}/infra/keycloak/realm-start-integration.json`, 'utf8')) as {
+      users: { username: string; realmRoles?: string[] }[];
+    };
+    const people = realm.users.filter((u) => !u.username.startsWith('service-account-'));
+    expect([...REALM_USERS].sort()).toEqual(people.map((u) => u.username).sort());
+    for (const person of people)
+      expect({ user: person.username, roles: [...REALM_ROLES[person.username as RealmUser]].sort() }).toEqual({
+        user: person.username,
+        roles: (person.realmRoles ?? []).filter((r) => !r.startsWith('default-roles-')).sort(),
+      });
+  });
+
   it('has a row for every API route of the app and no row for a route that does not exist', () => {
     expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('agrees with the roles each route declares, which the guard enforces and the OpenAPI document shows (x-roles)', () => {
+    const doc = buildOpenApi(t.app, { title: service.title, description: service.description });
+    const disagreements: string[] = [];
+    for (const route of routes) {
+      if (route.policy.kind !== 'roles') {
+        disagreements.push(`${route.key}: declares no roles`);
+        continue;
+      }
+      const declared = route.policy.roles;
+      const operation = (
+        doc.paths[route.path.replace(/:(\w+)/g, '{$1}')] as Record<string, { 'x-roles'?: unknown }> | undefined
+      )?.[route.method.toLowerCase()];
+      if (JSON.stringify(operation?.['x-roles']) !== JSON.stringify(declared))
+        disagreements.push(`${route.key}: OpenAPI x-roles ${JSON.stringify(operation?.['x-roles'])}`);
+      // A person without any declared role is refused by role (403) whatever the object; the matrix must say so.
+      for (const user of REALM_USERS)
+        if (!REALM_ROLES[user].some((role) => declared.includes(role)) && MATRIX[route.key]?.expect[user] !== 403)
+          disagreements.push(
+            `${route.key} as ${user}: declared ${declared.join(', ')}, matrix ${MATRIX[route.key]?.expect[user]}`,
+          );
+    }
+    expect(disagreements).toEqual([]);
   });
 
   it('answers 401 without a token on every API route', async () => {
@@ -193,13 +265,13 @@ describe('access matrix: every route × every demo user', () => {
     }
   });
 
-  it('gives every demo user exactly the status the matrix says on every route', async () => {
+  it('gives every person of the demo realm exactly the status the matrix says on every route', async () => {
     const failures: string[] = [];
     for (const route of routes) {
       const row = MATRIX[route.key];
       if (!row) throw new Error(`no matrix row for ${route.key}`);
       // Refused users first (they must change nothing), then each allowed user on a fresh fixture.
-      const users = [...DEMO_USERS].sort((a, b) => Number(row.expect[a] < 300) - Number(row.expect[b] < 300));
+      const users = [...REALM_USERS].sort((a, b) => Number(row.expect[a] < 300) - Number(row.expect[b] < 300));
       let shared: Params | undefined;
       for (const user of users) {
         const allowed = row.expect[user] < 300;
@@ -214,5 +286,22 @@ describe('access matrix: every route × every demo user', () => {
       }
     }
     expect(failures).toEqual([]);
-  }, 180_000);
+  }, 300_000);
+
+  it("lets each Sozialregion trace its own municipalities' figures and refuses the other region's (2422 Balsthal in Thal-Gäu, 2581 Olten)", async () => {
+    const trace = async (user: RealmUser, area: number) =>
+      (
+        await t.call(
+          user,
+          'GET',
+          `/api/v1/figures/first-information/trace?period=2027-Q1&level=municipality&area=${area}`,
+        )
+      ).status;
+    expect({
+      thalGaeuOwn: await trace('sr.thal-gaeu', 2422),
+      thalGaeuOlten: await trace('sr.thal-gaeu', 2581),
+      oltenOwn: await trace('sr.olten', 2581),
+      oltenThalGaeu: await trace('sr.olten', 2422),
+    }).toEqual({ thalGaeuOwn: 200, thalGaeuOlten: 403, oltenOwn: 200, oltenThalGaeu: 403 });
+  });
 });
