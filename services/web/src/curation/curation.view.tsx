@@ -6,9 +6,9 @@ import {
   OfferHistory,
   StatusBadge,
   TextsSideBySide,
-  TranslationBadge,
+  TranslationList,
 } from '../provider-offers/offer-facts.view.js';
-import { TEXT_LANGUAGES, titleOf, type KeptOffer } from '../provider-offers/offers-keeping.api.js';
+import { titleOf, type KeptOffer } from '../provider-offers/offers-keeping.api.js';
 
 /** Where the offer came from (the submission time is the last history entry that put it into review). */
 const submittedAt = (o: KeptOffer) => [...(o.history ?? [])].reverse().find((h) => h.status === 'in-review')?.at;
@@ -101,14 +101,7 @@ function OfferTable({
               <td>{providers.get(o.providerId) ?? o.providerId}</td>
               <td>{t(`offers.category.${o.content.category}`)}</td>
               <td>
-                <ul class="inline-list">
-                  {TEXT_LANGUAGES.filter((l) => o.translationStatus[l]).map((l) => (
-                    <li>
-                      <abbr title={t(`language.${l}`)}>{l.toUpperCase()}</abbr>{' '}
-                      <TranslationBadge ctx={ctx} status={o.translationStatus[l]} />
-                    </li>
-                  ))}
-                </ul>
+                <TranslationList ctx={ctx} offer={o} />
               </td>
               <td>
                 {formatDate(o.content.schedule.start)} – {formatDate(o.content.schedule.end)}

@@ -24,6 +24,20 @@ export function TranslationBadge({ ctx, status }: { ctx: WebContext; status: Tra
   );
 }
 
+/** The languages an offer has a text in, each with its translation status (a cell of the offer lists). */
+export function TranslationList({ ctx, offer }: { ctx: WebContext; offer: KeptOffer }) {
+  return (
+    <ul class="inline-list">
+      {TEXT_LANGUAGES.filter((l) => offer.translationStatus[l]).map((l) => (
+        <li>
+          <abbr title={ctx.t(`language.${l}`)}>{l.toUpperCase()}</abbr>{' '}
+          <TranslationBadge ctx={ctx} status={offer.translationStatus[l]} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The texts of all four languages side by side, read only (curation), each with its translation status. */
 export function TextsSideBySide({ ctx, offer }: { ctx: WebContext; offer: KeptOffer }) {
   const { t } = ctx;

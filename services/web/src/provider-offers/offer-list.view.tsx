@@ -1,7 +1,7 @@
 import { formatDate } from '../i18n/format.js';
 import type { WebContext } from '../shell/web-context.js';
-import { StatusBadge, TranslationBadge } from './offer-facts.view.js';
-import { TEXT_LANGUAGES, titleOf, type KeptOffer } from './offers-keeping.api.js';
+import { StatusBadge, TranslationList } from './offer-facts.view.js';
+import { titleOf, type KeptOffer } from './offers-keeping.api.js';
 
 /** The provider's own offers with their status and the status of each translation. */
 export function OfferList({ ctx, offers }: { ctx: WebContext; offers: KeptOffer[] }) {
@@ -40,14 +40,7 @@ export function OfferList({ ctx, offers }: { ctx: WebContext; offers: KeptOffer[
                     <StatusBadge ctx={ctx} status={o.status} />
                   </td>
                   <td>
-                    <ul class="inline-list">
-                      {TEXT_LANGUAGES.filter((l) => o.translationStatus[l]).map((l) => (
-                        <li>
-                          <abbr title={t(`language.${l}`)}>{l.toUpperCase()}</abbr>{' '}
-                          <TranslationBadge ctx={ctx} status={o.translationStatus[l]} />
-                        </li>
-                      ))}
-                    </ul>
+                    <TranslationList ctx={ctx} offer={o} />
                   </td>
                   <td>
                     {formatDate(o.content.schedule.start)} – {formatDate(o.content.schedule.end)}
