@@ -33,7 +33,17 @@ export async function createTestDatabase(service: string): Promise<TestDatabase>
       const c = new pg.Client({ connectionString: base.migratorUrl });
       await c.connect();
       try {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        // FORCE ends the sessions of our own roles, but not an autovacuum worker that happens to be in the database
+        // (42501: not a member of its role): that one finishes on its own within moments, so try again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '42501' || attempt === 20) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 500));
+          }
+        }
       } finally {
         await c.end();
       }
