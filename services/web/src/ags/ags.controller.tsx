@@ -10,8 +10,7 @@ import { NotFoundPage } from '../shell/web-errors.js';
 import type { DeliveryPage, MunicipalityModel, OrganisationPeriod, RuleVersion } from './ags.api.js';
 import { OrganisationDetail, OrganisationList, type PeriodFormValues } from './organisation.view.js';
 import { QuarantineView, TargetGroupRuleView } from './intake.view.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../api/uuid.js';
 
 /** The AGS's screens: the organisation model (Leitgemeinden with history), the intake quarantine, the target-group rule. */
 @Controller()

@@ -14,8 +14,7 @@ import { CasePage, caseTitle } from './case.view.js';
 import { OfferSelect } from './action-form.js';
 import { renderFragment } from '../shell/render.js';
 import { formToBody, one, refusedForm, type FormInput } from './form-spec.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../api/uuid.js';
 
 /** The case page (person, deadline, phase, the history as a timeline) and a form for each action it offers. */
 @Controller('faelle')

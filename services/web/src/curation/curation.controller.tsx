@@ -6,7 +6,7 @@ import { ServiceRefusal } from '../api/service-client.js';
 import { one, type FormInput } from '../cases/form-spec.js';
 import { offerProblemToErrors } from '../provider-offers/offer-form.js';
 import { titleOf, type KeptOffer } from '../provider-offers/offers-keeping.api.js';
-import { UUID } from '../provider-offers/provider-offers.controller.js';
+import { UUID } from '../api/uuid.js';
 import { seeOther, sendPage } from '../shell/page.js';
 import { webContext } from '../shell/web-context.js';
 import { NotFoundPage } from '../shell/web-errors.js';

@@ -14,8 +14,8 @@ import { CASE_ACTIONS, caseActionsFor } from './dfpa-actions.js';
 import { DIRECT_CASE, type DirectCaseForm } from './intake-actions.js';
 import { CASE_STATUSES, DfpaCaseList } from './dfpa-case-list.view.js';
 import { DfpaCasePage, dfpaCaseTitle } from './dfpa-case.view.js';
+import { UUID } from '../api/uuid.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE_SIZE = 50;
 
 /**

@@ -12,8 +12,8 @@ import type { InboxItem, Page } from './dfpa.api.js';
 import { HANDOVER_ACTIONS, type HandoverForForm } from './intake-actions.js';
 import { HandoverPage, InboxList } from './inbox.view.js';
 import { personName } from './person-facts.js';
+import { UUID } from '../api/uuid.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE_SIZE = 50;
 
 /**

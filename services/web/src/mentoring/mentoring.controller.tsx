@@ -7,7 +7,7 @@ import type { WebUser } from '../auth/session.js';
 import { one, type FormInput } from '../cases/form-spec.js';
 import { swissToday } from '../i18n/format.js';
 import { offerProblemToErrors } from '../provider-offers/offer-form.js';
-import { UUID } from '../provider-offers/provider-offers.controller.js';
+import { UUID } from '../api/uuid.js';
 import { seeOther, sendPage } from '../shell/page.js';
 import { webContext } from '../shell/web-context.js';
 import { NotFoundPage } from '../shell/web-errors.js';

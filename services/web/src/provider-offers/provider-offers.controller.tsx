@@ -13,8 +13,8 @@ import { editorFieldNames, formToOffer, offerProblemToErrors, offerToForm } from
 import { OfferList } from './offer-list.view.js';
 import { titleOf, type KeptOffer } from './offers-keeping.api.js';
 import { HELD_LANGUAGES } from './offers-reference.js';
+import { UUID } from '../api/uuid.js';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STEPS = { einreichen: 'submit', bestaetigen: 'confirm', zurueckziehen: 'withdraw' } as const;
 
 /**

@@ -10,8 +10,8 @@ import { NotFoundPage } from '../shell/web-errors.js';
 import { municipalityName } from '../shared/reference-data.js';
 import { ApprovalQueueView, ClaimDetailView, ClaimListView, type ClaimActionErrors } from './claims.view.js';
 import type { Claim, ClaimDetail } from './subsidies.api.js';
+import { UUID } from '../api/uuid.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DONE = ['submit', 'check', 'approve', 'return', 'dispute', 'payment'] as const;
 type Done = (typeof DONE)[number];
 const REFUSAL_STATUS = [400, 403, 409, 422];

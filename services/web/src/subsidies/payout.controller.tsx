@@ -11,8 +11,8 @@ import { webContext } from '../shell/web-context.js';
 import { NotFoundPage } from '../shell/web-errors.js';
 import { PayoutView } from './payout.view.js';
 import { fetchPayoutFile, type Claim, type PayoutExport, type PayoutFile } from './subsidies.api.js';
+import { UUID } from '../api/uuid.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FILES: Record<PayoutFile, { type: string; name: (id: string) => string }> = {
   csv: { type: 'text/csv; charset=utf-8', name: (id) => `buchungsdatei-${id}.csv` },
   pain001: { type: 'application/xml; charset=utf-8', name: (id) => `pain001-${id}.xml` },
