@@ -41,8 +41,9 @@ export type DemoUser = (typeof DEMO_USERS)[number];
 /**
  * Every person of the demo realm (infra/keycloak/realm-start-integration.json): DEMO_USERS and the users added with
  * the second wave (a second Sozialregion, AGS finance, two providers, a mentoring pool). An access matrix over these
- * also checks that another region, a provider or a pool finds nothing it has no task for. The wave-1 matrices still
- * spell out the six DEMO_USERS column by column; they move to REALM_USERS when they add the five columns.
+ * also checks that another region, a provider or a pool finds nothing it has no task for. The dfpa, case-management,
+ * reporting and registry-intake matrices run it; the others still spell out the six DEMO_USERS until they add the
+ * five columns.
  */
 export const REALM_USERS = [
   ...DEMO_USERS,
