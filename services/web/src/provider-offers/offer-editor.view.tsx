@@ -1,12 +1,12 @@
 import type { FormInput } from '../cases/form-spec.js';
 import type { WebContext } from '../shell/web-context.js';
 import { Checkbox, Checks, ErrorSummary, Group, Select, TextArea, TextInput, type FormState } from './editor-fields.js';
+import { CATEGORIES } from '../public-offers/offers.api.js';
 import { LOCATION_ROWS } from './offer-form.js';
 import {
   ACCESSIBILITY,
   CEFR_LEVELS,
   CHILDCARE,
-  OFFER_CATEGORIES,
   TEXT_LANGUAGES,
   WEEKDAYS,
   titleOf,
@@ -112,7 +112,7 @@ export function OfferEditor({ ctx, offer, values, errors = [], saved }: EditorPr
               label="providerOffers.field.category"
               required
               empty="form.choose"
-              options={OFFER_CATEGORIES.map((c) => ({ value: c, text: t(`offers.category.${c}`) }))}
+              options={CATEGORIES.map((c) => ({ value: c, text: t(`offers.category.${c}`) }))}
             />
             <TextInput s={s} name="tags" label="providerOffers.field.tags" hint="providerOffers.hint.tags" />
             <Select

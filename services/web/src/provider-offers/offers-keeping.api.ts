@@ -1,15 +1,6 @@
 /** What the offers service answers to keepers and curators (services/offers README, "Keeping and curating"). */
 export const TEXT_LANGUAGES = ['de', 'fr', 'it', 'en'] as const;
 export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
-export const OFFER_CATEGORIES = [
-  'language',
-  'early-childhood',
-  'work-readiness',
-  'living-together',
-  'counselling',
-  'interpreting',
-  'first-information',
-] as const;
 export const CEFR_LEVELS = ['pre-A1', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 export const CHILDCARE = ['none', 'on-site', 'on-request'] as const;
 export const ACCESSIBILITY = ['yes', 'no', 'unknown'] as const;

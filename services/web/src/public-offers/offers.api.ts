@@ -26,6 +26,7 @@ export interface PublicOfferPage {
   total: number;
 }
 
+/** The offers service's categories (the public search filter and the provider's editor offer the same). */
 export const CATEGORIES = [
   'language',
   'early-childhood',
