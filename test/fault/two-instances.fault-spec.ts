@@ -15,8 +15,9 @@ import { moveInDelivery, type Newcomer } from '../e2e/support/ech-0020.js';
 /**
  * Issue 9 point 5: every service runs as two processes at once (outbox relays, consumers and job schedulers in
  * both), each on its service's own broker user, and one case-management process is killed halfway. Nothing is
- * lost, nothing applied twice, per-subject order holds across both relays, every reminder is sent once and the
- * reminder sweep has one schedule, not one per process.
+ * lost, nothing applied twice (case-management, reporting, subsidies), per-subject order holds across both relays,
+ * every reminder is sent once and every scheduled job (reminder sweeps, the claim run, offer reviews) has one
+ * schedule, not one per process, so it runs once per due time.
  */
 const SERVICES = ['registry-intake', 'case-management', 'offers', 'subsidies', 'reporting', 'dfpa'] as const;
 type Service = (typeof SERVICES)[number];
@@ -239,14 +240,48 @@ describe('two instances of every service', () => {
       ]);
   });
 
-  it('keeps one reminder-sweep schedule for both case-management processes, not one each', async () => {
+  it('keeps one schedule per scheduled job (reminder sweeps, claim run, offer review) for both processes, not one each', async () => {
     const connection = createRedisConnection();
-    const queue = new Queue('case-management.deadlines', { connection, prefix: `${prefix}bull` });
+    const schedules: Record<string, string[]> = {};
+    const queues = [
+      'case-management.deadlines',
+      'subsidies.claims',
+      'reporting.self-declaration-reminders',
+      'dfpa.deadlines',
+      'offers.review',
+      'registry-intake.partial-deliveries',
+    ];
     try {
-      expect((await queue.getJobSchedulers()).map((s) => s.key ?? s.name)).toHaveLength(1);
+      for (const name of queues) {
+        const queue = new Queue(name, { connection, prefix: `${prefix}bull` });
+        schedules[name] = (await queue.getJobSchedulers()).map((s) => s.key ?? s.name).sort();
+        await queue.close();
+      }
     } finally {
-      await queue.close();
       await connection.quit(); // BullMQ leaves a connection it was given open
     }
+    // Every queue has its schedule, and each exactly once (two processes upserting under one id, not two ids).
+    for (const name of queues) {
+      expect({ name, count: schedules[name]?.length }).toEqual({ name, count: 1 });
+    }
+  });
+
+  it('books each first information once in subsidies (two consuming processes): one ledger booking or one recorded refusal per event', async () => {
+    const rows = await eventually(
+      async () => {
+        const r = (await sql(
+          'subsidies',
+          `SELECT source_event_id::text AS id FROM ledger_entry
+            WHERE kind = 'booking' AND event_type = 'case.first-information-completed.v1'
+           UNION ALL
+           SELECT event_id::text FROM refused_event WHERE event_type = 'case.first-information-completed.v1'`,
+        )) as { id: string }[];
+        expect(r.length).toBeGreaterThanOrEqual(ARRIVALS);
+        return r;
+      },
+      { timeoutMs: 30_000 },
+    );
+    const events = captured.filter((e) => e.type === 'case.first-information-completed.v1').map((e) => e.id);
+    expect(rows.map((r) => r.id).sort()).toEqual([...events].sort());
   });
 });
