@@ -2,7 +2,7 @@ import { HistoryTimeline } from '../shell/history-timeline.js';
 import type { WebContext } from '../shell/web-context.js';
 import { formatDate } from '../i18n/format.js';
 import { countryName, languageName, municipalityName } from '../shared/reference-data.js';
-import { regionName } from '../dfpa/regions.js';
+import { regionName } from '../shared/regions.js';
 import { ActionForm } from './action-form.js';
 import { CASE_ACTIONS, type CaseAction } from './case-actions.js';
 import type { CaseDetail } from './case.api.js';

@@ -14,7 +14,7 @@ import {
   REVIEW_OUTCOMES,
   STRUCTURES,
 } from './dfpa-options.js';
-import { allRegions } from './regions.js';
+import { allRegions } from '../shared/regions.js';
 
 export type { DfpaAction } from './dfpa-action.js';
 

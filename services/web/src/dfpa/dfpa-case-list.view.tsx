@@ -5,7 +5,7 @@ import { formatDate } from '../i18n/format.js';
 import { municipalityName } from '../shared/reference-data.js';
 import type { DfpaCaseStatus, DfpaCaseSummary, Page } from './dfpa.api.js';
 import { DIRECT_CASE, type DirectCaseForm } from './intake-actions.js';
-import { regionName } from './regions.js';
+import { regionName } from '../shared/regions.js';
 
 export const CASE_STATUSES: readonly DfpaCaseStatus[] = ['active', 'returned', 'closed', 'moved'];
 

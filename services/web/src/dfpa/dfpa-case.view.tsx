@@ -10,7 +10,7 @@ import { DIRECT_CASE, HANDOVER_ACTIONS } from './intake-actions.js';
 import { cefr } from './inbox.view.js';
 import { formatChf } from '../i18n/money.js';
 import { PersonFacts, personName } from './person-facts.js';
-import { regionName } from './regions.js';
+import { regionName } from '../shared/regions.js';
 
 export interface DfpaCasePageProps {
   ctx: WebContext;

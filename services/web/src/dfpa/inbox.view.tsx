@@ -6,7 +6,7 @@ import { languageName, municipalityName } from '../shared/reference-data.js';
 import type { InboxItem, Page } from './dfpa.api.js';
 import { HANDOVER_ACTIONS, type HandoverForForm } from './intake-actions.js';
 import { PersonFacts, personName } from './person-facts.js';
-import { regionName } from './regions.js';
+import { regionName } from '../shared/regions.js';
 
 function Overdue({ ctx, h }: { ctx: WebContext; h: InboxItem }) {
   return h.overdue ? (

@@ -3,7 +3,7 @@ import { municipalityName } from '../shared/reference-data.js';
 import type { InboxItem } from './dfpa.api.js';
 import { date, type DfpaAction } from './dfpa-action.js';
 import { REJECT_REASONS, SEX } from './dfpa-options.js';
-import { municipalitiesOf } from './regions.js';
+import { municipalitiesOf } from '../shared/regions.js';
 
 /** The actions that bring a case in: answering a hand-over (take over, send back) and the direct opening. */
 

@@ -3,7 +3,7 @@ import { formatDate } from '../i18n/format.js';
 import { languageName, municipalityName } from '../shared/reference-data.js';
 import type { WebContext } from '../shell/web-context.js';
 import { ErrorSummary, Select, TextInput, type FormState } from '../provider-offers/editor-fields.js';
-import { regionName } from '../provider-offers/offers-reference.js';
+import { regionName } from '../shared/regions.js';
 import {
   END_REASONS,
   OUTCOMES,

@@ -9,7 +9,7 @@ import {
   type OfferStatus,
   type TranslationStatus,
 } from './offers-keeping.api.js';
-import { regionName } from './offers-reference.js';
+import { regionName } from '../shared/regions.js';
 
 export function StatusBadge({ ctx, status }: { ctx: WebContext; status: OfferStatus | string }) {
   return <span class={`badge badge-status-${status}`}>{ctx.t(`providerOffers.statusName.${status}`)}</span>;

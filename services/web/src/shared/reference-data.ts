@@ -53,6 +53,13 @@ export function municipalityName(bfs: number): string {
   return municipalities.get(bfs) ?? `BFS ${bfs}`;
 }
 
+/** The municipalities to pick from in forms, by name (value = BFS number). */
+export function municipalityOptions(): { value: string; text: string }[] {
+  return [...municipalities]
+    .map(([bfs, name]) => ({ value: String(bfs), text: name }))
+    .sort((a, b) => a.text.localeCompare(b.text, 'de-CH'));
+}
+
 export function countryName(bfsCode: number, lang: Lang = 'de'): string {
   const row = countries.get(bfsCode);
   return row?.[`name_${lang}`] || row?.['name_de'] || `BFS ${bfsCode}`;

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 
-/** The 13 Sozialregionen (contracts/reference/sozialregionen.json): id = the token's `sozialregion` claim. */
+/**
+ * The 13 Sozialregionen (contracts/reference/sozialregionen.json): id = the token's `sozialregion` claim, the DFPA
+ * service's region and the offers service's region id alike.
+ */
 interface Region {
   id: string;
   name: string;
