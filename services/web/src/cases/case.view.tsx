@@ -7,6 +7,7 @@ import { ActionForm } from './action-form.js';
 import { CASE_ACTIONS, type CaseAction } from './case-actions.js';
 import type { CaseDetail } from './case.api.js';
 import type { FormError, FormInput } from './form-spec.js';
+import { SavedNotice } from '../shell/saved-notice.js';
 
 export interface CasePageProps {
   ctx: WebContext;
@@ -44,11 +45,7 @@ export function CasePage({ ctx, c, actions, today, done, failed }: CasePageProps
       <p>
         <a href="/faelle">{t('case.backToList')}</a>
       </p>
-      {done ? (
-        <p class="alert alert-ok" role="status" data-testid="saved">
-          {t('case.saved', { action: doneAction ? t(doneAction.title) : '' })}
-        </p>
-      ) : null}
+      {done ? <SavedNotice>{t('case.saved', { action: doneAction ? t(doneAction.title) : '' })}</SavedNotice> : null}
       <div class="panels">
         <section class="panel" aria-labelledby="h-person">
           <h2 id="h-person">{t('case.person')}</h2>

@@ -9,6 +9,7 @@ import {
   TranslationList,
 } from '../provider-offers/offer-facts.view.js';
 import { titleOf, type KeptOffer } from '../provider-offers/offers-keeping.api.js';
+import { SavedNotice } from '../shell/saved-notice.js';
 
 /** Where the offer came from (the submission time is the last history entry that put it into review). */
 const submittedAt = (o: KeptOffer) => [...(o.history ?? [])].reverse().find((h) => h.status === 'in-review')?.at;
@@ -32,11 +33,7 @@ export function CurationQueue({
     <>
       <h1>{t('menu.curation')}</h1>
       <p>{t('curation.intro')}</p>
-      {done ? (
-        <p class="alert alert-ok" role="status" data-testid="saved">
-          {t(`curation.done.${done}`)}
-        </p>
-      ) : null}
+      {done ? <SavedNotice>{t(`curation.done.${done}`)}</SavedNotice> : null}
       <h2>{t('curation.queue')}</h2>
       {queue.length === 0 ? (
         <p data-testid="queue-empty">{t('curation.queueEmpty')}</p>

@@ -11,6 +11,7 @@ import { cefr } from './inbox.view.js';
 import { formatChf } from '../i18n/money.js';
 import { PersonFacts, personName } from './person-facts.js';
 import { regionName } from '../shared/regions.js';
+import { SavedNotice } from '../shell/saved-notice.js';
 
 export interface DfpaCasePageProps {
   ctx: WebContext;
@@ -52,11 +53,7 @@ export function DfpaCasePage({ ctx, c, actions, today, done, failed }: DfpaCaseP
       <p>
         <a href="/dfpa/faelle">{t('dfpa.cases.back')}</a>
       </p>
-      {done ? (
-        <p class="alert alert-ok" role="status" data-testid="saved">
-          {t('case.saved', { action: doneTitle ? t(doneTitle) : '' })}
-        </p>
-      ) : null}
+      {done ? <SavedNotice>{t('case.saved', { action: doneTitle ? t(doneTitle) : '' })}</SavedNotice> : null}
       <div class="panels">
         <section class="panel" aria-labelledby="h-person">
           <h2 id="h-person">{t('case.person')}</h2>

@@ -7,6 +7,7 @@ import type { InboxItem, Page } from './dfpa.api.js';
 import { HANDOVER_ACTIONS, type HandoverForForm } from './intake-actions.js';
 import { PersonFacts, personName } from './person-facts.js';
 import { regionName } from '../shared/regions.js';
+import { SavedNotice } from '../shell/saved-notice.js';
 
 function Overdue({ ctx, h }: { ctx: WebContext; h: InboxItem }) {
   return h.overdue ? (
@@ -33,11 +34,7 @@ export function InboxList({
     <>
       <h1>{t('menu.handovers')}</h1>
       <p>{t('dfpa.inbox.intro', { region: regionName(region) })}</p>
-      {notice ? (
-        <p class="alert alert-ok" role="status" data-testid="saved">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <SavedNotice>{notice}</SavedNotice> : null}
       {page.items.length === 0 ? (
         <p data-testid="empty">{t('dfpa.inbox.empty')}</p>
       ) : (

@@ -14,6 +14,7 @@ import {
   type Suggestion,
   type Tandem,
 } from './mentoring.api.js';
+import { SavedNotice } from '../shell/saved-notice.js';
 
 /** A tandem form refused by the service: which tandem, which step, what was typed, the complaints. */
 export interface FailedStep {
@@ -72,11 +73,7 @@ export function PoolPage({
           </ul>
         </nav>
       ) : null}
-      {done ? (
-        <p class="alert alert-ok" role="status" data-testid="saved">
-          {t(`mentoring.done.${done}`)}
-        </p>
-      ) : null}
+      {done ? <SavedNotice>{t(`mentoring.done.${done}`)}</SavedNotice> : null}
       <h2>{t('mentoring.requests')}</h2>
       {requests.length === 0 ? (
         <p data-testid="requests-empty">{t('mentoring.requestsEmpty')}</p>

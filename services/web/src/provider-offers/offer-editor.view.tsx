@@ -14,6 +14,7 @@ import {
 } from './offers-keeping.api.js';
 import { HELD_LANGUAGE_OPTIONS, MUNICIPALITY_OPTIONS, REGION_OPTIONS } from './offers-reference.js';
 import { OfferHistory, StatusBadge, TranslationBadge } from './offer-facts.view.js';
+import { SavedNotice } from '../shell/saved-notice.js';
 
 export interface EditorProps {
   ctx: WebContext;
@@ -41,9 +42,7 @@ export function OfferEditor({ ctx, offer, values, errors = [], saved }: EditorPr
       </p>
       <h1>{offer ? t('providerOffers.editTitle', { title: titleOf(offer) }) : t('providerOffers.newTitle')}</h1>
       {saved ? (
-        <p class="alert alert-ok" role="status" data-testid="saved">
-          {t(saved === 'submitted' ? 'providerOffers.submitted' : 'providerOffers.saved')}
-        </p>
+        <SavedNotice>{t(saved === 'submitted' ? 'providerOffers.submitted' : 'providerOffers.saved')}</SavedNotice>
       ) : null}
       {offer ? (
         <dl class="facts">

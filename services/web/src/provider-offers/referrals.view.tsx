@@ -3,6 +3,7 @@ import { municipalityName } from '../shared/reference-data.js';
 import type { WebContext } from '../shell/web-context.js';
 import { ErrorSummary, Select, TextInput, type FormState } from './editor-fields.js';
 import { NEXT_STEPS, type ProviderReferral } from './offers-keeping.api.js';
+import { SavedNotice } from '../shell/saved-notice.js';
 
 /**
  * The referrals to the provider's offers: what the referral disclosed (a pseudonymous reference and the municipality;
@@ -28,11 +29,7 @@ export function ReferralsPage({
     <>
       <h1>{t('menu.providerReferrals')}</h1>
       <p>{t('providerOffers.referrals.intro')}</p>
-      {done ? (
-        <p class="alert alert-ok" role="status" data-testid="saved">
-          {t('providerOffers.referrals.saved')}
-        </p>
-      ) : null}
+      {done ? <SavedNotice>{t('providerOffers.referrals.saved')}</SavedNotice> : null}
       {referrals.length === 0 ? (
         <p data-testid="empty">{t('providerOffers.referrals.none')}</p>
       ) : (
