@@ -89,35 +89,19 @@ export function BudgetView({
           <h2 id="budget-set">{t('subsidies.budget.set', { year: budget.year })}</h2>
           <input type="hidden" name="_csrf" value={ctx.csrf} />
           <ErrorSummary ctx={ctx} errors={errors} />
-          <div class="field">
-            <label for="budget-amount">{t('subsidies.budget.amountChf')}</label>
-            <input
-              type="text"
-              inputmode="decimal"
-              id="budget-amount"
-              name="amount"
-              required
-              value={values.amount ?? ''}
-              aria-invalid={f.invalid('amount')}
-              aria-describedby={f.describedBy('amount')}
-            />
-            <f.FieldError field="amount" />
-          </div>
-          <div class="field">
-            <label for="budget-warnPercent">{t('subsidies.budget.thresholdsField')}</label>
-            <p class="hint" id="budget-warnPercent-hint">
-              {t('subsidies.budget.thresholdsHint')}
-            </p>
-            <input
-              type="text"
-              id="budget-warnPercent"
-              name="warnPercent"
-              value={values.warnPercent ?? ''}
-              aria-invalid={f.invalid('warnPercent')}
-              aria-describedby={['budget-warnPercent-hint', f.describedBy('warnPercent')].filter(Boolean).join(' ')}
-            />
-            <f.FieldError field="warnPercent" />
-          </div>
+          <f.Input
+            name="amount"
+            label={t('subsidies.budget.amountChf')}
+            inputMode="decimal"
+            required
+            value={values.amount ?? ''}
+          />
+          <f.Input
+            name="warnPercent"
+            label={t('subsidies.budget.thresholdsField')}
+            hint={t('subsidies.budget.thresholdsHint')}
+            value={values.warnPercent ?? ''}
+          />
           <button type="submit">{t('form.save')}</button>
         </form>
       ) : null}

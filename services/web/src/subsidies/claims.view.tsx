@@ -459,19 +459,13 @@ function PaymentForm({
       <h2 id="payment-title">{t('subsidies.detail.paymentTitle')}</h2>
       <input type="hidden" name="_csrf" value={ctx.csrf} />
       <ErrorSummary ctx={ctx} errors={errors} />
-      <div class="field">
-        <label for="payment-paidOn">{t('subsidies.detail.paidOn')}</label>
-        <input
-          type="date"
-          id="payment-paidOn"
-          name="paidOn"
-          required
-          value={refused?.values?.['paidOn'] ?? ''}
-          aria-invalid={f.invalid('paidOn')}
-          aria-describedby={f.describedBy('paidOn')}
-        />
-        <f.FieldError field="paidOn" />
-      </div>
+      <f.Input
+        type="date"
+        name="paidOn"
+        label={t('subsidies.detail.paidOn')}
+        required
+        value={refused?.values?.['paidOn'] ?? ''}
+      />
       <button type="submit">{t('subsidies.detail.confirmPayment')}</button>
     </form>
   );

@@ -30,23 +30,67 @@ export function ErrorSummary({ ctx, errors }: { ctx: WebContext; errors: readonl
   );
 }
 
-/** Field helpers for one form: the complaint next to its field, linked by aria-describedby. */
+/**
+ * Field helpers for one form: the complaint next to its field, linked by aria-describedby, and a one-line input with
+ * its label, hint and complaint (id `<formId>-<name>`).
+ */
 export function fieldErrors(ctx: WebContext, formId: string, errors: readonly FormError[]) {
   const of = (field: string) => errors.filter((e) => e.field === field);
-  return {
-    invalid: (field: string) => (of(field).length ? 'true' : undefined),
-    describedBy: (field: string) => (of(field).length ? `${formId}-${field}-error` : undefined),
-    FieldError: ({ field }: { field: string }) =>
-      of(field).length ? (
-        <p class="field-error" id={`${formId}-${field}-error`}>
-          {of(field).map((e) => (
-            <span>
-              {e.message} <RuleText ctx={ctx} error={e} />
-            </span>
-          ))}
-        </p>
-      ) : null,
+  const invalid = (field: string) => (of(field).length ? 'true' : undefined);
+  const describedBy = (field: string) => (of(field).length ? `${formId}-${field}-error` : undefined);
+  const FieldError = ({ field }: { field: string }) =>
+    of(field).length ? (
+      <p class="field-error" id={`${formId}-${field}-error`}>
+        {of(field).map((e) => (
+          <span>
+            {e.message} <RuleText ctx={ctx} error={e} />
+          </span>
+        ))}
+      </p>
+    ) : null;
+  const Input = ({
+    name,
+    label,
+    value,
+    type = 'text',
+    inputMode,
+    required,
+    hint,
+  }: {
+    name: string;
+    label: string;
+    value: string;
+    type?: 'text' | 'date';
+    inputMode?: 'decimal';
+    required?: boolean;
+    hint?: string;
+  }) => {
+    const id = `${formId}-${name}`;
+    const hintId = hint ? `${id}-hint` : undefined;
+    return (
+      <div class="field">
+        <label for={id}>{label}</label>
+        {hint ? (
+          <p class="hint" id={hintId}>
+            {hint}
+          </p>
+        ) : null}
+        <input
+          // Preact types each input type apart; the attributes given here are valid for both.
+          type={type as 'text'}
+          inputmode={inputMode}
+          id={id}
+          name={name}
+          required={required}
+          value={value}
+          aria-invalid={invalid(name)}
+          aria-describedby={[hintId, describedBy(name)].filter(Boolean).join(' ') || undefined}
+        />
+        <FieldError field={name} />
+      </div>
+    );
   };
+  return { invalid, describedBy, FieldError, Input };
 }
 
 /** A one-line message after a step (role=status for success, an alert for a refusal). */

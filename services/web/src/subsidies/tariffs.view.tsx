@@ -108,49 +108,28 @@ export function TariffsView({
           <f.FieldError field="item" />
         </div>
         <div class="grid-2">
-          <div class="field">
-            <label for="tariff-validFrom">{t('subsidies.tariffs.validFrom')}</label>
-            <input
-              type="date"
-              id="tariff-validFrom"
-              name="validFrom"
-              required
-              value={values.validFrom ?? ''}
-              aria-invalid={f.invalid('validFrom')}
-              aria-describedby={f.describedBy('validFrom')}
-            />
-            <f.FieldError field="validFrom" />
-          </div>
-          <div class="field">
-            <label for="tariff-validTo">{t('subsidies.tariffs.validToOptional')}</label>
-            <input
-              type="date"
-              id="tariff-validTo"
-              name="validTo"
-              value={values.validTo ?? ''}
-              aria-invalid={f.invalid('validTo')}
-              aria-describedby={f.describedBy('validTo')}
-            />
-            <f.FieldError field="validTo" />
-          </div>
-        </div>
-        <div class="field">
-          <label for="tariff-amount">{t('subsidies.tariffs.amountChf')}</label>
-          <p class="hint" id="tariff-amount-hint">
-            {t('subsidies.tariffs.amountHint')}
-          </p>
-          <input
-            type="text"
-            inputmode="decimal"
-            id="tariff-amount"
-            name="amount"
+          <f.Input
+            type="date"
+            name="validFrom"
+            label={t('subsidies.tariffs.validFrom')}
             required
-            value={values.amount ?? ''}
-            aria-invalid={f.invalid('amount')}
-            aria-describedby={['tariff-amount-hint', f.describedBy('amount')].filter(Boolean).join(' ')}
+            value={values.validFrom ?? ''}
           />
-          <f.FieldError field="amount" />
+          <f.Input
+            type="date"
+            name="validTo"
+            label={t('subsidies.tariffs.validToOptional')}
+            value={values.validTo ?? ''}
+          />
         </div>
+        <f.Input
+          name="amount"
+          label={t('subsidies.tariffs.amountChf')}
+          hint={t('subsidies.tariffs.amountHint')}
+          inputMode="decimal"
+          required
+          value={values.amount ?? ''}
+        />
         <label class="check" for="tariff-placeholder">
           <input
             type="checkbox"
@@ -161,19 +140,7 @@ export function TariffsView({
           />
           {t('subsidies.tariffs.placeholderField')}
         </label>
-        <div class="field">
-          <label for="tariff-reference">{t('subsidies.tariffs.reference')}</label>
-          <input
-            type="text"
-            id="tariff-reference"
-            name="reference"
-            required
-            value={values.reference ?? ''}
-            aria-invalid={f.invalid('reference')}
-            aria-describedby={f.describedBy('reference')}
-          />
-          <f.FieldError field="reference" />
-        </div>
+        <f.Input name="reference" label={t('subsidies.tariffs.reference')} required value={values.reference ?? ''} />
         <div class="field">
           <label for="tariff-reason">{t('subsidies.tariffs.reason')}</label>
           <textarea
