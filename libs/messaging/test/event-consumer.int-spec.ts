@@ -102,6 +102,10 @@ describe('EventConsumer (real PostgreSQL and RabbitMQ)', () => {
   afterEach(async () => {
     await consumer?.stop();
     consumer = undefined;
+    // Copies a test leaves behind (a redelivery after a cut connection, a retry still waiting) must not reach the next
+    // test's consumer after the inbox that would have recognised them is emptied.
+    for (const name of [queue.name, ...queue.retryQueues.map((r) => r.name), queue.dlq])
+      await broker.channel.purgeQueue(name);
     await db.dataSource.query('DELETE FROM thing_effect; DELETE FROM inbox; DELETE FROM subject_hold');
   });
 
