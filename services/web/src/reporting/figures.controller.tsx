@@ -14,6 +14,7 @@ import { PERIOD, periodOptions } from './periods.js';
 import { ReportExports } from './report-export.js';
 import { BREAKDOWNS, LEVELS, type Catalogue, type FigureReport, type Level, type Trace } from './reporting.api.js';
 import { TraceView } from './trace.view.js';
+import { UUID } from '../api/uuid.js';
 
 /** The counts the overview charts compare (persons and events; the catalogue's headline figures). */
 const HEADLINE = [
@@ -29,7 +30,6 @@ const HEADLINE = [
   'mentoring-tandems',
 ];
 const CHART_ROWS = 15;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const isOfficer = (ctx: WebContext) =>
   !!ctx.user && ctx.user.roles.includes('gemeinde') && !ctx.user.roles.includes('ags');

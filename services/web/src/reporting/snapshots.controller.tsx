@@ -10,8 +10,7 @@ import { NotFoundPage } from '../shell/web-errors.js';
 import { PERIOD, periodOptions, periodOr } from './periods.js';
 import type { Catalogue, SnapshotSummary, Verification } from './reporting.api.js';
 import { SnapshotsView, SnapshotView } from './snapshots.view.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../api/uuid.js';
 
 /** AGS freezes a period's report; each version keeps its hash, the difference to the one before, and is checkable. */
 @Controller('kennzahlen/stichtage')

@@ -23,8 +23,8 @@ import {
   type Round,
   type RoundResults,
 } from './self-declaration.api.js';
+import { UUID } from '../api/uuid.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const API = '/api/v1/self-declarations';
 
 const isAgs = (ctx: WebContext) => !!ctx.user?.roles.includes('ags');
