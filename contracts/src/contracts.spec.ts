@@ -56,7 +56,8 @@ describe('event contracts', () => {
   it('events with personal data reach only the services allowed to hold it', () => {
     const allowed: Record<string, string[]> = {
       'registry-intake': ['case-management'],
-      'case-management': ['dfpa'],
+      // offers: only case.referral-disclosed.v1, sent only where the officer recorded the person's consent (issue 12).
+      'case-management': ['dfpa', 'offers'],
       dfpa: ['case-management'],
     };
     for (const [type, schema] of schemas.filter(([, s]) => s['x-personal-data'])) {
