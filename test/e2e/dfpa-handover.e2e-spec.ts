@@ -211,13 +211,24 @@ describe('DFPA hand-over: Olten → Sozialregion Olten and back, Thal-Gäu never
       },
     });
     await p.publish('registry-intake', [{ type: 'person.moved.v1', subject: personRef, data: moved }]);
-    // Not awaited here: Olten's history noting the new municipality (case.transferred.v1). The dfpa instances share
-    // the queue dfpa.case-events, so with two instances that event reaches only one of them (dfpa-move.int-spec.ts
-    // covers it with one instance).
     await eventually(
       async () => {
         const r = await p.call(cases, 'ags.koordination', 'GET', `/api/v1/cases/${caseId}`);
         expect(r.body).toMatchObject({ municipality: 2422, status: 'at-sozialregion', atSozialregion: 'olten' });
+      },
+      { timeoutMs: 20_000 },
+    );
+    // case.transferred.v1 names the case's region, so it reaches Olten's instance (not Thal-Gäu's, issue 11 point 5):
+    // Olten's history notes the new municipality and that it belongs to Thal-Gäu.
+    await eventually(
+      async () => {
+        const r = await p.call(olten, 'sr.olten', 'GET', `/api/v1/cases/${dfpaCaseId}`);
+        expect(r.body.history).toContainEqual(
+          expect.objectContaining({
+            action: 'municipality-changed',
+            details: expect.objectContaining({ to: 2422, toSozialregion: 'thal-gaeu', otherRegion: true }),
+          }),
+        );
       },
       { timeoutMs: 20_000 },
     );

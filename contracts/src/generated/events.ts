@@ -153,6 +153,10 @@ export interface CaseClosedV1 {
   reason: "departed-abroad" | "departed-other-canton" | "naturalised" | "died" | "closed-by-officer";
   phase: "informieren" | "foerdern" | "fordern" | "sanktionieren";
   firstInformationOutcome: "pending" | "completed" | "refused";
+  /**
+   * The Sozialregion (contracts/reference/sozialregionen.json id) holding the case's pending or accepted DFPA hand-over; absent when the case is at none. Not personal data: the relay publishes it as the header `sozialregionid`, so the event reaches only that region's queue dfpa.handovers.<region> (besides reporting and subsidies).
+   */
+  sozialregionId?: string;
 }
 
 /**
@@ -808,6 +812,10 @@ export interface CaseTransferredV1 {
   movedOn: string;
   status: "open" | "dfpa-handover-requested" | "at-sozialregion";
   firstInformationDue: string | null;
+  /**
+   * The Sozialregion (contracts/reference/sozialregionen.json id) holding the case's pending or accepted DFPA hand-over; absent when the case is at none. Not personal data: the relay publishes it as the header `sozialregionid`, so the event reaches only that region's queue dfpa.handovers.<region> (besides reporting and subsidies).
+   */
+  sozialregionId?: string;
 }
 
 /**

@@ -273,6 +273,7 @@ describe('dfpa case', () => {
       reason: 'departed-abroad',
       phase: 'foerdern',
       firstInformationOutcome: 'completed',
+      sozialregionId: 'olten',
     });
     await t.publishCaseEvent('case.closed.v1', h.caseId, closed(h.caseId));
     await t.publishCaseEvent('case.closed.v1', open.caseId, closed(open.caseId));

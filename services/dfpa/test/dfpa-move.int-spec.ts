@@ -122,6 +122,7 @@ describe('dfpa case: the person moves', () => {
       movedOn: daysAgo(0),
       status: 'at-sozialregion',
       firstInformationDue: null,
+      sozialregionId: 'olten',
     });
     const entry = await eventually(async () => {
       const e = (await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body.history.find(

@@ -1,6 +1,8 @@
 import { eventually } from '@si/testing';
+import { daysAgo } from './support/case-bodies.js';
 import { handoverData } from './support/handover-event.js';
 import { startDfpaApp, type DfpaTestApp } from './support/dfpa-app.js';
+import { takeOverIn } from './support/take-over.js';
 
 /** Points 1 and 2: hand-overs reach only their region; the inbox, take-over, rejection and the overdue reminder. */
 describe('dfpa hand-overs (instance serving Olten only)', () => {
@@ -37,6 +39,44 @@ describe('dfpa hand-overs (instance serving Olten only)', () => {
       [thal.handoverId],
     );
     expect(received.rows[0].n).toBe(0);
+  });
+
+  it("closes Olten's DFPA case on the closing of its municipal case, which never reaches Thal-Gäu's queue (issue 11 point 5)", async () => {
+    const { h, id } = await takeOverIn(t);
+    const closed = (caseId: string, sozialregionId: string) => ({
+      caseId,
+      personRef: h.person.personRef,
+      municipality: 2581,
+      attributes: {
+        nationality: { bfsCode: 8362, iso2: 'ER' },
+        permitCode: '0503',
+        permitAusweis: 'F',
+        euEfta: false,
+        familyOfSwiss: false,
+        sex: 'female',
+        birthYear: 1994,
+        language: 'tir',
+      },
+      closedOn: daysAgo(0),
+      reason: 'departed-abroad',
+      phase: 'foerdern',
+      firstInformationOutcome: 'completed',
+      sozialregionId,
+    });
+    const thalBefore = await t.waiting('dfpa.handovers.thal-gaeu');
+    const thalCase = handoverData('thal-gaeu').caseId;
+    await t.publishCaseEvent('case.closed.v1', h.caseId, closed(h.caseId, 'olten'));
+    await t.publishCaseEvent('case.closed.v1', thalCase, closed(thalCase, 'thal-gaeu'));
+    // The Olten instance hears the closing of the case it leads and closes its DFPA case.
+    await eventually(async () =>
+      expect((await t.as('sr.olten', 'GET', `/api/v1/cases/${id}`)).body).toMatchObject({
+        status: 'closed',
+        exit: { kind: 'closed', reason: 'departure' },
+      }),
+    );
+    // Thal-Gäu's queue, the only one a Thal-Gäu instance reads, gets Thal-Gäu's closing and not Olten's; Olten's is consumed.
+    await eventually(async () => expect(await t.waiting('dfpa.handovers.thal-gaeu')).toBe(thalBefore + 1));
+    expect(await t.waiting('dfpa.handovers.olten')).toBe(0);
   });
 
   it('refuses staff of a region this instance does not serve, as it refuses other roles (R25)', async () => {

@@ -60,7 +60,7 @@ describe('infra/rabbitmq topology', () => {
     expect(problems).toEqual([]);
   });
 
-  it('routes hand-overs through the headers exchange to one queue per Sozialregion, never to another region (issue 11)', () => {
+  it('routes hand-overs and the case events dfpa follows through the headers exchange to one queue per Sozialregion, never to another region (issue 11)', () => {
     const plan = topologyPlan(resolveTopology(topology));
     const regions = (
       JSON.parse(
@@ -70,18 +70,23 @@ describe('infra/rabbitmq topology', () => {
         ),
       ) as { sozialregionen: { id: string }[] }
     ).sozialregionen.map((r) => r.id);
+    const regionalTypes = ['case.dfpa-handover-requested.v1', 'case.transferred.v1', 'case.closed.v1'];
+    // dfpa hears these only per region: no dfpa queue on the topic exchange that one instance would take for all.
     expect(
       plan.bindings.filter(
-        (b) => b.exchange === topology.exchange && topicMatches(b.routingKey, 'case.dfpa-handover-requested.v1'),
+        (b) =>
+          b.exchange === topology.exchange &&
+          b.queue.startsWith('dfpa.') &&
+          regionalTypes.some((type) => topicMatches(b.routingKey, type)),
       ),
     ).toEqual([]);
-    expect(plan.exchangeBindings).toEqual([
-      {
+    expect(plan.exchangeBindings).toEqual(
+      regionalTypes.map((routingKey) => ({
         source: topology.exchange,
         destination: topology.headersExchange,
-        routingKey: 'case.dfpa-handover-requested.v1',
-      },
-    ]);
+        routingKey,
+      })),
+    );
     const regional = plan.bindings.filter((b) => b.exchange === topology.headersExchange);
     expect(regional.map((b) => b.queue).sort()).toEqual(regions.map((r) => `dfpa.handovers.${r}`).sort());
     for (const b of regional)

@@ -17,7 +17,10 @@ export interface DfpaTestApp extends ServiceTestApp {
   clock: TestClock;
   /** Publishes a hand-over as case-management's relay does: on si.events with the header `sozialregionid`. */
   publishHandover(data: { sozialregionId: string; caseId: string }): Promise<CloudEvent>;
-  /** Publishes a case event (case.closed.v1 …) as case-management would. */
+  /**
+   * Publishes a case event (case.closed.v1 …) as case-management's relay does: with the header `sozialregionid` when
+   * the data names the case's region (`sozialregionId`), so it reaches only that region's queue.
+   */
   publishCaseEvent(type: string, subject: string, data: unknown): Promise<CloudEvent>;
   as(caller: DfpaCallerName | null, method: string, path: string, body?: unknown): Promise<TestResponse>;
   /** Messages waiting in a queue of this test's topology (e.g. another region's hand-over queue). */
@@ -97,7 +100,10 @@ export async function startDfpaApp(
     clock,
     publishHandover: (data: { sozialregionId: string; caseId: string }) =>
       publish('case.dfpa-handover-requested.v1', data.caseId, data, { sozialregionid: data.sozialregionId }),
-    publishCaseEvent: (type: string, subject: string, data: unknown) => publish(type, subject, data),
+    publishCaseEvent: (type: string, subject: string, data: unknown) => {
+      const region = (data as { sozialregionId?: unknown }).sozialregionId;
+      return publish(type, subject, data, typeof region === 'string' ? { sozialregionid: region } : undefined);
+    },
     as: async (caller: DfpaCallerName | null, method: string, path: string, body?: unknown) =>
       t.call(caller ? { token: await tokenOf(caller) } : null, method, path, body),
     async waiting(queue: string) {

@@ -131,12 +131,14 @@ export interface TransferredData extends CaseEventBase {
   readonly movedOn: string;
   readonly status: Exclude<CaseStatus, 'closed'>;
   readonly firstInformationDue: string | null;
+  readonly sozialregionId?: string;
 }
 export interface ClosedData extends CaseEventBase {
   readonly closedOn: string;
   readonly reason: CloseReason;
   readonly phase: CasePhase;
   readonly firstInformationOutcome: 'pending' | 'completed' | 'refused';
+  readonly sozialregionId?: string;
 }
 export interface DfpaHandoverRequestedData {
   readonly handoverId: string;
@@ -232,6 +234,14 @@ export type CaseEvent =
     };
 
 export type CaseEventType = CaseEvent['type'];
+
+/**
+ * The Sozialregion of the case's pending or accepted hand-over, set on case.transferred/closed.v1 so that the relay
+ * routes them (header `sozialregionid`) to that region's queue only; absent when the case is at no region.
+ */
+export function atSozialregion(s: CaseState): { sozialregionId?: string } {
+  return s.handover ? { sozialregionId: s.handover.sozialregionId } : {};
+}
 
 /** The pseudonymous head every case event except the hand-over carries. */
 export function eventBase(s: CaseState): CaseEventBase {

@@ -234,6 +234,28 @@ describe('transfer within the canton and closing (CM5)', () => {
     });
   });
 
+  it('names the Sozialregion of a pending or accepted hand-over on transfer and closing, so that only its dfpa hears them', () => {
+    for (const state of [STATES.handoverRequested, STATES.atSozialregion]) {
+      const moved = state();
+      const [transferred] = moved.transfer({ toMunicipality: 2581, movedOn: d('2027-06-01') }, directory, system);
+      expect(transferred!.data).toMatchObject({ sozialregionId: REGION, toMunicipality: 2581 });
+      const [closed] = state().closeFromRegister({ reason: 'departed-abroad', on: d('2027-06-01') }, system);
+      expect(closed!.data).toMatchObject({ sozialregionId: REGION });
+    }
+    // At no region (never handed over, or handed back): no region, so the relay routes it to no region's queue.
+    const returned = STATES.atSozialregion();
+    returned.returnFromDfpa(
+      { handoverId: HANDOVER, sozialregionId: REGION, on: d('2027-05-20'), reasonCode: 'goals-reached' },
+      dfpaSystem,
+    );
+    for (const c of [openCase(), returned]) {
+      const [transferred] = c.transfer({ toMunicipality: 2581, movedOn: d('2027-06-01') }, directory, system);
+      expect(transferred!.data).not.toHaveProperty('sozialregionId');
+      const [closed] = c.closeFromRegister({ reason: 'departed-other-canton', on: d('2027-06-02') }, system);
+      expect(closed!.data).not.toHaveProperty('sozialregionId');
+    }
+  });
+
   it('lets the IB close with a reason, but refuses the register reasons for it', () => {
     const c = openCase();
     expect(refusalOf(() => c.closeByOfficer({ on: d('2027-05-01'), note: '' }, ib))).toMatchObject({ ruleId: 'CM7' });

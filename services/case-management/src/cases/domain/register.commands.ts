@@ -1,6 +1,7 @@
 import { requireDate, requireNotFuture, requireText, type CommandContext } from './actor.js';
 import type { Change } from './case-change.js';
 import {
+  atSozialregion,
   caseEvent,
   eventBase,
   type CaseEvent,
@@ -72,6 +73,7 @@ export function transfer(s: CaseState, input: TransferInput, directory: Municipa
         movedOn,
         status: s.status,
         firstInformationDue: restart ? state.firstInformationDeadline.due : null,
+        ...atSozialregion(s),
       }),
     ],
   };
@@ -215,6 +217,7 @@ function close(s: CaseState, reason: CloseReason, on: LocalDate, note: string | 
         reason,
         phase: s.phase,
         firstInformationOutcome: s.firstInformation.outcome,
+        ...atSozialregion(s),
       }),
     ],
   };

@@ -8,13 +8,13 @@ import type { DfpaCases } from '../application/dfpa-cases.js';
 import type { Deadline } from '../infrastructure/deadline.repository.js';
 import type { DeadlineQueue } from '../jobs/deadline-queue.js';
 
-export const CASE_EVENTS_QUEUE = 'dfpa.case-events';
 export const handoverQueue = (region: string) => `dfpa.handovers.${region}`;
 
 /**
- * Consumes the hand-over queues of the regions this instance serves, and no other: the broker never delivers
- * another region's hand-over here (point 1). The case events (closed, transferred) carry no personal data and
- * concern only cases this instance holds; others are no-ops.
+ * Consumes the queues of the regions this instance serves, and no other: the broker never delivers another region's
+ * hand-over here (point 1), nor the closing or move of a case handed to another region (issue 11 point 5: the
+ * events carry the region of the case's hand-over, routed as the header `sozialregionid`). A case event for a case
+ * this instance does not hold (e.g. one it rejected) is a no-op.
  */
 export class DfpaEventConsumers implements OnModuleInit {
   constructor(
@@ -34,6 +34,13 @@ export class DfpaEventConsumers implements OnModuleInit {
           'case.dfpa-handover-requested.v1': async (e: CloudEvent<CaseDfpaHandoverRequestedV1>, em) => {
             pending.set(e.id, await this.inbox.received(em, e.data));
           },
+          'case.closed.v1': async (e: CloudEvent<CaseClosedV1>, em) => {
+            await this.inbox.withdrawFor(em, e.data.caseId, 'case-closed');
+            await this.cases.municipalCaseClosed(em, e.data.caseId, e.data.closedOn as LocalDate, e.data.reason);
+          },
+          // A move within the canton keeps the case with its region until the region moves or returns it (point 5).
+          'case.transferred.v1': (e: CloudEvent<CaseTransferredV1>, em) =>
+            this.cases.municipalCaseTransferred(em, e.data.caseId, e.data.toMunicipality, e.data.movedOn as LocalDate),
         },
         {
           afterCommit: (events) => {
@@ -44,14 +51,5 @@ export class DfpaEventConsumers implements OnModuleInit {
         },
       );
     }
-    this.consumers.register(CASE_EVENTS_QUEUE, {
-      'case.closed.v1': async (e: CloudEvent<CaseClosedV1>, em) => {
-        await this.inbox.withdrawFor(em, e.data.caseId, 'case-closed');
-        await this.cases.municipalCaseClosed(em, e.data.caseId, e.data.closedOn as LocalDate, e.data.reason);
-      },
-      // A move within the canton keeps the case with its region until the region moves or returns it (point 5).
-      'case.transferred.v1': (e: CloudEvent<CaseTransferredV1>, em) =>
-        this.cases.municipalCaseTransferred(em, e.data.caseId, e.data.toMunicipality, e.data.movedOn as LocalDate),
-    });
   }
 }
