@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { deliverArrival } from './support/arrival.js';
 import { apiToken, expectAccessible, login } from './support/browser.js';
+import { tabTo } from './support/keyboard.js';
 import { urls } from './support/urls.js';
 
 /**
@@ -26,7 +27,7 @@ async function api(
   path: string,
   body?: unknown,
 ): Promise<{ status: number; json: unknown }> {
-  const r = await fetch(`${urls().offers ?? ''}${path}`, {
+  const r = await fetch(`${urls().offers}${path}`, {
     method,
     headers: {
       authorization: `Bearer ${await apiToken(user)}`,
@@ -37,17 +38,7 @@ async function api(
   return { status: r.status, json: await r.json().catch(() => ({})) };
 }
 
-/** Presses Tab until `target` has the focus: proves it is reachable by keyboard (fails after `max` steps). */
-async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-  }
-  throw new Error(`not reachable by Tab: ${target.toString()}`);
-}
-
 test.beforeAll(async () => {
-  test.skip(urls().offers === null, 'the offers service does not serve here');
   // First: the arrival's generator blocks this process a few seconds, long enough for the identity server to close
   // idle kept-alive connections that a later fetch would otherwise reuse.
   person = await deliverArrival(2601);

@@ -1,6 +1,7 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { deliverArrival } from './support/arrival.js';
 import { apiToken, expectAccessible, login } from './support/browser.js';
+import { tabTo } from './support/keyboard.js';
 import { urls } from './support/urls.js';
 
 /**
@@ -12,15 +13,6 @@ import { urls } from './support/urls.js';
  */
 const year = new Date().getFullYear();
 let person: { officialName: string; firstName: string };
-
-/** Presses Tab until `target` has the focus (as a keyboard user moves through the page). */
-async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-  }
-  throw new Error('the element was not reached by Tab');
-}
 
 test.beforeAll(async () => {
   person = await deliverArrival(2601);

@@ -4,7 +4,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
  * Presses Tab until `target` has the focus, as a keyboard user moves through a page; fails when it is not reached
  * within `max` presses (the element is not in the tab order, or hidden behind something only a mouse opens).
  */
-export async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+export async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;

@@ -16,7 +16,7 @@ export interface PlatformUrls {
   issuer: string;
   intake: string;
   cases: string;
-  offers: string | null;
+  offers: string;
   subsidies: string;
   reporting: string;
   dfpa: string;
@@ -91,17 +91,13 @@ export async function startBrowserPlatform(): Promise<{ urls: PlatformUrls; stop
     processes.push(webApp);
     await Promise.all([intake, cases, offers, subsidies, reporting, dfpa].map((p) => p.start(240_000)));
     await webApp.start(120_000);
-    const offersServesSearch = await fetch(`${offers.url}/api/v1/public/offers?q=&lang=fr`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
     return {
       urls: {
         web,
         issuer: oidc.issuer,
         intake: intake.url,
         cases: cases.url,
-        offers: offersServesSearch ? offers.url : null,
+        offers: offers.url,
         subsidies: subsidies.url,
         reporting: reporting.url,
         dfpa: dfpa.url,
