@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import type { Redis } from 'ioredis';
 import { WEB_CONFIG, type WebConfig } from '../config/web.config.js';
 import { WEB_REDIS } from '../shared/tokens.js';
@@ -11,6 +11,9 @@ import { UserTokens } from './user-token.js';
 
 /** The backend-for-frontend login: OIDC client, sessions in Redis, the guard on every route, token relay. */
 @Module({
+  // Nest's discovery, as in the services' auth module: the route table (@si/http routeDeclarations) reads every
+  // route's @Roles/@Public through it, for the access matrix.
+  imports: [DiscoveryModule],
   controllers: [AuthController],
   providers: [
     { provide: OidcClient, inject: [WEB_CONFIG], useFactory: (c: WebConfig) => new OidcClient(c) },
