@@ -1,1 +1,2 @@
 export * from './service-test-app.js';
+export * from './realm-users.js';

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { eventually, repoRoot, routeTable, type Route } from '@si/testing';
-import type { RealmRole } from '@si/auth';
-import { REALM_USERS, type RealmUser } from '@si/service-testing';
+import { eventually, routeTable, type Route } from '@si/testing';
+import { REALM_USER_ROLES, REALM_USERS, type RealmUser } from '@si/service-testing';
 import { openApiOf, startCaseApp, type CaseTestApp, type DemoUser } from './support/case-app.js';
 import { bodies, caseUpToReport, openCase } from './support/case-flow.js';
 import { baseDeliveryCompleted, daysAgo } from './support/person-events.js';
@@ -125,20 +123,6 @@ const s = (
   'mp.olten': 403,
 });
 const IB_ONLY = s(200, 404, 404, 403, 403, 403, 403, 403);
-/** The realm roles each person holds (infra/keycloak/realm-start-integration.json). */
-const REALM_ROLES: Record<RealmUser, readonly RealmRole[]> = {
-  'ib.solothurn': ['gemeinde'],
-  'ib.olten': ['gemeinde'],
-  'ib.hubersdorf': ['gemeinde'],
-  'sr.olten': ['sozialregion'],
-  'ags.koordination': ['ags'],
-  'ma.integration': ['migrationsamt'],
-  'sr.thal-gaeu': ['sozialregion'],
-  'ags.finanzen': ['ags', 'ags-finanzen'],
-  'anbieter.vhs': ['anbieter'],
-  'anbieter.caritas': ['anbieter'],
-  'mp.olten': ['mentoring-koordination'],
-};
 
 let periodYear = 2021;
 
@@ -275,19 +259,6 @@ describe('access matrix: every route × every person of the demo realm', () => {
     await t?.close();
   });
 
-  it('runs every person of the demo realm, with the realm roles the file gives them', () => {
-    const realm = JSON.parse(readFileSync(`${repoRoot()}/infra/keycloak/realm-start-integration.json`, 'utf8')) as {
-      users: { username: string; realmRoles?: string[] }[];
-    };
-    const people = realm.users.filter((u) => !u.username.startsWith('service-account-'));
-    expect([...REALM_USERS].sort()).toEqual(people.map((u) => u.username).sort());
-    for (const person of people)
-      expect({ user: person.username, roles: [...REALM_ROLES[person.username as RealmUser]].sort() }).toEqual({
-        user: person.username,
-        roles: (person.realmRoles ?? []).filter((r) => !r.startsWith('default-roles-')).sort(),
-      });
-  });
-
   it('has a row for every API route of the app and no row for a route that does not exist', () => {
     expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(MATRIX).sort());
   });
@@ -308,7 +279,7 @@ describe('access matrix: every route × every person of the demo realm', () => {
         disagreements.push(`${route.key}: OpenAPI x-roles ${JSON.stringify(operation?.['x-roles'])}`);
       // A user without any declared role is refused by role (403) whatever the object; the matrix must say so.
       for (const user of REALM_USERS) {
-        if (!REALM_ROLES[user].some((role) => declared.includes(role)) && MATRIX[route.key]?.expect[user] !== 403)
+        if (!REALM_USER_ROLES[user].some((role) => declared.includes(role)) && MATRIX[route.key]?.expect[user] !== 403)
           disagreements.push(
             `${route.key} as ${user}: declared ${declared.join(', ')}, matrix ${MATRIX[route.key]?.expect[user]}`,
           );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateEventDelivery } from '../src/ech/generator/delivery-generator.js';
 import { DEFAULT_TARGET_GROUP_RULE } from '../src/rules/target-group-default.rule.js';
 import { readFileSync } from 'node:fs';
+import { REALM_USER_ROLES } from '@si/service-testing';
 import { CALLERS, startIntakeApp, type IntakeCaller, type IntakeTestApp, type Response } from './support/intake-app.js';
 import type { RealmRole } from '@si/auth';
 import { buildOpenApi } from '@si/http';
@@ -115,20 +116,10 @@ const MATRIX: Record<string, Row> = {
   },
 };
 
-/** The realm roles each caller holds (infra/keycloak/realm-start-integration.json). */
+/** The realm roles each caller holds: the persons of the realm and the register connector. */
 const REALM_ROLES: Record<IntakeCaller, readonly RealmRole[]> = {
-  'ib.solothurn': ['gemeinde'],
-  'ib.olten': ['gemeinde'],
-  'ib.hubersdorf': ['gemeinde'],
-  'sr.olten': ['sozialregion'],
-  'ags.koordination': ['ags'],
-  'ma.integration': ['migrationsamt'],
+  ...REALM_USER_ROLES,
   'register-connector': ['register-connector'],
-  'sr.thal-gaeu': ['sozialregion'],
-  'ags.finanzen': ['ags', 'ags-finanzen'],
-  'anbieter.vhs': ['anbieter'],
-  'anbieter.caritas': ['anbieter'],
-  'mp.olten': ['mentoring-koordination'],
 };
 
 /** Framework routes open to all (health, metrics, API docs) are not in the matrix. */

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RealmRole } from '@si/auth';
 import { buildOpenApi } from '@si/http';
-import { REALM_USERS, type RealmUser } from '@si/service-testing';
-import { repoRoot, routeTable, type Route } from '@si/testing';
+import { REALM_USER_ROLES, REALM_USERS, type RealmUser } from '@si/service-testing';
+import { routeTable, type Route } from '@si/testing';
 import { definition as service } from '../src/service.definition.js';
 import { CaseStory } from './support/case-events.js';
 import { startReportingApp, type DemoUser, type ReportingTestApp } from './support/reporting-app.js';
@@ -103,20 +102,6 @@ const s = (a: number, b: number, c: number, d: number, e: number, f: number): Re
   'anbieter.caritas': 403,
   'mp.olten': 403,
 });
-/** The realm roles each person holds (infra/keycloak/realm-start-integration.json). */
-const REALM_ROLES: Record<RealmUser, readonly RealmRole[]> = {
-  'ib.solothurn': ['gemeinde'],
-  'ib.olten': ['gemeinde'],
-  'ib.hubersdorf': ['gemeinde'],
-  'sr.olten': ['sozialregion'],
-  'ags.koordination': ['ags'],
-  'ma.integration': ['migrationsamt'],
-  'sr.thal-gaeu': ['sozialregion'],
-  'ags.finanzen': ['ags', 'ags-finanzen'],
-  'anbieter.vhs': ['anbieter'],
-  'anbieter.caritas': ['anbieter'],
-  'mp.olten': ['mentoring-koordination'],
-};
 const EVERYONE = s(200, 200, 200, 200, 200, 200);
 const AGS = s(403, 403, 403, 403, 200, 403);
 const AGS_CREATES = s(403, 403, 403, 403, 201, 403);
@@ -207,19 +192,6 @@ describe('access matrix: every route × every person of the demo realm', () => {
     await t?.close();
   });
 
-  it('runs every person of the demo realm, with the realm roles the file gives them', () => {
-    const realm = JSON.parse(readFileSync(`${repoRoot()}/infra/keycloak/realm-start-integration.json`, 'utf8')) as {
-      users: { username: string; realmRoles?: string[] }[];
-    };
-    const people = realm.users.filter((u) => !u.username.startsWith('service-account-'));
-    expect([...REALM_USERS].sort()).toEqual(people.map((u) => u.username).sort());
-    for (const person of people)
-      expect({ user: person.username, roles: [...REALM_ROLES[person.username as RealmUser]].sort() }).toEqual({
-        user: person.username,
-        roles: (person.realmRoles ?? []).filter((r) => !r.startsWith('default-roles-')).sort(),
-      });
-  });
-
   it('has a row for every API route of the app and no row for a route that does not exist', () => {
     expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(MATRIX).sort());
   });
@@ -240,7 +212,7 @@ describe('access matrix: every route × every person of the demo realm', () => {
         disagreements.push(`${route.key}: OpenAPI x-roles ${JSON.stringify(operation?.['x-roles'])}`);
       // A person without any declared role is refused by role (403) whatever the object; the matrix must say so.
       for (const user of REALM_USERS)
-        if (!REALM_ROLES[user].some((role) => declared.includes(role)) && MATRIX[route.key]?.expect[user] !== 403)
+        if (!REALM_USER_ROLES[user].some((role) => declared.includes(role)) && MATRIX[route.key]?.expect[user] !== 403)
           disagreements.push(
             `${route.key} as ${user}: declared ${declared.join(', ')}, matrix ${MATRIX[route.key]?.expect[user]}`,
           );

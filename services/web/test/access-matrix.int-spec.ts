@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the workspace is tested against the real dev identity server
 import { startDevOidc, type DevOidcServer } from '@si/dev-oidc';
 import { createLogger } from '@si/observability';
-import { REALM_USERS } from '@si/service-testing';
+import { REALM_USER_ROLES, REALM_USERS } from '@si/service-testing';
 import { freePort, routeTable, type Route } from '@si/testing';
 import { go, login, type Jar } from './support/browserless.js';
 
@@ -101,20 +101,6 @@ const WHO: Record<string, string[] | 'public'> = {
   'POST /subventionen/tarife': ['ags'],
 };
 
-const ROLES_OF: Record<(typeof REALM_USERS)[number], string[]> = {
-  'ib.solothurn': ['gemeinde'],
-  'ib.olten': ['gemeinde'],
-  'ib.hubersdorf': ['gemeinde'],
-  'sr.olten': ['sozialregion'],
-  'sr.thal-gaeu': ['sozialregion'],
-  'ags.koordination': ['ags'],
-  'ags.finanzen': ['ags', 'ags-finanzen'],
-  'ma.integration': ['migrationsamt'],
-  'anbieter.vhs': ['anbieter'],
-  'anbieter.caritas': ['anbieter'],
-  'mp.olten': ['mentoring-koordination'],
-};
-
 let oidc: DevOidcServer;
 let app: NestFastifyApplication;
 let web: string;
@@ -202,7 +188,7 @@ describe('the web workspace: every route against every person of the demo realm'
               }
             : {}),
         });
-        const allowed = ROLES_OF[user].some((role) => who.includes(role));
+        const allowed = REALM_USER_ROLES[user].some((role) => who.includes(role));
         const page = await r.text();
         const refused = r.status === 403 && page.includes('Kein Zugriff');
         const toLogin = r.status === 303 && (r.headers.get('location') ?? '').startsWith('/auth/login');
